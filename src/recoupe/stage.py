@@ -1,0 +1,58 @@
+"""Stages: components with one job, registered by name, declaring what they read and write.
+
+A per-document stage implements `process(doc) -> doc` and streams; a whole-set stage implements
+`run(docs) -> ...` and reads the set. The pipeline module composes them; nothing here does I/O.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar, TypeVar
+
+from recoupe.model import Document
+
+StageT = TypeVar("StageT", bound="type[Stage]")
+
+_REGISTRY: dict[str, type[Stage]] = {}
+
+
+class Stage:
+    """Base of every stage: a name, what it requires of a document and what it assigns."""
+
+    name: ClassVar[str] = ""
+    requires: ClassVar[tuple[str, ...]] = ()
+    assigns: ClassVar[tuple[str, ...]] = ()
+
+
+class DocumentStage(Stage):
+    """A stage that reads and fills one document at a time."""
+
+    def process(self, doc: Document) -> Document:  # pragma: no cover - interface
+        raise NotImplementedError(f"{type(self).__name__} must implement process()")
+
+
+def register(name: str) -> Callable[[StageT], StageT]:
+    """Class decorator: make a stage constructible by name from the configuration."""
+
+    def wrap(cls: StageT) -> StageT:
+        if name in _REGISTRY and _REGISTRY[name] is not cls:
+            raise ValueError(f"stage name {name!r} is already registered to {_REGISTRY[name].__name__}")
+        cls.name = name
+        _REGISTRY[name] = cls
+        return cls
+
+    return wrap
+
+
+def registered_stages() -> dict[str, type[Stage]]:
+    return dict(_REGISTRY)
+
+
+def make_stage(name: str, **options: object) -> Stage:
+    """Build a registered stage; an unknown name fails at once with the names allowed."""
+    try:
+        cls = _REGISTRY[name]
+    except KeyError:
+        allowed = ", ".join(sorted(_REGISTRY)) or "(none registered)"
+        raise ValueError(f"unknown stage {name!r}; registered stages: {allowed}") from None
+    return cls(**options)
