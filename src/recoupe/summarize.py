@@ -1,0 +1,150 @@
+"""Brief of one story: a cited extractive summary, a timeline and a title.
+
+The summary prefers what several independent sources state: each candidate sentence is backed
+by the documents holding a sentence close to it (TF-IDF cosine over folded, stemmed content
+words), and sentences are chosen by independent support, then centrality, avoiding repeats.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from recoupe.crosscheck import Independence
+from recoupe.model import Document, Sentence, SummarySentence, TimelineEntry
+from recoupe.textutil import content_words, split_sentences
+
+
+@dataclass(slots=True)
+class _Candidate:
+    doc: Document
+    sentence: Sentence
+    position: int  # index of the sentence in its document
+
+
+def document_sentences(doc: Document) -> list[Sentence]:
+    return doc.sentences or split_sentences(doc.text)
+
+
+def _tfidf(texts: Sequence[str]) -> np.ndarray:
+    """Row-normalised TF-IDF matrix over content words; a row of zeros for an empty text."""
+    tokenised = [Counter(content_words(t)) for t in texts]
+    vocabulary: dict[str, int] = {}
+    for counts in tokenised:
+        for word in counts:
+            vocabulary.setdefault(word, len(vocabulary))
+    matrix = np.zeros((len(texts), max(1, len(vocabulary))), dtype=np.float32)
+    for row, counts in enumerate(tokenised):
+        for word, n in counts.items():
+            matrix[row, vocabulary[word]] = 1.0 + math.log(n)
+    df = (matrix > 0).sum(axis=0)
+    matrix *= np.log((1 + len(texts)) / (1 + df)) + 1.0
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    result: np.ndarray = matrix / norms
+    return result
+
+
+def _is_summary_material(text: str) -> bool:
+    words = len(text.split())
+    return 8 <= words <= 50 and text[-1:] in ".!…»”\"" and not text.rstrip().endswith("?")
+
+
+def summarize(
+    docs: Sequence[Document],
+    independence: Independence,
+    *,
+    max_sentences: int = 5,
+    backing_similarity: float = 0.3,
+    redundancy: float = 0.5,
+) -> list[SummarySentence]:
+    """Pick up to `max_sentences` sentences; each cites every document that states it."""
+    readable = [d for d in docs if d.verdict == "ok"]
+    pool = readable or [d for d in docs if d.verdict != "duplicate"] or list(docs)
+    citable = readable or list(docs)
+    all_sentences: list[_Candidate] = []
+    for doc in citable:
+        for i, s in enumerate(document_sentences(doc)):
+            all_sentences.append(_Candidate(doc, s, i))
+    if not all_sentences:
+        return []
+    matrix = _tfidf([c.sentence.text for c in all_sentences])
+    similarity = matrix @ matrix.T
+    pool_ids = {d.id for d in pool}
+    scored: list[tuple[float, int, list[str]]] = []
+    for i, cand in enumerate(all_sentences):
+        if cand.doc.id not in pool_ids or not _is_summary_material(cand.sentence.text):
+            continue
+        backing = {cand.doc.id}
+        best_other: dict[str, float] = {}
+        for j, other in enumerate(all_sentences):
+            if other.doc.id == cand.doc.id:
+                continue
+            sim = float(similarity[i, j])
+            best_other[other.doc.id] = max(best_other.get(other.doc.id, 0.0), sim)
+            if sim >= backing_similarity:
+                backing.add(other.doc.id)
+        support = independence.documents_support(backing)
+        centrality = sum(best_other.values()) / max(1, len(best_other))
+        lead_bonus = 0.1 / (1 + cand.position)
+        scored.append((support + centrality + lead_bonus, i, sorted(backing)))
+    scored.sort(key=lambda t: (-t[0], t[1]))
+    chosen: list[tuple[int, list[str]]] = []
+    for _, i, cited in scored:
+        if len(chosen) >= max_sentences:
+            break
+        if any(similarity[i, j] >= redundancy for j, _ in chosen):
+            continue
+        chosen.append((i, cited))
+    return [SummarySentence(all_sentences[i].sentence.text, backing) for i, backing in chosen]
+
+
+def _sentence_at(doc: Document, start: int) -> str:
+    for s in document_sentences(doc):
+        if s.start <= start < s.end:
+            return s.text
+    return doc.text[max(0, start - 80) : start + 80].strip()
+
+
+def _shorten(text: str, limit: int = 240) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"
+
+
+def build_timeline(docs: Sequence[Document]) -> list[TimelineEntry]:
+    """Dated facts (resolved dates only) and publication dates, in date order."""
+    readable = [d for d in docs if d.verdict != "junk"] or list(docs)
+    by_date: dict[str, TimelineEntry] = {}
+    for doc in sorted(readable, key=lambda d: -d.quality):
+        for m in doc.mentions:
+            if m.kind != "date" or not isinstance(m.value, str):
+                continue
+            entry = by_date.get(m.value)
+            if entry is None:
+                by_date[m.value] = TimelineEntry(m.value, _shorten(_sentence_at(doc, m.start)), [doc.id])
+            elif doc.id not in entry.documents:
+                entry.documents.append(doc.id)
+    entries = list(by_date.values())
+    for doc in docs:
+        if doc.published:
+            name = doc.site or doc.source
+            title = f" “{doc.title}”" if doc.title else ""
+            entries.append(TimelineEntry(doc.published[:10], f"Published by {name}:{title}", [doc.id]))
+    for entry in entries:
+        entry.documents.sort()
+    entries.sort(key=lambda e: (e.date, not e.text.startswith("Published"), e.text))
+    return entries
+
+
+def story_title(docs: Sequence[Document], summary: Sequence[SummarySentence]) -> str:
+    """The title of the best readable document, else the summary's first sentence."""
+    titled = [d for d in docs if d.title and d.verdict != "duplicate"]
+    titled.sort(key=lambda d: (d.verdict != "ok", -d.quality, d.id))
+    if titled and titled[0].title:
+        return titled[0].title
+    if summary:
+        return _shorten(summary[0].text, 120)
+    return _shorten(docs[0].text.split("\n", 1)[0], 120) if docs else "(empty story)"

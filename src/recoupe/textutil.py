@@ -1,0 +1,59 @@
+"""Small text helpers shared by the whole-set stages: folding, content words, sentence fallback."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from recoupe.model import Sentence
+
+_TOKEN = re.compile(r"\w+", re.UNICODE)
+_SENTENCE_END = re.compile(r"(?<=[.!?…»”])\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])")
+
+# function words of French and English: they say nothing about what a sentence is about
+STOPWORDS = frozenset(
+    """
+    a à au aux avec ce ces cet cette dans de des du elle elles en et eux il ils je la le les leur leurs lui ma
+    mais me même mes moi mon ne nos notre nous on ou où par pas pour qu que qui sa se ses son sur ta te tes
+    toi ton tu un une vos votre vous y d l n s t c j m qu été être avoir a ont est sont était fait plus
+    comme si tout tous toute toutes aussi alors ainsi donc car dont entre sans sous après avant depuis
+    the of and or to in on at by for with from as is are was were be been has have had it its this that
+    these those an not but which who whom whose their there than then into over also will would can could
+    """.split()
+)
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded text, typographic apostrophes made plain."""
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def content_words(text: str, *, stem: int = 6) -> list[str]:
+    """Folded content words cut to `stem` characters: a cheap stemmer that works for FR and EN."""
+    return [w[:stem] for w in _TOKEN.findall(fold(text)) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    """Sentence spans by punctuation, for documents no parser handled."""
+    sentences: list[Sentence] = []
+    offset = 0
+    for paragraph in text.split("\n\n"):
+        start_of_para = text.find(paragraph, offset) if paragraph else offset
+        cursor = 0
+        for match in _SENTENCE_END.finditer(paragraph):
+            _append(sentences, paragraph, start_of_para, cursor, match.start())
+            cursor = match.end()
+        _append(sentences, paragraph, start_of_para, cursor, len(paragraph))
+        offset = start_of_para + len(paragraph)
+    return sentences
+
+
+def _append(out: list[Sentence], paragraph: str, base: int, start: int, end: int) -> None:
+    chunk = paragraph[start:end]
+    stripped = chunk.strip()
+    if stripped:
+        lead = len(chunk) - len(chunk.lstrip())
+        s = base + start + lead
+        out.append(Sentence(s, s + len(stripped), stripped))
