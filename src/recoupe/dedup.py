@@ -37,6 +37,7 @@ from datasketch import MinHash, MinHashLSH
 
 from recoupe.model import Document, DuplicateCluster, SharedPassage
 from recoupe.stage import Stage, register
+from recoupe.textutil import fold
 
 U64 = npt.NDArray[np.uint64]
 U32 = npt.NDArray[np.uint32]
@@ -44,13 +45,15 @@ U32 = npt.NDArray[np.uint32]
 # One seed for every sketch: the same input gives the same sketches, candidates and clusters.
 MINHASH_SEED = 1
 # A containment match needs this many shingles in the smaller page: below it, a lede or a
-# boilerplate sentence would be "contained" in every article that quotes it.
-MIN_CONTAINED_SHINGLES = 40
+# page template (menus, tags, "share this article") would be "contained" in every article of its
+# site that carries the same furniture.
+MIN_CONTAINED_SHINGLES = 100
 # LSH must propose the pairs that containment can accept: a page holding a fraction f of a
 # longer one has a Jaccard near f. Pages shorter than this fraction of the other are not
 # looked for (a paywall teaser shorter than that is junk for the judge, not a copy).
 MIN_CONTAINED_FRACTION = 0.3
 
+# a word: letters and digits; punctuation, quotes and whitespace never count
 _WORD = re.compile(r"\w+")
 # Multiplier of the polynomial that folds a shingle's word hashes into one 64-bit hash.
 _SHINGLE_BASE = np.uint64(0x100000001B3)
@@ -61,23 +64,9 @@ _SHINGLE_BASE = np.uint64(0x100000001B3)
 # --------------------------------------------------------------------------------------------
 
 
-def normalise_word(word: str) -> str:
-    """Case-folded word; punctuation, quotes and apostrophes are never part of a word."""
-    return word.casefold()
-
-
-def words(text: str) -> list[str]:
-    """The text's normalised words (letters and digits), in order."""
-    return _WORD.findall(text.casefold())
-
-
-def word_spans(text: str) -> list[tuple[str, int, int]]:
-    """The text's normalised words with their (start, end) offsets into `text`."""
-    return [(normalise_word(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
-
-
 class _WordHasher:
-    """Stable 64-bit hashes of words (blake2b, cached: a corpus repeats its words)."""
+    """Stable 64-bit hashes of folded words, cached by the word as written (a corpus repeats
+    its words): case, accents and apostrophes do not count ("États" is "etats")."""
 
     def __init__(self) -> None:
         self._cache: dict[str, int] = {}
@@ -88,8 +77,8 @@ class _WordHasher:
         for i, token in enumerate(tokens):
             value = cache.get(token)
             if value is None:
-                value = int.from_bytes(hashlib.blake2b(token.encode("utf-8"), digest_size=8).digest(), "little")
-                cache[token] = value
+                digest = hashlib.blake2b(fold(token).encode("utf-8"), digest_size=8).digest()
+                value = cache[token] = int.from_bytes(digest, "little")
             out[i] = value
         return out
 
@@ -114,7 +103,7 @@ def shingle_hashes(word_hashes: U64, shingle: int) -> U64:
 def shingle_set(text: str, shingle: int = 5, *, hasher: _WordHasher | None = None) -> U64:
     """Sorted distinct shingle hashes of the text's normalised words."""
     hasher = hasher or _WordHasher()
-    return np.unique(shingle_hashes(hasher(words(text)), shingle))
+    return np.unique(shingle_hashes(hasher(_WORD.findall(text)), shingle))
 
 
 def jaccard(a: U64, b: U64) -> float:
@@ -204,6 +193,19 @@ def exact_groups(docs: Sequence[Document]) -> list[list[int]]:
     return list(groups.values())
 
 
+def lsh_candidate_threshold(threshold: float, min_containment: float) -> float:
+    """The threshold LSH is tuned for: well below the lowest Jaccard verification can accept.
+
+    LSH's recall falls steeply at its own threshold (tuned at 0.8 it misses about a third of
+    the pairs at 0.85), and verification is exact, so candidates are cheap to over-propose. A
+    page holding a fraction f of a longer one at containment c has a Jaccard of about f * c.
+    """
+    lowest = threshold
+    if min_containment <= 1.0:
+        lowest = min(lowest, MIN_CONTAINED_FRACTION * min_containment)
+    return max(0.05, 0.7 * lowest)
+
+
 def candidate_pairs(sketches: Sequence[MinHash], *, threshold: float, num_perm: int) -> list[tuple[int, int]]:
     """Pairs (i < j) of sketch positions that MinHash-LSH puts in a common bucket."""
     lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
@@ -267,10 +269,7 @@ def find_duplicates(
     sets = [shingle_set(docs[head].text, shingle, hasher=hasher) for head in heads]
     sketcher = Sketcher(num_perm)
     sketches = [sketcher(s) for s in sets]
-    lsh_threshold = threshold
-    if min_containment <= 1.0:
-        # containment of a fraction f at level c has Jaccard about f * c: LSH must reach it
-        lsh_threshold = min(threshold, MIN_CONTAINED_FRACTION * min_containment)
+    lsh_threshold = lsh_candidate_threshold(threshold, min_containment)
     edges: dict[int, dict[int, Match]] = defaultdict(dict)
     for i, j in candidate_pairs(sketches, threshold=lsh_threshold, num_perm=num_perm):
         match = verify_pair(sets[i], sets[j], threshold=threshold, min_containment=min_containment)
@@ -281,52 +280,56 @@ def find_duplicates(
         return (-round(docs[heads[g]].quality, 2), heads[g])
 
     assigned: set[int] = set()
-    clusters: list[DuplicateCluster] = []
+    found: list[tuple[int, DuplicateCluster]] = []
     for centre in sorted(range(len(groups)), key=priority):
         if centre in assigned:
             continue
         assigned.add(centre)
-        near = {g: m for g, m in edges[centre].items() if g not in assigned}
+        near = {g: m for g, m in sorted(edges[centre].items()) if g not in assigned}
         assigned.update(near)
-        if len(groups[centre]) == 1 and not near:
-            continue
-        clusters.append(_cluster(docs, groups, centre, near, shingle))
-    clusters.sort(key=lambda c: min(_position(docs, m) for m in c.members))
-    return clusters
-
-
-def _position(docs: Sequence[Document], doc_id: str) -> int:
-    return next(i for i, d in enumerate(docs) if d.id == doc_id)
+        if len(groups[centre]) > 1 or near:
+            positions = sorted([*groups[centre], *(p for g in near for p in groups[g])])
+            found.append((positions[0], _cluster(docs, positions, groups, centre, near, shingle)))
+    return [cluster for _, cluster in sorted(found, key=lambda item: item[0])]
 
 
 def _cluster(
-    docs: Sequence[Document], groups: list[list[int]], centre: int, near: dict[int, Match], shingle: int
+    docs: Sequence[Document],
+    positions: list[int],
+    groups: list[list[int]],
+    centre: int,
+    near: dict[int, Match],
+    shingle: int,
 ) -> DuplicateCluster:
-    positions = sorted([*groups[centre], *(p for g in near for p in groups[g])])
     members = [docs[p].id for p in positions]
     representative = docs[groups[centre][0]]
     evidence: list[str] = []
-    exact_copies = len(groups[centre]) - 1 + sum(len(groups[g]) - 1 for g in near)
-    if exact_copies:
-        noun = "copy" if exact_copies == 1 else "copies"
+    if len(groups[centre]) > 1:
         evidence.append(
-            f"{exact_copies} exact {noun}: same clean text (sha1 {text_hash(representative)[:12]}…)"
-            if len(groups[centre]) > 1 and not any(len(groups[g]) > 1 for g in near)
-            else f"{exact_copies} exact {noun}: same clean text as another member"
+            f"{_count(len(groups[centre]), 'document')} with the same clean text (sha1 {text_hash(representative)[:12]}…)"
         )
     for measure, wording in (
         ("jaccard", f"of {shingle}-word shingles shared (MinHash-LSH candidate, verified by exact Jaccard)"),
         (
             "containment",
-            f"of the shorter page's {shingle}-word shingles found in the other "
-            "(a shorter copy: MinHash-LSH candidate, verified by exact containment)",
+            f"of the shorter page's {shingle}-word shingles found in the other, a shorter copy "
+            "(MinHash-LSH candidate, verified by exact containment)",
         ),
     ):
-        values = [m.similarity for m in near.values() if m.measure == measure]
-        if values:
-            share = f"{_percent(min(values))}" if len(values) == 1 else f"{_percent(min(values))} or more"
-            noun = "near copy" if len(values) == 1 else "near copies"
-            evidence.append(f"{len(values)} {noun}: {share} {wording}")
+        matched = [g for g, m in near.items() if m.measure == measure]
+        if not matched:
+            continue
+        values = [near[g].similarity for g in matched]
+        share = (
+            _percent(min(values))
+            if len(set(map(_percent, values))) == 1
+            else f"{_percent(min(values))}-{_percent(max(values))}"
+        )
+        copies = sum(len(groups[g]) for g in matched)
+        noun = "near copy" if copies == 1 else "near copies"
+        exact = sum(len(groups[g]) - 1 for g in matched)
+        also = f" ({_count(exact, 'exact copy', 'exact copies')} among them)" if exact else ""
+        evidence.append(f"{copies} {noun}{also}: {share} {wording}")
     similarity = min([1.0, *(m.similarity for m in near.values())])
     return DuplicateCluster(
         id=cluster_id(members),
@@ -335,6 +338,10 @@ def _cluster(
         similarity=round(similarity, 4),
         evidence="; ".join(evidence),
     )
+
+
+def _count(n: int, singular: str, plural: str | None = None) -> str:
+    return f"{n} {singular if n == 1 else (plural or singular + 's')}"
 
 
 def _percent(value: float) -> str:
@@ -368,6 +375,176 @@ def apply_duplicates(docs: Sequence[Document], clusters: Sequence[DuplicateClust
                 doc.verdict = "duplicate"
 
 
+# --------------------------------------------------------------------------------------------
+# shared passages
+# --------------------------------------------------------------------------------------------
+
+# A phrase found more often than this across the set is a formula ("tous droits réservés",
+# a site's tagline), not a passage one source took from another: pairing its occurrences
+# would cost quadratic time for nothing.
+MAX_SHINGLE_OCCURRENCES = 64
+
+
+@dataclass(slots=True)
+class _Words:
+    """A document's normalised words, their offsets, and the hash of every run of k words."""
+
+    starts: list[int]
+    ends: list[int]
+    shingles: U64
+
+
+def find_shared_passages(
+    docs: Sequence[Document], *, min_words: int = 12, max_gap: int = 3
+) -> list[SharedPassage]:
+    """Runs of at least `min_words` words that documents share word for word or nearly.
+
+    Words are compared normalised (case, punctuation, whitespace, quotes and apostrophes do not
+    count), so a passage re-typeset by another site still matches; up to `max_gap` substituted
+    words inside a run do not split it. Two documents are compared only when they are not in
+    the same duplicate cluster (`duplicate_of`, set by `apply_duplicates`) and not of the same
+    known site (a site repeating itself is one source anyway). `spans` give each document's
+    (start, end) offsets into its own text; `text` is the passage as the first document in
+    document order has it. Passages come in document order of their first occurrence.
+    """
+    _check_passage_options(min_words=min_words, max_gap=max_gap)
+    hasher = _WordHasher()
+    indexed: list[_Words] = []
+    for doc in docs:
+        matches = list(_WORD.finditer(doc.text))
+        tokens = [m.group() for m in matches]
+        shingles = (
+            shingle_hashes(hasher(tokens), min_words) if len(tokens) >= min_words else np.empty(0, np.uint64)
+        )
+        indexed.append(_Words([m.start() for m in matches], [m.end() for m in matches], shingles))
+    root = _cluster_roots(docs)
+    runs = _diagonal_runs(docs, indexed, root, min_words=min_words, max_gap=max_gap)
+    return _merge_runs(docs, indexed, runs)
+
+
+def _cluster_roots(docs: Sequence[Document]) -> list[str]:
+    """Each document's duplicate cluster, named by its representative (itself when none)."""
+    ids = {doc.id for doc in docs}
+    return [
+        doc.duplicate_of if doc.duplicate_of is not None and doc.duplicate_of in ids else doc.id
+        for doc in docs
+    ]
+
+
+# a run shared by two documents: (doc a, first word in a, doc b, first word in b, length in words)
+_Run = tuple[int, int, int, int, int]
+
+
+def _diagonal_runs(
+    docs: Sequence[Document], indexed: list[_Words], root: list[str], *, min_words: int, max_gap: int
+) -> list[_Run]:
+    """Maximal runs of shingles shared by two documents at a constant offset (a diagonal)."""
+    if not indexed:
+        return []
+    owner = np.concatenate([np.full(len(w.shingles), d, dtype=np.int64) for d, w in enumerate(indexed)])
+    where = np.concatenate([np.arange(len(w.shingles), dtype=np.int64) for w in indexed])
+    hashes = np.concatenate([w.shingles for w in indexed])
+    order = np.argsort(hashes, kind="stable")
+    hashes, owner, where = hashes[order], owner[order], where[order]
+    bounds = np.flatnonzero(np.diff(hashes)) + 1
+    diagonals: dict[tuple[int, int, int], list[int]] = defaultdict(list)
+    for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(hashes)], strict=True):
+        if hi - lo < 2 or hi - lo > MAX_SHINGLE_OCCURRENCES or owner[lo] == owner[hi - 1]:
+            continue
+        occurrences = list(zip(owner[lo:hi].tolist(), where[lo:hi].tolist(), strict=True))
+        for i, (doc_a, at_a) in enumerate(occurrences):
+            for doc_b, at_b in occurrences[i + 1 :]:
+                if doc_a == doc_b or root[doc_a] == root[doc_b] or _same_site(docs[doc_a], docs[doc_b]):
+                    continue
+                diagonals[(doc_a, doc_b, at_a - at_b)].append(at_a)
+    runs: list[_Run] = []
+    for (doc_a, doc_b, offset), starts in diagonals.items():
+        starts.sort()
+        first = previous = starts[0]
+        for at in [*starts[1:], None]:
+            # one substituted word removes the k shingles that hold it: bridge such gaps
+            if at is not None and at - previous <= min_words + max_gap:
+                previous = at
+                continue
+            runs.append((doc_a, first, doc_b, first - offset, previous - first + min_words))
+            if at is not None:
+                first = previous = at
+    return runs
+
+
+def _same_site(a: Document, b: Document) -> bool:
+    return a.site is not None and a.site == b.site
+
+
+def _merge_runs(docs: Sequence[Document], indexed: list[_Words], runs: list[_Run]) -> list[SharedPassage]:
+    """Join pairwise runs into passages: runs that cover nearly the same words of one document
+    (overlap at least 80% of their union) are the same passage."""
+    # nodes are (doc, first word, length); runs connect two nodes
+    parent: dict[tuple[int, int, int], tuple[int, int, int]] = {}
+
+    def find(node: tuple[int, int, int]) -> tuple[int, int, int]:
+        parent.setdefault(node, node)
+        while parent[node] != node:
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        return node
+
+    def union(a: tuple[int, int, int], b: tuple[int, int, int]) -> None:
+        ra, rb = find(a), find(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+
+    by_doc: dict[int, list[tuple[int, int, int]]] = defaultdict(list)
+    for doc_a, at_a, doc_b, at_b, length in runs:
+        node_a, node_b = (doc_a, at_a, length), (doc_b, at_b, length)
+        union(node_a, node_b)
+        by_doc[doc_a].append(node_a)
+        by_doc[doc_b].append(node_b)
+    for nodes in by_doc.values():
+        nodes.sort()
+        for i, (doc, start, length) in enumerate(nodes):
+            for other in nodes[i + 1 :]:
+                if other[1] >= start + length:
+                    break
+                overlap = min(start + length, other[1] + other[2]) - other[1]
+                union_len = max(start + length, other[1] + other[2]) - start
+                if overlap >= 0.8 * union_len:
+                    union((doc, start, length), other)
+    components: dict[tuple[int, int, int], dict[int, tuple[int, int]]] = defaultdict(dict)
+    for node in sorted(parent):
+        doc, start, length = node
+        span = components[find(node)]
+        # one span per document: the widest among nearly equal ones
+        if doc not in span or length > span[doc][1] - span[doc][0]:
+            span[doc] = (start, start + length)
+    passages: list[tuple[tuple[int, int], SharedPassage]] = []
+    for span in components.values():
+        if len(span) < 2:
+            continue
+        ordered = sorted(span)
+        char_spans = {
+            docs[d].id: (indexed[d].starts[span[d][0]], indexed[d].ends[span[d][1] - 1]) for d in ordered
+        }
+        first = docs[ordered[0]]
+        start, end = char_spans[first.id]
+        passages.append(
+            (
+                (ordered[0], start),
+                SharedPassage(
+                    text=first.text[start:end], documents=[docs[d].id for d in ordered], spans=char_spans
+                ),
+            )
+        )
+    return [passage for _, passage in sorted(passages, key=lambda item: item[0])]
+
+
+def _check_passage_options(*, min_words: int, max_gap: int) -> None:
+    if not (isinstance(min_words, int) and min_words >= 3):
+        raise ValueError(f"shared passage min_words must be an integer of at least 3, got {min_words!r}")
+    if not (isinstance(max_gap, int) and max_gap >= 0):
+        raise ValueError(f"shared passage max_gap must be an integer of 0 or more, got {max_gap!r}")
+
+
 def _check_options(*, threshold: float, num_perm: int, shingle: int, min_containment: float) -> None:
     if not 0.0 < threshold <= 1.0:
         raise ValueError(f"dedup threshold must be in (0, 1], got {threshold!r}")
@@ -383,27 +560,47 @@ def _check_options(*, threshold: float, num_perm: int, shingle: int, min_contain
 
 @register("dedup")
 class Dedup(Stage):
-    """Whole-set stage: find exact and near-duplicate clusters and mark the copies."""
+    """Whole-set stage: find exact and near-duplicate clusters, mark the copies, and find the
+    passages that documents of different sources share.
+
+    `run` keeps the clusters it found in `clusters` for the brief.
+    """
 
     requires: ClassVar[tuple[str, ...]] = ("document.text", "document.content_hash", "document.quality")
     assigns: ClassVar[tuple[str, ...]] = ("document.duplicate_of", "document.verdict", "brief.duplicates")
 
     def __init__(
-        self, *, threshold: float = 0.8, num_perm: int = 128, shingle: int = 5, min_containment: float = 0.9
+        self,
+        *,
+        threshold: float = 0.8,
+        num_perm: int = 128,
+        shingle: int = 5,
+        min_containment: float = 0.9,
+        passage_min_words: int = 12,
+        passage_max_gap: int = 3,
     ) -> None:
-        _check_options(threshold=threshold, num_perm=num_perm, shingle=shingle, min_containment=min_containment)
+        _check_options(
+            threshold=threshold, num_perm=num_perm, shingle=shingle, min_containment=min_containment
+        )
+        _check_passage_options(min_words=passage_min_words, max_gap=passage_max_gap)
         self.threshold = threshold
         self.num_perm = num_perm
         self.shingle = shingle
         self.min_containment = min_containment
+        self.passage_min_words = passage_min_words
+        self.passage_max_gap = passage_max_gap
+        self.clusters: list[DuplicateCluster] = []
 
     def run(self, docs: Sequence[Document]) -> list[DuplicateCluster]:
-        clusters = find_duplicates(
+        self.clusters = find_duplicates(
             docs,
             threshold=self.threshold,
             num_perm=self.num_perm,
             shingle=self.shingle,
             min_containment=self.min_containment,
         )
-        apply_duplicates(docs, clusters)
-        return clusters
+        apply_duplicates(docs, self.clusters)
+        return self.clusters
+
+    def shared_passages(self, docs: Sequence[Document]) -> list[SharedPassage]:
+        return find_shared_passages(docs, min_words=self.passage_min_words, max_gap=self.passage_max_gap)

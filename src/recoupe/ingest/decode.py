@@ -19,6 +19,10 @@ import charset_normalizer
 _CP1252_CHAOS_SLACK = 0.01
 # share of control characters above which a decoded "text" is really binary data
 _MAX_CONTROL_SHARE = 0.05
+# stray NUL bytes a text page may carry (share of all bytes) before it counts as binary
+_MAX_NUL_SHARE = 0.001
+# valid non-ASCII characters needed per broken sequence to read bytes as damaged UTF-8
+_MIN_UTF8_VALID_PER_BROKEN = 10
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
@@ -75,22 +79,32 @@ def declared_html_charset(data: bytes) -> str | None:
 def decode_bytes(data: bytes, *, declared: str | None = None) -> DecodedText:
     """Decode a text page; raise NotText with a readable reason when it is not one.
 
-    Order: byte-order mark, strict UTF-8, the `declared` charset (an HTML meta tag), then
-    charset-normalizer with cp1252 preferred among equally plausible candidates.
+    Order: byte-order mark, strict UTF-8, UTF-8 with a few broken bytes replaced (U+FFFD), the
+    `declared` charset (an HTML meta tag), then charset-normalizer with cp1252 preferred among
+    equally plausible candidates.
     """
     encoding = bom_encoding(data)
     if encoding is not None:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError as exc:
-            raise NotText(f"starts with a {encoding} byte-order mark but does not decode as {encoding}") from exc
+            raise NotText(
+                f"starts with a {encoding} byte-order mark but does not decode as {encoding}"
+            ) from exc
         return _checked(text, encoding)
-    if b"\x00" in data:
-        raise NotText("binary file (contains NUL bytes), not a text page")
+    nul_count = data.count(b"\x00")
+    if nul_count:
+        if nul_count > _MAX_NUL_SHARE * len(data):
+            raise NotText("binary file (contains NUL bytes), not a text page")
+        data = data.replace(b"\x00", b"")  # a few stray NULs in a real page: browsers ignore them
     try:
         return _checked(data.decode("utf-8"), "utf-8")
     except UnicodeDecodeError:
         pass
+    lenient = data.decode("utf-8", errors="replace")
+    if _mostly_utf8(lenient):
+        # a UTF-8 page with a few broken bytes (a truncated character, one pasted cp1252 word)
+        return _checked(lenient, "utf-8")
     if declared is not None and declared not in ("utf-8", "utf_8"):
         try:
             return _checked(data.decode(declared), declared)
@@ -100,6 +114,13 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> DecodedText:
     if encoding is None:
         raise NotText("binary file or unknown encoding (not UTF-8, and no text encoding fits)")
     return _checked(data.decode(encoding), encoding)
+
+
+def _mostly_utf8(text: str) -> bool:
+    """Decoded leniently, does the text hold far more valid multi-byte characters than broken ones?"""
+    broken = text.count("\ufffd")
+    valid = sum(1 for char in text if char > "\x7f") - broken
+    return valid >= _MIN_UTF8_VALID_PER_BROKEN * broken
 
 
 def _detect(data: bytes) -> str | None:

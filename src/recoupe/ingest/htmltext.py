@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Document as TrafilaturaDocument
 
 from recoupe.ingest.decode import normalize_newlines
 from recoupe.model import Removal
@@ -81,23 +82,26 @@ class _Context:
 def extract_html(markup: str, *, url: str | None = None) -> HtmlExtraction | None:
     """Main text and metadata of one HTML page; None when the page has no visible text at all."""
     blocks, language = _visible_blocks(markup)
-    document = trafilatura.bare_extraction(
+    result = trafilatura.bare_extraction(
         markup, url=url, with_metadata=True, include_comments=False, include_tables=True
     )
-    extracted_lines = _lines(document.text if document is not None and document.text else "")
+    # trafilatura answers None when it finds nothing, a Document otherwise (a dict only on request)
+    fields: dict[str, object] = result.as_dict() if isinstance(result, TrafilaturaDocument) else {}
+    main_text = fields.get("text")
+    extracted_lines = _lines(main_text if isinstance(main_text, str) else "")
     if not extracted_lines:
         fallback_lines = [block.text for block in blocks if _WORD.search(block.text)]
         if not fallback_lines:
             return None
         return HtmlExtraction(text="\n\n".join(fallback_lines), language=language, fallback=True)
-    title = _clean_field(document.title)
+    title = _clean_field(fields.get("title"))
     return HtmlExtraction(
         text="\n\n".join(extracted_lines),
         title=title,
-        published=_clean_field(document.date),
-        author=_clean_field(document.author),
-        site=_clean_field(document.sitename),
-        url=_clean_field(document.url),
+        published=_clean_field(fields.get("date")),
+        author=_clean_field(fields.get("author")),
+        site=_clean_field(fields.get("sitename")),
+        url=_clean_field(fields.get("url")),
         language=language,
         removed=_dropped_blocks(blocks, extracted_lines, title),
     )

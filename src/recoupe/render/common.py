@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from recoupe.model import Brief, Document, Qualifier
+from recoupe.model import Brief, DiscrepancyValue, Document, Qualifier, Story
 
 # U+202F NARROW NO-BREAK SPACE: the SI thousands separator, read the same in French and English
 THOUSANDS = "\u202f"
@@ -66,10 +66,10 @@ def format_number(number: float) -> str:
     if not math.isfinite(number):
         return str(number)
     if float(number).is_integer():
-        text = f"{int(number):,}"
-    else:
-        text = f"{number:,.4f}".rstrip("0").rstrip(".")
-    return text.replace(",", THOUSANDS)
+        return f"{int(number):,}".replace(",", THOUSANDS)
+    if abs(number) < 1:
+        return f"{number:.6g}"  # a share or a tiny figure: keep its significant digits
+    return f"{number:,.4f}".rstrip("0").rstrip(".").replace(",", THOUSANDS)
 
 
 def format_value(value: object, unit: str | None = None) -> str:
@@ -134,3 +134,9 @@ def safe_url(url: str | None) -> str | None:
         return None
     scheme = urlsplit(url.strip()).scheme.lower()
     return url.strip() if scheme in ("http", "https") else None
+
+
+def value_unit(story: Story, value: DiscrepancyValue) -> str | None:
+    """A discrepancy value's unit, from the first of its facts that has one."""
+    units = {fact.id: fact.unit for fact in story.facts if fact.unit}
+    return next((units[fact_id] for fact_id in value.facts if fact_id in units), None)

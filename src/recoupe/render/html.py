@@ -22,6 +22,7 @@ from recoupe.render.common import (
     safe_url,
     source_refs,
     support_label,
+    value_unit,
 )
 
 TEMPLATE = "brief.html.j2"
@@ -45,7 +46,9 @@ def _environment() -> Environment:
         share=format_share,
         support_label=support_label,
     )
-    env.globals.update(paragraphs=paragraphs, removal_counts=removal_counts, safe_url=safe_url)
+    env.globals.update(
+        paragraphs=paragraphs, removal_counts=removal_counts, safe_url=safe_url, value_unit=value_unit
+    )
     return env
 
 

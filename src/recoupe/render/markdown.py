@@ -21,21 +21,25 @@ from recoupe.render.common import (
     safe_url,
     source_refs,
     support_label,
+    value_unit,
 )
 
+# what ends a line; other spaces (the no-break spaces French typography puts in figures) stay
+_LINE_BREAKS = re.compile(r"[\t\n\r\f\v\x85\u2028\u2029]+")
 # characters that start inline markup anywhere in a line; `|` is here for tables
 _INLINE_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 # an entity reference would be decoded by the reader: `&amp;` must stay as typed
 _ENTITY = re.compile(r"&(?=#?\w+;)")
 # what turns a line into a heading, list item, quote or rule when it starts the line
-_LINE_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
+# (a digit cannot be escaped: an ordered list marker `1.` is broken by escaping its delimiter)
+_LINE_START = re.compile(r"^(\s*\d{0,9})(>|#{1,6}(?=\s|$)|[-+](?=\s|$)|(?<=\d)[.)](?=\s|$)|-{3,}|={3,})")
 
 
 def md_text(text: str | None) -> str:
     """A page string as one line of Markdown text, shown as typed."""
     if not text:
         return ""
-    line = " ".join(text.split())
+    line = _LINE_BREAKS.sub(" ", text).strip()
     line = _ENTITY.sub(r"\\&", _INLINE_SPECIAL.sub(r"\\\1", line))
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), line)
 
@@ -45,7 +49,7 @@ def md_code(text: str) -> str:
 
     GitHub tables split cells on `|` even inside code, so it is escaped there too.
     """
-    line = " ".join(text.split()).replace("|", "\\|")
+    line = _LINE_BREAKS.sub(" ", text).strip().replace("|", "\\|")
     longest = max((len(run) for run in re.findall(r"`+", line)), default=0)
     fence = "`" * (longest + 1)
     pad = " " if line.startswith("`") or line.endswith("`") else ""
@@ -113,7 +117,7 @@ class _Writer:
         self.add("### Discrepancies", "")
         if story.discrepancies:
             for discrepancy in story.discrepancies:
-                self.discrepancy(discrepancy)
+                self.discrepancy(story, discrepancy)
         else:
             self.add("_The sources do not disagree on any figure, date or claim found._", "")
         if story.timeline:
@@ -140,7 +144,12 @@ class _Writer:
                     if quote.support is not None and quote.support > 1
                     else ""
                 )
-                self.add(f"> {md_text(quote.text)}", ">", f"> — {speaker} {self.cite([quote.document])}{support}", "")
+                self.add(
+                    f"> {md_text(quote.text)}",
+                    ">",
+                    f"> — {speaker} {self.cite([quote.document])}{support}",
+                    "",
+                )
         if story.shared_passages:
             self.add("### Shared passages", "")
             self.add(
@@ -148,13 +157,16 @@ class _Writer:
             )
             self.add("")
 
-    def discrepancy(self, discrepancy: Discrepancy) -> None:
+    def discrepancy(self, story: Story, discrepancy: Discrepancy) -> None:
         kind = f" ({discrepancy.kind})" if discrepancy.kind else ""
         self.add(f"#### {md_text(discrepancy.about)}{kind}", "")
         if discrepancy.kind == "update":
-            self.add("_The values come from pages published at different times: the later may revise the earlier._", "")
+            self.add(
+                "_The values come from pages published at different times: the later may revise the earlier._",
+                "",
+            )
         for v in discrepancy.values:
-            parts = [f"**{md_text(format_value(v.value))}**"]
+            parts = [f"**{md_text(format_value(v.value, value_unit(story, v)))}**"]
             if v.text:
                 parts.append(f"“{md_text(v.text)}”")
             if v.claimed_by:
@@ -203,7 +215,18 @@ class _Writer:
             return
         stories = {story.id: story.title for story in self.brief.stories}
         self.table(
-            ("#", "Site", "Title", "Published", "Language", "Quality", "Verdict", "Flags", "Removed", "Story"),
+            (
+                "#",
+                "Site",
+                "Title",
+                "Published",
+                "Language",
+                "Quality",
+                "Verdict",
+                "Flags",
+                "Removed",
+                "Story",
+            ),
             (self.source_row(i, doc, stories) for i, doc in enumerate(self.brief.documents, start=1)),
         )
 
@@ -212,7 +235,8 @@ class _Writer:
         title = md_text(doc.title) or "(no title)"
         verdict = doc.verdict + (f" of {self.cite([doc.duplicate_of])}" if doc.duplicate_of else "")
         flags = "; ".join(
-            f"**{md_text(f.code)}**: {md_text(f.detail)}" + (f" ({f.score:.2f})" if f.score is not None else "")
+            f"{md_code(f.code)}: {md_text(f.detail)}"
+            + (f" (score {f.score:.2f})" if f.score is not None else "")
             for f in doc.flags
         )
         removed = ", ".join(f"{md_text(reason)} {n}" for reason, n in removal_counts(doc))

@@ -306,10 +306,12 @@ def _story_from(s: JsonDict) -> Story:
             for x in s["discrepancies"]
         ],
         timeline=[
-            TimelineEntry(date=t["date"], text=t["text"], documents=list(t["documents"])) for t in s["timeline"]
+            TimelineEntry(date=t["date"], text=t["text"], documents=list(t["documents"]))
+            for t in s["timeline"]
         ],
         shared_passages=[
-            SharedPassage(text=p["text"], documents=list(p["documents"])) for p in s.get("shared_passages", [])
+            SharedPassage(text=p["text"], documents=list(p["documents"]))
+            for p in s.get("shared_passages", [])
         ],
     )
 

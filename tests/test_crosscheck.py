@@ -1,0 +1,118 @@
+"""Cross-check: facts per value and subject, independent support, discrepancies, quotes."""
+
+from __future__ import annotations
+
+from recoupe.crosscheck import Independence, cross_check, subject_key, unit_class
+from recoupe.model import Document, Mention, QuoteMention, SharedPassage
+
+# Sentences from the seed pages (Le Monde, 18 Nov 2024; Jforum) and, for the independence
+# rules, from RPM2 French corpus topic T01 (Ingrid Betancourt's release, July 2008).
+LE_MONDE = "la contre-attaque de Moscou – forte de près de 50 000 hommes, dont 10 000 Nord-Coréens – dans la région"
+JFORUM = "L’Ukraine estime à 11 000 le nombre de militaires nord-coréens déployés près de Koursk"
+RPM2 = "la libération des 15 otages est le fruit d'une opération de renseignement militaire poussée"
+
+
+def quantity(text: str, sentence: str, value: float, unit: str | None, subject: str | None, **kw: object) -> Mention:
+    start = sentence.index(text)
+    return Mention(
+        kind="quantity", text=text, start=start, end=start + len(text), value=value, unit=unit, subject=subject, **kw  # type: ignore[arg-type]
+    )
+
+
+def doc(doc_id: str, text: str, site: str | None = None, **kw: object) -> Document:
+    return Document(id=doc_id, source=f"{doc_id}.txt", text=text, site=site, **kw)  # type: ignore[arg-type]
+
+
+def test_subject_key_ignores_generic_nouns_and_plural() -> None:
+    assert subject_key("Nord-Coréens", None) == subject_key("militaires nord-coréens", None)
+    assert subject_key("soldats nord-coréens", "soldats") == "coreen nord"
+    assert subject_key(None, "hommes") == ""
+    assert unit_class("USD") == "money" and unit_class("km") == "length" and unit_class("drones") == "count"
+
+
+def test_disagreeing_figures_become_a_discrepancy_with_who_claims_them() -> None:
+    a = doc("a", LE_MONDE, site="Le Monde")
+    a.mentions = [
+        quantity("50 000", LE_MONDE, 50000, "hommes", "hommes", qualifier="approximately", low=45000.0, high=55000.0),
+        quantity("10 000", LE_MONDE, 10000, None, "Nord-Coréens", qualifier="exact", low=10000.0, high=10000.0),
+    ]
+    b = doc("b", JFORUM, site="Jforum")
+    b.mentions = [
+        quantity(
+            "11 000", JFORUM, 11000, None, "militaires nord-coréens", qualifier="exact", low=11000.0, high=11000.0,
+            claimed_by="L’Ukraine",
+        )
+    ]
+    result = cross_check("s1", [a, b])
+    assert len(result.discrepancies) == 1
+    d = result.discrepancies[0]
+    assert [v.value for v in d.values] == [10000, 11000]
+    assert d.values[0].documents == ["a"] and d.values[1].documents == ["b"]
+    assert d.values[1].claimed_by == "L’Ukraine"
+    assert d.kind == "conflict"
+    # 50 000 men has no specific subject: never compared
+    assert all(v.value != 50000 for v in d.values)
+    assert all(f.support == 1 for f in result.facts)
+
+
+def test_approximate_at_most_and_exact_statements_agree() -> None:
+    texts = {
+        "a": "des missiles qui peuvent atteindre une cible à près de 300 kilomètres",
+        "b": "capables d’atteindre des cibles jusqu’à 300 km de distance",
+        "c": "ces engins d’une portée de 300 km",
+    }
+    docs = [doc(k, t, site=f"site-{k}") for k, t in texts.items()]
+    docs[0].mentions = [quantity("près de 300 kilomètres", texts["a"], 300, "km", "cible", qualifier="approximately", low=270.0, high=330.0)]
+    docs[1].mentions = [quantity("jusqu’à 300 km", texts["b"], 300, "km", "cibles", qualifier="at_most", low=None, high=300.0)]
+    docs[2].mentions = [quantity("300 km", texts["c"], 300, "km", "portée", qualifier="exact", low=300.0, high=300.0)]
+    result = cross_check("s1", docs)
+    assert result.discrepancies == []
+    by_value = [f for f in result.facts if f.value == 300]
+    # subjects differ in wording but the values agree: at least no conflict, and mentions keep offsets
+    for fact in by_value:
+        for m in fact.mentions:
+            source = texts[m.document]
+            assert source[m.start : m.end] == m.text
+
+
+def test_support_counts_sites_duplicates_junk_and_shared_passages_once() -> None:
+    def stating(doc_id: str, site: str | None, **kw: object) -> Document:
+        d = doc(doc_id, RPM2, site=site, **kw)
+        d.mentions = [quantity("15 otages", RPM2, 15, "otages", "otages")]
+        return d
+
+    docs = [
+        stating("a", "Libération"),
+        stating("b", "Libération"),  # same site: one source
+        stating("c", "Le Figaro", duplicate_of="a", verdict="duplicate"),  # copy: one source
+        stating("d", "La Croix", verdict="junk"),  # junk: no support
+        stating("e", "Le Parisien"),
+    ]
+    fact = next(f for f in cross_check("s", docs).facts if f.value == 15)
+    assert len(fact.mentions) == 5
+    assert fact.support == 2  # {a, b, c} and {e}
+    passage = SharedPassage(RPM2, ["a", "e"], spans={"a": (0, len(RPM2)), "e": (0, len(RPM2))})
+    shared = Independence.of(docs, [passage])
+    fact = next(f for f in cross_check("s", docs, [passage], independence=shared).facts if f.value == 15)
+    assert fact.support == 1
+
+
+def test_quotes_merge_across_documents_with_canonical_speaker() -> None:
+    text_a = "Zelensky, prudent, a simplement commenté : « Les missiles parleront d’eux-mêmes »."
+    text_b = "« Les missiles parleront d'eux-mêmes », a dit Volodymyr Zelensky."
+    a, b = doc("a", text_a, site="A"), doc("b", text_b, site="B")
+    qa = "Les missiles parleront d’eux-mêmes"
+    a.quotes = [QuoteMention(qa, text_a.index(qa), text_a.index(qa) + len(qa), "Zelensky")]
+    qb = "Les missiles parleront d'eux-mêmes"
+    b.quotes = [QuoteMention(qb, text_b.index(qb), text_b.index(qb) + len(qb), "Volodymyr Zelensky")]
+    for d, name in ((a, "Zelensky"), (b, "Volodymyr Zelensky")):
+        start = d.text.index(name)
+        d.mentions = [Mention("person", name, start, start + len(name), name)]
+    result = cross_check("s", [a, b])
+    assert len(result.quotes) == 1
+    quote = result.quotes[0]
+    assert quote.support == 2
+    assert quote.speaker == "Volodymyr Zelensky"
+    person = next(f for f in result.facts if f.kind == "person")
+    assert quote.speaker_fact == person.id
+    assert person.support == 2
