@@ -41,7 +41,16 @@ F32 = npt.NDArray[np.float32]
 NAME_KINDS = frozenset({"person", "organization", "place", "product", "event"})
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ]\w+")
 # after these (and at a line's start) a capital is grammar, not a name
-_SENTENCE_OPENERS = frozenset(".!?…:;«“\"'([–—-\n")
+_SENTENCE_OPENERS = frozenset(".!?…:;«“\"'‘’([–—-\n")
+# English capitalises these, and they name no participant of an event
+_CALENDAR_WORDS = frozenset(
+    """
+    monday tuesday wednesday thursday friday saturday sunday january february march april may june
+    july august september october november december
+    """.split()
+)
+# A line most of whose words are capitalised is a title-case headline: its capitals are style.
+_TITLE_CASE_SHARE = 0.6
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
 
 
@@ -67,21 +76,41 @@ def story_features(doc: Document) -> Features:
 
 
 def capitalised_names(text: str) -> Counter[str]:
-    """Capitalised words inside sentences ("Biden", "ATACMS", "Koursk"), folded: names, mostly."""
+    """Capitalised words inside sentences ("Biden", "ATACMS", "Koursk"), folded: names, mostly.
+
+    Skipped: a word that opens a line or a sentence or follows an opening quote (grammar), weekday
+    and month names, function words, and every word of a title-case headline line.
+    """
     names: Counter[str] = Counter()
-    for match in _CAPITALISED.finditer(text):
-        start = match.start()
-        if start > 0 and text[start - 1].isalnum():
-            continue  # inside a word ("McCain", "iPhone"): \w+ already took its start
-        before = start - 1
-        while before >= 0 and text[before] in " \t\u00a0":
-            before -= 1
-        if before < 0 or text[before] in _SENTENCE_OPENERS:
-            continue
-        folded = fold(match.group())
-        if folded not in STOPWORDS and len(folded) > 2:
-            names[folded] += 1
+    for line in text.split("\n"):
+        if not _is_title_case(line):
+            for match in _CAPITALISED.finditer(line):
+                if _opens_sentence(line, match.start()):
+                    continue
+                folded = fold(match.group())
+                if len(folded) > 2 and folded not in STOPWORDS and folded not in _CALENDAR_WORDS:
+                    names[folded] += 1
     return names
+
+
+def _is_title_case(line: str) -> bool:
+    tokens: list[str] = re.findall(r"\w+", line)
+    if len(tokens) < 4:
+        return False
+    return sum(t[0].isupper() for t in tokens) >= _TITLE_CASE_SHARE * len(tokens)
+
+
+def _opens_sentence(line: str, start: int) -> bool:
+    if start > 0 and line[start - 1].isalnum():
+        return True  # inside a word ("McCain"): not where a name starts
+    before = start - 1
+    while before >= 0 and line[before] in " \t\u00a0":
+        before -= 1
+    if before < 0:
+        return True
+    if line[before] in "'’" and before > 0 and line[before - 1].isalpha() and before == start - 1:
+        return False  # French elision: "qu'Armstrong", "l'Ukraine"
+    return line[before] in _SENTENCE_OPENERS
 
 
 def similarity_matrix(
@@ -89,8 +118,8 @@ def similarity_matrix(
     *,
     name_weight: float = 2.0,
     dates: Sequence[dt.date | None] | None = None,
-    time_weight: float = 0.3,
-    time_scale_days: float = 30.0,
+    time_weight: float = 0.5,
+    time_scale_days: float = 120.0,
 ) -> F32:
     """Cosine similarity of TF-IDF vectors over words and names, tempered by time apart.
 
@@ -201,10 +230,10 @@ def average_link(similarity: F32, threshold: float) -> list[list[int]]:
 def cluster_stories(
     docs: Sequence[Document],
     *,
-    threshold: float = 0.2,
+    threshold: float = 0.13,
     name_weight: float = 2.0,
-    time_weight: float = 0.3,
-    time_scale_days: float = 30.0,
+    time_weight: float = 0.5,
+    time_scale_days: float = 120.0,
 ) -> list[list[str]]:
     """Group documents into stories: doc ids per story, in document order, stories in order of
     their first document. Every document is in exactly one story."""
@@ -265,10 +294,10 @@ class Stories(Stage):
     def __init__(
         self,
         *,
-        threshold: float = 0.2,
+        threshold: float = 0.13,
         name_weight: float = 2.0,
-        time_weight: float = 0.3,
-        time_scale_days: float = 30.0,
+        time_weight: float = 0.5,
+        time_scale_days: float = 120.0,
     ) -> None:
         _check_options(threshold, name_weight, time_weight, time_scale_days)
         self.threshold = threshold

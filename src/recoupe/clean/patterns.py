@@ -14,6 +14,7 @@ typographic apostrophe folded to "'" (see `match_form`).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -42,11 +43,46 @@ class LineRule:
 
 @dataclass(frozen=True, slots=True)
 class InlineRule:
-    """A rule that removes spans inside a paragraph (shortcodes, image residue, credits)."""
+    """A rule that removes spans inside a paragraph (shortcodes, image residue, credits).
+
+    With `sentence_confirm` set, `pattern` only finds a trigger word: the span cut is the whole
+    sentence around it, and only when that sentence matches `sentence_confirm`.
+    """
 
     name: str
     reason: str
     pattern: re.Pattern[str]
+    sentence_confirm: re.Pattern[str] | None = None
+
+    def spans(self, text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of each span to cut in `text[start:end]`."""
+        for match in self.pattern.finditer(text, start, end):
+            if self.sentence_confirm is None:
+                yield match.start(), match.end()
+                continue
+            first, last = _sentence_around(text, match.start(), match.end(), start, end)
+            if last - first <= _MAX_SENTENCE_CHARS and self.sentence_confirm.search(text, first, last):
+                yield first, last
+
+
+_MAX_SENTENCE_CHARS = 400
+_SENTENCE_END = re.compile(r"[.!?…](?=\s|$)|\n")
+
+
+def _sentence_around(text: str, hit_start: int, hit_end: int, start: int, end: int) -> tuple[int, int]:
+    """Bounds of the sentence holding text[hit_start:hit_end], within text[start:end]."""
+    first = start
+    for boundary in _SENTENCE_END.finditer(text, max(start, hit_start - _MAX_SENTENCE_CHARS), hit_start):
+        first = boundary.end()
+    while first < hit_start and text[first].isspace():
+        first += 1
+    closing = _SENTENCE_END.search(text, hit_end, end)
+    last = (
+        closing.end()
+        if closing is not None and closing.group() != "\n"
+        else (closing.start() if closing else end)
+    )
+    return first, last
 
 
 def match_form(text: str) -> str:
@@ -65,9 +101,13 @@ READER_ADDRESS = re.compile(
     _I,
 )
 _SUBSCRIPTION = r"(?:abonn\w*|subscri\w*|premium|members? only|membership|paywall)"
+_SUBSCRIBER = r"(?:abonn\w*|subscri\w*|members? only|membership|paywall)"
+# what a paywall withholds: reading, the article, access
+_ACCESS = r"(?=.*\b(?:lire|lecture|article|accès|accéder|read\w*|access|contenu|content|story|continuer|continue)\b)"
+SUBSCRIPTION_WORD = re.compile(rf"\b{_SUBSCRIPTION}", re.IGNORECASE)
 _ACCOUNT = (
-    r"(?:inscri\w*|connect\w*|identifi\w*|compte|mot de passe|log ?in|sign ?in|sign ?up|account"
-    r"|register\w*|password|se connecter)"
+    r"(?:inscri\w*|connect\w*|identifi\w*|(?:votre|un|ce|mon|son) compte|mot de passe|log ?in|sign ?in|sign ?up"
+    r"|account|register\w*|password|se connecter)"
 )
 _MONTHS_FR = (
     r"janv(?:ier|\.)?|f[ée]vr?(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t"
@@ -82,7 +122,9 @@ _WEEKDAY = (
     r"(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|mon(?:day)?|tue(?:s|sday)?|wed(?:nesday)?"
     r"|thu(?:rs?|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?)\.?,?"
 )
-_TIME = r"\d{1,2}\s?(?:[h:]\s?\d{2}|[ap]\.?m\.?)(?:\s?[ap]\.?m\.?)?(?:\s?(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?"
+_TIME = (
+    r"\d{1,2}\s?(?:[h:]\s?\d{2}|[ap]\.?m\.?)(?:\s?[ap]\.?m\.?)?(?:\s?(?:[A-Z]{2,4}|UTC[+-]?\d*|GMT[+-]?\d*))?"
+)
 # a calendar date in the usual written forms (day month year, month day year, numeric, ISO)
 DATE = (
     rf"(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+{MONTH}\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
@@ -91,8 +133,8 @@ DATE = (
 )
 # a dateline: a publication / update verb, then (within the line) a date or a time
 DATELINE_LEAD = (
-    r"(?:publi[ée]e?|mis en ligne|mise? à jour|modifi[ée]e?|actualis[ée]e?|cr[ée]{2}e?|posted|published"
-    r"|updated|last (?:updated|modified)|released?(?: date)?|date de publication|first published|date)"
+    r"(?:publi[ée]e?|mis en ligne|mise? à jour|modifi[ée]e?|actualis[ée]e?|cr[ée]{2}e?|created|posted|published"
+    r"|updated|last (?:updated|modified)|released?(?: date)?|date de publication|first published|(?:news )?date)"
 )
 _AGENCY = (
     r"(?:afp|reuters|getty(?: images)?|ap(?: photo)?|associated press|epa|sipa|maxppp|abaca(?:press)?"
@@ -189,8 +231,8 @@ PAYWALL_RULES: tuple[LineRule, ...] = (
         "subscription_address",
         "paywall",
         _rx(
-            rf"^(?!.*[«»“”\"])(?:(?=.*\b{_SUBSCRIPTION})(?=.*(?:{READER_ADDRESS.pattern}))|(?=.*\b{_ACCOUNT}\b)"
-            rf"(?=.*(?:{READER_ADDRESS.pattern}))(?=.*(?:\?|\b(?:lire|read|article|accès|access)\b)))"
+            rf"^(?!.*[«»“”\"])(?=.*(?:{READER_ADDRESS.pattern}))(?:(?=.*\b{_SUBSCRIBER}){_ACCESS}"
+            rf"|(?=.*\b{_ACCOUNT}\b)(?:(?=.*\?)|{_ACCESS}))"
         ),
         250,
     ),
@@ -198,7 +240,7 @@ PAYWALL_RULES: tuple[LineRule, ...] = (
         "device_limit",
         "paywall",
         _rx(
-            r"(?=.*\b(?:(?:un )?(?:autre|seul|plusieurs) appareils?|(?:another|other|one|multiple|several) "
+            r"^(?=.*\b(?:(?:un )?(?:autre|seul|plusieurs) appareils?|(?:another|other|one|multiple|several) "
             r"devices?|appareils? à la fois|devices? at (?:a|the same) time)\b)(?=.*\b(?:lire|lecture|read\w*"
             r"|message|compte|account|connect\w*|abonnement|subscription|session)\b)"
         ),
@@ -207,7 +249,9 @@ PAYWALL_RULES: tuple[LineRule, ...] = (
     LineRule(
         "restricted_reading",
         "paywall",
-        _rx(r"^(?:lecture|accès|access|reading|contenu|content) (?:restreinte?|limitée?|restricted|limited|bloquée?)\.?$"),
+        _rx(
+            r"^(?:lecture|accès|access|reading|contenu|content) (?:restreinte?|limitée?|restricted|limited|bloquée?)\.?$"
+        ),
         60,
     ),
     LineRule(
@@ -255,9 +299,13 @@ WIDGET_RULES: tuple[LineRule, ...] = (
         "newsletter",
         "widget",
         _rx(
+            rf"^(?=.*(?:{READER_ADDRESS.pattern}|^(?:get|sign|subscribe|join|receive|recevez|inscrivez|abonnez"
+            r"|ne manquez|never|don't|restez|stay|rejoignez)\b))"
             r"(?=.*\b(?:newsletters?|infolettres?|lettre d'information|daily edition|by e-?mail|par e-?mail"
             r"|in your inbox|dans votre boîte|mailing list)\b)(?=.*\b(?:sign(?:ing)? up|subscrib\w*|inscri\w*"
             r"|abonne\w*|recevez|receive|get|never miss|don't miss|ne manquez|s'abonner|join)\b)"
+            r"|^[\w'& -]{0,40}\b(?:newsletter|infolettre)s?$|^(?:sign up|inscrivez-vous) (?:to|for|pour|à) "
+            r"(?:get|receive|our|recevoir|nos|notre)\b"
         ),
         250,
     ),
@@ -272,7 +320,7 @@ WIDGET_RULES: tuple[LineRule, ...] = (
             r"|les plus (?:lus|partagés|commentés)|latest (?:news|stories|articles)|derniers articles"
             r"|top stories|(?:en savoir|learn) plus|learn more|à la une|more stories|plus d'articles"
             r"|articles? (?:liés|similaires|connexes)|related (?:articles?|stories|content|coverage|news|posts?))"
-            r"\s*(?:[:|–—-]\s*.{0,200})?$|^[»›]\s*\S"
+            r"\s*(?:[:|–—-]\s*.{0,200})?$|^[»›]\s*\S(?!.*«)"
         ),
         220,
     ),
@@ -289,6 +337,17 @@ WIDGET_RULES: tuple[LineRule, ...] = (
         80,
     ),
     LineRule(
+        "reader_feedback",
+        "widget",
+        _rx(
+            r"letters? to the editor|^(?:courrier des lecteurs|(?:écrivez|envoyez|contactez)\b.{0,60}courrier des "
+            r"lecteurs)|we (?:want|would like|'d love) to hear (?:from you|what you"
+            r" think)|tell us what you think|donnez-nous votre avis|dites-nous ce que vous en pensez|share your "
+            r"(?:thoughts|story|views) with us|partagez votre (?:avis|témoignage)|got a (?:news )?tip\b"
+        ),
+        250,
+    ),
+    LineRule(
         "follow_us",
         "share",
         _rx(
@@ -300,7 +359,9 @@ WIDGET_RULES: tuple[LineRule, ...] = (
     LineRule(
         "app_download",
         "widget",
-        _rx(r"\b(?:download|téléchargez|get)\b.{0,100}\b(?:apps?|application)\b.{0,60}(?:ios|android|store|play)"),
+        _rx(
+            r"\b(?:download|téléchargez|get)\b.{0,100}\b(?:apps?|application)\b.{0,60}(?:ios|android|store|play)"
+        ),
         220,
     ),
     LineRule(
@@ -328,8 +389,9 @@ WIDGET_RULES: tuple[LineRule, ...] = (
         "cookie_notice",
         "boilerplate",
         _rx(
-            r"(?=.*\bcookies?\b)(?=.*\b(?:accept\w*|consent\w*|privacy|confidentialité|paramétr\w*|settings"
-            r"|utilisons|we use|nous utilisons|use of)\b)"
+            r"^(?=.*\bcookies?\b)(?=.*\b(?:accept\w*|consent\w*|agree|paramétr\w*|gérer|manage|settings"
+            r"|préférences|preferences|en poursuivant|by (?:continuing|using)|en utilisant|(?:we|nous|ce site|this "
+            r"(?:site|website)) (?:use|utilis)\w*)\b)"
         ),
         400,
     ),
@@ -357,7 +419,8 @@ CREDIT_RULES: tuple[LineRule, ...] = (
         "photo_credit",
         "caption",
         _rx(
-            r"^(?:photos?|crédits?(?: photos?)?|credits?|photo credits?|image|images|illustration|légende|caption"
+            r"^(?:photos?|crédits?(?: photos?)?|credits?|photo credits?|images?(?: d'illustration| illustratives?)?"
+            r"|photo d'illustration|illustration|légende|caption"
             r"|source photo|photographie|photograph|picture|pic|vidéo|video credit)\s*(?:credit)?\s*[:：]\s*\S"
         ),
         160,
@@ -372,13 +435,15 @@ CREDIT_RULES: tuple[LineRule, ...] = (
     LineRule(
         "illustrative_image",
         "caption",
-        _rx(r"^(?:image|photo)s? (?:d'illustration|illustratives?|for illustration(?: purposes)?)\.?$|^illustration\.?$"),
+        _rx(
+            r"^(?:image|photo)s? (?:d'illustration|illustratives?|for illustration(?: purposes)?)\.?$|^illustration\.?$"
+        ),
         60,
     ),
     LineRule(
         "agency_credit",
         "caption",
-        _rx(rf"(?=.*(?:photo|©|/|crédit|credit)).{{0,120}}(?:[/©(]|,)\s*{_AGENCY}\)?\.?$"),
+        _rx(rf"^(?=.*(?:photo|©|/|crédit|credit)).{{0,120}}(?:[/©(]|,)\s*{_AGENCY}\)?\.?$"),
         140,
     ),
     # agency caption style: a scene "sur une photo fournie par ...", closed by its date
@@ -386,7 +451,7 @@ CREDIT_RULES: tuple[LineRule, ...] = (
         "photo_caption",
         "caption",
         _rx(
-            rf"(?=.*(?:(?:sur|dans) (?:une|cette) (?:photo|image|capture)|(?:photo|image|picture|photograph)s? "
+            rf"^(?=.*(?:(?:sur|dans) (?:une|cette) (?:photo|image|capture)|(?:photo|image|picture|photograph)s? "
             rf"(?:fournie|diffusée|publiée|prise|provided|released|taken|distributed|handed out|obtained)|\bpictured\b"
             rf"|\bis seen\b|\bare seen\b)).*(?:\ble|\bon)\s+(?:{_WEEKDAY}\s+)?{DATE}\.?$"
         ),
@@ -408,14 +473,16 @@ SPONSOR_RULES: tuple[LineRule, ...] = (
     ),
 )
 
-# sentences asking for sponsors or disclosing affiliate money; removed inline, wherever they stand
-SPONSOR_SENTENCE = _rx(
-    r"[^.!?\n]{0,200}\b(?:sponsoring|sponsorship|sponsoris\w*|sponsored|advertis\w+|annonceurs?|affiliat\w*"
-    r"|publicit\w*|partenariats?|commission)\b[^.!?\n]{0,200}?\b(?:contactez-nous|contact us|écrivez-nous|write to us"
-    r"|nous pouvons (?:percevoir|recevoir|toucher)|we may (?:earn|receive|get)|we (?:earn|receive)|nous percevons"
-    r"|this post contains|cet article contient)\b[^.!?\n]{0,120}[.!?]?"
-    r"|[^.!?\n]{0,120}\b(?:this post|this article|cet article|cette page) contains? (?:affiliate links?|references "
-    r"to products|liens? affiliés?)[^.!?\n]{0,200}[.!?]?"
+# sentences asking for sponsors or disclosing affiliate money, removed inline wherever they stand:
+# a trigger word, then the whole sentence around it must hold the disclosure
+SPONSOR_TRIGGER = _rx(
+    r"\b(?:sponsoring|sponsorship|sponsoris\w*|sponsored|advertis\w+|annonceurs?|affiliat\w*|affilié\w*"
+    r"|publicit\w*|partenariats?|commissions?|this (?:post|article) contains?|cet article contient)\b"
+)
+SPONSOR_DISCLOSURE = _rx(
+    r"\b(?:contactez-nous|contact us|écrivez-nous|write to us|nous pouvons (?:percevoir|recevoir|toucher)"
+    r"|we may (?:earn|receive|get)|we (?:earn|receive)|nous percevons|affiliate links?|liens? affiliés?"
+    r"|references to products)\b"
 )
 
 READING_TIME = LineRule(
@@ -433,7 +500,9 @@ BIO_RULES: tuple[LineRule, ...] = (
     LineRule(
         "about_author",
         "bio",
-        _rx(r"^(?:about the authors?|à propos de l'auteur(?:e)?|sur l'auteur(?:e)?|l'auteur(?:e)?|the authors?)\s*:?$"),
+        _rx(
+            r"^(?:about the authors?|à propos de l'auteur(?:e)?|sur l'auteur(?:e)?|l'auteur(?:e)?|the authors?)\s*:?$"
+        ),
         40,
         "tail",
     ),
@@ -441,11 +510,13 @@ BIO_RULES: tuple[LineRule, ...] = (
     LineRule(
         "first_person_bio",
         "bio",
-        re.compile(
-            r"^(?!.*[«»“”\"])(?=.*(?:\b(?:[Jj]e|[Jj]'|[Mm]oi|[Mm]on|[Mm]a|[Mm]es)\b|\bI\b|\b[Mm]y\b|\bI'm\b))"
-            r"(?=.*\b(?:[Pp]assionn[ée]e?s?|[Dd][ée]vou[ée]e?|journaliste|rédact(?:eur|rice)|blogueu(?:r|se)"
-            r"|auteure?|écri(?:s|re|vain)|explor\w+|diplôm[ée]e?|spécialis[ée]e?|[Pp]assionate|journalist|writer"
-            r"|blogger|editor|reporter|author|graduate|freelance|pigiste|enthusiast)\b)"
+        # it opens on who the writer is, then speaks in the first person
+        _rx(
+            r"^(?!.*[«»“”\"])(?:(?:passionn|dévou|curieu|diplôm|spécialis|fascin|amoureu|journaliste|rédact|blogueu"
+            r"|ancien|passionate|dedicated|curious|former|veteran|award-winning)[^.!?]{0,80},\s*(?:je\b|j'|I\b)"
+            r"|(?:je suis|i'm|i am) (?:un |une |a |an )?(?:[\w-]+ ){0,2}(?:journaliste|rédact\w+|blogueu\w+"
+            r"|auteure?|passionn\w+|consultant\w*|expert\w*|journalist|writer|reporter|editor|blogger|author"
+            r"|enthusiast|freelance\w*|pigiste))"
         ),
         600,
         "tail",
@@ -456,12 +527,12 @@ BIO_RULES: tuple[LineRule, ...] = (
         "bio",
         re.compile(
             r"^(?:[A-ZÀ-Þ][\w'.-]+\s+){1,4}(?:is|was|est|has been|a été)\s+(?:(?:a|an|the|un|une|le|la|l')\s*)?"
-            r"(?:[\w'-]+\s+){0,5}?(?:reporter|journalist|correspondent|editor|writer|columnist|contributor|author"
-            r"|professor|founder|analyst|fellow|researcher|journaliste|correspondante?|rédact(?:eur|rice)"
-            r"|chroniqueu(?:r|se)|professeure?|fondat(?:eur|rice)|auteure?|chercheu(?:r|se)|éditorialiste"
-            r"|analyste|pigiste)\b"
+            r"(?:[\w'&-]+\s+){0,5}?(?i:reporter|journalist|correspondent|editor|writer|columnist|contributor"
+            r"|author|professor|founder|analyst|fellow|researcher|consultant|journaliste|correspondante?"
+            r"|rédact(?:eur|rice)|chroniqueu(?:r|se)|professeure?|fondat(?:eur|rice)|auteure?|chercheu(?:r|se)"
+            r"|éditorialiste|analyste|pigiste)\b"
         ),
-        400,
+        600,
         "tail",
     ),
 )
@@ -475,9 +546,11 @@ BYLINE_LEAD = re.compile(
 BYLINE_WORDS = frozenset(
     "de du des la le les d' von van der den da di del y et and avec with & rédaction redaction staff "
     "newsroom editors correspondant correspondante envoyé envoyée spécial spéciale special correspondent "
-    "reporter writer journaliste à in en bureau team équipe service".split()
+    "reporter writer journaliste à in en bureau team équipe service agences agence agencies wires afp".split()
 )
-GENERIC_AUTHOR = re.compile(r"^(?:la rédaction|rédaction|the editors|editorial staff|staff writer|staff|newsroom)\.?$", _I)
+GENERIC_AUTHOR = re.compile(
+    r"^(?:la rédaction|rédaction|the editors|editorial staff|staff writer|staff|newsroom)\.?$", _I
+)
 REPORTING_CREDIT = re.compile(
     r"^\(?(?:(?:additional )?reporting|writing|editing|compiled|translated|traduit|traduction|avec) (?:by|par)\b.{0,200}\)?$",
     _I,
@@ -495,7 +568,9 @@ HAS_DATE_OR_TIME = re.compile(rf"{DATE}|{_TIME}|\b(?:today|yesterday|aujourd'hui
 
 # "Home > World > Europe", "Accueil / Monde": a short line of short parts between separators
 _CRUMB_SEPARATOR = re.compile(r"\s*(?:>|›|»|/|\||•|·|→|::)\s*")
-_CRUMB_HOME = re.compile(r"^(?:accueil|home|homepage|startseite|inicio|news|actualités?|actu|info|infos)$", _I)
+_CRUMB_HOME = re.compile(
+    r"^(?:accueil|home|homepage|startseite|inicio|news|actualités?|actu|info|infos)$", _I
+)
 # "ActualitésInternational": section names glued together, capital after lower-case
 _GLUED_CRUMB = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ]{2,}){2,5}$")
 
@@ -540,7 +615,7 @@ INLINE_RULES: tuple[InlineRule, ...] = (
     InlineRule("markdown_image", "markup", MARKDOWN_IMAGE),
     InlineRule("html_tag", "markup", HTML_TAG),
     InlineRule("inline_credit", "caption", INLINE_CREDIT),
-    InlineRule("sponsor_sentence", "sponsor", SPONSOR_SENTENCE),
+    InlineRule("sponsor_sentence", "sponsor", SPONSOR_TRIGGER, SPONSOR_DISCLOSURE),
 )
 
 # a bare domain standing alone at the end: the site's name ("Jforum.fr", "BVINEWS.COM")
@@ -548,8 +623,8 @@ BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,12
 
 # every whole-paragraph family applied anywhere in the page, in order of precedence
 LINE_RULES: tuple[LineRule, ...] = (
+    *WIDGET_RULES,  # before the paywall: "Abonnez-vous à notre newsletter" is a newsletter box
     *PAYWALL_RULES,
-    *WIDGET_RULES,
     *CREDIT_RULES,
     *SPONSOR_RULES,
     READING_TIME,

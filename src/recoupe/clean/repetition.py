@@ -53,7 +53,11 @@ def _copies(texts: Sequence[str], near_ratio: float) -> dict[int, int]:
             continue
         words = key.split()
         shingles = {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
-        near = _near_copy(words, shingles, index_by_shingle, words_of, near_ratio) if len(key) >= _NEAR_MIN_CHARS else None
+        near = (
+            _near_copy(words, shingles, index_by_shingle, words_of, near_ratio)
+            if len(key) >= _NEAR_MIN_CHARS
+            else None
+        )
         if near is not None:
             copy_of[index] = near
             first_by_key[key] = near

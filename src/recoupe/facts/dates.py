@@ -153,7 +153,9 @@ def _pick_year(
 ) -> int | None:
     """The year of the candidate (built by `make(year)`) that the text most likely means."""
     candidates: list[tuple[int, int]] = []
-    for year in range(ref.year - 6, ref.year + 7):
+    # a stated weekday may point a year or two away; otherwise the year is next to the reference
+    span = 2 if weekday is not None else 1
+    for year in range(ref.year - span, ref.year + span + 1):
         day = make(year)
         if day is None:
             continue
@@ -172,9 +174,6 @@ def _pick_year(
         candidates.append((distance, year))
     if not candidates:
         return None
-    if weekday is None:
-        # without a weekday to check, only the years next to the reference are plausible
-        candidates = [c for c in candidates if abs(c[1] - ref.year) <= 1] or candidates
     return min(candidates)[1]
 
 
@@ -230,8 +229,10 @@ def _days_period(start: date, end: date) -> _Resolved:
 # patterns
 # --------------------------------------------------------------------------------------------
 
-_PAST_WORDS = frozenset({"dernier", "dernière", "derniere", "passé", "passée", "passe", "last", "past"})
-_FUTURE_WORDS = frozenset({"prochain", "prochaine", "next", "coming", "suivant", "suivante"})
+_PAST_WORDS = frozenset({"dernier", "dernière", "derniere", "passé", "passée", "passe", "last", "past", "previous"})
+_FUTURE_WORDS = frozenset(
+    {"prochain", "prochaine", "next", "coming", "upcoming", "following", "suivant", "suivante"}
+)
 _THIS_WORDS = frozenset({"ce", "cet", "cette", "this"})
 
 
@@ -368,7 +369,7 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
 
     add(
         "numeric",
-        rf"(?<![\d/.,-])(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR}|\d{{2}})(?![\d/.,]\d|\d)",
+        rf"(?<![\d/.,-])(?:(?P<wd>{wd})\s*,?\s+)?(?P<a>[0-3]?\d)(?P<sep>[/.-])(?P<b>[01]?\d)(?P=sep)(?P<y>{_YEAR}|\d{{2}})(?![\d/.,]\d|\d)",
         numeric,
         lambda m: False,
     )
@@ -385,7 +386,7 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
     add(
         "day_month",
         rf"{b}(?:(?P<wd>{wd})\s*,?\s+)?(?:(?:le|the)\s+)?(?P<day>{day})\s+(?:(?:de|of)\s+)?(?P<mon>{mon}){e}"
-        rf"(?:\s*,?\s*(?:de\s+)?(?P<y>{_YEAR}){e}|\s+(?P<rel>dernier|prochain|passé|last|next){e})?",
+        rf"(?:\s*,?\s*(?:(?:de|of|in|en)\s+)?(?P<y>{_YEAR}){e}|\s+(?P<rel>dernier|prochain|passé|last|next){e})?",
         day_month,
         lambda m: m["y"] is None,
     )
@@ -402,7 +403,7 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
     add(
         "month_day",
         rf"{b}(?:(?P<wd>{wd})\s*,?\s+)?(?P<mon>{mon})\s+(?P<day>[0-3]?\d(?:st|nd|rd|th)?)(?![\d%,.]\d|\d|\s*(?:%|h\d|:\d))"
-        rf"(?:\s*,\s*(?P<y>{_YEAR}){e}|\s+(?P<y2>{_YEAR}){e})?",
+        rf"(?:\s*,\s*(?P<y>{_YEAR}){e}|\s+(?:(?:of|in|de|en)\s+)?(?P<y2>{_YEAR}){e})?",
         month_day,
         lambda m: m["y"] is None and m["y2"] is None,
     )
@@ -466,7 +467,7 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
     add(
         "month_range",
         rf"{b}(?:(?:de|d{_APOS}|entre|from|between)\s*)?(?P<m1>{mon})\s*(?:à|a|et|to|and|through|-|–)\s*"
-        rf"(?P<m2>{mon}){e}(?:\s+(?P<y>{_YEAR}){e})?",
+        rf"(?P<m2>{mon}){e}(?:\s+(?:(?:of|in|de|en)\s+)?(?P<y>{_YEAR}){e})?",
         month_range,
         lambda m: m["y"] is None,
     )
@@ -478,7 +479,7 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
 
     add(
         "month_year",
-        rf"{b}(?P<mon>{mon})\s+(?:de\s+|of\s+)?(?P<y>{_YEAR}){e}",
+        rf"{b}(?P<mon>{mon})\s+(?:(?:de|of|in|en)\s+)?(?P<y>{_YEAR}){e}",
         month_year,
         lambda m: False,
     )
@@ -496,7 +497,7 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
         "month_alone",
         rf"{b}(?P<pre>en|depuis|dès|des|début|fin|mi-|mi|courant|au\s+mois\s+d{_APOS}|au\s+mois\s+de|"
         rf"le\s+mois\s+d{_APOS}|le\s+mois\s+de|jusqu{_APOS}en|cet|cette|ce|in|since|until|early|late|mid-|last|next|this)"
-        rf"\s*(?P<mon>{mon}){e}(?:\s+(?P<rel>dernier|prochain|passé){e})?"
+        rf"\s*(?P<mon>{mon}){e}(?!\s*[0-3]?\d(?!\d))(?:\s+(?P<rel>dernier|prochain|passé){e})?"
         rf"|{b}(?P<mon2>{mon})\s+(?P<rel2>dernier|prochain|passé){e}",
         month_alone,
         lambda m: True,
@@ -511,8 +512,8 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
 
     add(
         "year_range",
-        rf"{b}(?:(?:entre|between)\s+(?P<y1b>{_YEAR})\s+(?:et|and)|(?:(?:de|from)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|à|to))"
-        rf"\s*(?P<y2>{_YEAR}){e}",
+        rf"(?<![\w-])(?:(?:entre|between)\s+(?P<y1b>{_YEAR})\s+(?:et|and)|(?:(?:de|from)\s+)?(?P<y1>{_YEAR})\s*(?:-|–|à|to))"
+        rf"\s*(?P<y2>{_YEAR})(?![\w-])",
         year_range,
         lambda m: False,
     )
@@ -524,7 +525,7 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
     add(
         "year_alone",
         rf"{b}(?:en|depuis|dès|jusqu{_APOS}en|fin|début|mi-|courant|l{_APOS}année|l{_APOS}an|année|"
-        rf"in|since|until|during|of|from|early|late|mid-|year)\s+(?P<y>{_YEAR})"
+        rf"in|since|until|during|from|early|late|mid-|year)\s+(?P<y>{_YEAR})"
         rf"(?![\w%]|[.,]\d|\s*(?:%|€|\$|km|kg|euros?|dollars?|pour\s*cent|percent))",
         year_alone,
         lambda m: False,
@@ -534,7 +535,8 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
     def relative_day(m: re.Match[str], ref: date | None, lx: _Lexicon) -> _Resolved | None:
         if ref is None:
             return _UNRESOLVED
-        word = re.sub(r"\s+", " ", m["w"].lower().replace("’", "'"))
+        word = re.sub(r"[\s-]+", "-", m["w"].lower().replace("’", "'").replace("apres", "après"))
+        word = word.replace("-", " ") if word.startswith(("the", "last")) else word
         shift = {
             "avant-hier": -2, "hier": -1, "aujourd'hui": 0, "demain": 1, "après-demain": 2,
             "yesterday": -1, "today": 0, "tonight": 0, "tomorrow": 1, "last night": -1,
@@ -544,7 +546,7 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
 
     add(
         "relative_day",
-        rf"{b}(?P<w>avant-hier|après-demain|hier|aujourd{_APOS}hui|demain|the\s+day\s+before\s+yesterday|"
+        rf"{b}(?P<w>avant[-\s]hier|apr[eè]s[-\s]demain|hier|aujourd{_APOS}hui|demain|the\s+day\s+before\s+yesterday|"
         rf"the\s+day\s+after\s+tomorrow|yesterday|today|tonight|tomorrow|last\s+night){e}",
         relative_day,
         lambda m: True,
@@ -556,6 +558,9 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
         if ref is None:
             return _UNRESOLVED
         direction = _direction(m["pre"], m["rel"])
+        if (m["pre"] or "").lower() in _THIS_WORDS:
+            # "ce vendredi" / "this Friday": that day of the publication's week
+            return _day_value(ref + timedelta(days=weekday - ref.weekday()))
         back = (ref.weekday() - weekday) % 7
         if direction == "future":
             ahead = (weekday - ref.weekday()) % 7 or 7
@@ -566,9 +571,34 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
 
     add(
         "weekday",
-        rf"{b}(?:(?P<pre>ce|on|last|next|this|past)\s+)?(?P<wd>{wd}){e}"
+        rf"{b}(?:(?P<pre>ce|on|last|next|this|past|previous|following|coming|upcoming)\s+)?(?P<wd>{wd}){e}"
         rf"(?:\s+(?P<rel>dernier|prochain|passé){e})?",
         weekday_alone,
+        lambda m: True,
+    )
+
+    # vendredi 23, Friday the 26th: the nearest month where that day is that weekday
+    def weekday_day(m: re.Match[str], ref: date | None, lx: _Lexicon) -> _Resolved | None:
+        weekday = lx.weekdays[m["wd"].lower()]
+        d = _day_of(m["day"])
+        if d is None:
+            return None
+        if ref is None:
+            return _UNRESOLVED
+        best: tuple[int, date] | None = None
+        for shift in range(-14, 15):
+            index = ref.year * 12 + ref.month - 1 + shift
+            found = _safe_date(index // 12, index % 12 + 1, d)
+            if found and found.weekday() == weekday:
+                key = _weighted_distance(found, ref)
+                if best is None or key < best[0]:
+                    best = (key, found)
+        return _day_value(best[1]) if best else None
+
+    add(
+        "weekday_day",
+        rf"{b}(?P<wd>{wd})\s*,?\s+(?:(?:the|le)\s+)?(?P<day>{day})(?![\w:./-]|\s*(?:h\b|h\d|%))",
+        weekday_day,
         lambda m: True,
     )
 
@@ -726,19 +756,20 @@ _NOT_A_DATE = re.compile(r"^(?:à|a)\s+un\s+an\b", re.IGNORECASE)
 # what may not come right before a rule's match: "chaque lundi" is a habit, "two days after
 # today" a computation these patterns do not make
 _REJECT_BEFORE: dict[str, re.Pattern[str]] = {
-    "weekday": re.compile(r"(?:chaque|tous\s+les|every|each)\s+$", re.IGNORECASE),
-    "relative_day": re.compile(
-        r"(?:days?|weeks?|months?|years?|jours?|semaines?)\s+(?:after|before|from|après|avant)\s+$",
-        re.IGNORECASE,
-    ),
+    "weekday": re.compile(r"(?:chaque|tous\s+les|every|each|other)\s+$", re.IGNORECASE),
 }
+_REJECT_OFFSET = re.compile(
+    r"(?:days?|weeks?|months?|years?|jours?|semaines?|mois|ans)\s+(?:after|before|from|après|avant)\s+(?:le\s+|the\s+)?$",
+    re.IGNORECASE,
+)
 
 
 def _candidates(text: str, ref: date | None, lex: _Lexicon) -> Iterator[_Candidate]:
     for rule in _rules_for(lex):
         reject = _REJECT_BEFORE.get(rule.name)
         for match in rule.pattern.finditer(text):
-            if reject is not None and reject.search(text, max(0, match.start() - 40), match.start()):
+            before = text[max(0, match.start() - 40) : match.start()]
+            if (reject is not None and reject.search(before)) or _REJECT_OFFSET.search(before):
                 continue
             resolved = rule.resolve(match, ref, lex)
             if resolved is None:

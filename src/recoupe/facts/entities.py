@@ -331,7 +331,11 @@ def _clean(ent: Span, kind: FactKind) -> _Candidate | None:
             tokens = tokens[: i + (0 if "\n" in tok.text else 1)]
             break
     # a lowercase determiner is not part of the name; a capitalised one may be ('Le Monde')
-    while tokens and ((tokens[0].is_lower and fold(tokens[0].text) in DETERMINERS) or tokens[0].is_punct or tokens[0].is_space):
+    while tokens and (
+        (fold(tokens[0].text) in DETERMINERS and (tokens[0].is_lower or fold(tokens[0].text) in ("l'", "d'")))
+        or tokens[0].is_punct
+        or tokens[0].is_space
+    ):
         tokens = tokens[1:]
     if kind == "person":
         while len(tokens) > 1 and (fold(tokens[0].text).rstrip(".") in TITLES or tokens[0].text.islower()):
@@ -528,9 +532,22 @@ def _corrected_kind(c: _Candidate) -> FactKind:
 _ACRONYM_DEF = re.compile(r"(?P<long>(?:[A-ZÀ-Þ][\w’'-]*\s+)(?:[\w’'-]+\s+){0,8}?[\w’'-]+)\s*\((?P<short>[A-Z][A-Za-z]{1,9})\)")
 
 
+# 'ATACMS (Army Tactical Missile System)'
+_ACRONYM_FIRST = re.compile(r"\b(?P<short>[A-Z][A-Za-z]{1,9})\s*\((?P<long>[A-ZÀ-Þ][^()\n]{4,80})\)")
+
+
 def _acronyms(text: str) -> list[tuple[str, str]]:
     """(long form, acronym) pairs the text defines, when the acronym's letters fit the long form."""
     pairs: list[tuple[str, str]] = []
+    for match in _ACRONYM_FIRST.finditer(text):
+        short, long_form = match.group("short"), match.group("long").strip()
+        if (
+            short.isupper()
+            and len(long_form.split()) >= 2
+            and fold(long_form[0]) == fold(short[0])
+            and _subsequence(fold(short), fold(long_form))
+        ):
+            pairs.append((long_form, short))
     for match in _ACRONYM_DEF.finditer(text):
         short = match.group("short")
         words = match.group("long").split()

@@ -115,7 +115,10 @@ def _read_folder(path: str, source: str) -> Iterator[Result]:
     hidden: list[str] = []
 
     def unlistable(exc: OSError) -> None:
-        relative = Path(exc.filename).relative_to(root) if exc.filename else Path()
+        try:
+            relative = Path(exc.filename).relative_to(root) if exc.filename else Path()
+        except ValueError:  # a name os.walk spelled differently: report it on the folder
+            relative = Path()
         where = _join(source, relative.as_posix()) if relative.parts else source
         if isinstance(exc, PermissionError):
             reason = "permission denied (cannot list folder)"
@@ -331,12 +334,13 @@ def _read_jsonl(text: str, source: str, prefix: str, use_record_ids: bool, encod
             continue
         record_source = f"{prefix}#{number}"
         if use_record_ids and record.id is not None:
-            record_source = f"{prefix}#{record.id}"
             if record.id in line_of_id:
+                # named by its line: the id already names the first record with it
                 reason = f"line {number}: id {record.id!r} already used on line {line_of_id[record.id]}"
                 yield _failed(record_source, "error", reason)
                 continue
             line_of_id[record.id] = number
+            record_source = f"{prefix}#{record.id}"
         if record.html is not None:
             yield _html_page(record_source, record.html, encoding, record.metadata, fallback_text=record.text)
         else:

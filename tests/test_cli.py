@@ -1,0 +1,90 @@
+"""The CLI end to end: files written, exit statuses, bad inputs reported, determinism."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from recoupe.cli import main
+from recoupe.render import validate_brief_dict
+
+
+def run(argv: list[str]) -> tuple[int, str]:
+    err = io.StringIO()
+    code = main(argv, stdout=io.StringIO(), stderr=err)
+    return code, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def examples_brief(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, object]:
+    out = tmp_path_factory.mktemp("out")
+    code, err = run(["brief", str(examples_dir), "--out", str(out)])
+    assert code == 0, err
+    for name in ("brief.json", "brief.html", "brief.md"):
+        assert (out / name).stat().st_size > 1000
+    data: dict[str, object] = json.loads((out / "brief.json").read_text(encoding="utf-8"))
+    data["_out"] = str(out)
+    return data
+
+
+def test_examples_brief_validates_against_shared_contract(examples_brief: dict[str, object], shared_dir: Path) -> None:
+    import jsonschema
+
+    data = {k: v for k, v in examples_brief.items() if not k.startswith("_")}
+    schema = json.loads((shared_dir / "contract" / "brief.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+    assert validate_brief_dict(data) == []
+
+
+def test_every_example_is_accounted_for(examples_brief: dict[str, object], examples_dir: Path) -> None:
+    inputs = examples_brief["inputs"]
+    assert isinstance(inputs, list)
+    ok_sources = sorted(Path(e["source"]).name for e in inputs if e["status"] == "ok")
+    assert ok_sources == sorted(p.name for p in examples_dir.glob("*.txt"))
+    # examples/README.md is not a page: reported, not silently dropped
+    skipped = [e for e in inputs if e["status"] == "skipped"]
+    assert any("README.md" in e["source"] and e["reason"] for e in skipped)
+
+
+def test_same_input_gives_same_json_except_generated_at(examples_dir: Path, tmp_path: Path) -> None:
+    outputs = []
+    for name in ("a", "b"):
+        code, err = run(["brief", str(examples_dir), "--out", str(tmp_path / name), "--format", "json", "--quiet"])
+        assert code == 0, err
+        data = json.loads((tmp_path / name / "brief.json").read_text(encoding="utf-8"))
+        data.pop("generated_at")
+        outputs.append(data)
+    assert outputs[0] == outputs[1]
+    assert not (tmp_path / "a" / "brief.html").exists()
+
+
+def test_nothing_readable_exits_1_with_reasons(tmp_path: Path) -> None:
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00")
+    code, err = run(["brief", str(tmp_path), str(tmp_path / "missing.txt"), "--out", str(tmp_path / "out")])
+    assert code == 1
+    assert "empty" in err and "image.png" in err and "missing.txt" in err
+    assert not (tmp_path / "out" / "brief.json").exists()
+
+
+def test_usage_errors_exit_2(tmp_path: Path, examples_dir: Path) -> None:
+    assert run(["brief"])[0] == 2
+    code, err = run(["brief", str(examples_dir), "--format", "pdf", "--out", str(tmp_path)])
+    assert code == 2 and "allowed: json, html, md" in err
+    code, err = run(["brief", str(examples_dir), "--set", "nosuch.option=1", "--out", str(tmp_path)])
+    assert code == 2 and "nosuch" in err
+    code, err = run(["brief", str(examples_dir), "--set", "judge.junk_below=7", "--out", str(tmp_path)])
+    assert code == 2 and "junk_below" in err
+
+
+def test_stdin_text_page(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, examples_dir: Path) -> None:
+    page = next(examples_dir.glob("004_*.txt")).read_bytes()
+    monkeypatch.setattr("sys.stdin", io.TextIOWrapper(io.BytesIO(page), encoding="utf-8"))
+    code, err = run(["brief", "-", "--out", str(tmp_path), "--format", "json"])
+    assert code == 0, err
+    data = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
+    assert data["inputs"][0]["source"] == "-#1"
+    assert data["documents"][0]["language"] == "fr"
