@@ -5,8 +5,8 @@ Passes, each callable on its own:
 1. `story_features`: per document, a bag of stemmed content words (`textutil.content_words`)
    and of names: the entities the facts stage found (`doc.mentions` of kind person, organization,
    place, product or event) or, when it found none, capitalised words inside sentences, a cheap
-   stand-in that works in French and English. Names are language-neutral, so a French and an
-   English report of one event can meet on them.
+   stand-in that works in French and English. Names are folded alike in every language, which
+   lets reports of one event in two languages meet on them.
 2. `similarity_matrix`: cosine of TF-IDF vectors (sublinear tf, smoothed idf over the set),
    names weighted `name_weight` times a word, times a soft time factor when both dates are known.
 3. `average_link`: agglomerative clustering, merging while the average similarity between two
@@ -102,7 +102,7 @@ def _is_title_case(line: str) -> bool:
 
 def _opens_sentence(line: str, start: int) -> bool:
     if start > 0 and line[start - 1].isalnum():
-        return True  # inside a word ("McCain"): not where a name starts
+        return True  # inside a word ("iPhone"): not where a name starts
     before = start - 1
     while before >= 0 and line[before] in " \t\u00a0":
         before -= 1
@@ -288,7 +288,12 @@ def _check_options(threshold: float, name_weight: float, time_weight: float, tim
 class Stories(Stage):
     """Whole-set stage: group documents into stories (lists of document ids)."""
 
-    requires: ClassVar[tuple[str, ...]] = ("document.text", "document.duplicate_of", "document.published")
+    requires: ClassVar[tuple[str, ...]] = (
+        "document.text",
+        "document.duplicate_of",
+        "document.published",
+        "document.mentions",
+    )
     assigns: ClassVar[tuple[str, ...]] = ("story.documents",)
 
     def __init__(

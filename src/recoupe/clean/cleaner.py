@@ -32,11 +32,14 @@ from typing import ClassVar
 
 from recoupe.clean.metadata import bare_domain, parse_byline, parse_dateline, url_domain
 from recoupe.clean.patterns import (
+    ACCESS_WORD,
+    AFTER_PAYWALL_CUT,
     HIDDEN_SHARE,
     INLINE_RULES,
     LINE_RULES,
     PAYWALL_CUT,
     READER_ADDRESS,
+    RESTRICTION_RULES,
     SHARE_BAR_RULE_NAME,
     SUBSCRIPTION_WORD,
     LineRule,
@@ -57,13 +60,15 @@ TAIL_PARAGRAPHS = 2
 _PAYWALL_TAIL_ADDRESS_CHARS = 300
 # ... and so is any paragraph up to this length
 _PAYWALL_TAIL_SHORT_CHARS = 60
+# ... and a longer sales pitch that talks to the reader about subscribing or access
+_PAYWALL_TAIL_PITCH_CHARS = 600
 _HEADLINE_MAX_CHARS = 200
 _HEADLINE_MAX_WORDS = 30
 _GLUED_SENTENCE = re.compile(r"(?<=[a-zß-ÿ]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zß-ÿ])")
-_BARE_DOMAIN_RULE = "bare_domain"
 _META_SEPARATOR = re.compile(r"\s[|·•]\s")
 _META_LINE_MAX_CHARS = 200
-_BULLET = re.compile(r"^[•·▪◦*‣-]\s")
+_BRAND_MAX_WORDS = 3
+_BULLET = re.compile(r"^[•·▪◦*‣–—-]\s")
 _QUOTED = re.compile(r"[«»“”\"]")
 
 
@@ -125,17 +130,19 @@ def clean_page(
         if paragraph.cuts:
             forms[index] = match_form(paragraph.kept_text(text))
         if not re.search(r"\w", forms[index]):
-            first_cut = paragraph.cuts[0] if paragraph.cuts else None
-            reason = first_cut.reason if first_cut else "markup"
-            verdicts[index] = _Verdict(reason, "residue")
+            # a row of a text table ("|---|---|", "% |") is structure; leftovers of a cut are not
+            if paragraph.cuts or "|" not in forms[index]:
+                reason = paragraph.cuts[0].reason if paragraph.cuts else "markup"
+                verdicts[index] = _Verdict(reason, "residue")
             continue
         verdicts[index] = _family(forms[index], found, language)
 
     # 3: a bare domain closing the page is the site's name
-    closing = [i for i, v in enumerate(verdicts) if v is None or v.rule == _BARE_DOMAIN_RULE]
-    if closing and verdicts[closing[-1]] is not None:
-        verdicts[closing[-1]] = _Verdict("site_name", "trailing_domain")
-        found.site = bare_domain(forms[closing[-1]])
+    kept = _kept(verdicts)
+    if kept:
+        found.site = bare_domain(forms[kept[-1]])
+        if found.site is not None:
+            verdicts[kept[-1]] = _Verdict("site_name", "trailing_domain")
 
     # 4: the site's furniture, found over the whole run
     if site_furniture:
@@ -159,7 +166,7 @@ def clean_page(
         verdicts[kept[position]] = _Verdict("repetition", "repeated_paragraph")
 
     # 8: title
-    _title(page, forms, verdicts, found)
+    _title(page, paragraphs, forms, verdicts, found)
 
     for index, verdict in enumerate(verdicts):
         if verdict is not None and verdict.reason == "paywall" and found.hidden_share is None:
@@ -172,7 +179,7 @@ def clean_page(
         paragraphs_in=len(paragraphs),
         paragraphs_repeated=len(repeats),
         paragraphs_unique=len({paragraph_key(f) for f in forms if paragraph_key(f)}),
-        paywall_notice=any(r.reason == "paywall" for r in removals),
+        paywall_notice=any(r.rule in RESTRICTION_RULES for r in removals),
         hidden_share=found.hidden_share,
         chars_in=len(text),
         chars_removed=sum(len(r.text) for r in removals),
@@ -280,8 +287,6 @@ def _family(form: str, found: _Found, language: str | None, *, part: bool = Fals
             return _Verdict(rule.reason, rule.name)
     if is_share_bar(form):
         return _Verdict("share", SHARE_BAR_RULE_NAME)
-    if bare_domain(form) is not None:
-        return _Verdict("site_name", _BARE_DOMAIN_RULE)
     byline = parse_byline(form, language=language)
     if byline is not None:
         found.author = found.author or byline.author
@@ -293,12 +298,27 @@ def _family(form: str, found: _Found, language: str | None, *, part: bool = Fals
         found.published = found.published or dateline.published
         return _Verdict("dateline", "dateline")
     if not part and len(form) <= _META_LINE_MAX_CHARS and _META_SEPARATOR.search(form):
-        # "January 13, 2020 | categories: Python | View Comments": every part is furniture
-        parts = [p for p in _META_SEPARATOR.split(form) if p.strip()]
-        verdicts = [_family(p.strip(), found, language, part=True) for p in parts]
-        if len(parts) >= 2 and all(verdicts):
-            return _Verdict(verdicts[0].reason if verdicts[0] else "boilerplate", "meta_line")
+        return _meta_line(form, found, language)
     return None
+
+
+def _meta_line(form: str, found: _Found, language: str | None) -> _Verdict | None:
+    """A line of metadata cut by separators: 'Le Monde | 04.05.2015 à 13h36 • Mis à jour le ... |
+    Par ...', 'January 13, 2020 | categories: Python | View Comments'. Every part must be furniture,
+    except a brand name of a few words; at least two parts must be."""
+    scratch = _Found()
+    parts = [p.strip() for p in _META_SEPARATOR.split(form) if p.strip()]
+    verdicts = [_family(p, scratch, language, part=True) for p in parts]
+    named = [v for v in verdicts if v is not None]
+    brands_only = all(
+        v is not None or (len(p.split()) <= _BRAND_MAX_WORDS and not re.search(r"[.!?:;,]", p))
+        for p, v in zip(parts, verdicts, strict=True)
+    )
+    if len(named) < 2 or not brands_only:
+        return None
+    found.author = found.author or scratch.author
+    found.published = found.published or scratch.published
+    return _Verdict(named[0].reason, "meta_line")
 
 
 def _paywall_tail(forms: Sequence[str], verdicts: list[_Verdict | None]) -> None:
@@ -309,16 +329,15 @@ def _paywall_tail(forms: Sequence[str], verdicts: list[_Verdict | None]) -> None
         form = forms[index]
         if verdicts[index] is not None or _QUOTED.search(form):
             continue
-        talks_to_reader = (
-            READER_ADDRESS.search(form)
-            or SUBSCRIPTION_WORD.search(form)
-            or "?" in form
-            or _BULLET.match(form)
-        )
-        if len(form) <= _PAYWALL_TAIL_SHORT_CHARS or (
-            len(form) <= _PAYWALL_TAIL_ADDRESS_CHARS and talks_to_reader
+        addresses_reader = READER_ADDRESS.search(form) is not None
+        about_subscribing = SUBSCRIPTION_WORD.search(form) is not None or ACCESS_WORD.search(form) is not None
+        talks_to_reader = addresses_reader or about_subscribing or "?" in form or _BULLET.match(form)
+        if (
+            len(form) <= _PAYWALL_TAIL_SHORT_CHARS
+            or (len(form) <= _PAYWALL_TAIL_ADDRESS_CHARS and talks_to_reader)
+            or (len(form) <= _PAYWALL_TAIL_PITCH_CHARS and addresses_reader and about_subscribing)
         ):
-            verdicts[index] = _Verdict("paywall", "after_paywall_cut")
+            verdicts[index] = _Verdict("paywall", AFTER_PAYWALL_CUT)
 
 
 def _zones(
@@ -346,18 +365,25 @@ def _tail_rule(form: str) -> LineRule | None:
     return next((rule for rule in LINE_RULES if rule.zone == "tail" and rule.matches(form)), None)
 
 
-def _title(page: Page, forms: Sequence[str], verdicts: list[_Verdict | None], found: _Found) -> None:
+def _title(
+    page: Page,
+    paragraphs: Sequence[Paragraph],
+    forms: Sequence[str],
+    verdicts: list[_Verdict | None],
+    found: _Found,
+) -> None:
     kept = _kept(verdicts)
     if len(kept) < 2:
         return
     first = forms[kept[0]]
+    title_text = paragraphs[kept[0]].kept_text(page.text)
     if page.title:
         if paragraph_key(first) == paragraph_key(page.title):
             verdicts[kept[0]] = _Verdict("title", "page_title")
         return
     if _looks_like_headline(first):
         verdicts[kept[0]] = _Verdict("title", "first_line_headline")
-        found.title = first
+        found.title = title_text
 
 
 def _looks_like_headline(form: str) -> bool:

@@ -102,11 +102,16 @@ READER_ADDRESS = re.compile(
 )
 _SUBSCRIPTION = r"(?:abonn\w*|subscri\w*|premium|members? only|membership|paywall)"
 _SUBSCRIBER = r"(?:abonn\w*|subscri\w*|members? only|membership|paywall)"
-# what a paywall withholds: reading, the article, access
-_ACCESS = r"(?=.*\b(?:lire|lecture|article|accès|accéder|read\w*|access|contenu|content|story|continuer|continue)\b)"
+# what a paywall withholds: reading, the article, access (and the right to comment)
+_ACCESS_WORDS = (
+    r"(?:lire|lecture|article|accès|accéder|read\w*|access|contenu|content|story|continuer|continue|commenter"
+    r"|commentaires?|comment)"
+)
+_ACCESS = rf"(?=.*\b{_ACCESS_WORDS}\b)"
+ACCESS_WORD = re.compile(rf"\b{_ACCESS_WORDS}\b", re.IGNORECASE)
 SUBSCRIPTION_WORD = re.compile(rf"\b{_SUBSCRIPTION}", re.IGNORECASE)
 _ACCOUNT = (
-    r"(?:inscri\w*|connect\w*|identifi\w*|(?:votre|un|ce|mon|son) compte|mot de passe|log ?in|sign ?in|sign ?up"
+    r"(?:inscri(?:t|te|ts|tes|vez|re)|connect\w*|identifi\w*|(?:votre|un|ce|mon|son) compte|mot de passe|log ?in|sign ?in|sign ?up"
     r"|account|register\w*|password|se connecter)"
 )
 _MONTHS_FR = (
@@ -127,7 +132,7 @@ _TIME = (
 )
 # a calendar date in the usual written forms (day month year, month day year, numeric, ISO)
 DATE = (
-    rf"(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+{MONTH}\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"(?:\d{{1,2}}(?:er|st|nd|rd|th)?\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}[/.-]\d{{1,2}}[/.-]\d{{2,4}}|\d{{4}}-\d{{2}}-\d{{2}}(?:[T ]\d{{2}}:\d{{2}}(?::\d{{2}})?)?"
     rf"|{MONTH}\s+\d{{4}}|\d{{1,2}}(?:er)?\s+{MONTH}\.?)"
 )
@@ -189,7 +194,8 @@ PAYWALL_RULES: tuple[LineRule, ...] = (
         "paywall",
         _rx(
             r"(?:réservée?s?|offert|dédiée?s?|exclusi\w+) (?:à nos |aux |pour les )abonnés|abonnés? "
-            r"(?:uniquement|seulement)|(?:for|to) (?:our )?(?:paid |paying )?(?:subscribers|members)(?: only)?\b"
+            r"(?:uniquement|seulement)|(?:for|to) (?:our )?(?:paid |paying )?(?:subscribers|members) only\b"
+            r"|(?:available|reserved|exclusive(?:ly)?) (?:for|to) (?:our )?(?:paid |paying )?(?:subscribers|members)"
             r"|subscribers?[- ]only|members?[- ]only|premium (?:article|content|story)|article (?:premium|abonné)"
         ),
         250,
@@ -217,7 +223,7 @@ PAYWALL_RULES: tuple[LineRule, ...] = (
         "subscribe_call",
         "paywall",
         _rx(
-            r"déjà abonnée?|already (?:a )?(?:subscriber|member)|s'abonner|abonnez-vous|je m'abonne"
+            r"déjà abonnée?|already (?:a )?(?:subscriber|member)|abonnez-vous|je m'abonne"
             r"|subscribe (?:now|today|here|for)|become a (?:member|subscriber|supporter)|devenez (?:abonnée?|membre)"
             r"|offre (?:spéciale|d'abonnement|découverte|d'essai)|accès illimité|unlimited (?:digital )?access"
             r"|pour accéder en illimité|(?:sign|log) in to (?:read|continue|access)|connectez-vous pour"
@@ -225,6 +231,18 @@ PAYWALL_RULES: tuple[LineRule, ...] = (
             r"|soutenez (?:notre|le) journalisme"
         ),
         250,
+    ),
+    # subscription menus and labels: "Gérez votre abonnement", "Le club abonnés", "Subscriber login"
+    LineRule(
+        "subscription_label",
+        "paywall",
+        _rx(
+            rf"^(?=.*\b{_SUBSCRIBER})(?:s'abonner|abonnez|subscribe|gére[rz]|manage|mon|my|votre|your"
+            rf"|(?:l'|le |la )?(?:édition|espace|club|offres?)|accès|access|edition|service|toutes nos|print|digital"
+            rf"|e-?edition)\b[^.!?]*$|^(?:s'abonner|je m'abonne|abonnements?|subscribe|subscriptions?|"
+            rf"vous n'êtes pas (?:encore )?abonnée?|not (?:yet )?a subscriber\??)$"
+        ),
+        80,
     ),
     # the reader addressed about a subscription or an account: "Vous n'êtes pas inscrit ?"
     LineRule(
@@ -264,6 +282,14 @@ PAYWALL_RULES: tuple[LineRule, ...] = (
         200,
     ),
 )
+
+
+AFTER_PAYWALL_CUT = "after_paywall_cut"
+# the rules that say this page withholds (part of) the article, as opposed to subscription ads
+RESTRICTION_RULES = frozenset(
+    {"paywall_cut", "subscribers_only", "gift_article", "free_articles_left", "device_limit",
+     "restricted_reading", AFTER_PAYWALL_CUT}
+)  # fmt: skip
 
 
 # --------------------------------------------------------------------------------------------
@@ -381,7 +407,9 @@ WIDGET_RULES: tuple[LineRule, ...] = (
             r"|aller au contenu(?: principal)?|retour(?: en haut| à l'accueil)?|back to top|haut de page"
             r"|(?:previous|next) (?:article|post|story)|article (?:précédent|suivant)|page \d+ (?:of|sur|/) \d+"
             r"|imprimer cet article|print this (?:article|page)|fermer|close|se connecter|log ?in|sign ?in"
-            r"|mon compte|my account|s'inscrire|sign up|newsletter)\s*[:»›>]?$"
+            r"|mon compte|my account|s'inscrire|sign up|newsletter|(?:connectez-vous|se connecter|log in|sign in) "
+            r"(?:avec|with|via) \w+|ne plus afficher(?: ce message)?|(?:i'm already a fan, )?don't show this again)"
+            r"\s*[:»›>]?$"
         ),
         60,
     ),
@@ -419,6 +447,7 @@ CREDIT_RULES: tuple[LineRule, ...] = (
         "photo_credit",
         "caption",
         _rx(
+            r"^(?:photos?|illustration|crédits? photos?|photo credit)\s+[^\s:]+(?: [^\s:]+){0,3}\s?/\s?\S.{0,60}$|"
             r"^(?:photos?|crédits?(?: photos?)?|credits?|photo credits?|images?(?: d'illustration| illustratives?)?"
             r"|photo d'illustration|illustration|légende|caption"
             r"|source photo|photographie|photograph|picture|pic|vidéo|video credit)\s*(?:credit)?\s*[:：]\s*\S"
@@ -557,35 +586,39 @@ REPORTING_CREDIT = re.compile(
 )
 
 DATELINE = re.compile(
-    rf"^[\s,|·•-]*{DATELINE_LEAD}\b[\s:,]*(?:le|on|at|à)?\s*(?:{_WEEKDAY}\s+)?(?:{DATE}|{_TIME}"
-    rf"|\d+\s+\w+\s+ago|il y a\s+\d+)",
+    rf"^[\s,|·•-]*(?:(?:article|page|texte|story|this (?:article|story|page) was)\s+)?{DATELINE_LEAD}\b[\s:,]*(?:le|on|at|à)?\s*(?:{_WEEKDAY}\s+)?(?:{DATE}|{_TIME}"
+    rf"|\d+\s+\w+\s+ago|il y a\s+\d+|(?:le|on|:)?\s*$)",  # a bare "Posted on" whose date was a lost widget
     _I,
 )
-BARE_DATE = re.compile(
-    rf"^(?:{_WEEKDAY}\s+)?(?:le\s+)?{DATE}(?:\s*(?:à|at|,|-|–|—|\|)?\s*{_TIME})?\.?$|^{_TIME}$", _I
-)
+BARE_DATE = re.compile(rf"^(?:{_WEEKDAY}\s+)?(?:le\s+)?{DATE}(?:\s*(?:à|at|,|-|–|—|\|)?\s*{_TIME})?\.?$", _I)
 HAS_DATE_OR_TIME = re.compile(rf"{DATE}|{_TIME}|\b(?:today|yesterday|aujourd'hui|hier|ago|il y a)\b", _I)
 
 # "Home > World > Europe", "Accueil / Monde": a short line of short parts between separators
 _CRUMB_SEPARATOR = re.compile(r"\s*(?:>|›|»|/|\||•|·|→|::)\s*")
 _CRUMB_HOME = re.compile(
-    r"^(?:accueil|home|homepage|startseite|inicio|news|actualités?|actu|info|infos)$", _I
+    r"^(?:accueil|home|homepage|start|startseite|inicio|news|actualités?|actu|info|infos|une|à la une)$", _I
 )
+_CRUMB_LEAD = re.compile(r"^(?:vous êtes ici|you are here|sie sind hier|du bist hier|navigation)\s*:\s*", _I)
 # "ActualitésInternational": section names glued together, capital after lower-case
 _GLUED_CRUMB = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ]{2,}){2,5}$")
 
 
 def is_breadcrumb(text: str) -> bool:
-    """A navigation trail: separated section names, or section names glued by a lost markup."""
-    if len(text) > 120:
+    """A navigation trail: separated section names, or section names glued by a lost markup.
+
+    The trail may end on the article's own title, so only the parts before the last are held to
+    a few words each."""
+    text = _CRUMB_LEAD.sub("", text)
+    if len(text) > 160 or text.startswith("|") or text.endswith("|"):  # a table row, not a trail
         return False
     if _GLUED_CRUMB.match(text):
         return True
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p]
     if len(parts) < 2:
         return False
-    short = all(len(p.split()) <= 4 and not re.search(r"[.!?:;,]$", p) for p in parts)
-    return short and (_CRUMB_HOME.match(parts[0]) is not None or len(parts) >= 3)
+    sections_short = all(len(p.split()) <= 4 and not re.search(r"[.!?:;,]$", p) for p in parts[:-1])
+    last_short = len(parts[-1].split()) <= 15 and not parts[-1].endswith(".")
+    return sections_short and last_short and (_CRUMB_HOME.match(parts[0]) is not None or len(parts) >= 3)
 
 
 # --------------------------------------------------------------------------------------------
@@ -598,7 +631,10 @@ SHORTCODE = re.compile(
     r"\[(?P<name>[a-z][a-z0-9_-]*)(?:\s[^\[\]]{0,4000})?\][^\[\]]{0,4000}\[/(?P=name)\]"
     r"|\[[a-z][a-z0-9_-]*\s+[a-z_-]+\s*=[^\[\]]{0,20000}\]|\[/[a-z][a-z0-9_-]*\]"
 )
-MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]{0,300}\]\([^)\n]{0,1000}\)|(?<!\w)\[\]\([^)\n]{0,1000}\)")
+# ![alt](url), ![alt](<url with (parentheses)>), and an empty link [](url)
+MARKDOWN_IMAGE = re.compile(
+    r"!\[[^\]\n]{0,300}\]\((?:<[^>\n]{0,1000}>|[^)\n]{0,1000})\)|(?<!\w)\[\]\((?:<[^>\n]{0,1000}>|[^)\n]{0,1000})\)"
+)
 HTML_TAG = re.compile(
     r"</?(?:br|p|div|span|img|a|strong|em|b|i|u|iframe|script|figure|figcaption|ul|ol|li|h[1-6]|section"
     r"|article|source|picture|video)\b[^<>\n]{0,500}/?>",

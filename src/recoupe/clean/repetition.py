@@ -1,9 +1,9 @@
 """Repetition inside one page: a looping article keeps each paragraph once, at its first place.
 
-A later copy of a paragraph goes when it is long enough to be a passage rather than a formula
-(`min_chars`), or when it stands in a run of copies: a page that loops repeats its headings and
-short lines along with the paragraphs around them. A short line repeated on its own (a speaker's
-name and role after two different quotes) is the text's own doing and stays. Copies with a word or
+A later copy of a paragraph goes when it is a passage of prose rather than a formula, or when it
+stands in a run of copies around such a passage: a page that loops repeats its headings and short
+lines along with the paragraphs around them. A short line repeated on its own (a speaker's name
+and role after two different quotes) is the text's own doing and stays. Copies with a word or
 two changed (`near_ratio` of their words in order) count as copies too, for paragraphs long enough
 for that to mean something.
 """
@@ -19,6 +19,7 @@ _NON_WORD = re.compile(r"[\W_]+")
 _SHINGLE = 3
 # below this many characters a paragraph is compared exactly, never approximately
 _NEAR_MIN_CHARS = 80
+_SENTENCE_CLOSE = frozenset('.!?…»"”)')
 
 
 def paragraph_key(text: str) -> str:
@@ -27,14 +28,33 @@ def paragraph_key(text: str) -> str:
 
 
 def find_repeats(texts: Sequence[str], *, min_chars: int = 100, near_ratio: float = 0.9) -> dict[int, int]:
-    """Indexes of paragraphs to drop as repetition, each mapped to the index of its first copy."""
+    """Indexes of paragraphs to drop as repetition, each mapped to the index of its first copy.
+
+    A copy goes when it is a passage of prose (`min_chars` or more, closed like a sentence), or
+    when it stands in an unbroken run of copies that holds such a passage. Runs of short lines
+    alone (a menu printed for plan A and again for plan B, table cells) are the text's own.
+    """
     copy_of = _copies(texts, near_ratio)
     repeats: dict[int, int] = {}
-    for index, first in copy_of.items():
-        in_run = index - 1 in copy_of or index + 1 in copy_of
-        if in_run or len(texts[index]) >= min_chars:
-            repeats[index] = first
+    for run in _runs(sorted(copy_of)):
+        if any(_is_passage(texts[index], min_chars) for index in run):
+            repeats.update((index, copy_of[index]) for index in run)
     return repeats
+
+
+def _is_passage(text: str, min_chars: int) -> bool:
+    return len(text) >= min_chars and text.rstrip()[-1:] in _SENTENCE_CLOSE
+
+
+def _runs(indexes: Sequence[int]) -> list[list[int]]:
+    """Consecutive stretches of the sorted `indexes`."""
+    runs: list[list[int]] = []
+    for index in indexes:
+        if runs and runs[-1][-1] == index - 1:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    return runs
 
 
 def _copies(texts: Sequence[str], near_ratio: float) -> dict[int, int]:

@@ -100,7 +100,9 @@ def _lexicon(language: str) -> _Lexicon:
     for lang in langs:
         months.update(_MONTHS[lang])
         weekdays.update(_WEEKDAYS[lang])
-    full = [w for w in months if len(w) > 4 or w in ("mars", "mai", "juin", "may", "june", "july", "août", "aout")]
+    full = [
+        w for w in months if len(w) > 4 or w in ("mars", "mai", "juin", "may", "june", "july", "août", "aout")
+    ]
     short = [w for w in months if w not in full]
     month = rf"(?:{_alternation(full)}|(?:{_alternation(short)})\.?)"
     return _Lexicon(months, weekdays, month, _alternation(list(weekdays)))
@@ -167,10 +169,7 @@ def _pick_year(
         if direction == "future" and day <= ref:
             continue
         # a month that contains the reference day is at distance 0
-        if day <= ref <= end:
-            distance = 0
-        else:
-            distance = _weighted_distance(day, ref)
+        distance = 0 if day <= ref <= end else _weighted_distance(day, ref)
         candidates.append((distance, year))
     if not candidates:
         return None
@@ -206,7 +205,9 @@ def _day_value(day: date) -> _Resolved:
 
 
 def _month_value(year: int, month: int) -> _Resolved:
-    return _Resolved(_iso_month(year, month), _iso_day(date(year, month, 1)), _iso_day(_month_end(year, month)))
+    return _Resolved(
+        _iso_month(year, month), _iso_day(date(year, month, 1)), _iso_day(_month_end(year, month))
+    )
 
 
 def _year_value(year: int) -> _Resolved:
@@ -229,7 +230,9 @@ def _days_period(start: date, end: date) -> _Resolved:
 # patterns
 # --------------------------------------------------------------------------------------------
 
-_PAST_WORDS = frozenset({"dernier", "dernière", "derniere", "passé", "passée", "passe", "last", "past", "previous"})
+_PAST_WORDS = frozenset(
+    {"dernier", "dernière", "derniere", "passé", "passée", "passe", "last", "past", "previous"}
+)
 _FUTURE_WORDS = frozenset(
     {"prochain", "prochaine", "next", "coming", "upcoming", "following", "suivant", "suivante"}
 )
@@ -623,7 +626,11 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
             elif shift < 0:
                 saturday = last_saturday if ref.weekday() < 5 else last_saturday - timedelta(weeks=1)
             else:
-                saturday = last_saturday if ref.weekday() >= 5 or ref.weekday() <= 1 else last_saturday + timedelta(weeks=1)
+                saturday = (
+                    last_saturday
+                    if ref.weekday() >= 5 or ref.weekday() <= 1
+                    else last_saturday + timedelta(weeks=1)
+                )
             return _days_period(saturday, saturday + timedelta(days=1))
         if unit in ("mois", "month"):
             index = ref.year * 12 + ref.month - 1 + shift
@@ -672,7 +679,11 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
     # les années 1990, les années 90, the 1990s, the '90s
     def decade(m: re.Match[str], ref: date | None, lx: _Lexicon) -> _Resolved | None:
         digits = m["d1"] or m["d2"]
-        start = int(digits) if len(digits) == 4 else (1900 + int(digits) if int(digits) >= 30 else 2000 + int(digits))
+        start = (
+            int(digits)
+            if len(digits) == 4
+            else (1900 + int(digits) if int(digits) >= 30 else 2000 + int(digits))
+        )
         if start % 10:
             return None
         return _period(_year_value(start), _year_value(start + 9))
@@ -764,10 +775,40 @@ _REJECT_OFFSET = re.compile(
 )
 
 
+_ANCHOR_WORDS = (
+    r"hier|demain|aujourd|yesterday|today|tonight|tomorrow|semaines?|week-end|weekend|weeks?|mois|months?|"
+    r"années?|annee|ans?|years?|jours?|days?|ago"
+)
+_ANCHORS: dict[int, re.Pattern[str]] = {}
+_WINDOW = 60  # characters around an anchor that a date expression may span
+
+
+def _segments(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
+    """Stretches of `text` around digits, month and day names and relative words: the only
+    places a date can be. Scanning them instead of the whole text makes long pages cheap."""
+    key = id(lex)
+    if key not in _ANCHORS:
+        _ANCHORS[key] = re.compile(
+            rf"\d|(?<![\w])(?:{lex.month}|{lex.weekday}|{_ANCHOR_WORDS})(?![\w])", re.IGNORECASE
+        )
+    segments: list[tuple[int, int]] = []
+    for match in _ANCHORS[key].finditer(text):
+        start, end = max(0, match.start() - _WINDOW), min(len(text), match.end() + _WINDOW)
+        if segments and start <= segments[-1][1]:
+            segments[-1] = (segments[-1][0], end)
+        else:
+            segments.append((start, end))
+    return segments
+
+
 def _candidates(text: str, ref: date | None, lex: _Lexicon) -> Iterator[_Candidate]:
+    segments = _segments(text, lex)
     for rule in _rules_for(lex):
         reject = _REJECT_BEFORE.get(rule.name)
-        for match in rule.pattern.finditer(text):
+        matches = (
+            m for seg_start, seg_end in segments for m in rule.pattern.finditer(text, seg_start, seg_end)
+        )
+        for match in matches:
             before = text[max(0, match.start() - 40) : match.start()]
             if (reject is not None and reject.search(before)) or _REJECT_OFFSET.search(before):
                 continue
@@ -814,9 +855,7 @@ def find_date_spans(text: str, language: str) -> list[tuple[int, int]]:
     return [(c.start, c.end) for c in _select(list(_candidates(text, ref, lex)))]
 
 
-def extract_dates(
-    text: str, published: str | None, language: str, sdoc: Doc | None = None
-) -> list[Mention]:
+def extract_dates(text: str, published: str | None, language: str, sdoc: Doc | None = None) -> list[Mention]:
     """Date mentions of `text`, resolved against `published` (ISO 8601) when relative.
 
     `sdoc` is accepted for a uniform signature with the other extractors and not used: the
@@ -874,5 +913,7 @@ def _dateparser_day(expr: str, ref: date, language: str) -> str | None:
         "PREFER_DATES_FROM": "past",
         "REQUIRE_PARTS": ["day", "month", "year"],
     }
-    parsed = dateparser.parse(expr, languages=[lang] if lang in ("fr", "en") else ["fr", "en"], settings=settings)
+    parsed = dateparser.parse(
+        expr, languages=[lang] if lang in ("fr", "en") else ["fr", "en"], settings=settings
+    )
     return parsed.date().isoformat() if parsed is not None else None

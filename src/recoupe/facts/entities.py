@@ -29,6 +29,7 @@ import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.model import FactKind, Mention
@@ -198,7 +199,9 @@ EXONYMS: tuple[frozenset[str], ...] = tuple(
 )
 
 _WORD = re.compile(r"[\w'’.-]+", re.UNICODE)
-_URL = re.compile(r"(?:https?://|www\.)|\b[\w-]+\.(?:com|fr|org|net|info|io|co|uk|de|be|ch|ca|eu)\b", re.IGNORECASE)
+_URL = re.compile(
+    r"(?:https?://|www\.)|\b[\w-]+\.(?:com|fr|org|net|info|io|co|uk|de|be|ch|ca|eu)\b", re.IGNORECASE
+)
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 _FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "SCONJ", "CCONJ", "PART", "ADV", "INTJ"})
 
@@ -224,6 +227,7 @@ def _strip_leading(words: list[str], stop: frozenset[str]) -> list[str]:
 _TRANSLIT_END = re.compile(r"(?:yy|iy|ii|yi)$")
 
 
+@lru_cache(maxsize=65536)
 def canonical_key(name: str) -> str:
     """A key equal for spellings of one name: folded, determiners and titles off, punctuation out.
 
@@ -241,11 +245,20 @@ def canonical_key(name: str) -> str:
     text = re.sub(r"[^\w]+", " ", text).strip()
     words = [_TRANSLIT_END.sub("y", w) if len(w) > 5 else w for w in text.split()]
     text = " ".join(words)
+    return _EXONYM_KEY.get(text, text)
+
+
+def _exonym_keys() -> dict[str, str]:
+    """Each spelling's key -> one stable representative of its group."""
+    out: dict[str, str] = {}
     for group in EXONYMS:
         keys = {re.sub(r"[^\w]+", " ", g).strip() for g in group}
-        if text in keys:
-            return min(keys)  # one stable representative per group
-    return text
+        for key in keys:
+            out[key] = min(keys)
+    return out
+
+
+_EXONYM_KEY = _exonym_keys()
 
 
 def _is_full_name(name: str) -> bool:
@@ -367,15 +380,17 @@ def _is_noise(surface: str, tokens: list[Token], kind: FactKind) -> bool:
         return True  # 'Missiles américains' in a headline: a common noun, no name
     if kind == "other" and tokens[0].is_lower and first not in EVENT_HEADS:
         return True  # 'contre-attaque de Moscou'
-    if len(tokens) == 1 and first in GENERIC_CAPITALISED:
-        return True
+    if len(tokens) == 1 and (
+        first in GENERIC_CAPITALISED or (kind == "person" and first.rstrip(".") in TITLES)
+    ):
+        return True  # 'secrétaire d'État', 'Me' alone
     # a capitalised word inside a sentence is a name whatever its tag ('l'administration Biden'
     # tagged PRON); only spans of several function words, or a sentence's first word, are noise
-    if all(t.pos_ in _FUNCTION_POS or t.is_punct for t in tokens) and (len(tokens) > 1 or tokens[0].is_sent_start):
+    if all(t.pos_ in _FUNCTION_POS or t.is_punct for t in tokens) and (
+        len(tokens) > 1 or tokens[0].is_sent_start
+    ):
         return True
-    if len(tokens) == 1 and tokens[0].is_sent_start and _is_common_word(tokens[0]):
-        return True
-    return False
+    return len(tokens) == 1 and bool(tokens[0].is_sent_start) and _is_common_word(tokens[0])
 
 
 def _is_common_word(token: Token) -> bool:
@@ -400,11 +415,11 @@ _NAME = (
 _HEAD = r"[A-Za-zÀ-ÿ-]+"
 # lowercase modifiers between head and name: adjectives, 'de croisière', 'à longue portée'
 _MODIFIER = r"(?:\s+(?:de|d['’]|à|of)?\s*[a-zà-ÿ][a-zà-ÿ-]+)"
-_FR_ORDER = re.compile(rf"\b(?P<head>{_HEAD})(?P<mods>{_MODIFIER}{{0,3}})\s+(?:de\s+type\s+)?(?P<name>{_NAME})\b")
-_EN_ORDER = re.compile(rf"\b(?P<name>{_NAME})(?P<mods>(?:\s+[a-z][a-z-]+){{0,2}})\s+(?P<head>{_HEAD})\b")
-_KNOWN = re.compile(
-    r"\b(?:" + "|".join(re.escape(n) for n in KNOWN_SYSTEMS) + rf"|{_DESIGNATION})(?:s\b|\b)"
+_FR_ORDER = re.compile(
+    rf"\b(?P<head>{_HEAD})(?P<mods>{_MODIFIER}{{0,3}})\s+(?:de\s+type\s+)?(?P<name>{_NAME})\b"
 )
+_EN_ORDER = re.compile(rf"\b(?P<name>{_NAME})(?P<mods>(?:\s+[a-z][a-z-]+){{0,2}})\s+(?P<head>{_HEAD})\b")
+_KNOWN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in KNOWN_SYSTEMS) + rf"|{_DESIGNATION})(?:s\b|\b)")
 # words between head noun and name that mean the name is not the equipment's ('missiles pour Kiev')
 _NOT_MODIFIERS = frozenset(
     """
@@ -485,7 +500,9 @@ def _product_name(surface: str) -> str:
     return surface
 
 
-def _apply_products(candidates: list[_Candidate], products: list[tuple[int, int]], text: str) -> list[_Candidate]:
+def _apply_products(
+    candidates: list[_Candidate], products: list[tuple[int, int]], text: str
+) -> list[_Candidate]:
     """Product spans replace the entities they overlap ('missiles ATACMS' MISC -> 'ATACMS')."""
     if not products:
         return candidates
@@ -521,7 +538,9 @@ def _corrected_kind(c: _Candidate) -> FactKind:
     if key in SEATS_OF_POWER:
         return "organization"
     first, last = _head_words(c.text)
-    if c.kind in ("place", "other", "person", "product") and (first in ORGANIZATION_HEADS or last in ORGANIZATION_HEADS):
+    if c.kind in ("place", "other", "person", "product") and (
+        first in ORGANIZATION_HEADS or last in ORGANIZATION_HEADS
+    ):
         return "organization"
     if c.kind in ("other", "place") and (first in EVENT_HEADS or last in EVENT_HEADS):
         return "event"
@@ -529,7 +548,9 @@ def _corrected_kind(c: _Candidate) -> FactKind:
 
 
 # 'Army Tactical Missile Systems (ATACMS)', 'Forces armées révolutionnaires de Colombie (Farc)'
-_ACRONYM_DEF = re.compile(r"(?P<long>(?:[A-ZÀ-Þ][\w’'-]*\s+)(?:[\w’'-]+\s+){0,8}?[\w’'-]+)\s*\((?P<short>[A-Z][A-Za-z]{1,9})\)")
+_ACRONYM_DEF = re.compile(
+    r"(?P<long>(?:[A-ZÀ-Þ][\w’'-]*\s+)(?:[\w’'-]+\s+){0,8}?[\w’'-]+)\s*\((?P<short>[A-Z][A-Za-z]{1,9})\)"
+)
 
 
 # 'ATACMS (Army Tactical Missile System)'
@@ -566,6 +587,11 @@ def _subsequence(short: str, long: str) -> bool:
     return all(ch in it for ch in short)
 
 
+def _singular_key(name: str) -> str:
+    """`canonical_key` with plural endings off: 'Missile Systems' ~ 'Missile System'."""
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in canonical_key(name).split())
+
+
 def _plain_value(c: _Candidate) -> str:
     value = c.text.strip()
     if c.kind == "place":
@@ -580,10 +606,9 @@ def _canonical_values(candidates: list[_Candidate], text: str) -> list[str]:
     values = [_plain_value(c) for c in candidates]
     # acronyms defined in the text: the long form's mentions take the acronym
     for long_form, short in _acronyms(text):
-        long_key = canonical_key(long_form)
+        long_key = _singular_key(long_form)
         for i, v in enumerate(values):
-            key = canonical_key(v)
-            if key == long_key or (key and long_key.endswith(key) and len(key.split()) >= 2):
+            if _singular_key(v) == long_key:
                 values[i] = short
     # persons: a one-word name takes the full name ending with it, the nearest one before it
     # first, else the most frequent; a surname tagged ORG or LOC is the person too
@@ -607,7 +632,9 @@ def _canonical_values(candidates: list[_Candidate], text: str) -> list[str]:
     spellings: dict[str, Counter[str]] = defaultdict(Counter)
     for v in values:
         spellings[canonical_key(v)][v] += 1
-    return [max(spellings[canonical_key(v)].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for v in values]
+    return [
+        max(spellings[canonical_key(v)].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for v in values
+    ]
 
 
 _KIND_PRIORITY: tuple[FactKind, ...] = ("product", "person", "organization", "place", "event", "other")

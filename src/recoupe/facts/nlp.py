@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Mapping, Sequence
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.model import Sentence
@@ -54,14 +54,14 @@ def _no_break_in_hyphenated_words(doc: Doc) -> Doc:
     return doc
 
 
-@lru_cache(maxsize=None)
+@cache
 def _register_components() -> None:
     from spacy.language import Language
 
     Language.component("recoupe_hyphen_bounds", func=_no_break_in_hyphenated_words)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _load(package: str) -> Language:
     """Load one model package once per process."""
     import spacy
@@ -216,7 +216,7 @@ def mend_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[Sentence
 # a sentence ends after . ! ? … (and closing quotes), before a capital, digit or opening quote;
 # 'M.', 'Dr.', 'U.S.'-style abbreviations and initials do not end one
 _REGEX_BREAK = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
-_ABBREVIATION = re.compile(r"(?:\b[A-Z]|\b(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Sr|Jr|Pr|Me|etc|vs|No|art|p))\.$")
+_ABBREVIATION = re.compile(r"(?:\b\d{1,2}|\b[A-Z]|\b(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Sr|Jr|Pr|Me|etc|vs|No|art|p))\.$")
 
 
 def regex_sentences(text: str) -> list[Sentence]:

@@ -27,6 +27,7 @@ the marks without surrounding blanks.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,9 +53,7 @@ _FR_SPEECH_STEMS = (
     "accus menac plaid gliss souffl qualifi evoqu parl repet repét inquiet salu critiqu jug "
     "previen prevenu lach objecte nuanc tempere tempér"
 ).split()
-_FR_SPEECH_FORMS = frozenset(
-    "dit dis disent disait disaient dira diront dirait dire disant".split()
-)
+_FR_SPEECH_FORMS = frozenset("dit dis disent disait disaient dira diront dirait dire disant".split())
 _EN_SPEECH = re.compile(
     r"^(?:say|says|said|saying|tell|tells|told|telling|stat(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
     r"explain(?:s|ed|ing)?|not(?:e|es|ed|ing)|warn(?:s|ed|ing)?|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
@@ -66,7 +65,7 @@ _EN_SPEECH = re.compile(
     r"recall(?:s|ed|ing)?|urg(?:e|es|ed|ing)|caution(?:s|ed|ing)?|suggest(?:s|ed|ing)?|"
     r"testif(?:y|ies|ied|ying)|complain(?:s|ed|ing)?|quip(?:s|ped|ping)?|jok(?:e|es|ed|ing)|"
     r"call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|blast(?:s|ed|ing)?|"
-    r"condemn(?:s|ed|ing)?|continu(?:e|es|ed|ing)|post(?:s|ed|ing)?)$"
+    r"condemn(?:s|ed|ing)?|continu(?:e|es|ed|ing)|post(?:s|ed|ing)?|reads?)$"
 )
 _FR_SPEECH = re.compile(r"^(?:" + "|".join(_FR_SPEECH_STEMS) + r")")
 _SPEECH_POS = frozenset({"VERB"})
@@ -89,7 +88,9 @@ ROLE_NOUNS = frozenset(
     witness resident doctor chairman chairwoman chair governor envoy commissioner
     """.split()
 )
-_FIRST_PERSON = re.compile(r"\b(?:[Jj]e|[Jj]['’]|[Nn]ous|[Nn]otre|[Nn]os|[Mm]on|[Mm]a|[Mm]es|I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s)\b")
+_FIRST_PERSON = re.compile(
+    r"\b(?:[Jj]e|[Jj]['’]|[Nn]ous|[Nn]otre|[Nn]os|[Mm]on|[Mm]a|[Mm]es|I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s)\b"
+)
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…]['\"»”’)]*\s*$")
 _BLANK = " \t\u00a0\u202f\u2009"
@@ -97,6 +98,9 @@ _BLANK = " \t\u00a0\u202f\u2009"
 # opening mark -> closing mark; straight quotes pair with themselves
 _PAIRS = {"«": "»", "“": "”", "„": "“", "``": "''", '"': '"'}
 _MARK = re.compile(r"``|''|[«»“”„\"]")
+
+
+_Recent = tuple[str, int]  # the last quote's speaker and where its sentence ends
 
 
 @dataclass(slots=True)
@@ -124,40 +128,15 @@ def extract_quotes(
 ) -> list[QuoteMention]:
     """Quotations in `text` with their speakers (see the module docstring for the rules)."""
     raws = _marked_quotes(text)
-    if sdoc is not None:
-        raws.extend(_block_quotes(text, sdoc, entities, raws))
+    if sdoc is None:
+        return [
+            QuoteMention(text[r.start : r.end], r.start, r.end, None)
+            for r in raws
+            if len(_WORDS.findall(text[r.start : r.end])) >= MIN_UNPARSED_QUOTE_WORDS
+        ]
+    raws.extend(_block_quotes(text, sdoc, entities, raws))
     raws.sort(key=lambda r: r.start)
-    out: list[QuoteMention] = []
-    previous: tuple[Span, str | None] | None = None
-    for raw in raws:
-        quote_text = text[raw.start : raw.end]
-        words = len(_WORDS.findall(quote_text))
-        if sdoc is None:
-            if words >= MIN_UNPARSED_QUOTE_WORDS:
-                out.append(QuoteMention(quote_text, raw.start, raw.end, None))
-            continue
-        if raw.block:
-            out.append(QuoteMention(quote_text, raw.start, raw.end, raw.speaker))
-            continue
-        inside = sdoc.char_span(raw.start, raw.end, alignment_mode="expand")
-        if inside is None or not len(inside):
-            continue
-        has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
-        full = words >= MIN_VERBLESS_QUOTE_WORDS or (words >= MIN_QUOTE_WORDS and has_verb)
-        speaker_verb = _speech_verb_near(sdoc, raw, language)
-        if not full and not _governs(speaker_verb, inside, raw):
-            continue
-        speaker = raw.speaker
-        if speaker is None and speaker_verb is not None:
-            speaker = _speaker_of_verb(speaker_verb, raw, entities, sdoc)
-        if speaker is None:
-            speaker = _according_to(sdoc, _quote_sentences(sdoc, raw), raw, entities)
-        if speaker is None and full:
-            speaker = _adjacent_speaker(sdoc, raw, entities, language, previous)
-        sentence = sdoc[inside.start].sent
-        previous = (sentence, speaker)
-        out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
-    return out
+    return _Speakers(sdoc, entities, language, raws).quotes()
 
 
 # --------------------------------------------------------------------------------------------
@@ -249,7 +228,7 @@ def _speaker_line(text: str, sdoc: Doc, entities: Sequence[Mention], start: int,
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return None
-    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm") for t in span):
+    if any(t.pos_ in ("VERB", "AUX") and "Fin" in t.morph.get("VerbForm", []) for t in span):
         return None
     for m in entities:
         if m.kind in ("person", "organization") and start <= m.start < end:
@@ -267,37 +246,281 @@ def _speaker_line(text: str, sdoc: Doc, entities: Sequence[Mention], start: int,
 # speakers
 # --------------------------------------------------------------------------------------------
 
+# nouns that can head a speaker's description besides roles: people, groups, sources
+SPEAKER_NOUNS = ROLE_NOUNS | frozenset(
+    """
+    homme femme hommes femmes personne personnes gens habitant habitants temoin temoins victime
+    victimes mere pere fils fille famille proche proches otage otages candidat candidate
+    candidats parlementaire militaire militaires soldat soldats policier policiers syndicat
+    syndicats gouvernement ministere parquet entourage inspection presse journal quotidien
+    communique document rapport texte lettre message declaration etude enquete autorites
+    autorite police armee banque groupe entreprise societe justice tribunal cour comite conseil
+    man woman men women person people resident residents witness witnesses victim victims mother
+    father son daughter family relative relatives hostage candidate lawmaker soldier soldiers
+    union unions government ministry prosecutor prosecutors press newspaper paper statement
+    document report letter message study survey authorities authority police army bank group
+    company firm court committee council team campaign
+    """.split()
+)
+# agent nouns by their ending: 'manifestant', 'chercheur', 'analyste', 'researcher'
+_AGENT_NOUN = re.compile(r"(?<!m)(?:eur|euse|rice|iste|ien|ienne|aire|ant|ante|ent|ente|er|or|ist|ian)s?$")
+_LATTER = frozenset("dernier derniere latter".split())
+_CLITICS = frozenset("il elle ils elles on".split())
 
-def _outside(token: Token, raw: _Raw) -> bool:
-    return token.idx < raw.open_at or token.idx >= raw.close_end
 
+class _Speakers:
+    """Speaker attribution over one parsed document; `quotes()` applies the module's rules."""
 
-def _quote_sentences(sdoc: Doc, raw: _Raw) -> Span:
-    first = sdoc.char_span(raw.open_at, raw.open_at + 1, alignment_mode="expand")
-    last = sdoc.char_span(raw.close_end - 1, raw.close_end, alignment_mode="expand")
-    assert first is not None and last is not None
-    return sdoc[first[0].sent.start : last[-1].sent.end]
+    def __init__(self, sdoc: Doc, entities: Sequence[Mention], language: str, raws: list[_Raw]) -> None:
+        self.sdoc = sdoc
+        self.text = sdoc.text
+        self.entities = list(entities)
+        self.language = language
+        self.raws = raws
+        # every quoted span: no speaker or speech verb is taken from inside one
+        self.quoted = [(r.open_at, r.close_end) for r in raws]
+        self.recent: _Recent | None = None
 
+    def quotes(self) -> list[QuoteMention]:
+        out: list[QuoteMention] = []
+        previous: tuple[Span, str | None] | None = None  # the last quote's sentence and speaker
+        for raw in self.raws:
+            quote_text = self.text[raw.start : raw.end]
+            if raw.block:
+                out.append(QuoteMention(quote_text, raw.start, raw.end, raw.speaker))
+                continue
+            inside = self.sdoc.char_span(raw.start, raw.end, alignment_mode="expand")
+            if inside is None or not len(inside):
+                continue
+            words = len(_WORDS.findall(quote_text))
+            has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
+            full = words >= MIN_VERBLESS_QUOTE_WORDS or (words >= MIN_QUOTE_WORDS and has_verb)
+            sentence = self._sentences(raw)
+            verb = self._speech_verb(sentence, raw, inside)
+            if not full and (words < 2 or verb is None or not _governs(verb, inside, raw)):
+                continue  # a scare quote, a title, a term: nobody is said to speak these words
+            # 'he said' right after a quote credited to someone is that someone
+            self.recent = None
+            if previous is not None and previous[1] and _sentence_gap(self.sdoc, previous[0], sentence) <= 1:
+                self.recent = (previous[1], previous[0].end_char)
+            speaker = raw.speaker
+            if speaker is None and verb is not None:
+                speaker = self._speaker_of_verb(verb, raw)
+            if speaker is None:
+                speaker = self._according_to(sentence)
+            if speaker is None and full:
+                speaker = self._incise(inside) or self._adjacent(sentence, raw, previous)
+            previous = (sentence, speaker)
+            out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
+        return out
 
-def _speech_verb_near(sdoc: Doc, raw: _Raw, language: str) -> Token | None:
-    """The speech verb of the quote's sentence(s) outside the quote, nearest to it."""
-    span = _quote_sentences(sdoc, raw)
-    verbs = [
-        t for t in span if t.pos_ in _SPEECH_POS and _outside(t, raw) and is_speech_verb(t.text, language)
-    ]
-    if not verbs:
+    # -- where to look ------------------------------------------------------------------------
+
+    def _sentences(self, raw: _Raw) -> Span:
+        """The sentence(s) the quote lies in, marks included."""
+        first = self.sdoc.char_span(raw.open_at, raw.open_at + 1, alignment_mode="expand")
+        last = self.sdoc.char_span(raw.close_end - 1, raw.close_end, alignment_mode="expand")
+        assert first is not None and last is not None
+        return self.sdoc[first[0].sent.start : last[-1].sent.end]
+
+    def _free(self, token: Token) -> bool:
+        """Outside every quote."""
+        return not any(s <= token.idx < e for s, e in self.quoted)
+
+    def _is_speech_verb(self, token: Token) -> bool:
+        if token.pos_ not in _SPEECH_POS or not is_speech_verb(token.text, self.language):
+            return False
+        # French pronominal forms are not speech: 's'expliquer par', 's'ajouter', 'se rappeler'
+        return not (
+            self.language == "fr"
+            and any(c.dep_.startswith("expl") and fold(c.text) in ("se", "s'", "s") for c in token.children)
+        )
+
+    def _speech_verb(self, span: Span, raw: _Raw, inside: Span) -> Token | None:
+        """The speech verb of the quote's sentence outside any quote: the one taking the quote as
+        complement if any, else the nearest."""
+        verbs = [t for t in span if self._free(t) and self._is_speech_verb(t)]
+        if not verbs:
+            return None
+        governing = [v for v in verbs if _governs(v, inside, raw)]
+        return min(
+            governing or verbs, key=lambda t: min(abs(t.idx - raw.open_at), abs(t.idx - raw.close_end))
+        )
+
+    # -- from a verb to a name ----------------------------------------------------------------
+
+    def _speaker_of_verb(self, verb: Token, raw: _Raw) -> str | None:
+        subject = _clitic_subject(verb) or self._inverted_subject(verb, raw)
+        if subject is None:
+            subject = _subject(verb)
+            if subject is not None and subject.dep_ in ("nsubj:pass", "nsubjpass"):
+                subject = _agent(verb)  # 'qualifiée par les syndicats d'« injure »'
+        if subject is None or not self._free(subject):
+            return None
+        return self._name_of(subject)
+
+    def _inverted_subject(self, verb: Token, raw: _Raw) -> Token | None:
+        """'« … », a dit une porte-parole', '« … », assure à l'AFP Fabrice Delloye', '“…,” said
+        Ron Howard': a verb right after the quote has its subject after it."""
+        if raw.close_end > verb.idx or len(self.text[raw.close_end : verb.idx]) > 12:
+            return None
+        between = self.sdoc.char_span(raw.close_end, verb.idx, alignment_mode="contract")
+        if between is not None and any(
+            not (t.is_punct or t.is_space or t.pos_ == "AUX" or t.text.startswith("-")) for t in between
+        ):
+            return None  # other words in between: '“…,” Pigeon told The Canadian Press'
+
+        following = []
+        for t in self.sdoc[verb.i + 1 : verb.i + 10]:
+            if t.is_sent_start or t.text in (",", ".", ";", ":", "«", "“", '"'):
+                break
+            following.append(t)
+        # a person anywhere in the stretch ('assure à l'AFP Fabrice Delloye'), an organisation
+        # only before any preposition ('a expliqué au journal Le Figaro' names the recipient)
+        for kind in ("person", "organization"):
+            stretch = following
+            if kind == "organization":
+                stretch = list(itertools.takewhile(lambda t: t.pos_ != "ADP", following))
+            for m in self.entities:
+                if m.kind == kind and stretch and stretch[0].idx <= m.start <= stretch[-1].idx:
+                    return next(t for t in stretch if t.idx >= m.start)
+        for t in following:
+            if t.pos_ == "ADP":
+                break  # 'assure à l'AFP' with no name after: the subject is not there
+            if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "PRON" and t.text.startswith("-")):
+                while t.dep_ in ("compound", "flat", "flat:name") and t.head.i > t.i:
+                    t = t.head
+                return t
         return None
-    inside = sdoc.char_span(raw.start, raw.end, alignment_mode="expand")
-    governing = [v for v in verbs if inside is not None and _governs(v, inside, raw)]
-    return min(governing or verbs, key=lambda t: min(abs(t.idx - raw.open_at), abs(t.idx - raw.close_end)))
+
+    def _according_to(self, span: Span) -> str | None:
+        """'Selon X, …', 'd'après X', 'according to X' in `span`, outside the quotes."""
+        sdoc = self.sdoc
+        for t in span:
+            if not self._free(t):
+                continue
+            word = fold(t.text)
+            target: Token | None = None
+            if word in _ACCORDING or (
+                word == "apres" and t.i > 0 and fold(sdoc[t.i - 1].text) in ("d'", "d")
+            ):
+                target = (
+                    t.head
+                    if t.dep_ == "case"
+                    else next((c for c in t.children if c.pos_ in ("PROPN", "NOUN")), None)
+                )
+            elif word == "according" and t.i + 1 < len(sdoc) and fold(sdoc[t.i + 1].text) == "to":
+                target = next((c for c in sdoc[t.i + 1].children if c.dep_ == "pobj"), None)
+            if target is not None and target is not t and self._free(target):
+                return self._name_of(target)
+        return None
+
+    def _incise(self, inside: Span) -> str | None:
+        """'« Nous étions levés tôt, a-t-elle indiqué. Ils … »': the credit inside the marks."""
+        for t in inside:
+            if not self._is_speech_verb(t):
+                continue
+            before = self.text[max(inside.start_char, t.idx - 12) : t.idx]
+            if "," not in before:
+                continue
+            after = self.sdoc[t.i + 1] if t.i + 1 < len(self.sdoc) else None
+            inverted = [c for c in self.sdoc[max(inside.start, t.i - 3) : t.i] if c.text.startswith("-")]
+            if inverted:
+                return self._name_of(inverted[-1])
+            if after is not None and after.pos_ in ("PROPN", "NOUN", "PRON") and after.text.startswith("-"):
+                return self._name_of(after)
+            if after is not None and after.pos_ == "PROPN":
+                return self._name_of(after)
+        return None
+
+    def _adjacent(self, span: Span, raw: _Raw, previous: tuple[Span, str | None] | None) -> str | None:
+        """From the sentence before (ending with ':' or holding the quote this one goes on) or
+        the sentence after (opening with a speech verb)."""
+        sdoc = self.sdoc
+        if span.start > 0:
+            before = sdoc[span.start - 1].sent
+            if before.text.rstrip().endswith(":"):
+                verbs = [t for t in before if self._free(t) and self._is_speech_verb(t)]
+                end = before.end_char
+                name = self._speaker_of_verb(verbs[-1], _Raw(end, end, end, end)) if verbs else None
+                if name is None:
+                    name = self._according_to(before)
+                if name:
+                    return name
+            if previous is not None and previous[1] and previous[0].start == before.start:
+                quoted = sum(len(w) for w in _WORDS.findall(self.text[raw.start : raw.end]))
+                if quoted >= 0.6 * sum(len(w) for w in _WORDS.findall(span.text)):
+                    return previous[1]
+        if span.end < len(sdoc):
+            after = sdoc[span.end].sent
+            for t in list(after)[:6]:
+                if self._free(t) and self._is_speech_verb(t):
+                    start = after.start_char
+                    return self._speaker_of_verb(t, _Raw(start, start, start, start))
+        return None
+
+    def _name_of(self, head: Token) -> str | None:
+        """The canonical name of the entity a subject names, or its words when they describe a
+        speaker ('des responsables du Kremlin'); None for 'la perte', 'ces derniers mois'."""
+        word = fold(head.text).lstrip("-")
+        if word.startswith("t-"):
+            word = word[2:]
+        if head.pos_ == "PRON" or word in _LATTER:
+            if word in _PERSON_PRONOUNS or word in _LATTER:
+                # the person named last before (not inside a quote), unless a quote credited
+                # since is closer
+                people = [
+                    m
+                    for m in self.entities
+                    if m.kind == "person"
+                    and m.end <= head.idx
+                    and not any(s <= m.start < e for s, e in self.quoted)
+                ]
+                if self.recent and (not people or people[-1].start < self.recent[1]):
+                    return self.recent[0]
+                return str(people[-1].value or people[-1].text) if people else None
+            return None
+        own = _entity_at(self.entities, head.idx, head.idx + len(head.text))
+        if own is not None:
+            return str(own.value or own.text)
+        phrase = [t for t in _phrase(head) if self._free(t)]
+        if not phrase:
+            return None
+        start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+        named = [
+            m
+            for m in self.entities
+            if m.kind in ("person", "organization") and start <= m.start and m.end <= end
+        ]
+        people = [m for m in named if m.kind == "person"]
+        if people:
+            return str(people[0].value or people[0].text)
+        head_word = fold(head.text)
+        describes_speaker = (
+            bool(named)
+            or head_word in SPEAKER_NOUNS
+            or head_word.rstrip("sx") in SPEAKER_NOUNS
+            or (_AGENT_NOUN.search(head_word) is not None and not head_word.endswith(("ment", "ments")))
+        )
+        if not describes_speaker:
+            return None
+        return self.text[start:end]
 
 
-def _governs(verb: Token | None, inside: Span, raw: _Raw) -> bool:
+def _governs(verb: Token, inside: Span, raw: _Raw) -> bool:
     """The speech verb takes the quoted words as its object or complement."""
-    if verb is None:
-        return False
     roots = [t for t in inside if not (raw.start <= t.head.idx < raw.end) or t.head == t]
     return any(r.head == verb for r in roots)
+
+
+def _clitic_subject(verb: Token) -> Token | None:
+    """French inversion: 'a-t-il expliqué', 'poursuit-elle', 'assure-t-on'."""
+    doc = verb.doc
+    near = [doc[i] for i in (verb.i - 1, verb.i + 1) if 0 <= i < len(doc)]
+    for t in near:
+        if t.text.startswith("-") and fold(t.text).lstrip("-").removeprefix("t-") in _CLITICS:
+            return t
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -311,63 +534,25 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _speaker_of_verb(verb: Token, raw: _Raw, entities: Sequence[Mention], sdoc: Doc) -> str | None:
-    subject = _subject(verb)
-    if subject is None or not _outside(subject, raw):
-        return None
-    return _name_of(subject, raw, entities, sdoc)
-
-
-def _according_to(sdoc: Doc, span: Span, raw: _Raw, entities: Sequence[Mention]) -> str | None:
-    """'Selon X, …', 'd'après X', 'according to X' in `span`, outside the quote."""
-    for t in span:
-        if not _outside(t, raw):
-            continue
-        word = fold(t.text)
-        target: Token | None = None
-        if word in _ACCORDING or (word == "apres" and t.i > 0 and fold(sdoc[t.i - 1].text) in ("d'", "d")):
-            target = t.head if t.dep_ == "case" else next((c for c in t.children if c.pos_ in ("PROPN", "NOUN")), None)
-        elif word == "according" and t.i + 1 < len(sdoc) and fold(sdoc[t.i + 1].text) == "to":
-            to = sdoc[t.i + 1]
-            target = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if target is not None and target is not t and _outside(target, raw):
-            return _name_of(target, raw, entities, sdoc)
+def _agent(verb: Token) -> Token | None:
+    """The agent of a passive verb: 'par les syndicats', 'by the unions'."""
+    for child in verb.children:
+        if child.dep_ == "obl:agent":
+            return child
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
 
 
-def _adjacent_speaker(
-    sdoc: Doc,
-    raw: _Raw,
-    entities: Sequence[Mention],
-    language: str,
-    previous: tuple[Span, str | None] | None,
-) -> str | None:
-    """Speaker from the sentence before (ending with ':' or holding the quote this one goes on)
-    or from the sentence after (opening with a speech verb)."""
-    span = _quote_sentences(sdoc, raw)
-    if span.start > 0:
-        before = sdoc[span.start - 1].sent
-        if before.text.rstrip().endswith(":"):
-            fake = _Raw(before.end_char, before.end_char, before.end_char, before.end_char)
-            verbs = [t for t in before if t.pos_ in _SPEECH_POS and is_speech_verb(t.text, language)]
-            if verbs:
-                name = _speaker_of_verb(verbs[-1], fake, entities, sdoc)
-                if name:
-                    return name
-            name = _according_to(sdoc, before, fake, entities)
-            if name:
-                return name
-        if previous is not None and previous[1] and previous[0].start == before.start:
-            quoted = sum(len(s) for s in _WORDS.findall(sdoc.text[raw.start : raw.end]))
-            if quoted >= 0.8 * sum(len(s) for s in _WORDS.findall(span.text)):
-                return previous[1]
-    if span.end < len(sdoc):
-        after = sdoc[span.end].sent
-        for t in list(after)[:6]:
-            if t.pos_ in _SPEECH_POS and is_speech_verb(t.text, language):
-                fake = _Raw(after.start_char, after.start_char, 0, 0)
-                return _speaker_of_verb(t, fake, entities, sdoc)
-    return None
+def _sentence_gap(sdoc: Doc, earlier: Span, later: Span) -> int:
+    """Sentences between two sentences of a document (0: adjacent or the same)."""
+    if later.start <= earlier.start:
+        return 0
+    gap, i = 0, earlier.end
+    while i < later.start:
+        gap += 1
+        i = sdoc[i].sent.end
+    return gap
 
 
 def _entity_at(entities: Sequence[Mention], start: int, end: int) -> Mention | None:
@@ -377,52 +562,31 @@ def _entity_at(entities: Sequence[Mention], start: int, end: int) -> Mention | N
     return None
 
 
-def _name_of(head: Token, raw: _Raw, entities: Sequence[Mention], sdoc: Doc) -> str | None:
-    """The canonical name of the entity a subject names, or its words ('des responsables du Kremlin')."""
-    word = fold(head.text)
-    if head.pos_ == "PRON":
-        if word in _PERSON_PRONOUNS:
-            people = [m for m in entities if m.kind == "person" and m.end <= head.idx]
-            return str(people[-1].value or people[-1].text) if people else None
-        return None
-    own = _entity_at(entities, head.idx, head.idx + len(head.text))
-    if own is not None:
-        return str(own.value or own.text)
-    phrase = _phrase(head, raw)
-    if not phrase:
-        return None
-    start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
-    people = [m for m in entities if m.kind == "person" and start <= m.start and m.end <= end]
-    if people:
-        return str(people[0].value or people[0].text)
-    return sdoc.text[start:end]
+_STOP_RIGHT = frozenset({",", ";", ":", "(", "—", "–", "«", "“", '"'})
 
 
-def _phrase(head: Token, raw: _Raw) -> list[Token]:
-    """The subject's words: its left modifiers and complements up to a comma or clause."""
+def _phrase(head: Token) -> list[Token]:
+    """A subject's words: its left modifiers and complements up to a comma or a clause."""
     tokens = [head]
     for child in head.lefts:
-        if child.dep_ not in ("punct", "cc", "advmod"):
+        if child.dep_ not in ("punct", "cc", "advmod", "case"):
             tokens.extend(child.subtree)
     for child in head.rights:
         if child.dep_ in ("punct", "acl:relcl", "relcl", "acl", "appos", "cc", "conj", "advcl", "parataxis"):
             break
         tokens.extend(child.subtree)
-    tokens = sorted({t.i: t for t in tokens if _outside(t, raw)}.values(), key=lambda t: t.i)
-    # contiguous around the head, no punctuation at the edges
-    left = [t for t in tokens if t.i <= head.i]
-    right = [t for t in tokens if t.i > head.i]
+    by_index = {t.i: t for t in tokens}
     span: list[Token] = [head]
-    for t in reversed(left[:-1]):
-        if t.i != span[0].i - 1 or t.is_punct:
+    while span[0].i - 1 in by_index and not by_index[span[0].i - 1].is_punct:
+        span.insert(0, by_index[span[0].i - 1])
+    while span[-1].i + 1 in by_index and by_index[span[-1].i + 1].text not in _STOP_RIGHT:
+        nxt = by_index[span[-1].i + 1]
+        if fold(nxt.text) in _ACCORDING or fold(nxt.text) == "according":
             break
-        span.insert(0, t)
-    for t in right:
-        if t.i != span[-1].i + 1 or t.text in (",", ";", ":", "(", "—", "–"):
-            break
-        span.append(t)
+        span.append(nxt)
+    span = span[:MAX_SPEAKER_TOKENS]
     while span and (span[-1].is_punct or span[-1].pos_ in ("ADP", "CCONJ", "DET")):
         span.pop()
-    while span and (span[0].is_punct or span[0].pos_ in ("CCONJ", "ADV")):
+    while span and (span[0].is_punct or span[0].pos_ in ("CCONJ", "ADV", "ADP")):
         span.pop(0)
-    return span[:MAX_SPEAKER_TOKENS] if len(span) > MAX_SPEAKER_TOKENS else span
+    return span
