@@ -33,6 +33,12 @@ from recoupe.textutil import fold
 ENTITY_KINDS: frozenset[FactKind] = frozenset({"person", "organization", "place", "product", "event", "other"})
 _CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "CAD", "AUD", "INR"})
 _LENGTHS = frozenset({"km", "m", "cm", "mm", "mi", "ft", "nmi"})
+# durations ("douze jours après l'élection") measure the gap between two events the sentence
+# names; two pages rarely name the same pair, so their values are never set against each other
+_DURATIONS = frozenset(
+    "jour jours semaine semaines mois an ans année années heure heures minute minutes "
+    "day days week weeks month months year years hour hours".split()
+)
 # nouns that name who is counted without saying which group: "10 000 soldats nord-coréens" and
 # "11 000 militaires nord-coréens" are about the same group, told apart by the adjective
 _GENERIC_NOUNS = frozenset(
@@ -58,6 +64,8 @@ def unit_class(unit: str | None) -> str:
         return "length"
     if unit == "%":
         return "percent"
+    if unit.casefold() in _DURATIONS:
+        return "duration"
     return "count"
 
 
@@ -244,7 +252,11 @@ def cross_check(
                 canonical = aliases.get(str(m.value or m.text), str(m.value or m.text))
                 key = ("entity", fold(canonical))
             elif m.kind in ("quantity", "money"):
-                key = (m.kind, unit_class(m.unit), m.unit, subject_key(m.subject, m.unit), m.value)
+                cls = unit_class(m.unit)
+                # a count's unit is the counted noun ("militaires", "Nord-Coréens"): the subject
+                # key already holds what tells groups apart, so the noun must not split them
+                unit = None if cls == "count" else m.unit
+                key = (m.kind, cls, unit, subject_key(m.subject, m.unit), m.value)
             elif m.kind == "date":
                 key = ("date", m.value) if m.value is not None else ("date?", doc.id, fold(m.text))
             else:
@@ -273,8 +285,8 @@ def cross_check(
         elif kind in ("quantity", "money"):
             _fill_quantity(fact, ms)
             skey = str(key[3])
-            if skey:
-                subjects[(str(key[1]), ms[0].unit, skey)].append((fact, ms))
+            if skey and key[1] != "duration":
+                subjects[(str(key[1]), str(key[2]), skey)].append((fact, ms))
         elif kind == "date":
             fact.low = ms[0].low
             fact.high = ms[0].high
@@ -360,7 +372,9 @@ def _discrepancy(entries: list[tuple[Fact, list[Mention]]], docs: Sequence[Docum
             kind = "update"
     about = _most_common(f.subject for f, _ in entries) or entries[0][0].unit or "value"
     unit = entries[0][0].unit
-    return Discrepancy(about=f"{about} ({unit})" if unit and unit not in about else about, values=values, kind=kind)
+    if unit and unit_class(unit) != "count" and unit not in about:
+        about = f"{about} ({unit})"
+    return Discrepancy(about=about, values=values, kind=kind)
 
 
 def _quote_key(text: str) -> tuple[str, ...]:

@@ -17,7 +17,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from recoupe import __version__
+# importing the stage modules registers their stages by name
+from recoupe import __version__, clean, dedup, facts, judge, stories  # noqa: F401
 from recoupe.crosscheck import Independence, cross_check
 from recoupe.model import Brief, Document, InputEntry, Page, SharedPassage, Story
 from recoupe.stage import make_stage
