@@ -88,6 +88,14 @@ def test_english_formats_comma_thousands_and_scaled_currency() -> None:
     assert by_value(mentions, 110e9).unit == "EUR"
 
 
+def test_abbreviated_scales() -> None:
+    # fresada_french_satire: "s'élève à 18,5 Mds € contre 17,3 Mds € en 2017", "4,04 Mds€"
+    text = "leur montant s'élève à 18,5 Mds € contre 17,3 Mds € en 2017, plus précisément 4,04 Mds€"
+    mentions = extract_quantities(text, "fr")
+    assert [(m.value, m.unit) for m in mentions] == [(18.5e9, "EUR"), (17.3e9, "EUR"), (4.04e9, "EUR")]
+    assert mentions[0].subject == "montant"
+
+
 def test_currency_symbol_prefixes() -> None:
     # Recognizers-Text CurrencyModel (English): "c $" is Canadian, "hk $" Hong Kong
     text = (
@@ -373,12 +381,25 @@ def test_no_claimant_from_a_pronoun_or_an_adjective() -> None:
         ("During the operation , six AK 47 rifles were found", "en"),
         # rpm2 (Pékin): a numbered heading is no count
         ("1 Pourquoi Mohamed n'a-t-il pas pu être reconnu ?", "fr"),
-        # "à un an de la présidentielle": "un" is no figure (seed 000 phrasing, also in rpm2 T09)
+        # fresada_french_satire: numbers that name a bus line, a page, a rank
+        ("Hier soir, à bord du bus n°178 qui relie La Défense à Villeneuve la Garenne", "fr"),
+        ("Par exemple, à un moment, à la page 230, un homme demande à sa femme", "fr"),
+        ("boissons produites par l’anglais Diageo, n°1 du secteur", "fr"),
+        # "à un an de la présidentielle": "un" is no figure (seed 000 phrasing)
         ("Ce virage stratégique est un pari audacieux à un an de la présidentielle.", "fr"),
     ],
 )
 def test_not_quantities(text: str, language: str) -> None:
     assert extract_quantities(text, language) == []
+
+
+def test_rank_is_skipped_but_an_age_range_is_kept() -> None:
+    # fresada_french_satire
+    m = only(
+        extract_quantities("Aider un ami à déménager : la crainte n°1 chez les 18-35 ans", "fr"),
+        lambda m: True,
+    )
+    assert (m.qualifier, m.low, m.high, m.unit) == ("range", 18, 35, "ans")
 
 
 def test_year_stays_a_year_but_a_sum_beside_it_is_kept() -> None:
@@ -551,13 +572,13 @@ def _units_gate(shared_data: Path, family: str, language: str, code: str) -> tup
     return tp / predicted, tp / gold_total
 
 
-# measured 2026-11: currency FR P 0.952 R 0.943, EN P 0.821 R 0.793; dimension FR P 0.925
+# measured 2026-11: currency FR P 0.952 R 0.943, EN P 0.845 R 0.816; dimension FR P 0.925
 # R 0.860, EN P 0.879 R 0.784 (misses: "5 feet 2 inches", fractions, "(kg)", calendar-style amounts)
 @pytest.mark.parametrize(
     ("family", "language", "code", "min_precision", "min_recall"),
     [
         ("CurrencyModel", "French", "fr", 0.93, 0.92),
-        ("CurrencyModel", "English", "en", 0.80, 0.77),
+        ("CurrencyModel", "English", "en", 0.82, 0.79),
         ("DimensionModel", "French", "fr", 0.90, 0.83),
         ("DimensionModel", "English", "en", 0.85, 0.76),
     ],

@@ -69,7 +69,8 @@ _META_SEPARATOR = re.compile(r"\s[|·•]\s")
 _META_LINE_MAX_CHARS = 200
 _BRAND_MAX_WORDS = 3
 _BULLET = re.compile(r"^[•·▪◦*‣–—-]\s")
-_QUOTED = re.compile(r"[«»“”\"]")
+# quoted speech (not an empty « » left by a button)
+_QUOTED = re.compile(r"[«“\"][^«»“”\"]{12,}[»”\"]")
 
 
 @dataclass(frozen=True, slots=True)

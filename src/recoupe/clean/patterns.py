@@ -104,7 +104,7 @@ _SUBSCRIPTION = r"(?:abonn\w*|subscri\w*|premium|members? only|membership|paywal
 _SUBSCRIBER = r"(?:abonn\w*|subscri\w*|members? only|membership|paywall)"
 # what a paywall withholds: reading, the article, access (and the right to comment)
 _ACCESS_WORDS = (
-    r"(?:lire|lecture|article|accès|accéder|read\w*|access|contenu|content|story|continuer|continue|commenter"
+    r"(?:lire|lecture|article|accès|accéder|consulter|read\w*|access|contenu|content|story|continuer|continue|commenter"
     r"|commentaires?|comment)"
 )
 _ACCESS = rf"(?=.*\b{_ACCESS_WORDS}\b)"
@@ -506,7 +506,8 @@ SPONSOR_RULES: tuple[LineRule, ...] = (
 # a trigger word, then the whole sentence around it must hold the disclosure
 SPONSOR_TRIGGER = _rx(
     r"\b(?:sponsoring|sponsorship|sponsoris\w*|sponsored|advertis\w+|annonceurs?|affiliat\w*|affilié\w*"
-    r"|publicit\w*|partenariats?|commissions?|this (?:post|article) contains?|cet article contient)\b"
+    r"|publicit\w*|partenariats?|commissions?|compensation|rémunér\w+|this (?:post|article) contains?"
+    r"|cet article contient)\b"
 )
 SPONSOR_DISCLOSURE = _rx(
     r"\b(?:contactez-nous|contact us|écrivez-nous|write to us|nous pouvons (?:percevoir|recevoir|toucher)"

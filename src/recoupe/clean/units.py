@@ -1,7 +1,8 @@
 """Paragraphs of a page with their offsets, and the spans cut out of them.
 
 A page's paragraphs are its non-blank lines, except that a line wrapped at a fixed width is joined
-to the next when the next goes on with a lower-case word (the sentence runs on). Pages come both
+to the next when the sentence visibly runs on: the line does not close on punctuation and either
+the next goes on in lower case or the line stops on a word no sentence ends with ("aux", "the"). Pages come both
 ways: one paragraph per line (most extractors) or blank lines between paragraphs.
 """
 
@@ -13,6 +14,12 @@ from dataclasses import dataclass, field
 # a line ends a sentence or a heading when it closes with one of these
 _CLOSES = ".!?:;…»\"”)]’'"
 _CONTINUES = re.compile(r"[a-zß-ÿ]")
+# a line ending on one of these words stops mid-sentence, whatever the next line starts with
+_DANGLING = re.compile(
+    r"\b(?:à|au|aux|de|des|du|d'|en|et|la|le|les|l'|par|pour|sur|dans|avec|que|qui|un|une|a|an|and|at|by|for"
+    r"|from|in|of|on|or|the|to|with)$",
+    re.IGNORECASE,
+)
 # the shortest line we take as wrapped at a fixed width rather than a short heading
 _WRAPPED_MIN_CHARS = 40
 
@@ -87,8 +94,6 @@ def split_paragraphs(text: str) -> list[Paragraph]:
 def _runs_on(text: str, previous: Paragraph, next_start: int) -> bool:
     """Whether the line at `next_start` continues the sentence of the paragraph before it."""
     last_line = text[previous.start : previous.end].rsplit("\n", 1)[-1]
-    return (
-        len(last_line) >= _WRAPPED_MIN_CHARS
-        and last_line[-1] not in _CLOSES
-        and _CONTINUES.match(text, next_start) is not None
-    )
+    if len(last_line) < _WRAPPED_MIN_CHARS or last_line[-1] in _CLOSES:
+        return False
+    return _CONTINUES.match(text, next_start) is not None or _DANGLING.search(last_line) is not None

@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from recoupe.facts.nlp import sentence_starts
 from recoupe.model import FactKind, Mention
 
 if TYPE_CHECKING:
@@ -314,12 +315,13 @@ class _Candidate:
 def extract_entities(sdoc: Doc, language: str) -> list[Mention]:
     """Named entities of a parsed document, cleaned, corrected and canonicalised (see module doc)."""
     text = sdoc.text
+    starts = sentence_starts(sdoc)
     candidates: list[_Candidate] = []
     for ent in sdoc.ents:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None:
             continue
-        candidate = _clean(ent, kind)
+        candidate = _clean(ent, kind, starts, text)
         if candidate is not None:
             candidates.append(candidate)
     products = _product_spans(text, sdoc, language)
@@ -336,7 +338,8 @@ def extract_entities(sdoc: Doc, language: str) -> list[Mention]:
     return mentions
 
 
-def _clean(ent: Span, kind: FactKind) -> _Candidate | None:
+def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Candidate | None:
+    # `text` is `ent.doc.text`, passed in: Doc.text rebuilds the whole string on each access
     tokens = list(ent)
     # cut at a line break: a name never runs across paragraphs ('Jforum.fr\n!')
     for i, tok in enumerate(tokens):
@@ -358,22 +361,22 @@ def _clean(ent: Span, kind: FactKind) -> _Candidate | None:
     if not tokens:
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    surface = ent.doc.text[start:end]
-    if _is_noise(surface, tokens, kind):
+    surface = text[start:end]
+    if _is_noise(surface, tokens, kind, tokens[0].i in starts, text):
         return None
     if kind == "other" and ent.label_ == "NORP" and tokens[-1].pos_ == "ADJ":
         return None  # 'Russian troops': a demonym used as an adjective is no entity
     return _Candidate(kind, start, end, surface, ent.label_)
 
 
-def _is_noise(surface: str, tokens: list[Token], kind: FactKind) -> bool:
+def _is_noise(surface: str, tokens: list[Token], kind: FactKind, sentence_initial: bool, text: str) -> bool:
     letters = [c for c in surface if c.isalpha()]
     if len(letters) < 2 or not _UPPER.search(surface) or len(tokens) > 10:
         return True
     if _URL.search(surface) or any(len(t.text) > 30 for t in tokens):
         return True  # web addresses, encoded blobs
     start = tokens[0].idx
-    if start > 0 and (tokens[0].doc.text[start - 1].isalnum() or tokens[0].doc.text[start - 1] in "-‐"):
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐"):
         return True  # begins inside a word: 'va-t-en-guerre du Congrès' -> 'guerre du Congrès'
     first = fold(tokens[0].text)
     if first in EQUIPMENT_HEADS and not _UPPER.search(surface[len(tokens[0].text) :]):
@@ -386,11 +389,9 @@ def _is_noise(surface: str, tokens: list[Token], kind: FactKind) -> bool:
         return True  # 'secrétaire d'État', 'Me' alone
     # a capitalised word inside a sentence is a name whatever its tag ('l'administration Biden'
     # tagged PRON); only spans of several function words, or a sentence's first word, are noise
-    if all(t.pos_ in _FUNCTION_POS or t.is_punct for t in tokens) and (
-        len(tokens) > 1 or tokens[0].is_sent_start
-    ):
+    if all(t.pos_ in _FUNCTION_POS or t.is_punct for t in tokens) and (len(tokens) > 1 or sentence_initial):
         return True
-    return len(tokens) == 1 and bool(tokens[0].is_sent_start) and _is_common_word(tokens[0])
+    return len(tokens) == 1 and sentence_initial and _is_common_word(tokens[0])
 
 
 def _is_common_word(token: Token) -> bool:
@@ -490,7 +491,7 @@ def _is_name(sdoc: Doc, start: int, end: int) -> bool:
         return True  # acronyms and designations
     if any(t.pos_ in _FUNCTION_POS or t.pos_ == "ADJ" for t in span):
         return False
-    return not (span[0].is_sent_start and _is_common_word(span[0]))
+    return not (span[0].i in sentence_starts(sdoc) and _is_common_word(span[0]))
 
 
 def _product_name(surface: str) -> str:

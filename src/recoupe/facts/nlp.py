@@ -182,6 +182,16 @@ def _cut_long(piece: str) -> list[str]:
     return out
 
 
+def sentence_starts(sdoc: Doc) -> frozenset[int]:
+    """Token indices that start a sentence, computed once per Doc (`Token.is_sent_start` scans
+    the whole Doc on every call)."""
+    starts = sdoc.user_data.get("recoupe_sentence_starts")
+    if not isinstance(starts, frozenset):
+        starts = frozenset(s.start for s in sdoc.sents)
+        sdoc.user_data["recoupe_sentence_starts"] = starts
+    return starts
+
+
 def sentences(sdoc: Doc) -> list[Sentence]:
     """The parser's sentences as records, stripped, with fragments mended.
 
@@ -216,7 +226,9 @@ def mend_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[Sentence
 # a sentence ends after . ! ? … (and closing quotes), before a capital, digit or opening quote;
 # 'M.', 'Dr.', 'U.S.'-style abbreviations and initials do not end one
 _REGEX_BREAK = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
-_ABBREVIATION = re.compile(r"(?:\b\d{1,2}|\b[A-Z]|\b(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Sr|Jr|Pr|Me|etc|vs|No|art|p))\.$")
+_ABBREVIATION = re.compile(
+    r"(?:\b\d{1,2}|\b[A-Z]|\b(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Sr|Jr|Pr|Me|etc|vs|No|art|p))\.$"
+)
 
 
 def regex_sentences(text: str) -> list[Sentence]:

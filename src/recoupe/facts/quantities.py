@@ -33,7 +33,8 @@ section numbers ("article 49.3"), and bare numbers that count nothing (a number 
 noun, scale word or qualifier is left out).
 
 With a spaCy parse (`sdoc`, whose text must be `text`), the counted noun and the claimant come
-from the dependency tree; without one, from patterns.
+from the dependency tree; without one, from patterns. Languages other than English are read with
+French conventions (decimal comma, "1.000" is a thousand).
 """
 
 from __future__ import annotations
@@ -52,7 +53,6 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
 
 __all__ = ["extract_quantities", "parse_number", "to_base_unit"]
 
-_APOS = "['’]"
 _SPACE = " \u00a0\u202f\u2009"
 _WS = rf"[{_SPACE}]"
 
@@ -79,7 +79,7 @@ _SCALE_WORDS = re.compile(
     rf"(?P<sep>{_WS}*)(?P<scale>milliards?|millions?|billions?|trillions?|thousand|mille|Mds|Mrds?|Md|mln|bn|bln|tn|mn)(?![\w])",
     re.IGNORECASE,
 )
-# "US" French billions would be 1e12: in French, "billion" means 1e12 ...
+# French uses the long scale: "un billion" is 10^12 ("milliard" is 10^9)
 _FRENCH_BILLION = 1e12
 _LETTER_SCALE = re.compile(rf"(?P<sep>{_WS}?)(?P<scale>[mMkK])(?=\s*(?:€|\$|£|¥|EUR|USD|GBP|CHF)|(?![\w]))")
 
@@ -98,20 +98,7 @@ _AMBIGUOUS_AFTER_ONE = frozenset(
     {"ton", "tons", "pied", "pieds", "pouce", "livre", "mi", "ha", "km", "cm", "mm"}
 )
 _WORD_SCALES = frozenset(
-    {
-        "mille",
-        "million",
-        "millions",
-        "milliard",
-        "milliards",
-        "thousand",
-        "billion",
-        "billions",
-        "trillion",
-        "hundred",
-        "cent",
-        "cents",
-    }
+    "mille million millions milliard milliards thousand billion billions trillion hundred cent cents".split()
 )
 
 
@@ -346,10 +333,6 @@ _UNIT_TABLE: list[tuple[str, _Unit, bool]] = [
     (r"kilowatts?|kW", _u("kW", "power"), False),
 ]
 
-# "pounds" and "livres" are money after a scale word ("361 millions de livres"), else weight
-# (English) or a count of books (French: "trois livres")
-_AMBIGUOUS_POUNDS = re.compile(r"pounds?|livres?(?![\w])", re.IGNORECASE)
-
 
 def _compile_units() -> tuple[re.Pattern[str], list[_Unit]]:
     parts: list[str] = []
@@ -362,11 +345,10 @@ def _compile_units() -> tuple[re.Pattern[str], list[_Unit]]:
 
 
 _UNIT_RE, _UNITS = _compile_units()
-_WORD_END = re.compile(r"(?![\w])")
 
 # currency written before the number
 _PREFIX_CURRENCY = re.compile(
-    r"(?:(?<![\w.])(?P<dollar>us|u\.s\.|c|ca|can|cad|a|au|aud|hk|hkd|nz|nzd|usd)\s?\$"
+    r"(?:(?<![\w.])(?P<dollar>(?i:us|u\.s\.|c|ca|can|cad|au|aud|hk|hkd|nz|nzd|usd)\s?|A)\$"
     r"|(?<![\w])(?P<code>USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|HKD|INR|RUB|UAH)|(?P<sym>[$€£¥₹₽₴]))"
     rf"{_WS}?$",
 )
@@ -1088,17 +1070,22 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
                 text=text[expr.start : expr.end],
                 start=expr.start,
                 end=expr.end,
-                value=expr.value,
+                value=_tidy(expr.value),
                 unit=expr.unit,
                 subject=subject,
                 qualifier=expr.qualifier,
-                low=expr.low,
-                high=expr.high,
+                low=_tidy(expr.low),
+                high=_tidy(expr.high),
                 claimed_by=claimed_by,
             )
         )
     mentions.extend(_vague_to_mentions(text, lang, mentions, sentences, blocked))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _tidy(value: float | None) -> float | None:
+    """Drop binary noise: 16.4 * 1e6 is 16400000.0, not 16399999.999999998."""
+    return None if value is None else float(f"{value:.14g}")
 
 
 def _length_subject(text: str, sent_start: int, expr: _Expr, lang: str) -> str | None:
@@ -1118,7 +1105,7 @@ def _read_expression(text: str, lang: str, atom: _Atom, nxt: _Atom | None, sdoc:
     prefix_unit: _Unit | None = None
     if prefix:
         if prefix["dollar"]:
-            code = _DOLLAR_PREFIXES[prefix["dollar"].lower()]
+            code = _DOLLAR_PREFIXES[prefix["dollar"].strip().lower()]
         else:
             symbol = prefix["code"] or prefix["sym"]
             code = _PREFIX_CODES.get(symbol, symbol)

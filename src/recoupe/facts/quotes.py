@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from recoupe.facts.entities import fold
+from recoupe.facts.nlp import sentence_starts
 from recoupe.model import Mention, QuoteMention
 
 if TYPE_CHECKING:
@@ -372,7 +373,7 @@ class _Speakers:
 
         following = []
         for t in self.sdoc[verb.i + 1 : verb.i + 10]:
-            if t.is_sent_start or t.text in (",", ".", ";", ":", "«", "“", '"'):
+            if t.i in sentence_starts(self.sdoc) or t.text in (",", ".", ";", ":", "«", "“", '"'):
                 break
             following.append(t)
         # a person anywhere in the stretch ('assure à l'AFP Fabrice Delloye'), an organisation
