@@ -8,6 +8,7 @@ words), and sentences are chosen by independent support, then centrality, avoidi
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -49,6 +50,21 @@ def _tfidf(texts: Sequence[str]) -> np.ndarray:
     return result
 
 
+_NUMBER = re.compile(r"\d[\d\s\u202f\u00a0.,]*\d|\d")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(re.sub(r"\D", "", n) for n in _NUMBER.findall(text))
+
+
+def _can_back(a: str, b: str) -> bool:
+    """Close wording is not agreement when the two sentences state different figures."""
+    if len(b.split()) < 6:
+        return False
+    na, nb = _numbers(a), _numbers(b)
+    return not (na and nb and na.isdisjoint(nb))
+
+
 def _is_summary_material(text: str) -> bool:
     words = len(text.split())
     return 8 <= words <= 50 and text[-1:] in ".!…»”\"" and not text.rstrip().endswith("?")
@@ -59,7 +75,7 @@ def summarize(
     independence: Independence,
     *,
     max_sentences: int = 5,
-    backing_similarity: float = 0.3,
+    backing_similarity: float = 0.35,
     redundancy: float = 0.5,
 ) -> list[SummarySentence]:
     """Pick up to `max_sentences` sentences; each cites every document that states it."""
@@ -86,7 +102,7 @@ def summarize(
                 continue
             sim = float(similarity[i, j])
             best_other[other.doc.id] = max(best_other.get(other.doc.id, 0.0), sim)
-            if sim >= backing_similarity:
+            if sim >= backing_similarity and _can_back(cand.sentence.text, other.sentence.text):
                 backing.add(other.doc.id)
         support = independence.documents_support(backing)
         centrality = sum(best_other.values()) / max(1, len(best_other))

@@ -56,6 +56,7 @@ from recoupe.stage import Stage, register
 # how many kept paragraphs make the page's head and tail, where zone rules apply
 HEAD_PARAGRAPHS = 5
 TAIL_PARAGRAPHS = 2
+_PAYWALL_CUT_MAX_CHARS = 300  # a notice is short; a long paragraph saying "subscribers" is text
 # after a paywall cut: paragraphs up to this length that talk to the reader are furniture ...
 _PAYWALL_TAIL_ADDRESS_CHARS = 300
 # ... and so is any paragraph up to this length
@@ -111,7 +112,7 @@ class _Found:
     published: str | None = None
     site: str | None = None
     title: str | None = None
-    hidden_share: float | None = None
+    hidden_share: float | None = None  # share of the article the paywall notice says is hidden
 
 
 def clean_page(
@@ -169,9 +170,10 @@ def clean_page(
     # 8: title
     _title(page, paragraphs, forms, verdicts, found)
 
-    for index, verdict in enumerate(verdicts):
-        if verdict is not None and verdict.reason == "paywall" and found.hidden_share is None:
-            found.hidden_share = _hidden_share(forms[index])
+    paywall_forms = (
+        form for form, v in zip(forms, verdicts, strict=True) if v is not None and v.reason == "paywall"
+    )
+    found.hidden_share = next(filter(None, map(_hidden_share, paywall_forms)), None)
 
     removals = _removals(text, paragraphs, verdicts)
     body = [_unglue(paragraphs[i].kept_text(text)) for i in _kept(verdicts)]
@@ -243,10 +245,10 @@ class Cleaner(Stage):
     def __init__(
         self,
         *,
-        min_site_repeat: int = 2,
-        max_furniture_chars: int = 120,
-        min_repeat_chars: int = 100,
-        near_repeat_ratio: float = 0.9,
+        min_site_repeat: int = DEFAULT_OPTIONS.min_site_repeat,
+        max_furniture_chars: int = DEFAULT_OPTIONS.max_furniture_chars,
+        min_repeat_chars: int = DEFAULT_OPTIONS.min_repeat_chars,
+        near_repeat_ratio: float = DEFAULT_OPTIONS.near_repeat_ratio,
     ) -> None:
         self.options = CleanOptions(min_site_repeat, max_furniture_chars, min_repeat_chars, near_repeat_ratio)
         self._furniture: dict[str, frozenset[str]] = {}
@@ -323,7 +325,14 @@ def _meta_line(form: str, found: _Found, language: str | None) -> _Verdict | Non
 
 
 def _paywall_tail(forms: Sequence[str], verdicts: list[_Verdict | None]) -> None:
-    cut_at = next((i for i, form in enumerate(forms) if PAYWALL_CUT.search(form) and len(form) <= 300), None)
+    cut_at = next(
+        (
+            i
+            for i, form in enumerate(forms)
+            if len(form) <= _PAYWALL_CUT_MAX_CHARS and PAYWALL_CUT.search(form)
+        ),
+        None,
+    )
     if cut_at is None:
         return
     for index in range(cut_at + 1, len(forms)):

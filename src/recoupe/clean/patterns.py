@@ -111,7 +111,7 @@ _ACCESS = rf"(?=.*\b{_ACCESS_WORDS}\b)"
 ACCESS_WORD = re.compile(rf"\b{_ACCESS_WORDS}\b", re.IGNORECASE)
 SUBSCRIPTION_WORD = re.compile(rf"\b{_SUBSCRIPTION}", re.IGNORECASE)
 _ACCOUNT = (
-    r"(?:inscri(?:t|te|ts|tes|vez|re)|connect\w*|identifi\w*|(?:votre|un|ce|mon|son) compte|mot de passe|log ?in|sign ?in|sign ?up"
+    r"(?:inscri(?:t|te|ts|tes|vez|re)|connect\w*|identifiez-vous|identifiants?|(?:votre|un|ce|mon|son) compte|mot de passe|log ?in|sign ?in|sign ?up"
     r"|account|register\w*|password|se connecter)"
 )
 _MONTHS_FR = (
@@ -250,9 +250,9 @@ PAYWALL_RULES: tuple[LineRule, ...] = (
         "paywall",
         _rx(
             rf"^(?!.*[«»“”\"])(?=.*(?:{READER_ADDRESS.pattern}))(?:(?=.*\b{_SUBSCRIBER}){_ACCESS}"
-            rf"|(?=.*\b{_ACCOUNT}\b)(?:(?=.*\?)|{_ACCESS}))"
+            rf"|(?=.*\b{_ACCOUNT}\b)(?:(?=.{{0,90}}$).*\?|{_ACCESS}))"
         ),
-        250,
+        160,
     ),
     LineRule(
         "device_limit",
@@ -595,13 +595,23 @@ BARE_DATE = re.compile(rf"^(?:{_WEEKDAY}\s+)?(?:le\s+)?{DATE}(?:\s*(?:à|at|,|-|
 HAS_DATE_OR_TIME = re.compile(rf"{DATE}|{_TIME}|\b(?:today|yesterday|aujourd'hui|hier|ago|il y a)\b", _I)
 
 # "Home > World > Europe", "Accueil / Monde": a short line of short parts between separators
-_CRUMB_SEPARATOR = re.compile(r"\s*(?:>|›|»|/|\||•|·|→|::)\s*")
+# "»" separates only between spaces and where no "«" opens a quotation
+_CRUMB_SEPARATOR = re.compile(r"\s*(?:>|›|\s»\s|/|\||•|·|→|::)\s*")
 _CRUMB_HOME = re.compile(
     r"^(?:accueil|home|homepage|start|startseite|inicio|news|actualités?|actu|info|infos|une|à la une)$", _I
 )
 _CRUMB_LEAD = re.compile(r"^(?:vous êtes ici|you are here|sie sind hier|du bist hier|navigation)\s*:\s*", _I)
 # "ActualitésInternational": section names glued together, capital after lower-case
 _GLUED_CRUMB = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ]{2,}){2,5}$")
+_CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+")
+# the section names news sites file stories under, for trails whose separators were lost
+SECTION_NAMES = frozenset(
+    "actualités actualité actu accueil international monde france europe politique société societe économie "
+    "economie culture sport sports sciences science santé planète idées opinions opinion débats tech "
+    "technologie médias régions régional justice environnement éducation faits divers people éco lifestyle "
+    "news world politics business home us uk local national entertainment health technology climate "
+    "opinion sport style travel video vidéo".split()
+)
 
 
 def is_breadcrumb(text: str) -> bool:
@@ -613,11 +623,13 @@ def is_breadcrumb(text: str) -> bool:
     if len(text) > 160 or text.startswith("|") or text.endswith("|"):  # a table row, not a trail
         return False
     if _GLUED_CRUMB.match(text):
-        return True
+        return any(word.casefold() in SECTION_NAMES for word in _CAPITALISED_WORD.findall(text))
+    if "«" in text or "://" in text:
+        return False
     parts = [p for p in _CRUMB_SEPARATOR.split(text) if p]
     if len(parts) < 2:
         return False
-    sections_short = all(len(p.split()) <= 4 and not re.search(r"[.!?:;,]$", p) for p in parts[:-1])
+    sections_short = all(len(p.split()) <= 4 and not re.search(r"[.!?:;,]", p) for p in parts[:-1])
     last_short = len(parts[-1].split()) <= 15 and not parts[-1].endswith(".")
     return sections_short and last_short and (_CRUMB_HOME.match(parts[0]) is not None or len(parts) >= 3)
 
@@ -656,7 +668,9 @@ INLINE_RULES: tuple[InlineRule, ...] = (
 )
 
 # a bare domain standing alone at the end: the site's name ("Jforum.fr", "BVINEWS.COM")
-BARE_DOMAIN = re.compile(r"^(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,12})/?$", _I)
+BARE_DOMAIN = re.compile(
+    r"^(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,12})$", _I
+)  # a link ("https://x.org/") is not
 
 # every whole-paragraph family applied anywhere in the page, in order of precedence
 LINE_RULES: tuple[LineRule, ...] = (

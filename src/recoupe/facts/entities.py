@@ -49,7 +49,7 @@ LABEL_KINDS: dict[str, FactKind] = {
     "FAC": "place",
     "MISC": "other",
     "NORP": "other",
-    "PRODUCT": "product",
+    "PRODUCT": "other",  # en_core_web_sm tags towns and teams PRODUCT: products come from the gazetteer
     "EVENT": "event",
     "WORK_OF_ART": "other",
     "LAW": "other",

@@ -1,0 +1,103 @@
+"""Summary (cited, prefers what several sources state), timeline and story title."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from recoupe.crosscheck import Independence
+from recoupe.model import Document, Mention
+from recoupe.summarize import build_timeline, story_title, summarize
+
+# RPM2 French corpus, topic T01 (Ingrid Betancourt's release, July 2008): A is from T01_C1_04,
+# B's first sentence from T01_C1_01 (its second is A's first, shortened, as a wire copy would),
+# C's first sentence from T01_C1_03 (its second is written for the test).
+A = (
+    "L'armée colombienne a libéré le 2 juillet dans le sud-est de la Colombie Ingrid Betancourt, trois "
+    "Américains et onze militaires colombiens détenus par la guérilla des Farc, lors d'une opération "
+    "d'infiltration soigneusement planifiée. Cette libération est survenue après de multiples rebondissements "
+    "et alors que les contacts avec les FARC avaient été rompus pendant de longues semaines."
+)
+B = (
+    "L'un des deux guérilleros des Farc capturés le 2 juillet lors de l'opération militaire de libération "
+    "d'Ingrid Betancourt et de 14 autres otages a nié hier avoir trahi ses anciens compagnons. "
+    "L'armée colombienne a libéré le 2 juillet Ingrid Betancourt, trois Américains et onze militaires "
+    "colombiens détenus par la guérilla des Farc lors d'une opération d'infiltration."
+)
+C = (
+    "La Radio suisse romande (RSR) a affirmé que des membres des Forces armées révolutionnaires de Colombie "
+    "(Farc) avaient touché quelque 20 millions de dollars pour libérer les otages, dont Ingrid Betancourt. "
+    "Bogota a fermement démenti tout versement de rançon lors de cette opération."
+)
+
+
+def docs() -> list[Document]:
+    return [
+        Document(id="a", source="a.txt", text=A, site="Libération", title="Ingrid Betancourt est libre",
+                 published="2008-07-03", quality=0.9),
+        Document(id="b", source="b.txt", text=B, site="Le Figaro", title="«Cesar» nie avoir trahi les Farc",
+                 published="2008-07-05", quality=0.95),
+        Document(id="c", source="c.txt", text=C, site="La Croix", quality=0.8),
+    ]
+
+
+def test_summary_prefers_what_several_sources_state_and_cites_them() -> None:
+    story = docs()
+    summary = summarize(story, Independence.of(story), max_sentences=3)
+    assert summary
+    first = summary[0]
+    assert "onze militaires colombiens" in first.text
+    assert set(first.sources) == {"a", "b"}
+    for sentence in summary:
+        # extractive: every sentence is a document's sentence, cited by at least its own document
+        assert any(sentence.text in d.text and d.id in sentence.sources for d in story)
+    # the ransom claim is stated by one source only: cited by that source alone
+    ransom = [s for s in summary if "20 millions" in s.text]
+    assert all(s.sources == ["c"] for s in ransom)
+
+
+def test_junk_documents_are_neither_summarised_nor_cited() -> None:
+    story = docs()
+    story[1].verdict = "junk"
+    summary = summarize(story, Independence.of(story))
+    assert all("b" not in s.sources for s in summary)
+    assert all("nié hier" not in s.text for s in summary)
+
+
+def test_timeline_orders_resolved_dates_and_publications() -> None:
+    story = docs()
+    start = A.index("le 2 juillet")
+    story[0].mentions = [Mention("date", "le 2 juillet", start, start + 12, "2008-07-02")]
+    unresolved = B.index("hier")
+    story[1].mentions = [Mention("date", "hier", unresolved, unresolved + 4, None)]
+    timeline = build_timeline(story)
+    assert [e.date for e in timeline] == ["2008-07-02", "2008-07-03", "2008-07-05"]
+    assert "onze militaires" in timeline[0].text and timeline[0].documents == ["a"]
+    assert timeline[1].text.startswith("Published by Libération")
+    assert all("hier" not in e.text for e in timeline)  # unresolved dates never guessed onto it
+
+
+def test_story_title_comes_from_the_best_readable_document() -> None:
+    story = docs()
+    assert story_title(story, []) == "«Cesar» nie avoir trahi les Farc"
+    story[1].verdict = "duplicate"
+    assert story_title(story, []) == "Ingrid Betancourt est libre"
+
+
+def test_summary_on_a_real_rpm2_cluster(shared_data: Path) -> None:
+    path = shared_data / "rpm2_french_mds" / "documents.jsonl"
+    if not path.exists():
+        pytest.skip("rpm2_french_mds absent")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    cluster = [r for r in rows if r["cluster"] == "T01_C1"][:10]
+    story = [
+        Document(id=r["doc_id"], source=r["doc_id"], text="\n\n".join(r["text"].split("\n")[1:]), site=r["doc_id"])
+        for r in cluster
+    ]
+    summary = summarize(story, Independence.of(story), max_sentences=5)
+    assert len(summary) == 5
+    # on ten articles about one event, the chosen sentences are each backed by several of them
+    assert sum(len(s.sources) for s in summary) / len(summary) >= 2
+    assert any("Betancourt" in s.text for s in summary)
