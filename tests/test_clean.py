@@ -758,6 +758,8 @@ def test_seed_001_video_and_comments(seed_docs: dict[str, tuple[Page, Document]]
 
 def test_seed_002_shortcode_and_glued_sentence(seed_docs: dict[str, tuple[Page, Document]]) -> None:
     _, doc = seed_docs["002"]
+    # its second-level heading is printed twice (once without the colon): the copy goes
+    assert [r.rule for r in doc.removed if r.reason == "repetition"] == ["repeated_paragraph"]
     assert "expert_review_poll" not in doc.text and "JTdC" not in doc.text
     assert removed(doc, "shortcode")[0].startswith("[expert_review_poll id=")
     assert "l’Ukraine. Il a été rapporté" in doc.text

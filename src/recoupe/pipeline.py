@@ -90,19 +90,19 @@ class Pipeline:
         passages: list[SharedPassage] = self.dedup.shared_passages(docs)
         independence = Independence.of(docs, passages)
         by_id = {d.id: d for d in docs}
-        stories: list[Story] = []
+        story_records: list[Story] = []
         for member_ids in self.stories.run(docs):
             story = self._story(self.stories.story_id(member_ids), [by_id[i] for i in member_ids], passages, independence)
             for doc_id in member_ids:
                 by_id[doc_id].story = story.id
-            stories.append(story)
+            story_records.append(story)
         progress("done", len(docs), len(docs))
         return Brief(
             recoupe_version=__version__,
             generated_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
             inputs=list(inputs),
             documents=docs,
-            stories=stories,
+            stories=story_records,
             duplicates=list(self.dedup.clusters),
         )
 

@@ -19,6 +19,7 @@ from recoupe.clean.patterns import (
     DATELINE,
     DATELINE_LEAD,
     GENERIC_AUTHOR,
+    MONTH,
     REPORTING_CREDIT,
 )
 
@@ -28,14 +29,8 @@ _MONTH_NUMBERS: tuple[tuple[str, int], ...] = (
     ("jul", 7), ("août", 8), ("aout", 8), ("aug", 8), ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11),
     ("déc", 12), ("dec", 12),
 )  # fmt: skip
-_MONTH_WORD = (
-    r"(?:janv(?:ier|\.)?|f[ée]vr?(?:ier|\.)?|mars|avr(?:il|\.)?|mai|juin|juil(?:let|\.)?|ao[uû]t|sept(?:embre|\.)?"
-    r"|oct(?:obre|\.)?|nov(?:embre|\.)?|d[ée]c(?:embre|\.)?|jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?"
-    r"|apr(?:il|\.)?|may|june?|july?|aug(?:ust|\.)?|sept?(?:ember|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?"
-    r"|dec(?:ember|\.)?)"
-)
-_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({_MONTH_WORD}),?\s+(\d{{4}})", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({_MONTH_WORD})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s?(?:[h:]\s?(\d{2})|(?=\s?[ap]\.?m\b))(?:\s?([ap])\.?m\.?)?", re.I)

@@ -77,12 +77,9 @@ def _sentence_around(text: str, hit_start: int, hit_end: int, start: int, end: i
     while first < hit_start and text[first].isspace():
         first += 1
     closing = _SENTENCE_END.search(text, hit_end, end)
-    last = (
-        closing.end()
-        if closing is not None and closing.group() != "\n"
-        else (closing.start() if closing else end)
-    )
-    return first, last
+    if closing is None:
+        return first, end
+    return first, closing.start() if closing.group() == "\n" else closing.end()
 
 
 def match_form(text: str) -> str:
@@ -592,7 +589,6 @@ DATELINE = re.compile(
     _I,
 )
 BARE_DATE = re.compile(rf"^(?:{_WEEKDAY}\s+)?(?:le\s+)?{DATE}(?:\s*(?:à|at|,|-|–|—|\|)?\s*{_TIME})?\.?$", _I)
-HAS_DATE_OR_TIME = re.compile(rf"{DATE}|{_TIME}|\b(?:today|yesterday|aujourd'hui|hier|ago|il y a)\b", _I)
 
 # "Home > World > Europe", "Accueil / Monde": a short line of short parts between separators
 # "»" separates only between spaces and where no "«" opens a quotation

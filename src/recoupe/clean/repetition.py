@@ -1,7 +1,7 @@
 """Repetition inside one page: a looping article keeps each paragraph once, at its first place.
 
-A later copy of a paragraph goes when it is a passage of prose rather than a formula, or when it
-stands in a run of copies around such a passage: a page that loops repeats its headings and short
+A later copy of a paragraph goes when it is a passage of prose or a long line rather than a
+formula, or when it stands in a run of copies around a passage of prose: a page that loops repeats its headings and short
 lines along with the paragraphs around them. A short line repeated on its own (a speaker's name
 and role after two different quotes) is the text's own doing and stays. Copies with a word or
 two changed (`near_ratio` of their words in order) count as copies too, for paragraphs long enough
@@ -11,12 +11,14 @@ for that to mean something.
 from __future__ import annotations
 
 import re
+import zlib
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from difflib import SequenceMatcher
 
 _NON_WORD = re.compile(r"[\W_]+")
 _SHINGLE = 3
+_SKETCH_SIZE = 8
 # below this many characters a paragraph is compared exactly, never approximately
 _NEAR_MIN_CHARS = 80
 _SENTENCE_CLOSE = frozenset('.!?…»"”)')
@@ -30,14 +32,16 @@ def paragraph_key(text: str) -> str:
 def find_repeats(texts: Sequence[str], *, min_chars: int = 100, near_ratio: float = 0.9) -> dict[int, int]:
     """Indexes of paragraphs to drop as repetition, each mapped to the index of its first copy.
 
-    A copy goes when it is a passage of prose (`min_chars` or more, closed like a sentence), or
-    when it stands in an unbroken run of copies that holds such a passage. Runs of short lines
-    alone (a menu printed for plan A and again for plan B, table cells) are the text's own.
+    A copy goes when it is a passage of prose (`min_chars` or more, closed like a sentence), when
+    it stands in an unbroken run of copies that holds such a passage, or when it is a long line
+    (`min_chars` or more) copied on its own. Runs of short lines alone (a menu printed for plan A
+    and again for plan B, table cells) are the text's own.
     """
     copy_of = _copies(texts, near_ratio)
     repeats: dict[int, int] = {}
     for run in _runs(sorted(copy_of)):
-        if any(_is_passage(texts[index], min_chars) for index in run):
+        lone_long_copy = len(run) == 1 and len(texts[run[0]]) >= min_chars
+        if lone_long_copy or any(_is_passage(texts[index], min_chars) for index in run):
             repeats.update((index, copy_of[index]) for index in run)
     return repeats
 
@@ -61,8 +65,9 @@ def _copies(texts: Sequence[str], near_ratio: float) -> dict[int, int]:
     """Every paragraph that copies an earlier one (exactly or nearly), mapped to the first copy."""
     first_by_key: dict[str, int] = {}
     copy_of: dict[int, int] = {}
-    # word shingles of first copies, for finding near copies without comparing every pair
-    index_by_shingle: defaultdict[tuple[str, ...], list[int]] = defaultdict(list)
+    # a small sketch of each long first copy (its lowest shingle hashes): a near copy shares most
+    # of it, so candidates are found without comparing every pair
+    index_by_hash: defaultdict[int, list[int]] = defaultdict(list)
     words_of: dict[int, list[str]] = {}
     for index, text in enumerate(texts):
         key = paragraph_key(text)
@@ -71,37 +76,39 @@ def _copies(texts: Sequence[str], near_ratio: float) -> dict[int, int]:
         if key in first_by_key:
             copy_of[index] = first_by_key[key]
             continue
-        words = key.split()
-        shingles = {tuple(words[i : i + _SHINGLE]) for i in range(len(words) - _SHINGLE + 1)}
-        near = (
-            _near_copy(words, shingles, index_by_shingle, words_of, near_ratio)
-            if len(key) >= _NEAR_MIN_CHARS
-            else None
-        )
-        if near is not None:
-            copy_of[index] = near
-            first_by_key[key] = near
-            continue
         first_by_key[key] = index
-        if len(key) >= _NEAR_MIN_CHARS:
-            words_of[index] = words
-            for shingle in shingles:
-                index_by_shingle[shingle].append(index)
+        if len(key) < _NEAR_MIN_CHARS:
+            continue
+        words = key.split()
+        sketch = _sketch(words)
+        near = _near_copy(words, sketch, index_by_hash, words_of, near_ratio)
+        if near is not None:
+            copy_of[index] = first_by_key[key] = near
+            continue
+        words_of[index] = words
+        for value in sketch:
+            index_by_hash[value].append(index)
     return copy_of
+
+
+def _sketch(words: list[str]) -> list[int]:
+    """The lowest hashes of the paragraph's word shingles (crc32: the same in every run)."""
+    hashes = {
+        zlib.crc32(" ".join(words[i : i + _SHINGLE]).encode()) for i in range(len(words) - _SHINGLE + 1)
+    }
+    return sorted(hashes)[:_SKETCH_SIZE]
 
 
 def _near_copy(
     words: list[str],
-    shingles: set[tuple[str, ...]],
-    index_by_shingle: dict[tuple[str, ...], list[int]],
+    sketch: list[int],
+    index_by_hash: dict[int, list[int]],
     words_of: dict[int, list[str]],
     near_ratio: float,
 ) -> int | None:
-    shared: Counter[int] = Counter()
-    for shingle in shingles:
-        shared.update(index_by_shingle.get(shingle, ()))
+    shared = Counter(candidate for value in sketch for candidate in index_by_hash.get(value, ()))
     for candidate, count in shared.most_common(3):
-        if count * 2 < len(shingles):
+        if count * 2 < len(sketch):
             break
         if SequenceMatcher(None, words, words_of[candidate], autojunk=False).ratio() >= near_ratio:
             return candidate

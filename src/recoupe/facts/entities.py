@@ -85,13 +85,14 @@ EQUIPMENT_HEADS = frozenset(
     obusiers fusil fusils batterie batteries radar radars torpille torpilles intercepteur
     intercepteurs munition munitions
     missile missiles drone drones tank tanks jet jets fighter fighters bomber bombers aircraft
-    plane planes airplane airplanes helicopter helicopters system systems launcher launchers
+    plane planes airplane airplanes helicopter helicopters launcher launchers
     rocket rockets shell shells bomb bombs submarine submarines frigate frigates warship
-    warships destroyer destroyers carrier carriers vehicle vehicles howitzer howitzers rifle
+    warships destroyer destroyers vehicle vehicles howitzer howitzers rifle
     rifles gun guns battery batteries interceptor interceptors munitions
     """.split()
 )
-# names that are weapon systems wherever they appear as a name (case-sensitive)
+# names that are weapon systems wherever they appear (case-sensitive); ambiguous ones ('Patriot',
+# 'Leopard', 'Javelin') are found only after or before an equipment noun
 KNOWN_SYSTEMS = (
     "ATACMS",
     "HIMARS",
@@ -99,17 +100,12 @@ KNOWN_SYSTEMS = (
     "SCALP",
     "Storm Shadow",
     "Taurus",
-    "Javelin",
-    "Stinger",
-    "Patriot",
     "IRIS-T",
     "Iskander",
     "Kinjal",
     "Kalibr",
     "Shahed",
     "Bayraktar",
-    "Tomahawk",
-    "Leopard",
 )
 # military designations: a maker's or service's prefix, a hyphen, a number (F-16, Su-34, S-400)
 _DESIGNATION = r"(?:F|Su|MiG|Mi|Tu|Ka|Il|An|AH|UH|CH|MQ|RQ|B|C|KC|T|S|BM|K)-\d{1,3}[A-Z]{0,2}"
@@ -287,7 +283,7 @@ def merge_aliases(names: Iterable[str]) -> dict[str, str]:
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, name in chosen.items():
         if _is_full_name(name) and key:
-            by_last[key.split()[-1]].add(key)
+            by_last[canonical_key(name.split()[-1])].add(key)
     target: dict[str, str] = {}
     for key in chosen:
         if key and " " not in key and len(by_last.get(key, ())) == 1:
@@ -364,8 +360,10 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
     surface = text[start:end]
     if _is_noise(surface, tokens, kind, tokens[0].i in starts, text):
         return None
-    if kind == "other" and ent.label_ == "NORP" and tokens[-1].pos_ == "ADJ":
-        return None  # 'Russian troops': a demonym used as an adjective is no entity
+    if ent.label_ == "NORP" and not (
+        tokens[-1].pos_ in ("NOUN", "PROPN") and tokens[-1].tag_ in ("NNS", "NNPS")
+    ):
+        return None  # 'Russian troops', 'an American': a nationality; 'Democrats' as a group stays
     return _Candidate(kind, start, end, surface, ent.label_)
 
 
@@ -383,10 +381,10 @@ def _is_noise(surface: str, tokens: list[Token], kind: FactKind, sentence_initia
         return True  # 'Missiles américains' in a headline: a common noun, no name
     if kind == "other" and tokens[0].is_lower and first not in EVENT_HEADS:
         return True  # 'contre-attaque de Moscou'
-    if len(tokens) == 1 and (
-        first in GENERIC_CAPITALISED or (kind == "person" and first.rstrip(".") in TITLES)
-    ):
-        return True  # 'secrétaire d'État', 'Me' alone
+    if len(tokens) == 1 and first in GENERIC_CAPITALISED:
+        return True  # 'secrétaire d'État', 'à la Défense'
+    if first.rstrip(".") in TITLES and not any(_UPPER.match(t.text) for t in tokens[1:]):
+        return True  # a title without a name: 'Me', 'Premier ministre russe'
     # a capitalised word inside a sentence is a name whatever its tag ('l'administration Biden'
     # tagged PRON); only spans of several function words, or a sentence's first word, are noise
     if all(t.pos_ in _FUNCTION_POS or t.is_punct for t in tokens) and (len(tokens) > 1 or sentence_initial):
@@ -614,12 +612,20 @@ def _canonical_values(candidates: list[_Candidate], text: str) -> list[str]:
     # persons: a one-word name takes the full name ending with it, the nearest one before it
     # first, else the most frequent; a surname tagged ORG or LOC is the person too
     full_names: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    first_names: dict[str, set[str]] = defaultdict(set)
     for c, v in zip(candidates, values, strict=True):
         if c.kind == "person" and _is_full_name(v):
-            full_names[canonical_key(v).split()[-1]].append((c.start, v))
+            # by whitespace words: 'Bruni-Sarkozy' is not 'Sarkozy'
+            full_names[canonical_key(v.split()[-1])].append((c.start, v))
+            first_names[canonical_key(v.split()[0])].add(v)
     for i, (c, v) in enumerate(zip(candidates, values, strict=True)):
         key = canonical_key(v)
-        if " " in key or key not in full_names:
+        if " " in key:
+            continue
+        if key not in full_names:
+            # a first name alone ('Ingrid') is the one person of the document who bears it
+            if c.kind == "person" and len(first_names.get(key, ())) == 1:
+                values[i] = next(iter(first_names[key]))
             continue
         options = full_names[key]
         distinct = {canonical_key(name) for _, name in options}
