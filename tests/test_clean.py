@@ -504,6 +504,35 @@ def test_trailing_domain_names_the_site() -> None:
     assert "BVINEWS.COM" in clean(lines[0], lines[2], lines[1]).text
 
 
+def test_republication_note_and_rights_owner() -> None:
+    # trafilatura_eval vice.com-amazon and abc13.com-Copperfield closing lines
+    doc = clean(
+        *BODY_EN, "This article originally appeared on VICE US.", "© 2023 KTRK-TV. All Rights Reserved"
+    )
+    assert removed(doc, "boilerplate") == [
+        "This article originally appeared on VICE US.",
+        "© 2023 KTRK-TV. All Rights Reserved",
+    ]
+    assert doc.site == "KTRK-TV"
+    assert (
+        clean(*BODY_EN, "© 2023 KTRK-TV. All Rights Reserved", site="ABC13 Houston").site == "ABC13 Houston"
+    )
+    # a sentence about an article's first publication, inside the story, is content
+    inside = (
+        "Cet article a été initialement publié en 2019 par le quotidien, qui a depuis présenté ses excuses."
+    )
+    assert inside in clean(BODY_FR[0], inside, *BODY_FR[1:], BODY_EN[0]).text
+
+
+def test_trailing_tag_line_removed_but_speaker_after_speech_kept() -> None:
+    # rpm2 T01_C2_08 paragraphs closed by a tag list naming the article's subject, as CMS pages print it
+    doc = clean(*BODY_FR, "Ingrid Betancourt")
+    assert removed(doc, "navigation") == ["Ingrid Betancourt"]
+    # Haitian Times (trafilatura_eval): a quote, then its speaker's name alone, stays
+    spoken = clean(BODY_EN[0], BODY_EN[1], "Camille Etienne Gbedey")
+    assert spoken.text.endswith("Camille Etienne Gbedey")
+
+
 # --------------------------------------------------------------------------------------------
 # repetition
 # --------------------------------------------------------------------------------------------

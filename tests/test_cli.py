@@ -30,7 +30,9 @@ def examples_brief(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory)
     return data
 
 
-def test_examples_brief_validates_against_shared_contract(examples_brief: dict[str, object], shared_dir: Path) -> None:
+def test_examples_brief_validates_against_shared_contract(
+    examples_brief: dict[str, object], shared_dir: Path
+) -> None:
     import jsonschema
 
     data = {k: v for k, v in examples_brief.items() if not k.startswith("_")}
@@ -52,7 +54,9 @@ def test_every_example_is_accounted_for(examples_brief: dict[str, object], examp
 def test_same_input_gives_same_json_except_generated_at(examples_dir: Path, tmp_path: Path) -> None:
     outputs = []
     for name in ("a", "b"):
-        code, err = run(["brief", str(examples_dir), "--out", str(tmp_path / name), "--format", "json", "--quiet"])
+        code, err = run(
+            ["brief", str(examples_dir), "--out", str(tmp_path / name), "--format", "json", "--quiet"]
+        )
         assert code == 0, err
         data = json.loads((tmp_path / name / "brief.json").read_text(encoding="utf-8"))
         data.pop("generated_at")

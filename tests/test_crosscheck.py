@@ -7,15 +7,26 @@ from recoupe.model import Document, Mention, QuoteMention, SharedPassage
 
 # Sentences from the seed pages (Le Monde, 18 Nov 2024; Jforum) and, for the independence
 # rules, from RPM2 French corpus topic T01 (Ingrid Betancourt's release, July 2008).
-LE_MONDE = "la contre-attaque de Moscou – forte de près de 50 000 hommes, dont 10 000 Nord-Coréens – dans la région"
+LE_MONDE = (
+    "la contre-attaque de Moscou – forte de près de 50 000 hommes, dont 10 000 Nord-Coréens – dans la région"
+)
 JFORUM = "L’Ukraine estime à 11 000 le nombre de militaires nord-coréens déployés près de Koursk"
 RPM2 = "la libération des 15 otages est le fruit d'une opération de renseignement militaire poussée"
 
 
-def quantity(text: str, sentence: str, value: float, unit: str | None, subject: str | None, **kw: object) -> Mention:
+def quantity(
+    text: str, sentence: str, value: float, unit: str | None, subject: str | None, **kw: object
+) -> Mention:
     start = sentence.index(text)
     return Mention(
-        kind="quantity", text=text, start=start, end=start + len(text), value=value, unit=unit, subject=subject, **kw  # type: ignore[arg-type]
+        kind="quantity",
+        text=text,
+        start=start,
+        end=start + len(text),
+        value=value,
+        unit=unit,
+        subject=subject,
+        **kw,  # type: ignore[arg-type]
     )
 
 
@@ -33,13 +44,31 @@ def test_subject_key_ignores_generic_nouns_and_plural() -> None:
 def test_disagreeing_figures_become_a_discrepancy_with_who_claims_them() -> None:
     a = doc("a", LE_MONDE, site="Le Monde")
     a.mentions = [
-        quantity("50 000", LE_MONDE, 50000, "hommes", "hommes", qualifier="approximately", low=45000.0, high=55000.0),
-        quantity("10 000", LE_MONDE, 10000, None, "Nord-Coréens", qualifier="exact", low=10000.0, high=10000.0),
+        quantity(
+            "50 000",
+            LE_MONDE,
+            50000,
+            "hommes",
+            "hommes",
+            qualifier="approximately",
+            low=45000.0,
+            high=55000.0,
+        ),
+        quantity(
+            "10 000", LE_MONDE, 10000, None, "Nord-Coréens", qualifier="exact", low=10000.0, high=10000.0
+        ),
     ]
     b = doc("b", JFORUM, site="Jforum")
     b.mentions = [
         quantity(
-            "11 000", JFORUM, 11000, None, "militaires nord-coréens", qualifier="exact", low=11000.0, high=11000.0,
+            "11 000",
+            JFORUM,
+            11000,
+            None,
+            "militaires nord-coréens",
+            qualifier="exact",
+            low=11000.0,
+            high=11000.0,
             claimed_by="L’Ukraine",
         )
     ]
@@ -62,9 +91,24 @@ def test_approximate_at_most_and_exact_statements_agree() -> None:
         "c": "ces engins d’une portée de 300 km",
     }
     docs = [doc(k, t, site=f"site-{k}") for k, t in texts.items()]
-    docs[0].mentions = [quantity("près de 300 kilomètres", texts["a"], 300, "km", "cible", qualifier="approximately", low=270.0, high=330.0)]
-    docs[1].mentions = [quantity("jusqu’à 300 km", texts["b"], 300, "km", "cibles", qualifier="at_most", low=None, high=300.0)]
-    docs[2].mentions = [quantity("300 km", texts["c"], 300, "km", "portée", qualifier="exact", low=300.0, high=300.0)]
+    docs[0].mentions = [
+        quantity(
+            "près de 300 kilomètres",
+            texts["a"],
+            300,
+            "km",
+            "cible",
+            qualifier="approximately",
+            low=270.0,
+            high=330.0,
+        )
+    ]
+    docs[1].mentions = [
+        quantity("jusqu’à 300 km", texts["b"], 300, "km", "cibles", qualifier="at_most", low=None, high=300.0)
+    ]
+    docs[2].mentions = [
+        quantity("300 km", texts["c"], 300, "km", "portée", qualifier="exact", low=300.0, high=300.0)
+    ]
     result = cross_check("s1", docs)
     assert result.discrepancies == []
     by_value = [f for f in result.facts if f.value == 300]

@@ -39,7 +39,9 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 
 def make_doc(text: str, **stats: object) -> Document:
-    return Document(id="d1", source="page.txt", text=text, published="2024-11-18", clean_stats=CleanStats(**stats))  # type: ignore[arg-type]
+    return Document(
+        id="d1", source="page.txt", text=text, published="2024-11-18", clean_stats=CleanStats(**stats)
+    )  # type: ignore[arg-type]
 
 
 def test_language_detection_uses_bundled_lite_model_offline(no_network: None) -> None:

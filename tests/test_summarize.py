@@ -35,10 +35,24 @@ C = (
 
 def docs() -> list[Document]:
     return [
-        Document(id="a", source="a.txt", text=A, site="Libération", title="Ingrid Betancourt est libre",
-                 published="2008-07-03", quality=0.9),
-        Document(id="b", source="b.txt", text=B, site="Le Figaro", title="«Cesar» nie avoir trahi les Farc",
-                 published="2008-07-05", quality=0.95),
+        Document(
+            id="a",
+            source="a.txt",
+            text=A,
+            site="Libération",
+            title="Ingrid Betancourt est libre",
+            published="2008-07-03",
+            quality=0.9,
+        ),
+        Document(
+            id="b",
+            source="b.txt",
+            text=B,
+            site="Le Figaro",
+            title="«Cesar» nie avoir trahi les Farc",
+            published="2008-07-05",
+            quality=0.95,
+        ),
         Document(id="c", source="c.txt", text=C, site="La Croix", quality=0.8),
     ]
 
@@ -93,7 +107,9 @@ def test_summary_on_a_real_rpm2_cluster(shared_data: Path) -> None:
     rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     cluster = [r for r in rows if r["cluster"] == "T01_C1"][:10]
     story = [
-        Document(id=r["doc_id"], source=r["doc_id"], text="\n\n".join(r["text"].split("\n")[1:]), site=r["doc_id"])
+        Document(
+            id=r["doc_id"], source=r["doc_id"], text="\n\n".join(r["text"].split("\n")[1:]), site=r["doc_id"]
+        )
         for r in cluster
     ]
     summary = summarize(story, Independence.of(story), max_sentences=5)

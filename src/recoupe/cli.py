@@ -27,7 +27,9 @@ def parse_formats(value: str) -> list[str]:
     formats = [f.strip().lower() for f in value.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        raise UsageError(f"--format: unknown format(s) {', '.join(bad) or '(none)'}; allowed: {', '.join(FORMATS)}")
+        raise UsageError(
+            f"--format: unknown format(s) {', '.join(bad) or '(none)'}; allowed: {', '.join(FORMATS)}"
+        )
     return list(dict.fromkeys(formats))
 
 
@@ -76,7 +78,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     brief.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
     brief.add_argument("--out", default="out", help="output folder (default: ./out)")
-    brief.add_argument("--format", default=",".join(FORMATS), help="comma-separated: json,html,md (default: all)")
+    brief.add_argument(
+        "--format", default=",".join(FORMATS), help="comma-separated: json,html,md (default: all)"
+    )
     brief.add_argument(
         "--set",
         action="append",
@@ -133,7 +137,9 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     return 0
 
 
-def main(argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+def main(
+    argv: Sequence[str] | None = None, *, stdout: TextIO | None = None, stderr: TextIO | None = None
+) -> int:
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
     parser = build_parser()

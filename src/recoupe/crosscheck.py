@@ -30,7 +30,9 @@ from recoupe.model import (
 )
 from recoupe.textutil import fold
 
-ENTITY_KINDS: frozenset[FactKind] = frozenset({"person", "organization", "place", "product", "event", "other"})
+ENTITY_KINDS: frozenset[FactKind] = frozenset(
+    {"person", "organization", "place", "product", "event", "other"}
+)
 _CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "CAD", "AUD", "INR"})
 _LENGTHS = frozenset({"km", "m", "cm", "mm", "mi", "ft", "nmi"})
 # durations ("douze jours après l'élection") measure the gap between two events the sentence
@@ -216,9 +218,7 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 
 def entity_aliases(docs: Sequence[Document]) -> dict[str, str]:
     """Map every entity name stated in the story to one canonical name across documents."""
-    names = sorted(
-        {str(m.value or m.text) for doc in docs for m in doc.mentions if m.kind in ENTITY_KINDS}
-    )
+    names = sorted({str(m.value or m.text) for doc in docs for m in doc.mentions if m.kind in ENTITY_KINDS})
     try:
         from recoupe.facts.entities import merge_aliases
     except ImportError:  # the facts package is optional for a text-only run
@@ -290,7 +290,9 @@ def cross_check(
         elif kind == "date":
             fact.low = ms[0].low
             fact.high = ms[0].high
-            fact.label = f"{ms[0].value}: {ms[0].text}" if ms[0].value else f"{ms[0].text} (date not resolved)"
+            fact.label = (
+                f"{ms[0].value}: {ms[0].text}" if ms[0].value else f"{ms[0].text} (date not resolved)"
+            )
         else:
             fact.label = str(ms[0].value or ms[0].text)
         fact.claimed_by = _most_common(m.claimed_by for m in ms)

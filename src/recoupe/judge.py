@@ -143,7 +143,9 @@ class Judge(DocumentStage):
 
         if words < self.min_words:
             factor = round(max(0.1, (words / self.min_words) ** 0.5), 3) if self.min_words else 1.0
-            flags.append(Flag("too_short", f"{words} words of main text (fewer than {self.min_words})", factor))
+            flags.append(
+                Flag("too_short", f"{words} words of main text (fewer than {self.min_words})", factor)
+            )
 
         not_article = _NOT_ARTICLE.search(doc.text)
         if not_article and words < 300:
@@ -161,10 +163,10 @@ class Judge(DocumentStage):
             other_words = total - languages[main]
             share = other_words / total
             if share >= self.mixed_share:
-                others = ", ".join(f"{code} {n / total:.0%}" for code, n in languages.most_common() if code != main)
-                flags.append(
-                    Flag("language_mixed", f"main language {main}; other paragraphs: {others}", 0.9)
+                others = ", ".join(
+                    f"{code} {n / total:.0%}" for code, n in languages.most_common() if code != main
                 )
+                flags.append(Flag("language_mixed", f"main language {main}; other paragraphs: {others}", 0.9))
 
         quality = 1.0
         for flag in flags:

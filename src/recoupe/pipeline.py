@@ -92,7 +92,9 @@ class Pipeline:
         by_id = {d.id: d for d in docs}
         story_records: list[Story] = []
         for member_ids in self.stories.run(docs):
-            story = self._story(self.stories.story_id(member_ids), [by_id[i] for i in member_ids], passages, independence)
+            story = self._story(
+                self.stories.story_id(member_ids), [by_id[i] for i in member_ids], passages, independence
+            )
             for doc_id in member_ids:
                 by_id[doc_id].story = story.id
             story_records.append(story)

@@ -67,7 +67,7 @@ def _can_back(a: str, b: str) -> bool:
 
 def _is_summary_material(text: str) -> bool:
     words = len(text.split())
-    return 8 <= words <= 50 and text[-1:] in ".!…»”\"" and not text.rstrip().endswith("?")
+    return 8 <= words <= 50 and text[-1:] in '.!…»”"' and not text.rstrip().endswith("?")
 
 
 def summarize(

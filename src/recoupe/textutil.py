@@ -32,7 +32,9 @@ def fold(text: str) -> str:
 
 def content_words(text: str, *, stem: int = 6) -> list[str]:
     """Folded content words cut to `stem` characters: a cheap stemmer that works for FR and EN."""
-    return [w[:stem] for w in _TOKEN.findall(fold(text)) if w not in STOPWORDS and not w.isdigit() and len(w) > 1]
+    return [
+        w[:stem] for w in _TOKEN.findall(fold(text)) if w not in STOPWORDS and not w.isdigit() and len(w) > 1
+    ]
 
 
 def split_sentences(text: str) -> list[Sentence]:

@@ -40,8 +40,10 @@ from recoupe.clean.patterns import (
     PAYWALL_CUT,
     READER_ADDRESS,
     RESTRICTION_RULES,
+    RIGHTS_OWNER,
     SHARE_BAR_RULE_NAME,
     SUBSCRIPTION_WORD,
+    TAG_LINE,
     LineRule,
     is_breadcrumb,
     is_share_bar,
@@ -72,6 +74,8 @@ _BRAND_MAX_WORDS = 3
 _BULLET = re.compile(r"^[•·▪◦*‣–—-]\s")
 # quoted speech (not an empty « » left by a button)
 _QUOTED = re.compile(r"[«“\"][^«»“”\"]{12,}[»”\"]")
+# a paragraph a speaker line could follow: quotation marks or first-person speech
+_SPEECH_LIKE = re.compile(r"[«“\"]|(?i:\b(?:je|j['’]|nous|notre|nos|we|our|my)\b)|\bI\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,12 @@ def clean_page(
         if found.site is not None:
             verdicts[kept[-1]] = _Verdict("site_name", "trailing_domain")
 
+    # 3b: a bare name closing the page after prose is a tag line ("Joe Biden"); after speech it
+    # would be the speaker's attribution, which is content
+    kept = _kept(verdicts)
+    if len(kept) >= 2 and TAG_LINE.match(forms[kept[-1]]) and not _SPEECH_LIKE.search(forms[kept[-2]]):
+        verdicts[kept[-1]] = _Verdict("navigation", "trailing_tags")
+
     # 4: the site's furniture, found over the whole run
     if site_furniture:
         for index in _kept(verdicts):
@@ -174,6 +184,14 @@ def clean_page(
         form for form, v in zip(forms, verdicts, strict=True) if v is not None and v.reason == "paywall"
     )
     found.hidden_share = next(filter(None, map(_hidden_share, paywall_forms)), None)
+
+    if found.site is None:
+        owners = (
+            RIGHTS_OWNER.search(form)
+            for form, v in zip(forms, verdicts, strict=True)
+            if v is not None and v.rule == "rights_notice"
+        )
+        found.site = next((m.group("name").strip() for m in owners if m), None)
 
     removals = _removals(text, paragraphs, verdicts)
     body = [_unglue(paragraphs[i].kept_text(text)) for i in _kept(verdicts)]

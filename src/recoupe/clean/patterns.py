@@ -421,6 +421,18 @@ WIDGET_RULES: tuple[LineRule, ...] = (
         400,
     ),
     LineRule(
+        "republication_note",
+        "boilerplate",
+        _rx(
+            r"^(?:cet article|cette (?:dépêche|tribune)|this (?:article|story|post|piece))\s+"
+            r"(?:est une reprise|a été (?:initialement |d'abord |originellement )?(?:publié|paru)e?"
+            r"|a (?:initialement|d'abord) paru|(?:was |is )?(?:originally|first) (?:appeared|published|ran)"
+            r"|(?:was )?republished|is republished|appeared (?:originally|first))"
+        ),
+        240,
+        "tail",  # inside a story, such a sentence is news about the article
+    ),
+    LineRule(
         "rights_notice",
         "boilerplate",
         _rx(
@@ -677,3 +689,14 @@ LINE_RULES: tuple[LineRule, ...] = (
     READING_TIME,
     *BIO_RULES,
 )
+
+
+# "© 2024 Le Courrier de l'Europe - Tous droits réservés": the owner named in a rights notice
+RIGHTS_OWNER = re.compile(
+    r"(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?(?P<name>[^|–—,.\d][^|–—,.]{1,58}?)"
+    r"\s*(?:[-–—|,.]\s*)?(?:tous droits|all rights)",
+    _I,
+)
+
+# a bare proper name closing a page ("Joe Biden"): a tag list, not a sentence
+TAG_LINE = re.compile(r"^(?:[A-ZÀ-Þ][\w’'-]+)(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3}$")

@@ -78,8 +78,9 @@ TITLES = frozenset(
 # nouns heading weapon systems and other equipment named by a proper name (folded)
 EQUIPMENT_HEADS = frozenset(
     """
-    missile missiles drone drones char chars avion avions chasseur chasseurs bombardier
-    bombardiers helicoptere helicopteres systeme systemes lance-roquettes lanceur lanceurs
+    missile missiles antimissile antimissiles anti-missile anti-missiles drone drones char chars
+    avion avions chasseur chasseurs bombardier bombardiers helicoptere helicopteres
+    lance-roquettes lanceur lanceurs
     roquette roquettes obus bombe bombes sous-marin sous-marins fregate fregates navire navires
     croiseur croiseurs porte-avions blinde blindes vehicule vehicules canon canons obusier
     obusiers fusil fusils batterie batteries radar radars torpille torpilles intercepteur
@@ -230,7 +231,7 @@ def canonical_key(name: str) -> str:
 
     'Les États-Unis' -> 'etats unis', 'le président Zelenskyy' -> 'zelensky', 'U.S.' -> 'us'.
     """
-    folded = fold(name).strip()
+    folded = fold(_PLACE_SUFFIX.sub("", _PLACE_PREFIX.sub("", name.strip())))
     folded = re.sub(r"^(?:l'|d')", "", folded)
     folded = re.sub(r"(?<=\w)'s$", "", folded)
     words = folded.split()
@@ -278,7 +279,12 @@ def merge_aliases(names: Iterable[str]) -> dict[str, str]:
         groups[canonical_key(name)].append(name)
     chosen: dict[str, str] = {}
     for key, members in groups.items():
-        chosen[key] = max(members, key=lambda n: (counts[n], len(n), _UPPER.match(n) is not None, n))
+        # most frequent, then written as a name (capital first: 'États-Unis' over 'les États-Unis'),
+        # then with its accents ('États-Unis' over 'Etats-Unis'), then the longest
+        chosen[key] = max(
+            members,
+            key=lambda n: (counts[n], _UPPER.match(n) is not None, sum(ord(c) > 127 for c in n), len(n), n),
+        )
     # last word of full names -> the keys of the full names ending with it
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, name in chosen.items():
@@ -409,21 +415,21 @@ def _is_common_word(token: Token) -> bool:
 # or one or two capitalised words, with an optional model number ('Leopard 2', 'Bayraktar TB2')
 _NAME = (
     rf"(?:{_DESIGNATION}|[A-Z][A-Z0-9]{{1,}}(?:-[A-Z0-9]+)*"
-    r"|[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?:\s(?:[A-Z]{0,3}\d{1,3}[A-Z]?))?"
+    r"|[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?:[\s-](?:[A-Z]{0,3}\d{1,4}[A-Z]{0,2}))?"
 )
 _HEAD = r"[A-Za-zÀ-ÿ-]+"
 # lowercase modifiers between head and name: adjectives, 'de croisière', 'à longue portée'
 _MODIFIER = r"(?:\s+(?:de|d['’]|à|of)?\s*[a-zà-ÿ][a-zà-ÿ-]+)"
-_FR_ORDER = re.compile(
-    rf"\b(?P<head>{_HEAD})(?P<mods>{_MODIFIER}{{0,3}})\s+(?:de\s+type\s+)?(?P<name>{_NAME})\b"
-)
-_EN_ORDER = re.compile(rf"\b(?P<name>{_NAME})(?P<mods>(?:\s+[a-z][a-z-]+){{0,2}})\s+(?P<head>{_HEAD})\b")
+_HEAD_WORD = re.compile(r"(?<![\w-])[a-zà-ÿ][a-zà-ÿ-]*[a-zà-ÿ]")
+_AFTER_HEAD = re.compile(rf"(?P<mods>{_MODIFIER}{{0,3}})\s+(?:de\s+type\s+)?(?P<name>{_NAME})\b")
+_BEFORE_HEAD = re.compile(rf"\b(?P<name>{_NAME})(?P<mods>(?:\s+[a-z][a-z-]+){{0,2}})\s+$")
 _KNOWN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in KNOWN_SYSTEMS) + rf"|{_DESIGNATION})(?:s\b|\b)")
 # words between head noun and name that mean the name is not the equipment's ('missiles pour Kiev')
 _NOT_MODIFIERS = frozenset(
     """
     pour vers contre sur en dans par avec que qui et ou mais sans chez selon depuis pendant contre
-    to for from in on at by with and or but than that which who as into onto against
+    le la les l des du un une au aux
+    to for from in on at by with and or but than that which who as into onto against the a an
     """.split()
 )
 _KNOWN_LOWER = frozenset(n.lower() for n in KNOWN_SYSTEMS)
@@ -441,27 +447,37 @@ def _product_spans(text: str, sdoc: Doc, language: str) -> list[tuple[int, int]]
         and not _KNOWN.fullmatch(e.text)
     ]
 
+    owners = [
+        (e.start_char, e.end_char) for e in sdoc.ents if e.label_ in ("ORG", "FAC", "GPE", "LOC", "NORP")
+    ]
+
     def free(start: int, end: int) -> bool:
         return not any(s < end and start < e for s, e in blocked)
 
-    def plausible(match: re.Match[str]) -> bool:
-        head = match.group("head")
-        mods = match.group("mods").split()
-        if not head.islower() or fold(head) not in EQUIPMENT_HEADS or any(w in _NOT_MODIFIERS for w in mods):
-            return False
-        return _is_name(sdoc, *match.span("name"))
+    def owner_free(start: int, end: int) -> bool:
+        return not any(s < end and start < e for s, e in owners)
 
     spans: list[tuple[int, int]] = []
-    order = _EN_ORDER if language == "en" else _FR_ORDER
-    for match in order.finditer(text):
-        if not plausible(match):
+    for head in _HEAD_WORD.finditer(text):
+        if fold(head.group()) not in EQUIPMENT_HEADS:
             continue
+        if language == "en":  # 'ATACMS missiles', 'F-16 fighter jets'
+            match = _BEFORE_HEAD.search(text, max(0, head.start() - 80), head.start())
+        else:  # 'missiles ATACMS', 'avions de combat Rafale'
+            match = _AFTER_HEAD.match(text, head.end())
+        if match is None:
+            continue
+        if any(fold(w).split("'")[0] in _NOT_MODIFIERS for w in match.group("mods").split()):
+            continue  # 'missiles pour Kiev', 'les avions de la Seconde Guerre mondiale'
         name = match.group("name")
         if language == "en" and (
             (name.isupper() and len(name) <= 3 and not re.search(r"\d", name)) or _DEMONYM.search(name)
         ):
             continue  # 'US missiles', 'Russian drones': a country or a demonym, not a system
-        spans.append(match.span("name"))
+        if language == "en" and not re.search(r"\d", name) and not owner_free(*match.span("name")):
+            continue  # 'Navy helicopter', 'State Police helicopter': an English premodifier names the owner
+        if _is_name(sdoc, *match.span("name")):
+            spans.append(match.span("name"))
     for match in _KNOWN.finditer(text):
         spans.append(match.span())
     spans = [(s, e) for s, e in spans if free(s, e)]
