@@ -16,6 +16,7 @@ run: $(BIN)/recoupe
 
 test: $(BIN)/recoupe
 	$(BIN)/ruff check src tests bench
+	$(BIN)/ruff format --check src tests bench
 	$(BIN)/mypy
 	$(BIN)/pytest
 
