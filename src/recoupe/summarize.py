@@ -65,9 +65,19 @@ def _can_back(a: str, b: str) -> bool:
     return not (na and nb and na.isdisjoint(nb))
 
 
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
 def _is_summary_material(text: str) -> bool:
-    words = len(text.split())
-    return 8 <= words <= 50 and text[-1:] in '.!…»”"' and not text.rstrip().endswith("?")
+    """A full declarative sentence of words: not a dateline, a URL fragment or a question."""
+    tokens = text.split()
+    words = [t for t in tokens if _ALPHA_WORD.search(t)]
+    return (
+        8 <= len(words) <= 50
+        and len(words) >= 0.7 * len(tokens)
+        and text[-1:] in '.!…»”"'
+        and not text.rstrip().endswith("?")
+    )
 
 
 def summarize(
