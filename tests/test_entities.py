@@ -260,6 +260,18 @@ def test_nationality_adjectives_are_no_entities_but_groups_are(models: SpacyMode
     assert kind_of(found, "Laurence Mark") == "person"
 
 
+def test_french_plural_demonyms_are_peoples_not_places(models: SpacyModels) -> None:
+    # rpm2 T01 (two articles on Ingrid Betancourt): demonyms and a plural place name
+    found = entities(
+        models,
+        "D'autres interrogations enfin portent sur le rôle des Américains dans l'opération. "
+        "Ingrid Betancourt, Mélanie et Lorenzo s'envolent pour les Seychelles.",
+        "fr",
+    )
+    assert all(m.kind != "place" for m in found if m.text == "Américains")
+    assert [m.kind for m in found if m.text == "Seychelles"] == ["place"]
+
+
 # --------------------------------------------------------------------------------------------
 # cross-document keys and aliases
 # --------------------------------------------------------------------------------------------

@@ -342,6 +342,8 @@ def extract_entities(sdoc: Doc, language: str) -> list[Mention]:
         kind = LABEL_KINDS.get(ent.label_)
         if kind is None:
             continue
+        if kind == "place" and _is_demonym(ent):
+            kind = "other"  # "Nord-Coréens", "Américains": a people, not a place
         candidate = _clean(ent, kind, starts, text)
         if candidate is not None:
             candidates.append(candidate)
@@ -357,6 +359,21 @@ def extract_entities(sdoc: Doc, language: str) -> list[Mention]:
     ]
     mentions.sort(key=lambda m: (m.start, m.end))
     return mentions
+
+
+# plural nouns of peoples: Américains, Ukrainiens, Nord-Coréens, Chinois, Britanniques, Russes
+_PEOPLE_PLURAL = re.compile(r"(?:ais|ois|ains|iens|éens|ites|iques|sses|ands|ans|ese)$")
+
+
+def _is_demonym(ent: Span) -> bool:
+    """A plural demonym the French model tags as a place; plural place names (Seychelles) differ in ending."""
+    last = ent[-1]
+    return (
+        len(ent) <= 3
+        and "Plur" in last.morph.get("Number", [])
+        and last.text[:1].isupper()
+        and _PEOPLE_PLURAL.search(last.text) is not None
+    )
 
 
 def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Candidate | None:
