@@ -889,3 +889,13 @@ def test_gate_scrapinghub_cleaning_trafilatura_output_raises_precision(shared_da
     assert precision_after > precision_before
     assert precision_after / len(gold) >= 0.943
     assert recall_after / len(gold) >= 0.970
+
+
+def test_site_named_by_subscription_notices() -> None:
+    # Mozilla Readability test page videos-2 (Libération): its subscriber notice stands twice
+    doc = clean(*BODY_FR, "Vous êtes abonné à Libération", "Vous êtes abonné à Libération")
+    assert removed(doc, "paywall") == ["Vous êtes abonné à Libération"] * 2
+    assert doc.site == "Libération"
+    # once is not enough, and a newsletter box names no publication (Readability lazy-image-2)
+    assert clean(*BODY_FR, "Vous êtes abonné à Libération").site is None
+    assert clean(*BODY_EN, "Subscribe To Our Newsletter", "Subscribe To Our Newsletter").site is None

@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import ClassVar
@@ -37,6 +38,7 @@ from recoupe.clean.patterns import (
     HIDDEN_SHARE,
     INLINE_RULES,
     LINE_RULES,
+    NOTICE_BRAND,
     PAYWALL_CUT,
     READER_ADDRESS,
     RESTRICTION_RULES,
@@ -192,6 +194,8 @@ def clean_page(
             if v is not None and v.rule == "rights_notice"
         )
         found.site = next((m.group("name").strip() for m in owners if m), None)
+    if found.site is None:
+        found.site = _brand_in_notices(forms, verdicts)
 
     removals = _removals(text, paragraphs, verdicts)
     body = [_unglue(paragraphs[i].kept_text(text)) for i in _kept(verdicts)]
@@ -429,6 +433,18 @@ def _hidden_share(form: str) -> float | None:
         return None
     value = float((match.group(1) or match.group(2)).replace(",", "."))
     return round(value / 100, 4) if 0 < value <= 100 else None
+
+
+def _brand_in_notices(forms: Sequence[str], verdicts: Sequence[_Verdict | None]) -> str | None:
+    """The publication named by at least two of the page's paywall notices, if one is."""
+    names: Counter[str] = Counter()
+    for form, verdict in zip(forms, verdicts, strict=True):
+        if verdict is not None and verdict.reason == "paywall":
+            names.update({m.group("name") for m in NOTICE_BRAND.finditer(form)})
+    if not names:
+        return None
+    name, count = names.most_common(1)[0]
+    return name if count >= 2 else None
 
 
 def _removals(

@@ -421,6 +421,15 @@ WIDGET_RULES: tuple[LineRule, ...] = (
         400,
     ),
     LineRule(
+        "subscriber_login",
+        "paywall",
+        _rx(
+            r"^(?:vous êtes(?: déjà)?|déjà|êtes-vous|are you(?: already)?|already)\s+(?:an?\s+)?"
+            r"(?:abonnée?s?|inscrite?s?|subscribers?|members?)\b"
+        ),
+        120,
+    ),
+    LineRule(
         "republication_note",
         "boilerplate",
         _rx(
@@ -700,3 +709,10 @@ RIGHTS_OWNER = re.compile(
 
 # a bare proper name closing a page ("Joe Biden"): a tag list, not a sentence
 TAG_LINE = re.compile(r"^(?:[A-ZÀ-Þ][\w’'-]+)(?:\s+[A-ZÀ-Þ][\w’'-]+){0,3}$")
+
+# the publication a subscription notice names: "inscrit sur Le Monde", "lire Le Monde sur un seul
+# appareil", "subscribe to The Economist"
+NOTICE_BRAND = re.compile(
+    r"\b(?:inscrit(?:e)? sur|abonné(?:e)?s? (?:à|au)|lire|lecture d[eu']|subscribe to|subscriber to|sign in to|read)\s+"
+    r"(?P<name>(?:(?:Le|La|Les|L'|The)\s+)?[A-ZÀ-Þ][\w’'&.-]+(?:\s+[A-ZÀ-Þ][\w’'&.-]+){0,3})"
+)
