@@ -92,3 +92,17 @@ def test_stdin_text_page(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, exampl
     data = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
     assert data["inputs"][0]["source"] == "-#1"
     assert data["documents"][0]["language"] == "fr"
+
+
+def test_html_page_gets_metadata_and_unplaced_removals(fixtures_dir: Path, tmp_path: Path) -> None:
+    page = fixtures_dir / "ingest" / "lemonde_renseignement.html"
+    code, err = run(["brief", str(page), "--out", str(tmp_path), "--format", "json,md"])
+    assert code == 0, err
+    data = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
+    doc = data["documents"][0]
+    assert doc["title"].startswith("Le projet de loi sur le renseignement")
+    assert doc["author"] == "Martin Untersinger" and doc["published"].startswith("2015-05-04")
+    navigation = [r for r in doc["removed"] if r["reason"] == "navigation"]
+    assert navigation and all(r["start"] is None for r in navigation)
+    assert data["stories"][0]["summary"]
+    assert "Le projet de loi sur le renseignement" in (tmp_path / "brief.md").read_text(encoding="utf-8")
