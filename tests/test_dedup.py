@@ -35,7 +35,7 @@ from recoupe.dedup import (
     shingle_hashes,
     shingle_set,
 )
-from recoupe.model import Document, DuplicateCluster, document_id
+from recoupe.model import Document, DuplicateCluster, Removal, document_id
 from recoupe.stage import make_stage
 
 WORD = re.compile(r"\w+")
@@ -164,6 +164,22 @@ def test_representative_is_the_best_quality_then_the_earliest(armstrong: dict[st
     [cluster] = find_duplicates(docs)
     assert cluster.representative == docs[0].id
     assert cluster.similarity == pytest.approx(jaccard(shingle_set(copy), shingle_set(original)), abs=1e-4)
+
+
+def test_a_page_that_says_it_republishes_is_not_the_representative(armstrong: dict[str, Any]) -> None:
+    original = armstrong["original"]["text"]
+    note = Removal(
+        "Cet article est une reprise d'un article paru sur un site partenaire.",
+        "boilerplate",
+        rule="republication_note",
+    )
+    for copy_text in (republished(original), original):  # near copy, then same clean text
+        docs = [doc("early-copy", copy_text, quality=0.8), doc("late-original", original, quality=0.8)]
+        docs[0].removed = [note]
+        [cluster] = find_duplicates(docs)
+        assert cluster.representative == docs[1].id
+        apply_duplicates(docs, [cluster])
+        assert docs[0].duplicate_of == docs[1].id
 
 
 def test_a_junk_copy_becomes_duplicate_and_keeps_its_flags(armstrong: dict[str, Any]) -> None:

@@ -14,7 +14,8 @@ Duplicates are found in named passes, each callable on its own:
 
 The representative is the page a reader should open: the earliest in document order among the
 heads whose quality is within `QUALITY_TIE` of the best (a full article beats the earlier teaser
-a paywall cut; a near tie goes to the earlier page). Every other
+a paywall cut; a near tie goes to the earlier page, unless that page says it republishes another,
+as the cleaner's `republication_note` removals tell). Every other
 member becomes `verdict="duplicate"`, even one the judge called junk: being a copy of something is
 the more useful thing to say, and the judge's flags stay on the document to say the rest.
 
@@ -51,6 +52,8 @@ MINHASH_SEED = 1
 # site that carries the same furniture.
 MIN_CONTAINED_SHINGLES = 100
 # Judge scores closer than this are a tie: the earlier page then represents its copies.
+# the cleaner's rule for "Cet article est une reprise…" / "This article originally appeared on…"
+REPUBLICATION_RULE = "republication_note"
 QUALITY_TIE = 0.1
 # LSH must propose the pairs that containment can accept: a page holding a fraction f of a
 # longer one has a Jaccard near f. Pages shorter than this fraction of the other are not
@@ -187,8 +190,10 @@ def text_hash(doc: Document) -> str:
 
 
 def exact_groups(docs: Sequence[Document]) -> list[list[int]]:
-    """Positions of documents with the same clean text, head (earliest) first, in head order.
+    """Positions of documents with the same clean text, head first, in head order.
 
+    The head is the earliest page, unless it says it republishes another and a later copy does
+    not (identical bytes always say the same, so the later of two is always the copy).
     Documents without a single word are left out: there is nothing to compare.
     """
     groups: dict[str, list[int]] = {}
@@ -196,7 +201,16 @@ def exact_groups(docs: Sequence[Document]) -> list[list[int]]:
         if _WORD.search(doc.text) is None:
             continue
         groups.setdefault(text_hash(doc), []).append(position)
-    return list(groups.values())
+    ordered = []
+    for members in groups.values():
+        head = min(members, key=lambda p: (_says_republished(docs[p]), p))
+        ordered.append([head, *(p for p in members if p != head)])
+    ordered.sort(key=lambda g: g[0])
+    return ordered
+
+
+def _says_republished(doc: Document) -> bool:
+    return any(r.rule == REPUBLICATION_RULE for r in doc.removed)
 
 
 def lsh_candidate_threshold(threshold: float, min_containment: float) -> float:
@@ -284,6 +298,7 @@ def find_duplicates(
             edges[i][j] = edges[j][i] = match
 
     quality = [docs[head].quality for head in heads]
+    says_republished = [any(r.rule == REPUBLICATION_RULE for r in docs[head].removed) for head in heads]
     assigned: set[int] = set()
     found: list[tuple[int, DuplicateCluster]] = []
     for best in sorted(range(len(groups)), key=lambda g: (-quality[g], heads[g])):
@@ -291,7 +306,11 @@ def find_duplicates(
             continue
         pool = [best, *(g for g in sorted(edges[best]) if g not in assigned)]
         # the earliest page about as good as the best one represents the cluster
-        centre = min((g for g in pool if quality[g] >= quality[best] - QUALITY_TIE), key=lambda g: heads[g])
+        # ... unless it says it republishes another page
+        centre = min(
+            (g for g in pool if quality[g] >= quality[best] - QUALITY_TIE),
+            key=lambda g: (says_republished[g], heads[g]),
+        )
         near: dict[int, Match] = {}
         for g in pool:
             match = edges[centre].get(g) if g != centre else None
