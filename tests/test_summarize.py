@@ -9,7 +9,7 @@ import pytest
 
 from recoupe.crosscheck import Independence
 from recoupe.model import Document, Mention
-from recoupe.summarize import build_timeline, story_title, summarize
+from recoupe.summarize import build_timeline, claim_facts, story_title, summarize
 
 # RPM2 French corpus, topic T01 (Ingrid Betancourt's release, July 2008): A is from T01_C1_04,
 # B's first sentence from T01_C1_01 (its second is A's first, shortened, as a wire copy would),
@@ -117,3 +117,20 @@ def test_summary_on_a_real_rpm2_cluster(shared_data: Path) -> None:
     # on ten articles about one event, the chosen sentences are each backed by several of them
     assert sum(len(s.sources) for s in summary) / len(summary) >= 2
     assert any("Betancourt" in s.text for s in summary)
+
+
+def test_claims_with_figures_or_attribution_carry_their_support() -> None:
+    story = docs()
+    claims = claim_facts("s", story, Independence.of(story))
+    assert all(c.kind == "claim" for c in claims)
+    released = next(c for c in claims if "onze militaires colombiens" in c.label)
+    assert released.support == 2
+    assert {m.document for m in released.mentions} == {"a", "b"}
+    ransom = next(c for c in claims if "20 millions de dollars" in c.label)
+    assert ransom.support == 1  # one source only: the brief marks it single-source
+    for claim in claims:
+        for m in claim.mentions:
+            text = next(d.text for d in story if d.id == m.document)
+            assert text[m.start : m.end] == m.text
+    # a sentence without a figure or an attribution is no claim
+    assert not any(c.label.startswith("Cette libération est survenue") for c in claims)

@@ -49,6 +49,10 @@ def parse_settings(items: Sequence[str]) -> dict[str, dict[str, Any]]:
     return stages
 
 
+def _plural(n: int, one: str, many: str | None = None) -> str:
+    return f"{n} {one if n == 1 else many or one + 's'}"
+
+
 class Progress:
     """A progress line on stderr, once the run has lasted more than a moment."""
 
@@ -130,8 +134,9 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if not args.quiet:
         print(
             f"recoupe: {len(inputs)} inputs ({counts['ok']} ok, {counts['skipped']} skipped, "
-            f"{counts['error']} error), {len(brief.documents)} documents, {len(brief.stories)} stories, "
-            f"{len(brief.duplicates)} duplicate clusters -> {', '.join(written)}",
+            f"{counts['error']} error), {_plural(len(brief.documents), 'document')}, "
+            f"{_plural(len(brief.stories), 'story', 'stories')}, "
+            f"{_plural(len(brief.duplicates), 'duplicate cluster')} -> {', '.join(written)}",
             file=stderr,
         )
     return 0

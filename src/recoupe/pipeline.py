@@ -22,7 +22,7 @@ from recoupe import __version__, clean, dedup, facts, judge, stories  # noqa: F4
 from recoupe.crosscheck import Independence, cross_check
 from recoupe.model import Brief, Document, InputEntry, Page, SharedPassage, Story
 from recoupe.stage import make_stage
-from recoupe.summarize import build_timeline, story_title, summarize
+from recoupe.summarize import build_timeline, claim_facts, story_title, summarize
 
 ProgressCallback = Callable[[str, int, int], None]
 
@@ -124,7 +124,7 @@ class Pipeline:
             title=story_title(docs, summary),
             documents=[d.id for d in docs],
             summary=summary,
-            facts=checked.facts,
+            facts=checked.facts + claim_facts(story_id, docs, independence),
             quotes=checked.quotes,
             discrepancies=checked.discrepancies,
             timeline=build_timeline(docs),

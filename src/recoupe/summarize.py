@@ -7,6 +7,7 @@ words), and sentences are chosen by independent support, then centrality, avoidi
 
 from __future__ import annotations
 
+import hashlib
 import math
 import re
 from collections import Counter
@@ -16,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from recoupe.crosscheck import Independence
-from recoupe.model import Document, Sentence, SummarySentence, TimelineEntry
+from recoupe.model import Document, Fact, FactMention, Sentence, SummarySentence, TimelineEntry
 from recoupe.textutil import content_words, split_sentences
 
 
@@ -80,6 +81,53 @@ def _is_summary_material(text: str) -> bool:
     )
 
 
+@dataclass(slots=True)
+class _Backed:
+    """A candidate sentence with the sentences of other documents that state it too."""
+
+    index: int
+    score: float
+    backing: dict[str, Sentence]  # document id -> its sentence stating the same (own one included)
+
+
+def _sentence_backing(
+    docs: Sequence[Document], independence: Independence, backing_similarity: float
+) -> tuple[list[_Candidate], np.ndarray, list[_Backed]]:
+    """Every readable full sentence, scored by independent support, then centrality, then lead."""
+    readable = [d for d in docs if d.verdict == "ok"]
+    pool = readable or [d for d in docs if d.verdict != "duplicate"] or list(docs)
+    citable = readable or list(docs)
+    sentences: list[_Candidate] = []
+    for doc in citable:
+        for i, s in enumerate(document_sentences(doc)):
+            sentences.append(_Candidate(doc, s, i))
+    if not sentences:
+        return [], np.zeros((0, 0), dtype=np.float32), []
+    matrix = _tfidf([c.sentence.text for c in sentences])
+    similarity: np.ndarray = matrix @ matrix.T
+    pool_ids = {d.id for d in pool}
+    scored: list[_Backed] = []
+    for i, cand in enumerate(sentences):
+        if cand.doc.id not in pool_ids or not _is_summary_material(cand.sentence.text):
+            continue
+        backing: dict[str, tuple[float, Sentence]] = {cand.doc.id: (1.0, cand.sentence)}
+        best_other: dict[str, float] = {}
+        for j, other in enumerate(sentences):
+            if other.doc.id == cand.doc.id:
+                continue
+            sim = float(similarity[i, j])
+            best_other[other.doc.id] = max(best_other.get(other.doc.id, 0.0), sim)
+            closer = sim > backing.get(other.doc.id, (0.0, other.sentence))[0]
+            if sim >= backing_similarity and closer and _can_back(cand.sentence.text, other.sentence.text):
+                backing[other.doc.id] = (sim, other.sentence)
+        support = independence.documents_support(backing)
+        centrality = sum(best_other.values()) / max(1, len(best_other))
+        lead_bonus = 0.1 / (1 + cand.position)
+        scored.append(_Backed(i, support + centrality + lead_bonus, {d: s for d, (_, s) in backing.items()}))
+    scored.sort(key=lambda b: (-b.score, b.index))
+    return sentences, similarity, scored
+
+
 def summarize(
     docs: Sequence[Document],
     independence: Independence,
@@ -89,44 +137,60 @@ def summarize(
     redundancy: float = 0.5,
 ) -> list[SummarySentence]:
     """Pick up to `max_sentences` sentences; each cites every document that states it."""
-    readable = [d for d in docs if d.verdict == "ok"]
-    pool = readable or [d for d in docs if d.verdict != "duplicate"] or list(docs)
-    citable = readable or list(docs)
-    all_sentences: list[_Candidate] = []
-    for doc in citable:
-        for i, s in enumerate(document_sentences(doc)):
-            all_sentences.append(_Candidate(doc, s, i))
-    if not all_sentences:
-        return []
-    matrix = _tfidf([c.sentence.text for c in all_sentences])
-    similarity = matrix @ matrix.T
-    pool_ids = {d.id for d in pool}
-    scored: list[tuple[float, int, list[str]]] = []
-    for i, cand in enumerate(all_sentences):
-        if cand.doc.id not in pool_ids or not _is_summary_material(cand.sentence.text):
-            continue
-        backing = {cand.doc.id}
-        best_other: dict[str, float] = {}
-        for j, other in enumerate(all_sentences):
-            if other.doc.id == cand.doc.id:
-                continue
-            sim = float(similarity[i, j])
-            best_other[other.doc.id] = max(best_other.get(other.doc.id, 0.0), sim)
-            if sim >= backing_similarity and _can_back(cand.sentence.text, other.sentence.text):
-                backing.add(other.doc.id)
-        support = independence.documents_support(backing)
-        centrality = sum(best_other.values()) / max(1, len(best_other))
-        lead_bonus = 0.1 / (1 + cand.position)
-        scored.append((support + centrality + lead_bonus, i, sorted(backing)))
-    scored.sort(key=lambda t: (-t[0], t[1]))
-    chosen: list[tuple[int, list[str]]] = []
-    for _, i, cited in scored:
+    sentences, similarity, scored = _sentence_backing(docs, independence, backing_similarity)
+    chosen: list[_Backed] = []
+    for backed in scored:
         if len(chosen) >= max_sentences:
             break
-        if any(similarity[i, j] >= redundancy for j, _ in chosen):
+        if any(similarity[backed.index, c.index] >= redundancy for c in chosen):
             continue
-        chosen.append((i, cited))
-    return [SummarySentence(all_sentences[i].sentence.text, backing) for i, backing in chosen]
+        chosen.append(backed)
+    return [SummarySentence(sentences[c.index].sentence.text, sorted(c.backing)) for c in chosen]
+
+
+# what makes a sentence a claim worth checking: a figure, or words that attribute or hedge it
+_CLAIM_MARKER = re.compile(
+    r"\d|\b(?:selon|d['’]après|aurai(?:t|ent)|serai(?:t|ent)|affirm\w*|estim\w*|assur\w*|déclar\w*"
+    r"|indiqu\w*|annonc\w*|according to|reportedly|allegedly|claim\w*|said|says|told|announc\w*)\b",
+    re.IGNORECASE,
+)
+
+
+def claim_facts(
+    story_id: str,
+    docs: Sequence[Document],
+    independence: Independence,
+    *,
+    backing_similarity: float = 0.35,
+) -> list[Fact]:
+    """Sentences stating a figure or an attributed claim, each with the sources that state it.
+
+    A claim stated by one independent source only has `support` 1: the brief marks it as such.
+    A sentence that already backs an earlier (better supported) claim is not a claim of its own.
+    """
+    _, _, scored = _sentence_backing(docs, independence, backing_similarity)
+    seen: set[tuple[str, int]] = set()
+    claims: list[Fact] = []
+    for backed in sorted(scored, key=lambda b: b.index):
+        own_doc = next(iter(backed.backing))
+        own = backed.backing[own_doc]
+        if (own_doc, own.start) in seen or not _CLAIM_MARKER.search(own.text):
+            continue
+        mentions = [FactMention(d, s.text, s.start, s.end) for d, s in sorted(backed.backing.items())]
+        seen.update((m.document, m.start) for m in mentions)
+        key = "\x1f".join((story_id, "claim", own_doc, str(own.start)))
+        claims.append(
+            Fact(
+                id="f" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
+                kind="claim",
+                label=_shorten(own.text, 200),
+                value=own.text,
+                support=independence.support(mentions),
+                mentions=mentions,
+            )
+        )
+    claims.sort(key=lambda f: (-f.support, f.id))
+    return claims
 
 
 def _sentence_at(doc: Document, start: int) -> str:
