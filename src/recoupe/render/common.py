@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
-from recoupe.model import Brief, DiscrepancyValue, Document, Qualifier, Story
+from recoupe.model import Brief, DiscrepancyValue, Document, Fact, Qualifier, Story
 
 # U+202F NARROW NO-BREAK SPACE: the SI thousands separator, read the same in French and English
 THOUSANDS = "\u202f"
@@ -83,6 +83,12 @@ def format_value(value: object, unit: str | None = None) -> str:
     else:
         text = str(value)
     return f"{text} {unit}" if unit and value is not None else text
+
+
+def fact_value(fact: Fact) -> str:
+    """The value column of a fact: empty when it would only repeat the label (names, claims)."""
+    text = format_value(fact.value, fact.unit)
+    return "" if text == fact.label else text
 
 
 def format_interval(low: object, high: object, unit: str | None = None) -> str:

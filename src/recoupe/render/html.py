@@ -13,6 +13,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from recoupe.model import Brief
 from recoupe.render.common import (
     brief_counts,
+    fact_value,
     format_interval,
     format_qualifier,
     format_share,
@@ -41,6 +42,7 @@ def _environment() -> Environment:
     )
     env.filters.update(
         value=format_value,
+        fact_value=fact_value,
         interval=format_interval,
         qualifier=format_qualifier,
         share=format_share,

@@ -13,6 +13,7 @@ from recoupe.model import Brief, Discrepancy, Document, Fact, InputEntry, Story
 from recoupe.render.common import (
     SourceRef,
     brief_counts,
+    fact_value,
     format_interval,
     format_qualifier,
     format_share,
@@ -177,12 +178,13 @@ class _Writer:
     def fact_row(self, fact: Fact) -> list[str]:
         interval = format_interval(fact.low, fact.high, fact.unit)
         qualifier = format_qualifier(fact.qualifier) + (f" ({interval})" if interval else "")
-        label = md_text(fact.label) + (f" ({md_text(fact.subject)})" if fact.subject else "")
+        shown_subject = fact.subject and fact.subject.casefold() not in fact.label.casefold()
+        label = md_text(fact.label) + (f" ({md_text(fact.subject)})" if shown_subject else "")
         support = support_label(fact.support)
         return [
             fact.kind,
             label,
-            md_text(format_value(fact.value, fact.unit)),
+            md_text(fact_value(fact)),
             f"**{support}**" if fact.support <= 1 else support,
             md_text(qualifier),
             md_text(fact.claimed_by),
