@@ -15,16 +15,21 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
-# importing the stage modules registers their stages by name
-from recoupe import __version__, clean, dedup, facts, judge, stories  # noqa: F401
+from recoupe import __version__
+from recoupe.clean import Cleaner
 from recoupe.crosscheck import Independence, cross_check
-from recoupe.model import Brief, Document, InputEntry, Page, SharedPassage, Story
-from recoupe.stage import make_stage
+from recoupe.dedup import Dedup
+from recoupe.facts import FactExtractor
+from recoupe.judge import Judge
+from recoupe.model import Brief, Document, DuplicateCluster, InputEntry, Page, SharedPassage, Story
+from recoupe.stage import Stage, make_stage
+from recoupe.stories import Stories
 from recoupe.summarize import build_timeline, claim_facts, story_title, summarize
 
 ProgressCallback = Callable[[str, int, int], None]
+StageT = TypeVar("StageT", bound=Stage)
 
 STAGE_ORDER = ("clean", "judge", "dedup", "facts", "stories")
 
@@ -56,17 +61,27 @@ def processing_order(doc: Document) -> tuple[int, str, str]:
     return (doc.published is None, doc.published or "", doc.source)
 
 
+def _build(name: str, kind: type[StageT], options: Mapping[str, Mapping[str, Any]]) -> StageT:
+    """The stage registered under `name`, built with its options; it must be of the kind expected."""
+    stage = make_stage(name, **options.get(name, {}))
+    if not isinstance(stage, kind):
+        raise TypeError(f"stage {name!r} is a {type(stage).__name__}, expected a {kind.__name__}")
+    return stage
+
+
 class Pipeline:
     def __init__(self, config: PipelineConfig | None = None) -> None:
         self.config = config or PipelineConfig()
         options = self.config.stages
-        self.cleaner: Any = make_stage("clean", **options.get("clean", {}))
-        self.judge: Any = make_stage("judge", **options.get("judge", {}))
-        self.dedup: Any = make_stage("dedup", **options.get("dedup", {}))
-        self.facts: Any = make_stage("facts", **options.get("facts", {}))
-        self.stories: Any = make_stage("stories", **options.get("stories", {}))
+        self.cleaner = _build("clean", Cleaner, options)
+        self.judge = _build("judge", Judge, options)
+        self.dedup = _build("dedup", Dedup, options)
+        self.facts = _build("facts", FactExtractor, options)
+        self.stories = _build("stories", Stories, options)
 
-    def documents(self, pages: Sequence[Page], progress: ProgressCallback = _no_progress) -> list[Document]:
+    def documents(
+        self, pages: Sequence[Page], progress: ProgressCallback = _no_progress
+    ) -> tuple[list[Document], list[DuplicateCluster]]:
         """Clean, judge, order, deduplicate and extract facts: documents ready for stories."""
         progress("clean", 0, len(pages))
         docs = self.cleaner.run(pages)
@@ -74,10 +89,10 @@ class Pipeline:
         docs = [self.judge.process(doc) for doc in docs]
         docs.sort(key=processing_order)
         progress("dedup", 0, len(docs))
-        self.dedup.run(docs)
+        clusters = self.dedup.run(docs)
         progress("facts", 0, len(docs))
         self.facts.process_many(docs)
-        return list(docs)
+        return docs, clusters
 
     def brief(
         self,
@@ -85,16 +100,15 @@ class Pipeline:
         inputs: Sequence[InputEntry],
         progress: ProgressCallback = _no_progress,
     ) -> Brief:
-        docs = self.documents(pages, progress)
+        docs, clusters = self.documents(pages, progress)
         progress("stories", 0, len(docs))
-        passages: list[SharedPassage] = self.dedup.shared_passages(docs)
+        passages = self.dedup.shared_passages(docs)
         independence = Independence.of(docs, passages)
         by_id = {d.id: d for d in docs}
         story_records: list[Story] = []
         for member_ids in self.stories.run(docs):
-            story = self._story(
-                self.stories.story_id(member_ids), [by_id[i] for i in member_ids], passages, independence
-            )
+            story_id = self.stories.story_id(member_ids)
+            story = self._story(story_id, [by_id[i] for i in member_ids], passages, independence)
             for doc_id in member_ids:
                 by_id[doc_id].story = story.id
             story_records.append(story)
@@ -105,7 +119,7 @@ class Pipeline:
             inputs=list(inputs),
             documents=docs,
             stories=story_records,
-            duplicates=list(self.dedup.clusters),
+            duplicates=clusters,
         )
 
     def _story(

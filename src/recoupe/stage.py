@@ -6,6 +6,7 @@ A per-document stage implements `process(doc) -> doc` and streams; a whole-set s
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
 
@@ -24,11 +25,12 @@ class Stage:
     assigns: ClassVar[tuple[str, ...]] = ()
 
 
-class DocumentStage(Stage):
+class DocumentStage(Stage, ABC):
     """A stage that reads and fills one document at a time."""
 
-    def process(self, doc: Document) -> Document:  # pragma: no cover - interface
-        raise NotImplementedError(f"{type(self).__name__} must implement process()")
+    @abstractmethod
+    def process(self, doc: Document) -> Document:
+        """Fill this stage's fields of `doc` and return it."""
 
 
 def register(name: str) -> Callable[[StageT], StageT]:
