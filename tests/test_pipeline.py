@@ -112,3 +112,27 @@ def test_unknown_stage_in_configuration_fails_at_once() -> None:
         PipelineConfig(stages={"cleen": {}})
     with pytest.raises(ValueError, match="junk_below"):
         Pipeline(PipelineConfig(stages={"judge": {"junk_below": 3}}))
+
+
+def test_a_page_a_stage_fails_on_becomes_an_error_input(
+    pages: tuple[list, list[Page]],  # type: ignore[type-arg]
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from recoupe.clean import Cleaner
+
+    inputs, read = pages
+    process = Cleaner.process
+
+    def failing(self: Cleaner, page: Page) -> Document:
+        if page.source.endswith("001_25c71a11cc7808fb.txt"):
+            raise RuntimeError("boom")
+        return process(self, page)
+
+    monkeypatch.setattr(Cleaner, "process", failing)
+    brief = build_brief(read, inputs)
+    entry = next(e for e in brief.inputs if e.source.endswith("001_25c71a11cc7808fb.txt"))
+    assert (entry.status, entry.document) == ("error", None)
+    assert entry.reason == "could not be cleaned: RuntimeError: boom"
+    assert len(brief.documents) == len(read) - 1
+    with pytest.raises(RuntimeError, match="boom"):
+        build_brief(read, inputs, config=PipelineConfig(strict=True))

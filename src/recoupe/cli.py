@@ -93,6 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         help="override a stage option, e.g. --set judge.junk_below=0.3 (repeatable)",
     )
     brief.add_argument("--quiet", action="store_true", help="no progress or summary on stderr")
+    brief.add_argument(
+        "--strict", action="store_true", help="stop on the first page a stage fails on, with its traceback"
+    )
     return parser
 
 
@@ -103,7 +106,7 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
     formats = parse_formats(args.format)
     try:
-        config = PipelineConfig(stages=parse_settings(args.set))
+        config = PipelineConfig(stages=parse_settings(args.set), strict=args.strict)
     except ValueError as error:
         raise UsageError(str(error)) from None
     stdin = sys.stdin.buffer if "-" in args.paths else None

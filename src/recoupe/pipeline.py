@@ -30,6 +30,7 @@ from recoupe.summarize import build_timeline, claim_facts, story_title, summariz
 
 ProgressCallback = Callable[[str, int, int], None]
 StageT = TypeVar("StageT", bound=Stage)
+RecordT = TypeVar("RecordT", Page, Document)
 
 STAGE_ORDER = ("clean", "judge", "dedup", "facts", "stories")
 
@@ -44,6 +45,8 @@ class PipelineConfig:
 
     stages: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     summary_sentences: int = 5
+    # a page a stage fails on becomes an `error` input and the run goes on; strict re-raises
+    strict: bool = False
 
     def __post_init__(self) -> None:
         unknown = set(self.stages) - set(STAGE_ORDER)
@@ -80,13 +83,22 @@ class Pipeline:
         self.stories = _build("stories", Stories, options)
 
     def documents(
-        self, pages: Sequence[Page], progress: ProgressCallback = _no_progress
+        self,
+        pages: Sequence[Page],
+        progress: ProgressCallback = _no_progress,
+        failures: dict[str, str] | None = None,
     ) -> tuple[list[Document], list[DuplicateCluster]]:
-        """Clean, judge, order, deduplicate and extract facts: documents ready for stories."""
+        """Clean, judge, order, deduplicate and extract facts: documents ready for stories.
+
+        A page a per-page stage fails on is left out and its reason put in `failures` (by source),
+        unless the configuration is strict.
+        """
+        failures = {} if failures is None else failures
         progress("clean", 0, len(pages))
-        docs = self.cleaner.run(pages)
+        self.cleaner.fit(pages)
+        docs = [d for page in pages if (d := self._guarded(self.cleaner.process, page, "cleaned", failures))]
         progress("judge", 0, len(docs))
-        docs = [self.judge.process(doc) for doc in docs]
+        docs = [d for doc in docs if (d := self._guarded(self.judge.process, doc, "judged", failures))]
         docs.sort(key=processing_order)
         progress("dedup", 0, len(docs))
         clusters = self.dedup.run(docs)
@@ -94,13 +106,29 @@ class Pipeline:
         self.facts.process_many(docs)
         return docs, clusters
 
+    def _guarded(
+        self, step: Callable[[RecordT], Document], record: RecordT, verb: str, failures: dict[str, str]
+    ) -> Document | None:
+        try:
+            return step(record)
+        except Exception as error:
+            if self.config.strict:
+                raise
+            failures[record.source] = f"could not be {verb}: {type(error).__name__}: {error}"
+            return None
+
     def brief(
         self,
         pages: Sequence[Page],
         inputs: Sequence[InputEntry],
         progress: ProgressCallback = _no_progress,
     ) -> Brief:
-        docs, clusters = self.documents(pages, progress)
+        failures: dict[str, str] = {}
+        docs, clusters = self.documents(pages, progress, failures)
+        inputs = [
+            InputEntry(e.source, "error", None, failures[e.source]) if e.source in failures else e
+            for e in inputs
+        ]
         progress("stories", 0, len(docs))
         passages = self.dedup.shared_passages(docs)
         independence = Independence.of(docs, passages)

@@ -275,10 +275,14 @@ class Cleaner(Stage):
         self.options = CleanOptions(min_site_repeat, max_furniture_chars, min_repeat_chars, near_repeat_ratio)
         self._furniture: dict[str, frozenset[str]] = {}
 
-    def run(self, pages: Sequence[Page]) -> list[Document]:
+    def fit(self, pages: Sequence[Page]) -> None:
+        """The whole-run pass: each site's furniture lines over the set of pages."""
         self._furniture = find_site_furniture(
             pages, min_pages=self.options.min_site_repeat, max_chars=self.options.max_furniture_chars
         )
+
+    def run(self, pages: Sequence[Page]) -> list[Document]:
+        self.fit(pages)
         return [self.process(page) for page in pages]
 
     def process(self, page: Page) -> Document:
