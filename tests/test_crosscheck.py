@@ -160,3 +160,23 @@ def test_quotes_merge_across_documents_with_canonical_speaker() -> None:
     person = next(f for f in result.facts if f.kind == "person")
     assert quote.speaker_fact == person.id
     assert person.support == 2
+
+
+def test_differing_figures_in_unrelated_sentences_are_no_discrepancy() -> None:
+    # RPM2 T03 (French banks, October 2008): two articles count different sets of banks
+    text_a = "Les actions des trois banques cotées concernées par l'opération ont vivement rebondi hier."
+    text_b = "Le gouvernement a décidé d'injecter 10,5 milliards d'euros dans le capital des six plus grandes banques françaises."
+    # RPM2 T02 (Caisse d'Epargne): the loss first announced, then the figure the inquiry works on
+    text_c = (
+        "La Caisse d'épargne avait annoncé le 17 octobre avoir perdu 600 millions d'euros suite au débouclage "
+        "d'opérations effectuées par des traders en pleine débâcle financière."
+    )
+    text_d = "Il est soupçonné d'être à l'origine de la perte de 751 millions d'euros subie par la Caisse d'épargne."
+    docs = [doc(k, t, site=k) for k, t in zip("abcd", (text_a, text_b, text_c, text_d), strict=True)]
+    docs[0].mentions = [quantity("trois banques", text_a, 3, "banques", "banques")]
+    docs[1].mentions = [quantity("six plus grandes banques", text_b, 6, "banques", "banques françaises")]
+    docs[2].mentions = [quantity("600 millions d'euros", text_c, 600e6, "EUR", "perte")]
+    docs[3].mentions = [quantity("751 millions d'euros", text_d, 751e6, "EUR", "perte")]
+    about = {d.about for d in cross_check("s", docs).discrepancies}
+    assert not any("banque" in a for a in about)
+    assert any("perte" in a for a in about)

@@ -8,6 +8,7 @@ a discrepancy where the intervals of the values stated for one subject do not ov
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import itertools
 import math
@@ -28,7 +29,7 @@ from recoupe.model import (
     Quote,
     SharedPassage,
 )
-from recoupe.textutil import fold
+from recoupe.textutil import fold, sentences_of, tfidf_matrix
 
 ENTITY_KINDS: frozenset[FactKind] = frozenset(
     {"person", "organization", "place", "product", "event", "other"}
@@ -54,6 +55,8 @@ _SUBJECT_STOP = frozenset(
     "de des du la le les l d un une et en au aux a à of the a an and in to dont sur pour avec by for".split()
 )
 _TOKEN = re.compile(r"\w+", re.UNICODE)
+# lowest cosine between the sentences of two differing figures for them to be a discrepancy
+SAME_CONTEXT = 0.2
 
 
 def unit_class(unit: str | None) -> str:
@@ -299,7 +302,10 @@ def cross_check(
         facts.append(fact)
 
     facts.sort(key=lambda f: (-f.support, f.kind, f.label))
-    discrepancies = [d for entries in subjects.values() if (d := _discrepancy(entries, docs)) is not None]
+    context = MentionContext(docs)
+    discrepancies = [
+        d for entries in subjects.values() if (d := _discrepancy(entries, docs, context)) is not None
+    ]
     discrepancies.sort(key=lambda d: d.about)
     quotes = _merge_quotes(docs, aliases, facts, independence)
     return CrossCheck(facts, discrepancies, quotes)
@@ -326,8 +332,44 @@ def _fill_quantity(fact: Fact, ms: list[Mention]) -> None:
     fact.label = f"{about}: {words}{number}{unit}"
 
 
-def _discrepancy(entries: list[tuple[Fact, list[Mention]]], docs: Sequence[Document]) -> Discrepancy | None:
-    """Values stated for one subject whose intervals do not overlap, from different sources."""
+class MentionContext:
+    """How alike the sentences around two mentions are (TF-IDF cosine, figures left out).
+
+    Two figures are about the same thing only when their sentences say the same around them:
+    "10 000 Nord-Coréens … région de Koursk" and "11 000 militaires nord-coréens déployés près de
+    Koursk" are; "trois banques" and "six banques" in unrelated sentences are not.
+    """
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self._starts: dict[str, list[int]] = {}
+        self._rows: dict[str, list[int]] = {}
+        texts: list[str] = []
+        for doc in docs:
+            sentences = sentences_of(doc)
+            self._starts[doc.id] = [s.start for s in sentences]
+            self._rows[doc.id] = list(range(len(texts), len(texts) + len(sentences)))
+            texts.extend(s.text for s in sentences)
+        self._matrix = tfidf_matrix(texts) if texts else None
+
+    def _row(self, document: str, offset: int) -> int | None:
+        starts = self._starts.get(document)
+        if not starts:
+            return None
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self._rows[document][index]
+
+    def similarity(self, a: FactMention, b: FactMention) -> float:
+        row_a, row_b = self._row(a.document, a.start), self._row(b.document, b.start)
+        if self._matrix is None or row_a is None or row_b is None:
+            return 0.0
+        return float(self._matrix[row_a] @ self._matrix[row_b])
+
+
+def _discrepancy(
+    entries: list[tuple[Fact, list[Mention]]], docs: Sequence[Document], context: MentionContext
+) -> Discrepancy | None:
+    """Values stated for one subject whose intervals do not overlap, from different sources,
+    in sentences that say the same thing around them."""
     if len(entries) < 2:
         return None
     intervals = []
@@ -346,7 +388,15 @@ def _discrepancy(entries: list[tuple[Fact, list[Mention]]], docs: Sequence[Docum
             docs_j = {m.document for m in entries[j][0].mentions}
             if docs_i == docs_j:
                 continue  # one source stating two figures is not a disagreement between sources
-            if not _overlap(intervals[i], intervals[j]):
+            if _overlap(intervals[i], intervals[j]):
+                continue
+            closest = max(
+                context.similarity(a, b)
+                for a in entries[i][0].mentions
+                for b in entries[j][0].mentions
+                if a.document != b.document
+            )
+            if closest >= SAME_CONTEXT:
                 conflicting.update((i, j))
     if not conflicting:
         return None

@@ -8,9 +8,7 @@ words), and sentences are chosen by independent support, then centrality, avoidi
 from __future__ import annotations
 
 import hashlib
-import math
 import re
-from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -18,7 +16,7 @@ import numpy as np
 
 from recoupe.crosscheck import Independence
 from recoupe.model import Document, Fact, FactMention, Sentence, SummarySentence, TimelineEntry
-from recoupe.textutil import content_words, split_sentences
+from recoupe.textutil import sentences_of, tfidf_matrix
 
 
 @dataclass(slots=True)
@@ -26,29 +24,6 @@ class _Candidate:
     doc: Document
     sentence: Sentence
     position: int  # index of the sentence in its document
-
-
-def document_sentences(doc: Document) -> list[Sentence]:
-    return doc.sentences or split_sentences(doc.text)
-
-
-def _tfidf(texts: Sequence[str]) -> np.ndarray:
-    """Row-normalised TF-IDF matrix over content words; a row of zeros for an empty text."""
-    tokenised = [Counter(content_words(t)) for t in texts]
-    vocabulary: dict[str, int] = {}
-    for counts in tokenised:
-        for word in counts:
-            vocabulary.setdefault(word, len(vocabulary))
-    matrix = np.zeros((len(texts), max(1, len(vocabulary))), dtype=np.float32)
-    for row, counts in enumerate(tokenised):
-        for word, n in counts.items():
-            matrix[row, vocabulary[word]] = 1.0 + math.log(n)
-    df = (matrix > 0).sum(axis=0)
-    matrix *= np.log((1 + len(texts)) / (1 + df)) + 1.0
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    result: np.ndarray = matrix / norms
-    return result
 
 
 _NUMBER = re.compile(r"\d[\d\s\u202f\u00a0.,]*\d|\d")
@@ -99,11 +74,11 @@ def _sentence_backing(
     citable = readable or list(docs)
     sentences: list[_Candidate] = []
     for doc in citable:
-        for i, s in enumerate(document_sentences(doc)):
+        for i, s in enumerate(sentences_of(doc)):
             sentences.append(_Candidate(doc, s, i))
     if not sentences:
         return [], np.zeros((0, 0), dtype=np.float32), []
-    matrix = _tfidf([c.sentence.text for c in sentences])
+    matrix = tfidf_matrix([c.sentence.text for c in sentences])
     similarity: np.ndarray = matrix @ matrix.T
     pool_ids = {d.id for d in pool}
     scored: list[_Backed] = []
@@ -194,7 +169,7 @@ def claim_facts(
 
 
 def _sentence_at(doc: Document, start: int) -> str:
-    for s in document_sentences(doc):
+    for s in sentences_of(doc):
         if s.start <= start < s.end:
             return s.text
     return doc.text[max(0, start - 80) : start + 80].strip()

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 
-from recoupe.model import Sentence
+import numpy as np
+
+from recoupe.model import Document, Sentence
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _SENTENCE_END = re.compile(r"(?<=[.!?…»”])\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])")
@@ -59,3 +64,27 @@ def _append(out: list[Sentence], paragraph: str, base: int, start: int, end: int
         lead = len(chunk) - len(chunk.lstrip())
         s = base + start + lead
         out.append(Sentence(s, s + len(stripped), stripped))
+
+
+def sentences_of(doc: Document) -> list[Sentence]:
+    """The parser's sentences of a document, or punctuation-based ones when no parser ran."""
+    return doc.sentences or split_sentences(doc.text)
+
+
+def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:
+    """Row-normalised TF-IDF matrix over content words; a row of zeros for an empty text."""
+    tokenised = [Counter(content_words(t)) for t in texts]
+    vocabulary: dict[str, int] = {}
+    for counts in tokenised:
+        for word in counts:
+            vocabulary.setdefault(word, len(vocabulary))
+    matrix = np.zeros((len(texts), max(1, len(vocabulary))), dtype=np.float32)
+    for row, counts in enumerate(tokenised):
+        for word, n in counts.items():
+            matrix[row, vocabulary[word]] = 1.0 + math.log(n)
+    df = (matrix > 0).sum(axis=0)
+    matrix *= np.log((1 + len(texts)) / (1 + df)) + 1.0
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    result: np.ndarray = matrix / norms
+    return result

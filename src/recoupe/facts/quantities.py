@@ -668,7 +668,7 @@ def _claimant(
     if who is None and sdoc is not None:
         span = sdoc.char_span(sent[0], sent[1], alignment_mode="expand")
         if span is not None:
-            who = _claimant_from_parse(span)
+            who = _claimant_from_parse(span, number_start)
     if who is None:
         who = _claimant_from_patterns(sentence, number_start - sent[0], language)
     return who
@@ -681,13 +681,22 @@ _REPORT_FORM = re.compile(
 )
 
 
-def _claimant_from_parse(sent: Span) -> str | None:
+# a claimant is a name or a short noun phrase; a longer subject is the sentence's topic
+_CLAIMANT_MAX_WORDS = 8
+
+
+def _claimant_from_parse(sent: Span, number_start: int) -> str | None:
     for token in sent:
         if _REPORT_FORM.fullmatch(token.lower_) and token.pos_ in ("VERB", "AUX"):
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubj:pass"):
                     subtree = list(child.subtree)
-                    who = _clean_claimant(token.doc[subtree[0].i : subtree[-1].i + 1].text)
+                    first, last = subtree[0], subtree[-1]
+                    if first.idx <= number_start < last.idx + len(last.text):
+                        continue  # "les trois dirigeants ... ont annoncé": the figure is not its own source
+                    if len(subtree) > _CLAIMANT_MAX_WORDS:
+                        continue
+                    who = _clean_claimant(token.doc[first.i : last.i + 1].text)
                     if who:
                         return who
     return None
