@@ -682,7 +682,7 @@ _REPORT_FORM = re.compile(
 
 
 # a claimant is a name or a short noun phrase; a longer subject is the sentence's topic
-_CLAIMANT_MAX_WORDS = 8
+_CLAIMANT_MAX_WORDS = 12
 
 
 def _claimant_from_parse(sent: Span, number_start: int) -> str | None:
@@ -694,7 +694,7 @@ def _claimant_from_parse(sent: Span, number_start: int) -> str | None:
                     first, last = subtree[0], subtree[-1]
                     if first.idx <= number_start < last.idx + len(last.text):
                         continue  # "les trois dirigeants ... ont annoncé": the figure is not its own source
-                    if len(subtree) > _CLAIMANT_MAX_WORDS:
+                    if sum(t.is_alpha for t in subtree) > _CLAIMANT_MAX_WORDS:
                         continue
                     who = _clean_claimant(token.doc[first.i : last.i + 1].text)
                     if who:
