@@ -736,3 +736,15 @@ def test_parse_gives_the_subject_of_a_reporting_verb(french_parser: Any) -> None
     m = by_value(extract_quantities(text, "fr", sdoc), 1)
     assert m.claimed_by is not None
     assert "Christine Lagarde" in m.claimed_by or "ministre" in m.claimed_by
+
+
+def test_the_counted_group_is_not_its_own_claimant(french_parser: Any) -> None:
+    # rpm2 T02 (Caisse d'Epargne, October 2008): the figure sits in the subject of the verb
+    text = (
+        "A l’issue d’un conseil de surveillance extraordinaire, qui s’est tenu dimanche, les trois principaux "
+        "dirigeants de la Caisse d’Epargne, le président Charles Milhaud, le directeur général Nicolas Mérindol "
+        "et Julien Carmona, en charge des finances et des risques, ont démissionné dimanche, a indiqué à l’ AFP "
+        "une source proche du dossier."
+    )
+    m = by_value(extract_quantities(text, "fr", french_parser.parse(text, "fr")), 3)
+    assert m.claimed_by is None or "dirigeants" not in m.claimed_by
