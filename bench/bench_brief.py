@@ -24,28 +24,26 @@ def main(argv: list[str]) -> int:
     from recoupe.render import RENDERERS
 
     t_import = time.perf_counter() - t0
-    marks: dict[str, float] = {}
-    last = [time.perf_counter()]
+    stage_times: dict[str, float] = {}
+    current = ["", time.perf_counter()]  # the stage under way and when it started
 
     def progress(stage: str, done: int, total: int) -> None:
-        now = time.perf_counter()
-        marks[stage] = now - last[0]
-        last[0] = now
+        if stage != current[0]:
+            now = time.perf_counter()
+            if current[0]:
+                stage_times[current[0]] = now - float(current[1])
+            current[0], current[1] = stage, now
 
     t1 = time.perf_counter()
     inputs, pages = read_inputs(paths)
     t_read = time.perf_counter() - t1
-    last[0] = time.perf_counter()
+    current[1] = time.perf_counter()
     brief = Pipeline().brief(pages, inputs, progress)
     t2 = time.perf_counter()
     rendered = {fmt: render(brief) for fmt, render in RENDERERS.items()}
     t_render = time.perf_counter() - t2
     wall = time.perf_counter() - t0
     peak_mib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-    # the stage named in a progress call starts then; shift names onto the time that follows them
-    names = list(marks)
-    stage_times = {names[i - 1]: marks[names[i]] for i in range(1, len(names))}
 
     t3 = time.perf_counter()
     import spacy

@@ -106,3 +106,18 @@ def test_html_page_gets_metadata_and_unplaced_removals(fixtures_dir: Path, tmp_p
     assert navigation and all(r["start"] is None for r in navigation)
     assert data["stories"][0]["summary"]
     assert "Le projet de loi sur le renseignement" in (tmp_path / "brief.md").read_text(encoding="utf-8")
+
+
+def test_progress_lines_per_stage_and_throttled_within_one() -> None:
+    from recoupe.cli import Progress
+
+    stream = io.StringIO()
+    progress = Progress(stream, after_s=0.0, every_s=3600.0)
+    for stage, done in (("clean", 0), ("facts", 0), ("facts", 64), ("facts", 128), ("stories", 0)):
+        progress(stage, done, 300)
+    lines = stream.getvalue().splitlines()
+    assert [line.split()[1] for line in lines] == ["clean", "facts", "stories"]
+    assert "0/300 documents" in lines[1]
+    quiet = io.StringIO()
+    Progress(quiet, after_s=3600.0)("clean", 0, 300)
+    assert quiet.getvalue() == ""

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 from collections import Counter
@@ -54,17 +55,26 @@ def _plural(n: int, one: str, many: str | None = None) -> str:
 
 
 class Progress:
-    """A progress line on stderr, once the run has lasted more than a moment."""
+    """Progress lines on stderr once the run has lasted more than a moment: each stage as it
+    starts, and within a long stage at most one line every `every_s` seconds."""
 
-    def __init__(self, stream: TextIO, *, after_s: float = 2.0) -> None:
+    def __init__(self, stream: TextIO, *, after_s: float = 2.0, every_s: float = 2.0) -> None:
         self.stream = stream
         self.after_s = after_s
+        self.every_s = every_s
         self.started = time.monotonic()
+        self.last_line = -math.inf
+        self.stage = ""
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        elapsed = time.monotonic() - self.started
-        if elapsed >= self.after_s:
-            print(f"recoupe: {stage} ({total} documents, {elapsed:.1f} s)", file=self.stream, flush=True)
+        now = time.monotonic()
+        elapsed = now - self.started
+        new_stage = stage != self.stage
+        self.stage = stage
+        if elapsed < self.after_s or (not new_stage and now - self.last_line < self.every_s):
+            return
+        self.last_line = now
+        print(f"recoupe: {stage} {done}/{total} documents ({elapsed:.1f} s)", file=self.stream, flush=True)
 
 
 def build_parser() -> argparse.ArgumentParser:

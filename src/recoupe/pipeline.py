@@ -33,6 +33,8 @@ StageT = TypeVar("StageT", bound=Stage)
 RecordT = TypeVar("RecordT", Page, Document)
 
 STAGE_ORDER = ("clean", "judge", "dedup", "facts", "stories")
+# documents handed to the facts stage at a time, so that long runs report progress
+FACTS_CHUNK = 64
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -103,7 +105,9 @@ class Pipeline:
         progress("dedup", 0, len(docs))
         clusters = self.dedup.run(docs)
         progress("facts", 0, len(docs))
-        self.facts.process_many(docs)
+        for start in range(0, len(docs), FACTS_CHUNK):
+            self.facts.process_many(docs[start : start + FACTS_CHUNK])
+            progress("facts", min(start + FACTS_CHUNK, len(docs)), len(docs))
         return docs, clusters
 
     def _guarded(
