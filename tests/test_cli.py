@@ -121,3 +121,21 @@ def test_progress_lines_per_stage_and_throttled_within_one() -> None:
     quiet = io.StringIO()
     Progress(quiet, after_s=3600.0)("clean", 0, 300)
     assert quiet.getvalue() == ""
+
+
+def test_unknown_stage_option_lists_the_allowed_ones(tmp_path: Path, examples_dir: Path) -> None:
+    code, err = run(["brief", str(examples_dir), "--set", "judge.junk=1", "--out", str(tmp_path)])
+    assert code == 2 and "junk_below" in err and "min_words" in err
+    # objects a stage takes for code and tests are not configuration
+    code, err = run(["brief", str(examples_dir), "--set", "facts.models=1", "--out", str(tmp_path)])
+    assert code == 2 and "batch_size" in err
+    assert not (tmp_path / "brief.json").exists()
+
+
+def test_a_malformed_url_is_no_crash(tmp_path: Path) -> None:
+    page = {"id": "x", "url": "http://[broken/x", "text": "Le gouvernement a annoncé hier une réforme. " * 30}
+    (tmp_path / "pages.jsonl").write_text(json.dumps(page) + "\n", encoding="utf-8")
+    code, err = run(["brief", str(tmp_path / "pages.jsonl"), "--out", str(tmp_path / "out")])
+    assert code == 0, err
+    data = json.loads((tmp_path / "out" / "brief.json").read_text(encoding="utf-8"))
+    assert data["documents"][0]["url"] == "http://[broken/x" and data["documents"][0]["site"] is None

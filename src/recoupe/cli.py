@@ -111,14 +111,15 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from recoupe.ingest import read_inputs
-    from recoupe.pipeline import PipelineConfig, build_brief
+    from recoupe.pipeline import Pipeline, PipelineConfig
     from recoupe.render import RENDERERS
 
     formats = parse_formats(args.format)
     try:
-        config = PipelineConfig(stages=parse_settings(args.set), strict=args.strict)
-    except ValueError as error:
-        raise UsageError(str(error)) from None
+        # stages are built before any input is read: a configuration mistake fails at once
+        pipeline = Pipeline(PipelineConfig(stages=parse_settings(args.set), strict=args.strict))
+    except (TypeError, ValueError) as error:
+        raise UsageError(f"--set: {error}") from None
     stdin = sys.stdin.buffer if "-" in args.paths else None
     inputs, pages = read_inputs(args.paths, stdin=stdin)
     counts = Counter(entry.status for entry in inputs)
@@ -130,13 +131,7 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         print("recoupe: nothing could be read; no brief written", file=stderr)
         return 1
     progress = Progress(stderr) if not args.quiet else (lambda stage, done, total: None)
-    try:
-        brief = build_brief(pages, inputs, config=config, progress=progress)
-    except (TypeError, ValueError) as error:
-        # a bad --set value reaches the stage constructors here
-        if args.set:
-            raise UsageError(f"--set: {error}") from None
-        raise
+    brief = pipeline.brief(pages, inputs, progress)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     written = []

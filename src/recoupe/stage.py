@@ -6,6 +6,7 @@ A per-document stage implements `process(doc) -> doc` and streams; a whole-set s
 
 from __future__ import annotations
 
+import inspect
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from typing import ClassVar, TypeVar
@@ -55,6 +56,27 @@ def make_stage(name: str, **options: object) -> Stage:
     try:
         cls = _REGISTRY[name]
     except KeyError:
-        allowed = ", ".join(sorted(_REGISTRY)) or "(none registered)"
-        raise ValueError(f"unknown stage {name!r}; registered stages: {allowed}") from None
+        names = ", ".join(sorted(_REGISTRY)) or "(none registered)"
+        raise ValueError(f"unknown stage {name!r}; registered stages: {names}") from None
+    allowed = configurable_options(cls)
+    unknown = sorted(set(options) - set(allowed))
+    if unknown:
+        raise ValueError(
+            f"stage {name!r} has no option {', '.join(map(repr, unknown))}; "
+            f"its options: {', '.join(allowed) or '(none)'}"
+        )
     return cls(**options)
+
+
+_PLAIN_TYPES = frozenset({"int", "float", "bool", "str", int, float, bool, str})
+
+
+def configurable_options(cls: type[Stage]) -> list[str]:
+    """The keyword options a configuration may set: those of plain types (objects such as a
+    model cache are for code and tests, not for the configuration file or --set)."""
+    parameters = inspect.signature(cls.__init__).parameters.values()
+    return [
+        p.name
+        for p in parameters
+        if p.kind is inspect.Parameter.KEYWORD_ONLY and p.annotation in _PLAIN_TYPES
+    ]

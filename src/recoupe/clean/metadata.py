@@ -188,7 +188,10 @@ def url_domain(url: str | None) -> str | None:
     """The host of a URL without 'www.', lower-cased; None when there is none."""
     if not url:
         return None
-    host = urlsplit(url if "//" in url else "//" + url).hostname
+    try:
+        host = urlsplit(url if "//" in url else "//" + url).hostname
+    except ValueError:  # "http://[broken/x": not a URL we can read a host from
+        return None
     if not host:
         return None
     return host.removeprefix("www.")

@@ -138,7 +138,10 @@ def safe_url(url: str | None) -> str | None:
     """The URL when it is a plain web address; None for javascript:, data: and the like."""
     if not url:
         return None
-    scheme = urlsplit(url.strip()).scheme.lower()
+    try:
+        scheme = urlsplit(url.strip()).scheme.lower()
+    except ValueError:  # malformed ("http://[broken"): shown as text, never as a link
+        return None
     return url.strip() if scheme in ("http", "https") else None
 
 
