@@ -26,7 +26,7 @@ from recoupe.judge import Judge
 from recoupe.model import Brief, Document, DuplicateCluster, InputEntry, Page, SharedPassage, Story
 from recoupe.stage import Stage, make_stage
 from recoupe.stories import Stories
-from recoupe.summarize import build_timeline, claim_facts, story_title, summarize
+from recoupe.summarize import build_timeline, claim_facts, sentence_backing, story_title, summarize
 
 ProgressCallback = Callable[[str, int, int], None]
 StageT = TypeVar("StageT", bound=Stage)
@@ -164,13 +164,14 @@ class Pipeline:
         ids = {d.id for d in docs}
         own_passages = [p for p in passages if len(ids.intersection(p.documents)) >= 2]
         checked = cross_check(story_id, docs, own_passages, independence=independence)
-        summary = summarize(docs, independence, max_sentences=self.config.summary_sentences)
+        backing = sentence_backing(docs, independence)
+        summary = summarize(docs, independence, max_sentences=self.config.summary_sentences, backing=backing)
         return Story(
             id=story_id,
             title=story_title(docs, summary),
             documents=[d.id for d in docs],
             summary=summary,
-            facts=checked.facts + claim_facts(story_id, docs, independence),
+            facts=checked.facts + claim_facts(story_id, docs, independence, backing=backing),
             quotes=checked.quotes,
             discrepancies=checked.discrepancies,
             timeline=build_timeline(docs),

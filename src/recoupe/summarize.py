@@ -65,9 +65,19 @@ class _Backed:
     backing: dict[str, Sentence]  # document id -> its sentence stating the same (own one included)
 
 
-def _sentence_backing(
-    docs: Sequence[Document], independence: Independence, backing_similarity: float
-) -> tuple[list[_Candidate], np.ndarray, list[_Backed]]:
+@dataclass(slots=True)
+class SentenceBacking:
+    """Which sentences of a story state the same thing: computed once, read by the summary and
+    the claims."""
+
+    sentences: list[_Candidate]
+    similarity: np.ndarray
+    scored: list[_Backed]  # best first
+
+
+def sentence_backing(
+    docs: Sequence[Document], independence: Independence, *, backing_similarity: float = 0.35
+) -> SentenceBacking:
     """Every readable full sentence, scored by independent support, then centrality, then lead."""
     readable = [d for d in docs if d.verdict == "ok"]
     pool = readable or [d for d in docs if d.verdict != "duplicate"] or list(docs)
@@ -77,30 +87,34 @@ def _sentence_backing(
         for i, s in enumerate(sentences_of(doc)):
             sentences.append(_Candidate(doc, s, i))
     if not sentences:
-        return [], np.zeros((0, 0), dtype=np.float32), []
+        return SentenceBacking([], np.zeros((0, 0), dtype=np.float32), [])
     matrix = tfidf_matrix([c.sentence.text for c in sentences])
     similarity: np.ndarray = matrix @ matrix.T
+    # sentences come grouped by document: each document's rows are one contiguous block
+    doc_ids = [c.doc.id for c in sentences]
+    block_starts = [i for i in range(len(sentences)) if i == 0 or doc_ids[i] != doc_ids[i - 1]]
     pool_ids = {d.id for d in pool}
     scored: list[_Backed] = []
     for i, cand in enumerate(sentences):
         if cand.doc.id not in pool_ids or not _is_summary_material(cand.sentence.text):
             continue
+        row = similarity[i]
+        best_per_doc = np.maximum.reduceat(row, block_starts)
+        others = [k for k, start in enumerate(block_starts) if doc_ids[start] != cand.doc.id]
+        centrality = float(best_per_doc[others].mean()) if others else 0.0
         backing: dict[str, tuple[float, Sentence]] = {cand.doc.id: (1.0, cand.sentence)}
-        best_other: dict[str, float] = {}
-        for j, other in enumerate(sentences):
-            if other.doc.id == cand.doc.id:
+        for j in np.flatnonzero(row >= backing_similarity):
+            other = sentences[int(j)]
+            sim = float(row[j])
+            if other.doc.id == cand.doc.id or sim <= backing.get(other.doc.id, (0.0, other.sentence))[0]:
                 continue
-            sim = float(similarity[i, j])
-            best_other[other.doc.id] = max(best_other.get(other.doc.id, 0.0), sim)
-            closer = sim > backing.get(other.doc.id, (0.0, other.sentence))[0]
-            if sim >= backing_similarity and closer and _can_back(cand.sentence.text, other.sentence.text):
+            if _can_back(cand.sentence.text, other.sentence.text):
                 backing[other.doc.id] = (sim, other.sentence)
         support = independence.documents_support(backing)
-        centrality = sum(best_other.values()) / max(1, len(best_other))
         lead_bonus = 0.1 / (1 + cand.position)
         scored.append(_Backed(i, support + centrality + lead_bonus, {d: s for d, (_, s) in backing.items()}))
     scored.sort(key=lambda b: (-b.score, b.index))
-    return sentences, similarity, scored
+    return SentenceBacking(sentences, similarity, scored)
 
 
 def summarize(
@@ -108,13 +122,14 @@ def summarize(
     independence: Independence,
     *,
     max_sentences: int = 5,
-    backing_similarity: float = 0.35,
     redundancy: float = 0.5,
+    backing: SentenceBacking | None = None,
 ) -> list[SummarySentence]:
     """Pick up to `max_sentences` sentences; each cites every document that states it."""
-    sentences, similarity, scored = _sentence_backing(docs, independence, backing_similarity)
+    backing = backing or sentence_backing(docs, independence)
+    sentences, similarity = backing.sentences, backing.similarity
     chosen: list[_Backed] = []
-    for backed in scored:
+    for backed in backing.scored:
         if len(chosen) >= max_sentences:
             break
         if any(similarity[backed.index, c.index] >= redundancy for c in chosen):
@@ -136,14 +151,14 @@ def claim_facts(
     docs: Sequence[Document],
     independence: Independence,
     *,
-    backing_similarity: float = 0.35,
+    backing: SentenceBacking | None = None,
 ) -> list[Fact]:
     """Sentences stating a figure or an attributed claim, each with the sources that state it.
 
     A claim stated by one independent source only has `support` 1: the brief marks it as such.
     A sentence that already backs an earlier (better supported) claim is not a claim of its own.
     """
-    _, _, scored = _sentence_backing(docs, independence, backing_similarity)
+    scored = (backing or sentence_backing(docs, independence)).scored
     seen: set[tuple[str, int]] = set()
     claims: list[Fact] = []
     for backed in sorted(scored, key=lambda b: b.index):

@@ -826,7 +826,7 @@ def _count_noun_en(text: str, pos: int) -> tuple[str, str, int] | None:
     return head, text[chosen[0][0] : chosen[-1][1]], chosen[-1][1]
 
 
-def _count_noun_from_parse(sdoc: Doc, start: int, end: int) -> tuple[str, str, int] | None:
+def _count_noun_from_parse(sdoc: Doc, text: str, start: int, end: int) -> tuple[str, str, int] | None:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -855,7 +855,8 @@ def _count_noun_from_parse(sdoc: Doc, start: int, end: int) -> tuple[str, str, i
             last = child
         else:
             break
-    return head.text, sdoc.text[first.idx : last.idx + len(last.text)], head.idx + len(head.text)
+    # `text` is sdoc's text, passed in: Doc.text rebuilds the whole string on each access
+    return head.text, text[first.idx : last.idx + len(last.text)], head.idx + len(head.text)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1206,7 +1207,7 @@ def _read_expression(text: str, lang: str, atom: _Atom, nxt: _Atom | None, sdoc:
         if (last.scaled > 1 or (last.words and last.value >= 1000)) and de:
             after_number = de.end()
         if sdoc is not None:
-            noun = _count_noun_from_parse(sdoc, atom.start, end)
+            noun = _count_noun_from_parse(sdoc, text, atom.start, end)
         if noun is None:
             noun = (_count_noun_fr if lang == "fr" else _count_noun_en)(text, after_number)
         number_of = _NUMBER_OF_AFTER.match(text, end)
