@@ -739,7 +739,7 @@ def test_stage_registered_runs_and_rejects_bad_options() -> None:
         make_stage("clean", min_site_repeat=1)
     with pytest.raises(ValueError, match=r"near_repeat_ratio must be a number in \[0.5, 1.0\]"):
         CleanOptions(near_repeat_ratio=2.0)
-    with pytest.raises(TypeError):
+    with pytest.raises(ValueError, match="its options: min_site_repeat"):
         make_stage("clean", min_repeat=3)
 
 
