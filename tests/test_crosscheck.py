@@ -97,26 +97,43 @@ def test_approximate_at_most_and_exact_statements_agree() -> None:
             texts["a"],
             300,
             "km",
-            "cible",
+            "portée",
             qualifier="approximately",
-            low=270.0,
-            high=330.0,
+            low=250.0,
+            high=350.0,
         )
     ]
     docs[1].mentions = [
-        quantity("jusqu’à 300 km", texts["b"], 300, "km", "cibles", qualifier="at_most", low=None, high=300.0)
+        quantity("jusqu’à 300 km", texts["b"], 300, "km", "portée", qualifier="at_most", low=None, high=300.0)
     ]
     docs[2].mentions = [
         quantity("300 km", texts["c"], 300, "km", "portée", qualifier="exact", low=300.0, high=300.0)
     ]
     result = cross_check("s1", docs)
     assert result.discrepancies == []
-    by_value = [f for f in result.facts if f.value == 300]
-    # subjects differ in wording but the values agree: at least no conflict, and mentions keep offsets
-    for fact in by_value:
-        for m in fact.mentions:
-            source = texts[m.document]
-            assert source[m.start : m.end] == m.text
+    [fact] = [f for f in result.facts if f.kind == "quantity"]
+    assert (fact.value, fact.unit, fact.support) == (300, "km", 3)
+    assert (fact.low, fact.high) == (300.0, 300.0)  # what the three statements allow together
+    # a figure that does not fit them, in a sentence saying the same (written for the test), is a discrepancy
+    wrong = "des missiles qui peuvent atteindre une cible à 500 kilomètres"
+    docs[2] = doc("c", wrong, site="site-c")
+    docs[2].mentions = [
+        quantity("500 kilomètres", wrong, 500, "km", "portée", qualifier="exact", low=500.0, high=500.0)
+    ]
+    assert len(cross_check("s1", docs).discrepancies) == 1
+
+
+def test_junk_and_same_source_figures_are_no_discrepancy() -> None:
+    a, b = doc("a", LE_MONDE, site="Le Monde"), doc("b", JFORUM, site="Jforum")
+    a.mentions = [quantity("10 000", LE_MONDE, 10000, None, "Nord-Coréens", low=10000.0, high=10000.0)]
+    b.mentions = [
+        quantity("11 000", JFORUM, 11000, None, "militaires nord-coréens", low=11000.0, high=11000.0)
+    ]
+    assert len(cross_check("s", [a, b]).discrepancies) == 1
+    b.verdict = "junk"
+    assert cross_check("s", [a, b]).discrepancies == []
+    b.verdict, b.site = "ok", "Le Monde"  # one site: one source contradicting itself
+    assert cross_check("s", [a, b]).discrepancies == []
 
 
 def test_support_counts_sites_duplicates_junk_and_shared_passages_once() -> None:

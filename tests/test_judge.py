@@ -112,3 +112,12 @@ def test_bad_options_fail_at_once() -> None:
         Judge(junk_below=2)
     with pytest.raises(ValueError, match="min_score"):
         LanguageDetector(min_score=-1)
+
+
+def test_a_declared_language_stands_unless_detection_is_sure_of_another() -> None:
+    doc = make_doc(FRENCH, paragraphs_in=3, paragraphs_unique=3)
+    doc.language = "en"  # a WordPress theme's lang="en-US" on a French page
+    assert Judge(min_words=50).process(doc).language == "fr"
+    short = make_doc("Bonjour à tous", paragraphs_in=1, paragraphs_unique=1)
+    short.language = "fr"  # too short to tell: the page's claim stands
+    assert Judge().process(short).language == "fr"

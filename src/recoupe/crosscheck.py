@@ -162,8 +162,12 @@ class Independence:
                 uf.union(self.unit_of[a.document], self.unit_of[b.document])
         return len({uf.find(self.unit_of[m.document]) for m in mentions})
 
+    def sources(self, documents: Iterable[str]) -> frozenset[str]:
+        """The independent sources among the documents (junk ones count as none)."""
+        return frozenset(self.unit_of[d] for d in documents if d not in self.junk and d in self.unit_of)
+
     def documents_support(self, documents: Iterable[str]) -> int:
-        return len({self.unit_of[d] for d in documents if d not in self.junk and d in self.unit_of})
+        return len(self.sources(documents))
 
 
 # --------------------------------------------------------------------------------------------
@@ -304,7 +308,9 @@ def cross_check(
     facts.sort(key=lambda f: (-f.support, f.kind, f.label))
     context = MentionContext(docs)
     discrepancies = [
-        d for entries in subjects.values() if (d := _discrepancy(entries, docs, context)) is not None
+        d
+        for entries in subjects.values()
+        if (d := _discrepancy(entries, docs, context, independence)) is not None
     ]
     discrepancies.sort(key=lambda d: d.about)
     quotes = _merge_quotes(docs, aliases, facts, independence)
@@ -366,7 +372,10 @@ class MentionContext:
 
 
 def _discrepancy(
-    entries: list[tuple[Fact, list[Mention]]], docs: Sequence[Document], context: MentionContext
+    entries: list[tuple[Fact, list[Mention]]],
+    docs: Sequence[Document],
+    context: MentionContext,
+    independence: Independence,
 ) -> Discrepancy | None:
     """Values stated for one subject whose intervals do not overlap, from different sources,
     in sentences that say the same thing around them."""
@@ -384,10 +393,11 @@ def _discrepancy(
     conflicting: set[int] = set()
     for i in range(len(entries)):
         for j in range(i + 1, len(entries)):
-            docs_i = {m.document for m in entries[i][0].mentions}
-            docs_j = {m.document for m in entries[j][0].mentions}
-            if docs_i == docs_j:
-                continue  # one source stating two figures is not a disagreement between sources
+            sources_i = independence.sources(m.document for m in entries[i][0].mentions)
+            sources_j = independence.sources(m.document for m in entries[j][0].mentions)
+            if not sources_i or not sources_j or sources_i == sources_j:
+                # junk states nothing; one source stating two figures is no disagreement between sources
+                continue
             if _overlap(intervals[i], intervals[j]):
                 continue
             closest = max(

@@ -91,6 +91,7 @@ class Judge(DocumentStage):
         min_words: int = 80,
         junk_below: float = 0.35,
         mixed_share: float = 0.2,
+        override_score: float = 0.9,
         detector: LanguageDetector | None = None,
     ) -> None:
         if min_words < 0:
@@ -101,14 +102,19 @@ class Judge(DocumentStage):
             raise ValueError(f"mixed_share must lie in (0, 0.5), got {mixed_share!r}")
         self.min_words = min_words
         self.junk_below = junk_below
+        if not 0.5 <= override_score <= 1.0:
+            raise ValueError(f"override_score must lie in 0.5..1, got {override_score!r}")
         self.mixed_share = mixed_share
+        self.override_score = override_score
         self.detector = detector or LanguageDetector()
 
     def process(self, doc: Document) -> Document:
         flags: list[Flag] = []
         guess = self.detector.detect(doc.text)
-        # a language given by the container (JSONL `language`) wins over detection
-        if not doc.language or doc.language == "und":
+        # the page's own claim (JSONL `language`, HTML lang) stands unless detection is sure of
+        # another: WordPress themes print lang="en-US" on French pages
+        declared = doc.language if doc.language and doc.language != "und" else None
+        if declared is None or (guess.code not in ("und", declared) and guess.score >= self.override_score):
             doc.language = guess.code
         words = word_count(doc.text)
         stats = doc.clean_stats
@@ -172,10 +178,6 @@ class Judge(DocumentStage):
         for flag in flags:
             if flag.score is not None:
                 quality *= flag.score
-        if stats.chars_in:
-            removed_share = stats.chars_removed / stats.chars_in
-            if removed_share > 0.5:  # more furniture than article
-                quality *= 1.0 - 0.3 * (removed_share - 0.5) / 0.5
         doc.flags = flags
         doc.quality = round(max(0.0, min(1.0, quality)), 3)
         severe = {"not_article"} & {f.code for f in flags}

@@ -227,4 +227,5 @@ def story_title(docs: Sequence[Document], summary: Sequence[SummarySentence]) ->
         return titled[0].title
     if summary:
         return _shorten(summary[0].text, 120)
-    return _shorten(docs[0].text.split("\n", 1)[0], 120) if docs else "(empty story)"
+    first_line = docs[0].text.strip().split("\n", 1)[0] if docs else ""
+    return _shorten(first_line, 120) if first_line else "(untitled story)"
