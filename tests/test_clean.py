@@ -899,3 +899,9 @@ def test_site_named_by_subscription_notices() -> None:
     # once is not enough, and a newsletter box names no publication (Readability lazy-image-2)
     assert clean(*BODY_FR, "Vous êtes abonné à Libération").site is None
     assert clean(*BODY_EN, "Subscribe To Our Newsletter", "Subscribe To Our Newsletter").site is None
+
+
+def test_an_impossible_dateline_date_is_not_a_publication_date() -> None:
+    # the FR template of the dateline test above, with a day February never has
+    doc = clean(*BODY_FR, "Publié le 31/02/2024 à 10h00")
+    assert doc.published is None

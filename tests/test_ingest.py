@@ -394,7 +394,7 @@ def test_jsonl_bad_lines_become_error_entries_and_the_rest_is_read(tmp_path: Pat
         ("3", "error"),
         ("4", "error"),
         ("5", "error"),
-        ("6", "error"),
+        ("f", "ok"),
         ("7", "error"),
         ("h", "skipped"),
         ("9", "error"),
@@ -404,11 +404,13 @@ def test_jsonl_bad_lines_become_error_entries_and_the_rest_is_read(tmp_path: Pat
     assert reasons[2] == "line 3: record has neither an 'html' nor a 'text' field"
     assert reasons[3] == "line 4: field 'text' must be a string, got an array"
     assert reasons[4] == "line 5: expected a JSON object with 'html' or 'text', got an array"
-    assert reasons[5] == "line 6: field 'published' is not an ISO 8601 date: 'hier soir'"
+    # a page with an unreadable date is still read, undated, and the entry says why
+    assert reasons[5] == "field 'published' is not a date ('hier soir'): page kept without a publication date"
     assert reasons[6] == "line 7: id 'a' already used on line 1"
     assert reasons[7] == "no text"
     assert reasons[8] == "line 9: field 'author' must be a string, got a number"
-    assert [page.text for page in pages] == [FR_JO]
+    assert [page.text for page in pages] == [FR_JO, FR_TRADER]
+    assert pages[1].published is None
 
 
 def test_jsonl_of_blank_lines_is_skipped(tmp_path: Path) -> None:
@@ -545,3 +547,14 @@ def test_html_extraction_keeps_article_snippets_and_records_dropped_boilerplate(
             counts["without_accounted"] += snippet in text or snippet in removed
     assert counts["with_in_text"] / counts["with"] >= 0.93
     assert counts["without_accounted"] / counts["without"] >= 0.85
+
+
+def test_jsonl_rfc2822_publication_date_is_read(tmp_path: Path) -> None:
+    # the date format of RSS feeds and HTTP headers
+    path = write(
+        tmp_path / "feed.jsonl",
+        jsonl({"id": "a", "text": FR_TRADER, "published": "Mon, 20 Oct 2008 10:00:00 GMT"}),
+    )
+    entries, pages = read_inputs([str(path)])
+    assert entries[0].status == "ok" and entries[0].reason is None
+    assert pages[0].published == "2008-10-20T10:00:00+00:00"

@@ -6,6 +6,7 @@ and what it tells: the author's name, the publication date in ISO 8601, the site
 
 from __future__ import annotations
 
+import datetime
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,7 +51,14 @@ def _month_number(word: str) -> int | None:
 
 
 def _valid(year: int, month: int, day: int) -> bool:
-    return 1900 <= year <= 2100 and 1 <= month <= 12 and 1 <= day <= 31
+    """A calendar date that exists ("31/02/2024" does not), in a plausible range."""
+    if not 1900 <= year <= 2100:
+        return False
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def _dates(text: str, language: str | None) -> Iterator[tuple[int, int, int, int]]:

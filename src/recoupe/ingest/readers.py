@@ -7,6 +7,7 @@ nothing here raises for bad input, and nothing is cleaned: only decoded and extr
 
 from __future__ import annotations
 
+import email.utils
 import gzip
 import json
 import os
@@ -342,9 +343,16 @@ def _read_jsonl(text: str, source: str, prefix: str, use_record_ids: bool, encod
             line_of_id[record.id] = number
             record_source = f"{prefix}#{record.id}"
         if record.html is not None:
-            yield _html_page(record_source, record.html, encoding, record.metadata, fallback_text=record.text)
+            entry, page = _html_page(
+                record_source, record.html, encoding, record.metadata, fallback_text=record.text
+            )
         else:
-            yield _text_page(record_source, normalize_newlines(record.text or ""), encoding, record.metadata)
+            entry, page = _text_page(
+                record_source, normalize_newlines(record.text or ""), encoding, record.metadata
+            )
+        if record.note and entry.status == "ok":
+            entry.reason = record.note
+        yield entry, page
     if not any_record:
         yield _failed(source, "skipped", "no records (only blank lines)")
 
@@ -355,6 +363,7 @@ class _Record:
     text: str | None
     id: str | None
     metadata: Metadata
+    note: str | None = None  # something read but not used, said in the input's entry
 
 
 def _parse_record(line: str) -> _Record:
@@ -374,13 +383,25 @@ def _parse_record(line: str) -> _Record:
         stated = (_string_field(value, name) or "").strip()
         metadata[name] = stated or None
     published = metadata["published"]
+    note = None
     if published is not None and not _is_iso_date(published):
-        raise ValueError(f"field 'published' is not an ISO 8601 date: {published!r}")
+        metadata["published"] = _rfc2822_date(published)
+        if metadata["published"] is None:
+            # the page is still worth reading: keep it undated and say why
+            note = f"field 'published' is not a date ({published!r}): page kept without a publication date"
     record_id = value.get("id")
     if record_id is not None and (isinstance(record_id, bool) or not isinstance(record_id, str | int)):
         raise ValueError(f"field 'id' must be a string or an integer, got {_json_type(record_id)}")
     id_text = str(record_id).strip() if record_id is not None else ""
-    return _Record(html=html, text=text, id=id_text or None, metadata=metadata)
+    return _Record(html=html, text=text, id=id_text or None, metadata=metadata, note=note)
+
+
+def _rfc2822_date(value: str) -> str | None:
+    """'Mon, 18 Nov 2024 10:00:00 GMT' (RSS feeds, HTTP headers) as ISO 8601, else None."""
+    try:
+        return email.utils.parsedate_to_datetime(value).isoformat()
+    except (TypeError, ValueError, IndexError):
+        return None
 
 
 def _string_field(record: dict[str, object], name: str) -> str | None:

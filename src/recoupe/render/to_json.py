@@ -81,7 +81,7 @@ def _document(doc: Document) -> JsonDict:
         "language": doc.language,
         "format": doc.format,
         "text": doc.text,
-        "removed": [_removal(removal) for removal in doc.removed],
+        "removed": [_removal(removal, placed=doc.format != "html") for removal in doc.removed],
         "flags": [_flag(flag) for flag in doc.flags],
         "quality": doc.quality,
         "verdict": doc.verdict,
@@ -92,13 +92,15 @@ def _document(doc: Document) -> JsonDict:
     }
 
 
-def _removal(removal: Removal) -> JsonDict:
-    # Offsets point into the decoded input text; a span trafilatura dropped from HTML has none.
+def _removal(removal: Removal, *, placed: bool) -> JsonDict:
+    # Offsets point into the decoded input text (text and JSONL text inputs). For an HTML page the
+    # cleaner's offsets point into trafilatura's extracted text, which is neither the input nor
+    # in the brief, so none are given.
     return {
         "text": removal.text,
         "reason": removal.reason,
-        "start": removal.start,
-        "end": removal.end,
+        "start": removal.start if placed else None,
+        "end": removal.end if placed else None,
         "rule": removal.rule,
     }
 
