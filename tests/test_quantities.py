@@ -748,3 +748,15 @@ def test_the_counted_group_is_not_its_own_claimant(french_parser: Any) -> None:
     )
     m = by_value(extract_quantities(text, "fr", french_parser.parse(text, "fr")), 3)
     assert m.claimed_by is None or "dirigeants" not in m.claimed_by
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Les bouchons ont atteint 300 km en Ile-de-France ce matin.",  # traffic news (Sytadin-style report)
+        "Winds reached 200 km per hour.",  # weather report
+    ],
+)
+def test_a_distance_reached_is_not_a_range_without_a_weapon_or_capability(sentence: str) -> None:
+    [m] = extract_quantities(sentence, "fr" if "bouchons" in sentence else "en")
+    assert m.subject not in ("portée", "range")

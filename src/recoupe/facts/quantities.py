@@ -1103,9 +1103,23 @@ def _length_subject(text: str, sent_start: int, expr: _Expr, lang: str) -> str |
     measure = _MEASURE_BEFORE.search(before)
     if measure:
         return measure["noun"].lower()
-    if _REACH_VERB.search(before) or _DISTANCE_AFTER.match(text[expr.end : expr.end + 20]):
+    if _DISTANCE_AFTER.match(text[expr.end : expr.end + 20]):
+        return "portée" if lang == "fr" else "range"
+    reach = _REACH_VERB.search(before)
+    # a reach is a range only when said of a weapon or as a capability: "des missiles qui
+    # peuvent atteindre une cible à 300 km", not "les bouchons ont atteint 300 km"
+    if reach and (_PROJECTILE.search(before) or _CAPABILITY.search(before[: reach.start()])):
         return "portée" if lang == "fr" else "range"
     return None
+
+
+_PROJECTILE = re.compile(
+    r"\b(?:missiles?|roquettes?|obus|projectiles?|drones?|armes?|engins?|rockets?|weapons?|shells?|bombs?)\b",
+    re.IGNORECASE,
+)
+_CAPABILITY = re.compile(
+    r"\b(?:peu[tv]e?n?t|pouvant|capables?\s+d['’]?|can|could|able\s+to|capable\s+of)\s*$", re.IGNORECASE
+)
 
 
 def _read_expression(text: str, lang: str, atom: _Atom, nxt: _Atom | None, sdoc: Doc | None) -> _Expr | None:
