@@ -753,8 +753,8 @@ def test_the_counted_group_is_not_its_own_claimant(french_parser: Any) -> None:
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Les bouchons ont atteint 300 km en Ile-de-France ce matin.",  # traffic news (Sytadin-style report)
-        "Winds reached 200 km per hour.",  # weather report
+        "Les bouchons ont atteint 300 km en Ile-de-France ce matin.",  # written for the test: traffic news
+        "Winds reached 200 km per hour.",  # written for the test: weather report
     ],
 )
 def test_a_distance_reached_is_not_a_range_without_a_weapon_or_capability(sentence: str) -> None:
