@@ -13,7 +13,6 @@ import numpy as np
 from recoupe.model import Document, Sentence
 
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-_SENTENCE_END = re.compile(r"(?<=[.!?…»”])\s+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])")
 
 # function words of French and English: they say nothing about what a sentence is about
 STOPWORDS = frozenset(
@@ -42,33 +41,13 @@ def content_words(text: str, *, stem: int = 6) -> list[str]:
     ]
 
 
-def split_sentences(text: str) -> list[Sentence]:
-    """Sentence spans by punctuation, for documents no parser handled."""
-    sentences: list[Sentence] = []
-    offset = 0
-    for paragraph in text.split("\n\n"):
-        start_of_para = text.find(paragraph, offset) if paragraph else offset
-        cursor = 0
-        for match in _SENTENCE_END.finditer(paragraph):
-            _append(sentences, paragraph, start_of_para, cursor, match.start())
-            cursor = match.end()
-        _append(sentences, paragraph, start_of_para, cursor, len(paragraph))
-        offset = start_of_para + len(paragraph)
-    return sentences
-
-
-def _append(out: list[Sentence], paragraph: str, base: int, start: int, end: int) -> None:
-    chunk = paragraph[start:end]
-    stripped = chunk.strip()
-    if stripped:
-        lead = len(chunk) - len(chunk.lstrip())
-        s = base + start + lead
-        out.append(Sentence(s, s + len(stripped), stripped))
-
-
 def sentences_of(doc: Document) -> list[Sentence]:
     """The parser's sentences of a document, or punctuation-based ones when no parser ran."""
-    return doc.sentences or split_sentences(doc.text)
+    if doc.sentences:
+        return doc.sentences
+    from recoupe.facts.nlp import regex_sentences  # the facts package's rule, without loading a model
+
+    return regex_sentences(doc.text)
 
 
 def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:

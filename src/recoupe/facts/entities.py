@@ -35,7 +35,6 @@ full name that ends with them.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -44,6 +43,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.facts.nlp import sentence_starts
 from recoupe.model import FactKind, Mention
+from recoupe.textutil import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -224,12 +224,6 @@ _FUNCTION_POS = frozenset({"VERB", "AUX", "ADP", "PRON", "DET", "SCONJ", "CCONJ"
 # --------------------------------------------------------------------------------------------
 # keys and cross-document aliases
 # --------------------------------------------------------------------------------------------
-
-
-def fold(text: str) -> str:
-    """Case- and accent-folded, typographic apostrophes made plain."""
-    text = text.replace("’", "'").replace("‘", "'").casefold()
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _strip_leading(words: list[str], stop: frozenset[str]) -> list[str]:

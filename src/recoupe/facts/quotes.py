@@ -44,9 +44,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from recoupe.facts.entities import fold
 from recoupe.facts.nlp import sentence_starts
 from recoupe.model import Mention, QuoteMention
+from recoupe.textutil import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
