@@ -204,12 +204,13 @@ def test_cluster_id_depends_on_members_only() -> None:
     assert cluster_id(["d2", "d1"]) == cluster_id(["d1", "d2"]) != cluster_id(["d1", "d3"])
 
 
-def test_stage_keeps_clusters_and_rejects_bad_options(armstrong: dict[str, Any]) -> None:
+def test_stage_applies_clusters_and_rejects_bad_options(armstrong: dict[str, Any]) -> None:
     stage = make_stage("dedup", threshold=0.9)
     assert isinstance(stage, Dedup)
     text = armstrong["original"]["text"]
-    clusters = stage.run([doc("a", text), doc("b", text)])
-    assert stage.clusters == clusters and len(clusters) == 1
+    docs = [doc("a", text), doc("b", text)]
+    clusters = stage.run(docs)
+    assert len(clusters) == 1 and docs[1].duplicate_of == docs[0].id
     for bad, allowed in (
         ({"threshold": 0.0}, "in (0, 1]"),
         ({"threshold": 1.5}, "in (0, 1]"),

@@ -17,6 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
+from recoupe.facts.entities import merge_aliases
 from recoupe.model import (
     Discrepancy,
     DiscrepancyKind,
@@ -226,10 +227,6 @@ def _most_common(values: Iterable[str | None]) -> str | None:
 def entity_aliases(docs: Sequence[Document]) -> dict[str, str]:
     """Map every entity name stated in the story to one canonical name across documents."""
     names = sorted({str(m.value or m.text) for doc in docs for m in doc.mentions if m.kind in ENTITY_KINDS})
-    try:
-        from recoupe.facts.entities import merge_aliases
-    except ImportError:  # the facts package is optional for a text-only run
-        return {n: n for n in names}
     aliases: dict[str, str] = merge_aliases(names)
     return aliases
 

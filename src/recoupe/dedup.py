@@ -624,18 +624,17 @@ class Dedup(Stage):
         self.min_containment = min_containment
         self.passage_min_words = passage_min_words
         self.passage_max_gap = passage_max_gap
-        self.clusters: list[DuplicateCluster] = []
 
     def run(self, docs: Sequence[Document]) -> list[DuplicateCluster]:
-        self.clusters = find_duplicates(
+        clusters = find_duplicates(
             docs,
             threshold=self.threshold,
             num_perm=self.num_perm,
             shingle=self.shingle,
             min_containment=self.min_containment,
         )
-        apply_duplicates(docs, self.clusters)
-        return self.clusters
+        apply_duplicates(docs, clusters)
+        return clusters
 
     def shared_passages(self, docs: Sequence[Document]) -> list[SharedPassage]:
         """Passages shared across clusters and sites: run it after `run` has set `duplicate_of`."""

@@ -82,8 +82,8 @@ def paragraph_languages(text: str, detector: LanguageDetector, *, min_words: int
 class Judge(DocumentStage):
     """Set `language`, `flags`, `quality` and `verdict` from the clean text and the cleaner's figures."""
 
-    requires = ("text", "removed", "clean_stats")
-    assigns = ("language", "flags", "quality", "verdict")
+    requires = ("document.text", "document.removed", "document.clean_stats")
+    assigns = ("document.language", "document.flags", "document.quality", "document.verdict")
 
     def __init__(
         self,

@@ -28,7 +28,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import ClassVar
 
 from recoupe.clean.metadata import bare_domain, parse_byline, parse_dateline, url_domain
@@ -228,15 +228,7 @@ def clean_page(
 
 def clean_pages(pages: Sequence[Page], *, options: CleanOptions = DEFAULT_OPTIONS) -> list[Document]:
     """The whole-run furniture pass, then each page cleaned with its site's furniture."""
-    furniture = find_site_furniture(
-        pages, min_pages=options.min_site_repeat, max_chars=options.max_furniture_chars
-    )
-    documents = []
-    for page in pages:
-        key = site_key(page)
-        lines = furniture.get(key, frozenset()) if key is not None else frozenset()
-        documents.append(clean_page(page, site_furniture=lines, options=options))
-    return documents
+    return Cleaner(**asdict(options)).run(pages)
 
 
 def content_hash(text: str) -> str:
