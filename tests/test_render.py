@@ -55,6 +55,7 @@ from recoupe.render import (
     render_markdown,
     validate_brief_dict,
 )
+from recoupe.render.anchors import TextAnchors, cited_span
 from recoupe.render.common import format_number, format_value, safe_url
 from recoupe.render.markdown import md_text
 
@@ -785,7 +786,9 @@ def test_html_sources_table_shows_flags_and_removed_spans(page: Any) -> None:
 
 
 def test_html_inputs_table_gives_reasons_and_texts_are_folded(page: Any) -> None:
-    rows = {text_of(tr.xpath("td[1]")[0]): tr for tr in page.xpath('//table[@class="inputs"]/tbody/tr')}
+    rows = {
+        text_of(tr.xpath("td[1]")[0]): tr for tr in page.xpath('//table[contains(@class, "inputs")]/tbody/tr')
+    }
     assert len(rows) == 8
     assert "UnicodeDecodeError" in text_of(rows["examples/latin1.html"])
     assert rows["examples/latin1.html"].get("class") == "problem"
@@ -793,6 +796,75 @@ def test_html_inputs_table_gives_reasons_and_texts_are_folded(page: Any) -> None
     text = page.xpath(f'//details[@id="text-{D_LATIMES}"]')[0]
     assert text.get("lang") == "en"
     assert [text_of(p) for p in text.xpath("p")] == LATIMES_TEXT.split("\n\n")
+
+
+def test_html_summary_citation_lands_on_the_cited_sentence_in_the_clean_text(page: Any) -> None:
+    summary = page.xpath('//section[@id="story-s-atacms"]//ul[@class="summary"]/li')[1]
+    lemonde_cite = summary.xpath('.//a[@class="cite"]')[0]
+    target = page.xpath(f'//*[@id="{lemonde_cite.get("href")[1:]}"]')[0]
+    # the passage lies in Le Monde's clean text and is the sentence stating the range
+    assert target.xpath(f'ancestor::details[@id="text-{D_LEMONDE}"]')
+    assert "passage-mark" in target.get("class")
+    assert text_of(target).endswith("qui peuvent atteindre une cible à près de 300 kilomètres.")
+
+
+def test_html_fact_mentions_link_to_their_words_in_the_text(page: Any) -> None:
+    (cite,) = page.xpath('//tr[@id="fact-f-nk-10k"]//a[@class="cite"]')
+    target = page.xpath(f'//*[@id="{cite.get("href")[1:]}"]')[0]
+    assert target.tag == "mark" and text_of(target) == "10 000 Nord-Coréens"
+    quote_cite = page.xpath('//figure[@class="quote"]//a[@class="cite"]')[0]
+    quoted = page.xpath(f'//*[@id="{quote_cite.get("href")[1:]}"]')[0]
+    assert text_of(quoted) == "« Les missiles parleront d’eux-mêmes »"
+
+
+def test_html_clean_text_keeps_every_character_around_the_marks(brief: Brief, page: Any) -> None:
+    for doc in brief.documents:
+        shown = [p.text_content() for p in page.xpath(f'//details[@id="text-{doc.id}"]/p')]
+        assert shown == [part.strip() for part in doc.text.split("\n\n")]
+
+
+def claim_brief(sentence: str) -> Brief:
+    doc = Document(id="d1", source="a.txt", text="Intro.\n\n" + sentence, language="fr")
+    start = doc.text.index(sentence)
+    claim = Fact(
+        "f-claim",
+        "claim",
+        sentence[:40] + "…",
+        sentence,
+        1,
+        [FactMention("d1", sentence, start, len(doc.text))],
+    )
+    story = Story("s1", "Story", ["d1"], facts=[claim])
+    return Brief("0.1.0", "2024-11-18", [InputEntry("a.txt", "ok", "d1")], [doc], [story])
+
+
+def test_html_claims_state_their_sentence_once_in_a_table_of_their_own() -> None:
+    sentence = "Selon le ministère, 12 000 personnes ont été évacuées de la vallée pendant la nuit de mardi."
+    page = lxml_html.document_fromstring(render_html(claim_brief(sentence)))
+    (row,) = page.xpath('//table[contains(@class, "claims")]/tbody/tr')
+    assert [c.get("data-label") for c in row.xpath("td")] == ["Claim", "Support", "Claimed by", "Stated in"]
+    assert text_of(row).count("12 000 personnes") == 1
+    assert not page.xpath('//table[contains(@class, "facts") and not(contains(@class, "claims"))]')
+
+
+def test_anchor_of_a_mention_straddling_a_passage_is_the_passage() -> None:
+    text = "Une phrase citée ici. Puis une autre phrase."
+    anchors = TextAnchors(text, "d1-")
+    passage = anchors.add(0, 21, "passage", "cited")
+    assert anchors.add(15, 26, "mention", "person") == passage  # crosses the passage's end
+    inside = anchors.add(4, 10, "mention", "person")
+    assert inside == "d1-t4-10" and anchors.add(5, 9, "mention", "place") == inside
+    (paragraph,) = anchors.paragraphs()
+    assert "".join(p.text for p in paragraph) == text
+    assert [p.text for p in paragraph[0].pieces] == ["Une ", "phrase", " citée ici."]
+
+
+def test_cited_span_finds_the_sentence_or_the_closest_one_or_none() -> None:
+    text = "Le pont a rouvert lundi. Les travaux ont coûté 4 millions d'euros selon la mairie."
+    assert cited_span(text, "Le pont a rouvert lundi.") == (0, 24)
+    start, end = cited_span(text, "Selon la mairie, les travaux ont coûté 4 millions d'euros.") or (0, 0)
+    assert text[start:end] == "Les travaux ont coûté 4 millions d'euros selon la mairie."
+    assert cited_span(text, "Une phrase sans rapport aucun avec ce texte.") is None
 
 
 def test_html_duplicate_cluster_shows_evidence(page: Any) -> None:

@@ -1,0 +1,283 @@
+"""Where a citation lands: the passages of a document's clean text that a brief points at.
+
+A summary sentence cites documents by id only; the passage it stands for is found here, in each
+cited document's text (the sentence itself when the document holds it word for word, else the
+sentence sharing most words with it). Facts and quotes carry their own offsets. Every passage
+gets an anchor id derived from its offsets, so the static brief and the web view link to the same
+place, and the text is laid out as paragraphs of plain and marked pieces for the templates.
+
+Passages nest in two levels: sentence-long passages (cited sentences, claims, quotes) and short
+mentions inside them. A passage overlapping one already placed at its level, or a mention
+straddling a sentence's edge, is not marked again: its anchor is the one it overlaps, so no link
+dangles.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from recoupe.model import Document, Sentence, Story
+
+Level = Literal["passage", "mention"]
+
+_WORD = re.compile(r"[^\W_]+")
+_PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# below this share of shared words, a sentence is not taken for the one a summary cites
+MIN_OVERLAP = 0.5
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def cited_span(
+    text: str, sentence: str, candidates: Sequence[Sentence] | None = None
+) -> tuple[int, int] | None:
+    """Where `sentence` (a summary sentence) is stated in a document's `text`, or None.
+
+    The sentence itself when the text holds it; else the text's sentence (from `candidates`, by
+    default punctuation-split) sharing the largest share of its words, when that share reaches
+    `MIN_OVERLAP`.
+    """
+    sentence = sentence.strip().rstrip("…")
+    if not sentence:
+        return None
+    at = text.find(sentence)
+    if at >= 0:
+        return at, at + len(sentence)
+    wanted = _words(sentence)
+    if not wanted:
+        return None
+    if candidates is None:
+        from recoupe.facts.nlp import regex_sentences  # punctuation rules only, no model is loaded
+
+        candidates = regex_sentences(text)
+    best: tuple[float, int, int] | None = None
+    for candidate in candidates:
+        share = len(wanted & _words(candidate.text)) / len(wanted)
+        if best is None or share > best[0]:
+            best = (share, candidate.start, candidate.end)
+    if best is None or best[0] < MIN_OVERLAP:
+        return None
+    return best[1], best[2]
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A marked span of a text: `anchor` is its id in the page, `kind` its CSS class."""
+
+    start: int
+    end: int
+    anchor: str
+    kind: str
+    title: str | None = None
+
+
+@dataclass(slots=True)
+class Piece:
+    """A run of text, marked or plain; a marked passage holds its own pieces (mentions)."""
+
+    text: str
+    mark: Mark | None = None
+    pieces: list[Piece] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class TextAnchors:
+    """The marks asked for in one document's text, and the anchor each request resolves to."""
+
+    text: str
+    prefix: str = ""
+    _passages: list[Mark] = field(default_factory=list)
+    _mentions: list[Mark] = field(default_factory=list)
+    _sentences: list[Sentence] | None = None
+
+    def find(self, sentence: str) -> tuple[int, int] | None:
+        """`cited_span` in this text, its sentences split once."""
+        if self._sentences is None:
+            from recoupe.facts.nlp import regex_sentences
+
+            self._sentences = regex_sentences(self.text)
+        return cited_span(self.text, sentence, self._sentences)
+
+    def anchor_id(self, start: int, end: int) -> str:
+        return f"{self.prefix}t{start}-{end}"
+
+    def add(self, start: int, end: int, level: Level, kind: str, title: str | None = None) -> str:
+        """Mark text[start:end]; return the anchor a link to it should use."""
+        start, end = max(0, start), min(len(self.text), end)
+        if start >= end:
+            return ""
+        anchor = self.anchor_id(start, end)
+        passages = self._passages
+        if level == "passage":
+            for placed in passages:
+                if placed.start < end and start < placed.end:
+                    return placed.anchor
+            passages.append(Mark(start, end, anchor, kind, title))
+            return anchor
+        for placed in passages:  # a mention straddling a passage's edge points at the passage
+            inside = placed.start <= start and end <= placed.end
+            if not inside and placed.start < end and start < placed.end:
+                return placed.anchor
+        for placed in self._mentions:
+            if placed.start < end and start < placed.end:
+                return placed.anchor
+        self._mentions.append(Mark(start, end, anchor, kind, title))
+        return anchor
+
+    def paragraphs(self) -> list[list[Piece]]:
+        """The text as paragraphs (split on blank lines) of plain and marked pieces.
+
+        A passage crossing a paragraph break is cut at it; its anchor stays on its first part.
+        """
+        result: list[list[Piece]] = []
+        cursor = 0
+        bounds = [(b.start(), b.end()) for b in _PARAGRAPH_BREAK.finditer(self.text)] + [
+            (len(self.text), len(self.text))
+        ]
+        seen: set[str] = set()
+        passages = sorted(self._passages, key=lambda m: m.start)
+        mentions = sorted(self._mentions, key=lambda m: m.start)
+        for brk_start, brk_end in bounds:
+            lo, hi = cursor, brk_start
+            cursor = brk_end
+            # strip the paragraph's outer whitespace, as the clean-text paragraphs do
+            while lo < hi and self.text[lo].isspace():
+                lo += 1
+            while hi > lo and self.text[hi - 1].isspace():
+                hi -= 1
+            if lo < hi:
+                result.append(self._layout(lo, hi, passages, mentions, seen))
+        return result
+
+    def _layout(
+        self, lo: int, hi: int, passages: Sequence[Mark], mentions: Sequence[Mark], seen: set[str]
+    ) -> list[Piece]:
+        pieces: list[Piece] = []
+        cursor = lo
+        for mark in passages:
+            start, end = max(mark.start, lo), min(mark.end, hi)
+            if start >= end:
+                continue
+            if cursor < start:
+                pieces.extend(self._mentions_in(cursor, start, mentions, seen))
+            first = mark.anchor not in seen
+            seen.add(mark.anchor)
+            shown = mark if first else Mark(start, end, "", mark.kind, mark.title)
+            pieces.append(Piece(self.text[start:end], shown, self._mentions_in(start, end, mentions, seen)))
+            cursor = end
+        if cursor < hi:
+            pieces.extend(self._mentions_in(cursor, hi, mentions, seen))
+        return pieces
+
+    def _mentions_in(self, lo: int, hi: int, mentions: Sequence[Mark], seen: set[str]) -> list[Piece]:
+        pieces: list[Piece] = []
+        cursor = lo
+        for mark in mentions:
+            if mark.start < lo or mark.end > hi:
+                continue
+            if cursor < mark.start:
+                pieces.append(Piece(self.text[cursor : mark.start]))
+            shown = mark if mark.anchor not in seen else Mark(mark.start, mark.end, "", mark.kind)
+            seen.add(mark.anchor)
+            pieces.append(Piece(self.text[mark.start : mark.end], shown))
+            cursor = mark.end
+        if cursor < hi:
+            pieces.append(Piece(self.text[cursor:hi]))
+        return pieces
+
+
+@dataclass(slots=True)
+class StoryAnchors:
+    """Anchors of one story's citations in its documents' texts.
+
+    `summary[i][doc_id]` is the anchor of summary sentence i in that document (absent when no
+    sentence of the document states it); `mentions[(doc_id, start, end)]` the anchor of a fact
+    mention or quote.
+    """
+
+    texts: dict[str, TextAnchors]
+    summary: list[dict[str, str]]
+    mentions: dict[tuple[str, int, int], str]
+    facts: dict[tuple[str, str], str]  # (fact id, document id) -> anchor of its first mention there
+    timeline: list[dict[str, str]]
+    passages: list[dict[str, str]]  # per shared passage: document id -> anchor
+
+    def of_values(self, fact_ids: Sequence[str], document: str) -> str:
+        """The anchor of a discrepancy value in one of its documents."""
+        return next((self.facts[(f, document)] for f in fact_ids if (f, document) in self.facts), "")
+
+    def of_mention(self, document: str, start: int | None, end: int | None) -> str:
+        if start is None or end is None:
+            return ""
+        return self.mentions.get((document, start, end), "")
+
+
+def story_anchors(
+    story: Story,
+    documents: dict[str, Document],
+    *,
+    prefix_of: dict[str, str] | None = None,
+    texts: dict[str, TextAnchors] | None = None,
+) -> StoryAnchors:
+    """Resolve every citation of `story` to a passage of its documents' texts.
+
+    `prefix_of` gives each document's anchor prefix (the static brief holds every text in one
+    page, so its anchors carry the document id); the web view's document page needs none.
+    `texts` is shared between the stories of one page, so a text is laid out once.
+    """
+    prefix_of = prefix_of or {}
+    texts = {} if texts is None else texts
+
+    def anchors(doc_id: str) -> TextAnchors | None:
+        if doc_id not in documents:
+            return None
+        if doc_id not in texts:
+            texts[doc_id] = TextAnchors(documents[doc_id].text, prefix_of.get(doc_id, ""))
+        return texts[doc_id]
+
+    def land(sentences: Iterable[tuple[str, Sequence[str]]], kind: str, title: str) -> list[dict[str, str]]:
+        landings: list[dict[str, str]] = []
+        for number, (text, doc_ids) in enumerate(sentences, start=1):
+            landing: dict[str, str] = {}
+            for doc_id in doc_ids:
+                target = anchors(doc_id)
+                span = target.find(text) if target else None
+                if target and span:
+                    anchor = target.add(*span, "passage", kind, f"{title} {number}")
+                    if anchor:
+                        landing[doc_id] = anchor
+            landings.append(landing)
+        return landings
+
+    summary = land(((s.text, s.sources) for s in story.summary), "cited", "summary sentence")
+    mentions: dict[tuple[str, int, int], str] = {}
+    spans: Iterable[tuple[str, int, int, str, str]] = [
+        *((m.document, m.start, m.end, fact.kind, fact.label) for fact in story.facts for m in fact.mentions),
+        *(
+            (q.document, q.start, q.end, "quote", q.speaker or "quote")
+            for q in story.quotes
+            if q.start is not None and q.end is not None
+        ),
+    ]
+    # sentence-long spans first, so mentions nest inside them
+    for doc_id, start, end, kind, label in sorted(spans, key=lambda s: s[3] not in ("claim", "quote")):
+        target = anchors(doc_id)
+        if target is None:
+            continue
+        level: Level = "passage" if kind in ("claim", "quote") else "mention"
+        anchor = target.add(start, end, level, kind, label)
+        if anchor:
+            mentions[(doc_id, start, end)] = anchor
+    facts: dict[tuple[str, str], str] = {}
+    for fact in story.facts:
+        for m in fact.mentions:
+            if (m.document, m.start, m.end) in mentions:
+                facts.setdefault((fact.id, m.document), mentions[(m.document, m.start, m.end)])
+    timeline = land(((e.text, e.documents) for e in story.timeline), "dated", "timeline entry")
+    passages = land(((p.text, p.documents) for p in story.shared_passages), "shared", "shared passage")
+    return StoryAnchors(texts, summary, mentions, facts, timeline, passages)
