@@ -1,39 +1,55 @@
 """Quotations and who said them.
 
-Marks: « … », “ … ”, „ … “, "…" and ``…'' (pre-tokenised corpora), never across a line break;
-a quote inside another quote is part of it. Paragraphs without marks count too when they are
-set off as block quotes: speech (in the first person, or announced by a paragraph ending with a
-colon) followed by a short line without a finite verb that names the speaker ('Lloyd Austin,
-secrétaire américain à la Défense': a name first; 'Un porte-parole du Pentagone': a role noun
-first). A quoted paragraph followed by such a line takes its speaker from it.
+Vocabulary: reporting verbs, 'selon'/'according to', pronouns and the nouns that can name a
+speaker come from `lang/<code>/reporting_verbs.toml` (see the file for its keys); a language
+without that file gets quotes and no speech verbs.
+
+Marks: « … », “ … ”, „ … “, "…" and ``…'' (pre-tokenised corpora); a quote inside another quote
+is part of it. A quote stays within its line, except in two layouts news use for long quotes: a
+mark left open at the end of a line that ends a sentence is closed on one of the next three lines
+(straight quotes: a line with an odd number of them), and when the next line opens with the same
+mark (a quote of several paragraphs opens each one and closes only the last) the quote runs to
+the end of its line. ``…`` closed by a second `` after a comma (a typo of tokenised text) is a
+quote. Paragraphs without marks count too when they are set off as block quotes: speech (in the
+first person, or announced by a paragraph ending with a colon) followed by a short line without a
+finite verb that names the speaker ('Lloyd Austin, secrétaire américain à la Défense': a name
+first; 'Un porte-parole du Pentagone': a role noun first). A quoted paragraph followed by such a
+line takes its speaker from it.
 
 Quote or scare quote: a quoted span of 4 words or more with a verb, or of 8 words or more, is a
-quotation. A shorter or verbless span ('« menace pour Moscou et Saint-Pétersbourg »', 'the
-“American Pie” star') is kept only when a speech verb takes it as its complement ('des
-responsables du Kremlin ont dénoncé une « escalade dangereuse »'), since only then does the text
-say who used the words; a single quoted word never is. Without a parse (languages with no
-model) the rule is 6 words or more, and the speaker stays unknown.
+quotation. A shorter or verbless span of two words or more is kept only when a speech verb takes
+it, that is when the nearest verb above it in the parse is a speech verb ('des responsables du
+Kremlin ont dénoncé une « escalade dangereuse »', 'described the building as a “total loss”'),
+or when 'selon X' names whose words they are; a single quoted word never is. Without a parse
+(languages with no model) the rule is 6 words or more, and the speaker stays unknown.
 
-Speech verbs are matched by form families (stems of 'déclarer', 'affirmer', 'dire'...; 'said',
-'told', 'added'...), outside every quote; French pronominal forms ('s'expliquer') are not speech.
 Speaker, first found wins:
-1. the subject of the speech verb of the quote's sentence (the one governing the quote, else
-   the nearest): inverted after the quote ('« … », a déclaré Ingrid Betancourt', '“…,” said
-   agent Mark Roesler', 'assure à l'AFP Fabrice Delloye'), French clitics ('a-t-il expliqué'),
-   the governor's subject for participles and conjoined verbs ('le Kremlin fustigeant “…” et
-   promettant “…”'), the agent of a passive ('qualifiée par les syndicats d'« … »');
-2. 'selon X', 'd'après X', 'according to X' in the sentence;
-3. a credit inside the marks ('« Nous étions levés tôt, a-t-elle indiqué. Ils … »'), the
-   sentence before when it ends with a colon, the sentence after when it opens with a speech
-   verb, the quote of the sentence before when this sentence is only its continuation.
-'il'/'elle'/'he'/'she' is the person named last outside quotes, or the speaker of the quote
-just before when nobody was named since; 'on' gives no speaker. The speaker is the canonical
-name of the entity the subject names (or of the person named right after a role: 'le ministre
-de la Défense Juan Manuel Santos'), else the text's words when they describe someone who can
-speak (a role, a group, a source: 'des responsables du Kremlin', 'le communiqué'), else None
-('la perte', 'ces derniers mois'). No gender agreement is checked.
+1. the subject of the speech verb of the quote's sentence (the one governing the quote, else the
+   nearest): inverted after the quote ('« … », a déclaré Ingrid Betancourt', '“…,” said agent
+   Mark Roesler', 'assure à l'AFP Fabrice Delloye'), French clitics ('a-t-il expliqué'), the
+   governor's subject for participles and conjoined verbs, the agent of a passive;
+2. 'selon X', 'd'après X', 'according to X' in the sentence, and 'Pour X, …' opening it;
+3. for a quote that is a sentence of its own: a credit inside the marks ('« Nous étions levés
+   tôt, a-t-elle indiqué. Ils … »'); the sentence before when it ends with a colon; the speaker
+   of the quote just before when this one goes on from it; the subject of a speech verb in the
+   sentence before ('Dorsey said it would be hard. “We're like family here.”'); the sentence
+   after when it opens with a speech verb, or, for a quote opening its paragraph, names a person
+   as its subject ('« Franchement, c'est puéril. » Christiane Taubira n'a pas goûté …').
 
-Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks.
+Names: the speaker is the canonical name of the person or organisation the subject names, in
+full when the document names the person in full elsewhere ('Bruyneel' -> 'Johan Bruyneel';
+'Mgr Vingt-Trois' -> 'André Vingt-Trois'; with two full names ending the same way, the one
+named last before). 'il'/'elle'/'he'/'she' is the person last named as a subject or credited
+with a quote (outside quotes), else the person named last; 'it' is the organisation or
+statement last credited; 'on' gives no speaker. A definite description of one person ('le
+manager d'Astana', 'L'avocate', 'le Belge') is the person last credited with speech before it,
+or the person earlier described with the same noun ('Me Cécile Bernaille, avocate du trader');
+'Her spokesman, Bill McAllister' is the name in apposition. Otherwise the text's words when they
+describe someone who can speak (a role, a group, a source: 'des responsables du Kremlin', 'le
+communiqué'), else None ('la perte', 'ces derniers mois'). No gender agreement is checked.
+
+Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
+trailing comma.
 """
 
 from __future__ import annotations
@@ -42,9 +58,12 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
+from recoupe.facts.entities import TITLES
 from recoupe.facts.nlp import sentence_starts
+from recoupe.lang import words
 from recoupe.model import Mention, QuoteMention
 from recoupe.textutil import fold
 
@@ -55,84 +74,85 @@ MIN_QUOTE_WORDS = 4  # with a verb
 MIN_VERBLESS_QUOTE_WORDS = 8
 MIN_UNPARSED_QUOTE_WORDS = 6
 MAX_SPEAKER_TOKENS = 8
+MAX_CARRIED_LINES = 3  # lines a quote left open at a line's end may run on
+WHOLE_SENTENCE_SHARE = 0.6  # a quote holding this share of its sentence's letters is the sentence
+LEXICON = "reporting_verbs"
 
-# speech verbs by form: stems of regular verbs, then irregular forms (folded, lowercase)
-_FR_SPEECH_STEMS = (
-    "declar affirm ajout expliqu estim soulign indiqu comment precis assur annonc annonç confi "
-    "denonc denonç fustig martel rappel insist racont tweet repliqu tranch resum confirm regrett "
-    "deplor ironis assen certifi clam proclam observ relev revel signal temoign avou mentionn "
-    "exhort avert reag reconn admet admis promet promis repond poursui conclu ecri ecriv interrog "
-    "accus menac plaid gliss souffl qualifi evoqu parl repet repét inquiet salu critiqu jug "
-    "previen prevenu lach objecte nuanc tempere tempér"
-).split()
-_FR_SPEECH_FORMS = frozenset("dit dis disent disait disaient dira diront dirait dire disant".split())
-_EN_SPEECH = re.compile(
-    r"^(?:say|says|said|saying|tell|tells|told|telling|stat(?:e|es|ed|ing)|add(?:s|ed|ing)?|"
-    r"explain(?:s|ed|ing)?|not(?:e|es|ed|ing)|warn(?:s|ed|ing)?|claim(?:s|ed|ing)?|insist(?:s|ed|ing)?|"
-    r"announc(?:e|es|ed|ing)|comment(?:s|ed|ing)?|respond(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|"
-    r"ask(?:s|ed|ing)?|writ(?:e|es|ing|ten)|wrote|tweet(?:s|ed|ing)?|argu(?:e|es|ed|ing)|"
-    r"declar(?:e|es|ed|ing)|denounc(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|vow(?:s|ed|ing)?|"
-    r"confirm(?:s|ed|ing)?|acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|stress(?:es|ed|ing)?|"
-    r"emphasi[sz](?:e|es|ed|ing)|assert(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|predict(?:s|ed|ing)?|"
-    r"recall(?:s|ed|ing)?|urg(?:e|es|ed|ing)|caution(?:s|ed|ing)?|suggest(?:s|ed|ing)?|"
-    r"testif(?:y|ies|ied|ying)|complain(?:s|ed|ing)?|quip(?:s|ped|ping)?|jok(?:e|es|ed|ing)|"
-    r"call(?:s|ed|ing)?|describ(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|blast(?:s|ed|ing)?|"
-    r"condemn(?:s|ed|ing)?|continu(?:e|es|ed|ing)|post(?:s|ed|ing)?|reads?)$"
-)
-_FR_SPEECH = re.compile(r"^(?:" + "|".join(_FR_SPEECH_STEMS) + r")")
 _SPEECH_POS = frozenset({"VERB"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"})
-_PERSON_PRONOUNS = frozenset("il elle he she".split())
-_ACCORDING = frozenset("selon".split())
-
-# nouns naming someone by role: a speaker line may be one ('Un porte-parole du Pentagone')
-ROLE_NOUNS = frozenset(
-    """
-    porte-parole ministre president presidente secretaire responsable responsables conseiller
-    conseillere directeur directrice chef expert experte analyste depute deputee senateur
-    senatrice maire ambassadeur ambassadrice general commandant officier pdg fondateur fondatrice
-    professeur chercheur chercheuse avocat avocate membre representant representante source sources
-    diplomate dirigeant dirigeante fonctionnaire commissaire chancelier juge procureur procureure
-    temoin habitant habitante medecin
-    spokesperson spokesman spokeswoman minister secretary official officials director chief
-    analyst senator mayor ambassador commander officer ceo founder professor researcher lawyer
-    attorney member representative diplomat leader head adviser advisor aide prosecutor judge
-    witness resident doctor chairman chairwoman chair governor envoy commissioner
-    """.split()
-)
+_NAME_DEPS = frozenset({"flat", "flat:name", "compound"})
+_DEFINITE = frozenset("le la l' les the".split())
+_POSSESSIVE = frozenset("son sa his her their its".split())
 _FIRST_PERSON = re.compile(
     r"\b(?:[Jj]e|[Jj]['’]|[Nn]ous|[Nn]otre|[Nn]os|[Mm]on|[Mm]a|[Mm]es|I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s)\b"
 )
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _TERMINAL = re.compile(r"[.!?…]['\"»”’)]*\s*$")
+_ENDS_SENTENCE = re.compile(r"[.!?…:][\s)\]]*$")
 _BLANK = " \t\u00a0\u202f\u2009"
+_UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
+# agent nouns by their ending: 'manifestant', 'chercheur', 'analyste', 'researcher'
+_AGENT_NOUN = re.compile(r"(?<!m)(?:eur|euse|rice|iste|ien|ienne|aire|ant|ante|ent|ente|er|or|ist|ian)s?$")
+_LATTER = frozenset("dernier derniere latter".split())
+_CLITICS = frozenset("il elle ils elles on".split())
 
 # opening mark -> closing mark; straight quotes pair with themselves
 _PAIRS = {"«": "»", "“": "”", "„": "“", "``": "''", '"': '"'}
 _MARK = re.compile(r"``|''|[«»“”„\"]")
+_COMMA_BEFORE = re.compile(r",\s*$")
+# a dateline or section label opening a paragraph: 'POLITIQUE - ', 'PARIS (AFP) - '
+_DATELINE = re.compile(r"^[\sA-ZÀ-ÖØ-Þ'’()-]{2,40}\s[-–—]\s*$")
 
 
-_Recent = tuple[str, int]  # the last quote's speaker and where its sentence ends
+# --------------------------------------------------------------------------------------------
+# vocabulary
+# --------------------------------------------------------------------------------------------
 
 
-@dataclass(slots=True)
-class _Raw:
-    open_at: int  # offset of the opening mark
-    close_end: int  # offset just after the closing mark
-    start: int  # inside, stripped
-    end: int
-    block: bool = False
-    speaker: str | None = None
+@dataclass(frozen=True, slots=True)
+class Vocabulary:
+    """One language's reporting vocabulary, from `lang/<code>/reporting_verbs.toml`."""
+
+    forms: frozenset[str]
+    stems: re.Pattern[str] | None
+    pronominal: re.Pattern[str] | None
+    according_to: tuple[tuple[str, ...], ...]  # phrases as folded words
+    according_to_initial: frozenset[str]
+    person_pronouns: frozenset[str]
+    impersonal: frozenset[str]
+    thing_pronouns: frozenset[str]
+    role_nouns: frozenset[str]
+    speaker_nouns: frozenset[str]
+
+
+def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
+    return re.compile("^(?:" + "|".join(sorted(map(re.escape, stems))) + ")") if stems else None
+
+
+@cache
+def vocabulary(language: str) -> Vocabulary:
+    def get(key: str) -> frozenset[str]:
+        return frozenset(fold(w) for w in words(language, LEXICON, key))
+
+    return Vocabulary(
+        forms=get("forms"),
+        stems=_prefixes(get("stems")),
+        pronominal=_prefixes(get("pronominal")),
+        according_to=tuple(tuple(p.split()) for p in sorted(get("according_to"))),
+        according_to_initial=get("according_to_initial"),
+        person_pronouns=get("person_pronouns"),
+        impersonal=get("impersonal"),
+        thing_pronouns=get("thing_pronouns"),
+        role_nouns=get("role_nouns"),
+        speaker_nouns=get("role_nouns") | get("speaker_nouns"),
+    )
 
 
 def is_speech_verb(word: str, language: str) -> bool:
     """A form of a verb of saying ('a déclaré', 'commenté', 'said', 'told')."""
+    vocab = vocabulary(language)
     w = fold(word)
-    if language == "fr":
-        return w in _FR_SPEECH_FORMS or bool(_FR_SPEECH.match(w))
-    if language == "en":
-        return bool(_EN_SPEECH.match(w))
-    return False
+    return w in vocab.forms or (vocab.stems is not None and vocab.stems.match(w) is not None)
 
 
 def extract_quotes(
@@ -146,7 +166,8 @@ def extract_quotes(
             for r in raws
             if len(_WORDS.findall(text[r.start : r.end])) >= MIN_UNPARSED_QUOTE_WORDS
         ]
-    raws.extend(_block_quotes(text, sdoc, entities, raws))
+    vocab = vocabulary(language)
+    raws.extend(_block_quotes(text, sdoc, entities, raws, vocab))
     raws.sort(key=lambda r: r.start)
     return _Speakers(sdoc, entities, language, raws).quotes()
 
@@ -154,6 +175,16 @@ def extract_quotes(
 # --------------------------------------------------------------------------------------------
 # finding quotes
 # --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Raw:
+    open_at: int  # offset of the opening mark
+    close_end: int  # offset just after the closing mark (the line's end when there is none)
+    start: int  # inside, stripped
+    end: int
+    block: bool = False
+    speaker: str | None = None
 
 
 def _strip_inside(text: str, start: int, end: int) -> tuple[int, int]:
@@ -164,25 +195,76 @@ def _strip_inside(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _raw(text: str, open_at: int, opener: str, close_at: int, close_end: int) -> _Raw | None:
+    start, end = _strip_inside(text, open_at + len(opener), close_at)
+    return _Raw(open_at, close_end, start, end) if end > start else None
+
+
+def _closing_mark(line: str, opener: str) -> tuple[int, str] | None:
+    """Where a line closes a quote opened on an earlier line."""
+    closer = _PAIRS[opener]
+    if closer == '"' and line.count('"') % 2 == 0:
+        return None  # its straight quotes pair among themselves
+    at = line.find(closer)
+    return (at, closer) if at >= 0 else None
+
+
 def _marked_quotes(text: str) -> list[_Raw]:
-    """Quotes between marks, line by line; nested ones are part of the outer quote."""
+    """Quotes between marks; nested ones are part of the outer quote."""
     found: list[_Raw] = []
+    carry: tuple[str, int, int, int] | None = None  # opener, its offset, lines waited, its line's end
     offset = 0
     for line in text.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        begin = 0
+        if carry is not None:
+            opener, open_at, waited, carried_end = carry
+            carry = None
+            if not line.strip():
+                carry = (opener, open_at, waited, carried_end)  # a blank line between paragraphs
+                continue
+            closing = _closing_mark(line, opener)
+            if line.lstrip().startswith(opener):
+                # the next paragraph of the same quote opens again: this one ends with its line
+                if (raw := _raw(text, open_at, opener, carried_end, carried_end)) is not None:
+                    found.append(raw)
+            elif closing is not None:
+                at, closer = closing
+                if (
+                    raw := _raw(text, open_at, opener, line_start + at, line_start + at + len(closer))
+                ) is not None:
+                    found.append(raw)
+                begin = at + len(closer)
+            elif not _MARK.search(line) and waited + 1 < MAX_CARRIED_LINES:
+                carry = (opener, open_at, waited + 1, line_start + len(line.rstrip()))
+                continue
         stack: list[tuple[str, int]] = []
-        for match in _MARK.finditer(line):
-            mark, at = match.group(), offset + match.start()
-            closes = [i for i, (opener, _) in enumerate(stack) if _PAIRS[opener] == mark]
+        for match in _MARK.finditer(line, begin):
+            mark, at = match.group(), line_start + match.start()
+            if (
+                mark == "``"
+                and any(o == "``" for o, _ in stack)
+                and _COMMA_BEFORE.search(line[: match.start()])
+            ):
+                mark_closes = "``"  # '`` … , `` he said': a second opening mark closing the first
+            else:
+                mark_closes = ""
+            closes = [
+                i for i, (opener, _) in enumerate(stack) if _PAIRS[opener] == mark or opener == mark_closes
+            ]
             if closes:
                 i = closes[-1]
                 opener, open_at = stack[i]
                 del stack[i:]
-                start, end = _strip_inside(text, open_at + len(opener), at)
-                if end > start:
-                    found.append(_Raw(open_at, at + len(mark), start, end))
+                if (raw := _raw(text, open_at, opener, at, at + len(mark))) is not None:
+                    found.append(raw)
             elif mark in _PAIRS:
                 stack.append((mark, at))
-        offset += len(line) + 1
+        if stack:
+            opener, open_at = stack[0]
+            tail = text[open_at + len(opener) : line_start + len(line)].rstrip()
+            if len(_WORDS.findall(tail)) >= 3 and _ENDS_SENTENCE.search(tail):
+                carry = (opener, open_at, 0, line_start + len(line.rstrip()))
     found.sort(key=lambda r: (r.open_at, -r.close_end))
     outer: list[_Raw] = []
     for raw in found:
@@ -205,14 +287,16 @@ def _lines(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _block_quotes(text: str, sdoc: Doc, entities: Sequence[Mention], marked: list[_Raw]) -> list[_Raw]:
+def _block_quotes(
+    text: str, sdoc: Doc, entities: Sequence[Mention], marked: list[_Raw], vocab: Vocabulary
+) -> list[_Raw]:
     """Paragraphs of speech followed by a speaker line; a marked quote filling such a paragraph
     gets the line's speaker instead."""
     lines = _lines(text)
     out: list[_Raw] = []
     for i in range(len(lines) - 1):
         (p_start, p_end), (l_start, l_end) = lines[i], lines[i + 1]
-        speaker = _speaker_line(text, sdoc, entities, l_start, l_end)
+        speaker = _speaker_line(text, sdoc, entities, l_start, l_end, vocab)
         if speaker is None:
             continue
         paragraph = text[p_start:p_end]
@@ -232,7 +316,9 @@ def _block_quotes(text: str, sdoc: Doc, entities: Sequence[Mention], marked: lis
     return out
 
 
-def _speaker_line(text: str, sdoc: Doc, entities: Sequence[Mention], start: int, end: int) -> str | None:
+def _speaker_line(
+    text: str, sdoc: Doc, entities: Sequence[Mention], start: int, end: int, vocab: Vocabulary
+) -> str | None:
     """The speaker a short verbless credit line names: 'Name, role' or 'Un porte-parole de X'."""
     line = text[start:end]
     if len(_WORDS.findall(line)) > 12 or not line[:1].isupper() or re.search(r"[.!?:;…»”\"]$", line):
@@ -249,7 +335,7 @@ def _speaker_line(text: str, sdoc: Doc, entities: Sequence[Mention], start: int,
                 return str(m.value or m.text)
             break
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
-    if nouns and fold(nouns[0].text) in ROLE_NOUNS and nouns[0].i - span.start <= 2:
+    if nouns and fold(nouns[0].text) in vocab.role_nouns and nouns[0].i - span.start <= 2:
         return line.rstrip(" ,")
     return None
 
@@ -258,26 +344,21 @@ def _speaker_line(text: str, sdoc: Doc, entities: Sequence[Mention], start: int,
 # speakers
 # --------------------------------------------------------------------------------------------
 
-# nouns that can head a speaker's description besides roles: people, groups, sources
-SPEAKER_NOUNS = ROLE_NOUNS | frozenset(
-    """
-    homme femme hommes femmes personne personnes gens habitant habitants temoin temoins victime
-    victimes mere pere fils fille famille proche proches otage otages candidat candidate
-    candidats parlementaire militaire militaires soldat soldats policier policiers syndicat
-    syndicats gouvernement ministere parquet entourage inspection presse journal quotidien
-    communique document rapport texte lettre message declaration etude enquete autorites
-    autorite police armee banque groupe entreprise societe justice tribunal cour comite conseil
-    man woman men women person people resident residents witness witnesses victim victims mother
-    father son daughter family relative relatives hostage candidate lawmaker soldier soldiers
-    union unions government ministry prosecutor prosecutors press newspaper paper statement
-    document report letter message study survey authorities authority police army bank group
-    company firm court committee council team campaign
-    """.split()
-)
-# agent nouns by their ending: 'manifestant', 'chercheur', 'analyste', 'researcher'
-_AGENT_NOUN = re.compile(r"(?<!m)(?:eur|euse|rice|iste|ien|ienne|aire|ant|ante|ent|ente|er|or|ist|ian)s?$")
-_LATTER = frozenset("dernier derniere latter".split())
-_CLITICS = frozenset("il elle ils elles on".split())
+
+@dataclass(slots=True)
+class _Person:
+    start: int
+    end: int
+    name: str
+    subject: bool  # named as the subject of a clause (or in apposition to one)
+    context: frozenset[str]  # folded words around the name in its sentence ('avocate', 'trader')
+
+
+@dataclass(slots=True)
+class _Credit:
+    at: int  # where the credited quote opens
+    name: str
+    personal: bool  # a person or one person's role, that 'il'/'he' may stand for
 
 
 class _Speakers:
@@ -288,10 +369,106 @@ class _Speakers:
         self.text = sdoc.text
         self.entities = list(entities)
         self.language = language
+        self.vocab = vocabulary(language)
         self.raws = raws
         # every quoted span: no speaker or speech verb is taken from inside one
         self.quoted = [(r.open_at, r.close_end) for r in raws]
-        self.recent: _Recent | None = None
+        self.people = self._people()
+        self.person_names = {p.name for p in self.people}
+        self.credits: list[_Credit] = []
+        self.speech_subjects = self._speech_subjects()  # persons said to speak, outside quotes
+
+    # -- people of the document ----------------------------------------------------------------
+
+    def _people(self) -> list[_Person]:
+        """Persons named outside quotes: NER's, and capitalised proper-noun subjects it missed."""
+        out: list[_Person] = []
+        covered: list[tuple[int, int]] = []
+        for m in self.entities:
+            covered.append((m.start, m.end))
+            if m.kind != "person" or not self._free_at(m.start):
+                continue
+            span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            out.append(
+                _Person(m.start, m.end, str(m.value or m.text), _is_subject(span.root), self._context(span))
+            )
+        for token in self.sdoc:
+            if token.pos_ != "PROPN" or not (token.dep_ in _SUBJECT_DEPS or token.dep_ == "appos"):
+                continue
+            # NER sometimes glues 'the University of Athens, Yanis Varoufakis' into one
+            # organisation: a name in apposition to a person noun is a person's
+            role_appos = token.dep_ == "appos" and fold(token.head.text) in self.vocab.role_nouns
+            parts = sorted(
+                [token, *(c for c in token.children if c.dep_ in _NAME_DEPS and c.pos_ == "PROPN")]
+            )
+            if not 2 - role_appos <= len(parts) <= 4 or parts[-1].i - parts[0].i != len(parts) - 1:
+                continue
+            start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
+            if not all(_UPPER.match(t.text) for t in parts) or not self._free_at(start):
+                continue
+            if not role_appos and any(s < end and start < e for s, e in covered):
+                continue
+            span = self.sdoc[parts[0].i : parts[-1].i + 1]
+            out.append(_Person(start, end, self.text[start:end], _is_subject(token), self._context(span)))
+        out.sort(key=lambda p: p.start)
+        return out
+
+    def _speech_subjects(self) -> list[_Credit]:
+        """Persons named as the subject of a speech verb outside quotes ('Dorsey said the
+        shooting …', 'a déclaré mercredi Johan Bruyneel')."""
+        out: list[_Credit] = []
+        for verb in self.sdoc:
+            if not self._is_speech_verb(verb) or not self._free(verb):
+                continue
+            subject = _clitic_subject(verb) or _subject(verb)
+            person: _Person | None = None
+            if subject is not None and subject.pos_ != "PRON":
+                person = self._person_of(subject)
+            if person is None and subject is None:
+                # an inverted subject a few words after the verb
+                for t in self.sdoc[verb.i + 1 : verb.i + 5]:
+                    if t.is_punct:
+                        break
+                    if (person := self._person_of(t)) is not None:
+                        break
+            if person is not None:
+                out.append(_Credit(verb.idx, self._full(person.name, person.start), True))
+        return out
+
+    def _person_of(self, token: Token) -> _Person | None:
+        for p in self.people:
+            if p.start <= token.idx < p.end:
+                return p
+        return None
+
+    def _context(self, span: Span) -> frozenset[str]:
+        sent = span.sent
+        window = self.sdoc[max(sent.start, span.start - 6) : min(sent.end, span.end + 6)]
+        return frozenset(fold(t.text) for t in window if t.pos_ == "NOUN" and self._free(t))
+
+    def _full(self, name: str, at: int) -> str:
+        """The name in full when the document names the person in full: 'Bruyneel' -> 'Johan
+        Bruyneel', 'Mgr Vingt-Trois' -> 'André Vingt-Trois'."""
+        parts = _without_titles(name.split())
+        if not parts:
+            return name
+        last = fold(parts[-1])
+        longer = [
+            p
+            for p in self.people
+            if len(full := _without_titles(p.name.split())) > len(parts) and fold(full[-1]) == last
+        ]
+        names = {" ".join(_without_titles(p.name.split())) for p in longer}
+        if len(names) > 1:
+            before = [p for p in longer if p.start < at]
+            names = {" ".join(_without_titles(before[-1].name.split()))} if before else names
+        if len(names) == 1:
+            return names.pop()
+        return " ".join(parts)
+
+    # -- the pass over quotes ----------------------------------------------------------------
 
     def quotes(self) -> list[QuoteMention]:
         out: list[QuoteMention] = []
@@ -304,27 +481,33 @@ class _Speakers:
             inside = self.sdoc.char_span(raw.start, raw.end, alignment_mode="expand")
             if inside is None or not len(inside):
                 continue
-            words = len(_WORDS.findall(quote_text))
+            words_in = len(_WORDS.findall(quote_text))
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
-            full = words >= MIN_VERBLESS_QUOTE_WORDS or (words >= MIN_QUOTE_WORDS and has_verb)
+            full = words_in >= MIN_VERBLESS_QUOTE_WORDS or (words_in >= MIN_QUOTE_WORDS and has_verb)
             sentence = self._sentences(raw)
             verb = self._speech_verb(sentence, raw, inside)
-            if not full and (words < 2 or verb is None or not _governs(verb, inside, raw)):
+            according = self._according_to(sentence)
+            if not full and (
+                words_in < 2 or not ((verb is not None and _governs(verb, inside, raw)) or according)
+            ):
                 continue  # a scare quote, a title, a term: nobody is said to speak these words
-            # 'he said' right after a quote credited to someone is that someone
-            self.recent = None
-            if previous is not None and previous[1] and _sentence_gap(self.sdoc, previous[0], sentence) <= 1:
-                self.recent = (previous[1], previous[0].end_char)
             speaker = raw.speaker
             if speaker is None and verb is not None:
                 speaker = self._speaker_of_verb(verb, raw)
             if speaker is None:
-                speaker = self._according_to(sentence)
+                speaker = according
             if speaker is None and full:
                 speaker = self._incise(inside) or self._adjacent(sentence, raw, previous)
             previous = (sentence, speaker)
+            if speaker is not None:
+                self.credits.append(_Credit(raw.open_at, speaker, self._personal(speaker)))
             out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
         return out
+
+    def _personal(self, speaker: str) -> bool:
+        if speaker in self.person_names:
+            return True
+        return any(w in self.vocab.role_nouns for w in fold(speaker).split())
 
     # -- where to look ------------------------------------------------------------------------
 
@@ -335,18 +518,23 @@ class _Speakers:
         assert first is not None and last is not None
         return self.sdoc[first[0].sent.start : last[-1].sent.end]
 
+    def _free_at(self, offset: int) -> bool:
+        return not any(s <= offset < e for s, e in self.quoted)
+
     def _free(self, token: Token) -> bool:
         """Outside every quote."""
-        return not any(s <= token.idx < e for s, e in self.quoted)
+        return self._free_at(token.idx)
 
     def _is_speech_verb(self, token: Token) -> bool:
         if token.pos_ not in _SPEECH_POS or not is_speech_verb(token.text, self.language):
             return False
-        # French pronominal forms are not speech: 's'expliquer par', 's'ajouter', 'se rappeler'
-        return not (
-            self.language == "fr"
-            and any(c.dep_.startswith("expl") and fold(c.text) in ("se", "s'", "s") for c in token.children)
+        # French pronominal forms are not speech ('s'expliquer par', 's'ajouter'), except those
+        # the lexicon lists ('s'est interrogé')
+        reflexive = any(
+            c.dep_.startswith("expl") and fold(c.text) in ("se", "s'", "s") for c in token.children
         )
+        pronominal = self.vocab.pronominal
+        return not reflexive or (pronominal is not None and pronominal.match(fold(token.text)) is not None)
 
     def _speech_verb(self, span: Span, raw: _Raw, inside: Span) -> Token | None:
         """The speech verb of the quote's sentence outside any quote: the one taking the quote as
@@ -400,32 +588,56 @@ class _Speakers:
             if t.pos_ == "ADP":
                 break  # 'assure à l'AFP' with no name after: the subject is not there
             if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "PRON" and t.text.startswith("-")):
-                while t.dep_ in ("compound", "flat", "flat:name") and t.head.i > t.i:
+                while t.dep_ in _NAME_DEPS and t.head.i > t.i:
                     t = t.head
                 return t
         return None
 
     def _according_to(self, span: Span) -> str | None:
-        """'Selon X, …', 'd'après X', 'according to X' in `span`, outside the quotes."""
+        """'Selon X, …', 'd'après X', 'according to X', 'Pour X, …' in `span`, outside the quotes."""
         sdoc = self.sdoc
+        starts = sentence_starts(sdoc)
         for t in span:
             if not self._free(t):
                 continue
             word = fold(t.text)
             target: Token | None = None
-            if word in _ACCORDING or (
-                word == "apres" and t.i > 0 and fold(sdoc[t.i - 1].text) in ("d'", "d")
-            ):
+            phrase = self._phrase_at(t.i)
+            if phrase == 1 or (word in self.vocab.according_to_initial and t.i in starts):
+                if word in self.vocab.according_to_initial:
+                    # 'Pour X, …' only: a comma closes X before the verb
+                    rest = sdoc[t.i + 1 : min(span.end, t.i + MAX_SPEAKER_TOKENS + 2)]
+                    if not any(r.text == "," for r in rest):
+                        continue
                 target = (
                     t.head
-                    if t.dep_ == "case"
-                    else next((c for c in t.children if c.pos_ in ("PROPN", "NOUN")), None)
+                    if t.dep_ == "case" and t.head.i > t.i
+                    else next((c for c in t.children if c.pos_ in ("PROPN", "NOUN", "PRON")), None)
                 )
-            elif word == "according" and t.i + 1 < len(sdoc) and fold(sdoc[t.i + 1].text) == "to":
-                target = next((c for c in sdoc[t.i + 1].children if c.dep_ == "pobj"), None)
+            elif phrase > 1:
+                last = sdoc[t.i + phrase - 1]
+                target = next((c for c in last.children if c.dep_ in ("pobj", "obj")), None)
+                if target is None and last.dep_ in ("case", "fixed"):
+                    target = last.head if last.dep_ == "case" else last.head.head
             if target is not None and target is not t and self._free(target):
                 return self._name_of(target)
         return None
+
+    def _phrase_at(self, i: int) -> int:
+        """The number of tokens of an 'according to' phrase starting at token i (0 when none);
+        the phrase is matched on the text, so "d'après" is found as one token or as two."""
+        token = self.sdoc[i]
+        if i > 0 and not self.sdoc[i - 1].whitespace_ and self.sdoc[i - 1].is_alpha:
+            return 0  # inside a word
+        for phrase in self.vocab.according_to:
+            wanted = " ".join(phrase)
+            end = token.idx + len(wanted)
+            if fold(self.text[token.idx : end]) != wanted or (
+                end < len(self.text) and self.text[end].isalnum()
+            ):
+                continue
+            return sum(1 for t in self.sdoc[i : i + len(phrase) + 2] if t.idx < end)
+        return 0
 
     def _incise(self, inside: Span) -> str | None:
         """'« Nous étions levés tôt, a-t-elle indiqué. Ils … »': the credit inside the marks."""
@@ -445,60 +657,101 @@ class _Speakers:
                 return self._name_of(after)
         return None
 
+    def _whole_sentence(self, span: Span, raw: _Raw) -> bool:
+        quoted = sum(len(w) for w in _WORDS.findall(self.text[raw.start : raw.end]))
+        return quoted >= WHOLE_SENTENCE_SHARE * sum(len(w) for w in _WORDS.findall(span.text))
+
     def _adjacent(self, span: Span, raw: _Raw, previous: tuple[Span, str | None] | None) -> str | None:
-        """From the sentence before (ending with ':' or holding the quote this one goes on) or
-        the sentence after (opening with a speech verb)."""
+        """From the sentence before (ending with ':', holding the quote this one goes on, or
+        reporting someone's speech) or the sentence after (opening with a speech verb, or naming
+        the person this paragraph-opening quote belongs to)."""
         sdoc = self.sdoc
+        whole = self._whole_sentence(span, raw)
+        # 'X … : « … »' within the sentence: who the clause before the colon is about
+        colon = [t for t in span if t.text == ":" and t.idx < raw.open_at and self._free(t)]
+        if colon and not self.text[colon[-1].idx + 1 : raw.open_at].strip(" \u00a0"):
+            name = self._announced(sdoc[span.start : colon[-1].i])
+            if name:
+                return name
         if span.start > 0:
             before = sdoc[span.start - 1].sent
             if before.text.rstrip().endswith(":"):
-                verbs = [t for t in before if self._free(t) and self._is_speech_verb(t)]
-                end = before.end_char
-                name = self._speaker_of_verb(verbs[-1], _Raw(end, end, end, end)) if verbs else None
-                if name is None:
-                    name = self._according_to(before)
+                name = self._announced(before)
                 if name:
                     return name
-            if previous is not None and previous[1] and previous[0].start == before.start:
-                quoted = sum(len(w) for w in _WORDS.findall(self.text[raw.start : raw.end]))
-                if quoted >= 0.6 * sum(len(w) for w in _WORDS.findall(span.text)):
-                    return previous[1]
-        if span.end < len(sdoc):
+            if whole and previous is not None and previous[1] and previous[0].end >= before.start:
+                return previous[1]
+            if whole:
+                verbs = [t for t in before if self._free(t) and self._is_speech_verb(t)]
+                for verb in verbs:
+                    subject = _subject(verb)
+                    if subject is not None and (
+                        subject.pos_ == "PROPN" or _entity_at(self.entities, subject.idx, subject.idx + 1)
+                    ):
+                        name = self._name_of(subject)
+                        if name is not None and name in self.person_names:
+                            return name
+        if span.end < len(sdoc) and whole:
             after = sdoc[span.end].sent
             for t in list(after)[:6]:
                 if self._free(t) and self._is_speech_verb(t):
                     start = after.start_char
                     return self._speaker_of_verb(t, _Raw(start, start, start, start))
+            line_before = self.text[: raw.open_at].rsplit("\n", 1)[-1]
+            opens_paragraph = not line_before.strip() or _DATELINE.match(line_before) is not None
+            if opens_paragraph and "\n" not in self.text[span.end_char : after.start_char]:
+                root = after.root
+                subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+                if subject is not None:
+                    own = _entity_at(self.entities, subject.idx, subject.idx + len(subject.text))
+                    if own is not None and own.kind == "person":
+                        return self._full(str(own.value or own.text), own.start)
         return None
 
+    def _announced(self, clause: Span) -> str | None:
+        """Who a clause announcing a quote with a colon names: the subject of its speech verb, a
+        source ('selon X'), else the subject of its main verb or its last noun naming a
+        speaker ('Réponse lapidaire du haut dignitaire tibétain :')."""
+        verbs = [t for t in clause if self._free(t) and self._is_speech_verb(t)]
+        end = clause.end_char
+        name = self._speaker_of_verb(verbs[-1], _Raw(end, end, end, end)) if verbs else None
+        if name is None:
+            name = self._according_to(clause)
+        if name is None:
+            roots = [t for t in clause if t.head.i < clause.start or t.head.i >= clause.end or t.head is t]
+            subjects = [c for r in roots for c in r.children if c.dep_ in _SUBJECT_DEPS and c.pos_ != "PRON"]
+            nouns = [t for t in clause if t.pos_ in ("NOUN", "PROPN") and self._free(t)]
+            for candidate in [*subjects, *reversed(nouns)]:
+                word = fold(candidate.text)
+                if candidate.pos_ == "PROPN" or word in self.vocab.speaker_nouns or _is_agent(word):
+                    name = self._name_of(candidate)
+                    break
+        return name
+
+    # -- names --------------------------------------------------------------------------------
+
     def _name_of(self, head: Token) -> str | None:
-        """The canonical name of the entity a subject names, or its words when they describe a
-        speaker ('des responsables du Kremlin'); None for 'la perte', 'ces derniers mois'."""
+        """The name of whoever a subject names (see the module docstring); None when it names
+        nobody who can speak ('la perte', 'ces derniers mois')."""
         word = fold(head.text).lstrip("-")
         if word.startswith("t-"):
             word = word[2:]
         if head.pos_ == "PRON" or word in _LATTER:
-            if word in _PERSON_PRONOUNS or word in _LATTER:
-                # the person named last before (not inside a quote), unless a quote credited
-                # since is closer
-                people = [
-                    m
-                    for m in self.entities
-                    if m.kind == "person"
-                    and m.end <= head.idx
-                    and not any(s <= m.start < e for s, e in self.quoted)
-                ]
-                if self.recent and (not people or people[-1].start < self.recent[1]):
-                    return self.recent[0]
-                return str(people[-1].value or people[-1].text) if people else None
+            if word in self.vocab.person_pronouns or word in _LATTER:
+                return self._person_before(head.idx)
+            if word in self.vocab.thing_pronouns:
+                credits = [c for c in self.credits if c.at < head.idx and not c.personal]
+                return credits[-1].name if credits else self._thing_before(head)
             return None
         own = _entity_at(self.entities, head.idx, head.idx + len(head.text))
         if own is not None:
-            return str(own.value or own.text)
+            name = str(own.value or own.text)
+            return self._full(name, own.start) if own.kind == "person" else name
         phrase = [t for t in _phrase(head) if self._free(t)]
         if not phrase:
             return None
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
+        end = max([end, *(m.end for m in self.entities if m.start < end <= m.end - 1 and m.start >= start)])
         named = [
             m
             for m in self.entities
@@ -512,24 +765,145 @@ class _Speakers:
             if m.kind == "person" and m.start >= end and not self.text[end : m.start].strip()
         ]
         if people:
-            return str(people[0].value or people[0].text)
+            return self._full(str(people[0].value or people[0].text), people[0].start)
+        # 'Her spokesman, Bill McAllister, said': the name in apposition
+        for child in head.rights:
+            if child.dep_ == "appos":
+                appos = self._person_at(child)
+                if appos is not None:
+                    return appos
         head_word = fold(head.text)
+        described = self._described_person(head, phrase)
+        if described is not None:
+            return described
         describes_speaker = (
             bool(named)
             or head.pos_ == "PROPN"
-            or head_word in SPEAKER_NOUNS
-            or head_word.rstrip("sx") in SPEAKER_NOUNS
+            or head_word in self.vocab.speaker_nouns
+            or head_word.rstrip("sx") in self.vocab.speaker_nouns
             or (_AGENT_NOUN.search(head_word) is not None and not head_word.endswith(("ment", "ments")))
         )
         if not describes_speaker:
             return None
+        if head.pos_ == "PROPN" and len(phrase) <= 3 and all(_UPPER.match(t.text) for t in phrase):
+            return self._full(self.text[start:end], start)
         return self.text[start:end]
+
+    def _full_names(self) -> set[str]:
+        return {self._full(p.name, p.start) for p in self.people}
+
+    def _person_at(self, token: Token) -> str | None:
+        own = _entity_at(self.entities, token.idx, token.idx + len(token.text))
+        if own is not None and own.kind == "person":
+            return self._full(str(own.value or own.text), own.start)
+        for p in self.people:
+            if p.start <= token.idx < p.end:
+                return self._full(p.name, p.start)
+        return None
+
+    def _person_before(self, at: int) -> str | None:
+        """Who 'il'/'he' stands for: the person last named as a subject or credited with speech
+        before `at`, else the person named last."""
+        candidates = [
+            (p.start, self._full(p.name, p.start)) for p in self.people if p.subject and p.end <= at
+        ]
+        candidates += [(c.at, c.name) for c in self.credits if c.personal and c.at < at]
+        candidates += [(c.at, c.name) for c in self.speech_subjects if c.at < at]
+        if candidates:
+            return max(candidates)[1]
+        named = [p for p in self.people if p.end <= at]
+        return self._full(named[-1].name, named[-1].start) if named else None
+
+    def _thing_before(self, head: Token) -> str | None:
+        """What 'it' stands for: the subject of the sentence before when it names an organisation
+        or a statement ('A statement from Waitrose said …'. '“…,” it added')."""
+        sent = head.sent
+        if sent.start == 0:
+            return None
+        before = self.sdoc[sent.start - 1].sent
+        subject = next((c for c in before.root.children if c.dep_ in _SUBJECT_DEPS), None)
+        if subject is None or subject.pos_ == "PRON":
+            return None
+        name = self._name_of(subject)
+        return None if name is None or name in self.person_names else name
+
+    def _described_person(self, head: Token, phrase: list[Token]) -> str | None:
+        """The person a definite description of one person stands for ('le manager d'Astana',
+        'L'avocate', 'le Belge'): described before with the same noun, else the person last
+        credited with speech, when the document names one before."""
+        word = fold(head.text)
+        if head.pos_ not in ("NOUN", "PROPN") or "Plur" in head.morph.get("Number", []):
+            return None
+        if _entity_at(self.entities, head.idx, head.idx + len(head.text)) is not None:
+            return None
+        determiner = fold(phrase[0].text) if phrase else ""
+        if determiner not in _DEFINITE and determiner not in _POSSESSIVE:
+            return None
+        demonym = head.text[:1].isupper() and head.i > phrase[0].i and head.pos_ in ("NOUN", "PROPN", "ADJ")
+        role = word in self.vocab.role_nouns or (
+            _AGENT_NOUN.search(word) is not None and not word.endswith(("ment", "ments"))
+        )
+        if not (role or demonym):
+            return None
+        # 'a Western diplomat' … 'the diplomat': the speaker described so before
+        described = [c for c in self.credits if c.at < head.idx and word in fold(c.name).split()]
+        if described:
+            return described[-1].name
+        earlier = [p for p in self.people if p.end <= head.idx]
+        same_noun = [p for p in earlier if word in p.context]
+        if same_noun:
+            return self._full(same_noun[-1].name, same_noun[-1].start)
+        credited = [
+            (c.at, c.name)
+            for c in [*self.credits, *self.speech_subjects]
+            if c.personal and c.at < head.idx and c.name in self.person_names | self._full_names()
+        ]
+        if credited:
+            return max(credited)[1]
+        subjects = [p for p in earlier if p.subject]
+        if subjects and len({self._full(p.name, p.start) for p in earlier}) == 1:
+            return self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
+        return None
+
+
+def _is_agent(word: str) -> bool:
+    return _AGENT_NOUN.search(word) is not None and not word.endswith(("ment", "ments"))
+
+
+def _without_titles(parts: list[str]) -> list[str]:
+    while len(parts) > 1 and (
+        fold(parts[0]).rstrip(".") in TITLES or fold(parts[0]).rstrip(".") in _HONORIFICS
+    ):
+        parts = parts[1:]
+    return parts
+
+
+# honorifics the entity titles lack ('Mgr Vingt-Trois', 'Monseigneur André Vingt-Trois')
+_HONORIFICS = frozenset("mgr monseigneur maitre".split())
+
+
+def _is_subject(token: Token) -> bool:
+    while token.dep_ in _NAME_DEPS and token.head is not token:
+        token = token.head
+    if token.dep_ in _SUBJECT_DEPS or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
+        return True  # a name parsed as the root is a misparsed subject ('Jérôme Kerviel, …, va être')
+    return token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS
 
 
 def _governs(verb: Token, inside: Span, raw: _Raw) -> bool:
-    """The speech verb takes the quoted words as its object or complement."""
+    """The speech verb takes the quoted words: it is the nearest verb above them in the parse."""
     roots = [t for t in inside if not (raw.start <= t.head.idx < raw.end) or t.head == t]
-    return any(r.head == verb for r in roots)
+    for root in roots:
+        node = root
+        for _ in range(8):
+            if node.head is node:
+                break
+            node = node.head
+            if node == verb:
+                return True
+            if node.pos_ in ("VERB", "AUX") and not (raw.start <= node.idx < raw.end):
+                break
+    return False
 
 
 def _clitic_subject(verb: Token) -> Token | None:
@@ -563,17 +937,6 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
-def _sentence_gap(sdoc: Doc, earlier: Span, later: Span) -> int:
-    """Sentences between two sentences of a document (0: adjacent or the same)."""
-    if later.start <= earlier.start:
-        return 0
-    gap, i = 0, earlier.end
-    while i < later.start:
-        gap += 1
-        i = sdoc[i].sent.end
-    return gap
-
-
 def _entity_at(entities: Sequence[Mention], start: int, end: int) -> Mention | None:
     for m in entities:
         if m.start < end and start < m.end and m.kind in ("person", "organization", "place"):
@@ -600,7 +963,7 @@ def _phrase(head: Token) -> list[Token]:
         span.insert(0, by_index[span[0].i - 1])
     while span[-1].i + 1 in by_index and by_index[span[-1].i + 1].text not in _STOP_RIGHT:
         nxt = by_index[span[-1].i + 1]
-        if fold(nxt.text) in _ACCORDING or fold(nxt.text) == "according":
+        if fold(nxt.text) in ("selon", "according"):
             break
         span.append(nxt)
     span = span[:MAX_SPEAKER_TOKENS]
