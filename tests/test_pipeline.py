@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from recoupe.ingest import read_inputs
-from recoupe.model import Brief, Document, Page
+from recoupe.model import Brief, Document, Page, SiteStatistics
 from recoupe.pipeline import Pipeline, PipelineConfig, build_brief
 from recoupe.render import brief_to_dict
 
@@ -123,10 +123,10 @@ def test_a_page_a_stage_fails_on_becomes_an_error_input(
     inputs, read = pages
     process = Cleaner.process
 
-    def failing(self: Cleaner, page: Page) -> Document:
+    def failing(self: Cleaner, page: Page, statistics: SiteStatistics) -> Document:
         if page.source.endswith("001_25c71a11cc7808fb.txt"):
             raise RuntimeError("boom")
-        return process(self, page)
+        return process(self, page, statistics)
 
     monkeypatch.setattr(Cleaner, "process", failing)
     brief = build_brief(read, inputs)

@@ -102,6 +102,7 @@ class CleanStats:
     hidden_share: float | None = None  # share of the article the page says is hidden (0..1)
     chars_in: int = 0
     chars_removed: int = 0
+    sentences_repeated: int = 0  # copies of a sentence looping inside one paragraph, removed
 
 
 @dataclass(slots=True)
@@ -283,6 +284,18 @@ class Brief:
     documents: list[Document]
     stories: list[Story]
     duplicates: list[DuplicateCluster] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class SiteStatistics:
+    """What the whole-corpus line pass learned, for the per-page cleaner: per site (`site_key`),
+    the `line_key`s of lines printed on several of its articles. Picklable, so that pages can be
+    cleaned in worker processes with the same statistics."""
+
+    furniture: dict[str, frozenset[str]] = field(default_factory=dict)
+    pages: int = 0  # pages the pass read
+    min_pages: int = 2  # articles of one site a line had to appear on
+    max_chars: int = 120  # longest line the pass could call furniture
 
 
 def document_id(source: str) -> str:

@@ -1,9 +1,13 @@
 """The one place where stages are composed: pages in, a `Brief` out.
 
-    clean (per page, after a whole-run pass over line statistics)
-    -> judge (per document) -> fixed order (publication date, then source)
-    -> dedup (whole set) -> facts (per document, models loaded once, lazily)
-    -> stories (whole set) -> shared passages, cross-check, summary, timeline (per story)
+    site lines (whole-corpus pass: the picklable `SiteStatistics`)
+    -> clean, judge, facts (per page, pure: `recoupe.executor` runs them in this process, a
+       pool of workers or Ray, models loaded once per worker) -> fixed order (date, then source)
+    -> dedup (whole-corpus pass) -> stories (whole-corpus pass)
+    -> shared passages, cross-check, summary, timeline (per story)
+
+Before anything runs, the chain of stages is checked (`recoupe.stage.check_chain`): each stage's
+`requires` must be provided by the input or assigned by an earlier stage.
 
 The CLI and the web call `build_brief`; they never reimplement a step. Stages are built by name
 from one configuration mapping (`{"judge": {"junk_below": 0.3}, ...}`) so that a mistake in it
@@ -13,28 +17,43 @@ fails at once with the names allowed.
 from __future__ import annotations
 
 import datetime as dt
+import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from recoupe import __version__
-from recoupe.clean import Cleaner
+from recoupe.clean import Cleaner, clean_page, site_key
 from recoupe.crosscheck import Independence, cross_check
 from recoupe.dedup import Dedup
+from recoupe.executor import ENGINES, DocumentStages, Engine, process_pages
 from recoupe.facts import FactExtractor
 from recoupe.judge import Judge
-from recoupe.model import Brief, Document, DuplicateCluster, InputEntry, Page, SharedPassage, Story
-from recoupe.stage import Stage, make_stage
+from recoupe.limits import Limits
+from recoupe.model import (
+    Brief,
+    Document,
+    DuplicateCluster,
+    InputEntry,
+    Page,
+    SharedPassage,
+    Story,
+)
+from recoupe.stage import Stage, check_chain, make_stage, record_fields
 from recoupe.stories import Stories
 from recoupe.summarize import build_timeline, claim_facts, sentence_backing, story_title, summarize
 
 ProgressCallback = Callable[[str, int, int], None]
 StageT = TypeVar("StageT", bound=Stage)
-RecordT = TypeVar("RecordT", Page, Document)
 
 STAGE_ORDER = ("clean", "judge", "dedup", "facts", "stories")
-# documents handed to the facts stage at a time, so that long runs report progress
-FACTS_CHUNK = 64
+# documents read for facts at a time by `Pipeline.prepare` (spaCy batches within)
+PREPARE_FACTS_CHUNK = 64
+# the `--set` section that holds the per-page limits rather than a stage's options
+LIMITS_SECTION = "limits"
+# below this many pages per worker a run stays in this process: each worker loads its own models
+# (about 3 s for the French one), which costs more than it saves on a few pages
+POOL_MIN_PAGES_PER_WORKER = 10
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -49,14 +68,32 @@ class PipelineConfig:
     summary_sentences: int = 5
     # a page a stage fails on becomes an `error` input and the run goes on; strict re-raises
     strict: bool = False
+    # per-page limits; `stages["limits"]` (from `--set limits.max_chars=...`) overrides them
+    limits: Limits = field(default_factory=Limits)
+    # per-document stages: processes (1: this process; None: the number of cores), engine, Ray address
+    workers: int | None = 1
+    engine: Engine = "local"
+    address: str | None = None
 
     def __post_init__(self) -> None:
+        if LIMITS_SECTION in self.stages:
+            section = self.stages[LIMITS_SECTION]
+            if not isinstance(section, Mapping):
+                raise ValueError(f"limits must be a mapping of limit names to values, got {section!r}")
+            self.limits = self.limits.with_options(dict(section))
+            self.stages = {name: opts for name, opts in self.stages.items() if name != LIMITS_SECTION}
         unknown = set(self.stages) - set(STAGE_ORDER)
         if unknown:
             raise ValueError(
                 f"unknown stage(s) in configuration: {', '.join(sorted(unknown))}; "
-                f"allowed: {', '.join(STAGE_ORDER)}"
+                f"allowed: {', '.join(STAGE_ORDER)}, and {LIMITS_SECTION}"
             )
+        if self.workers is not None and (isinstance(self.workers, bool) or self.workers < 1):
+            raise ValueError(f"workers must be an integer >= 1, got {self.workers!r}")
+        if self.engine not in ENGINES:
+            raise ValueError(f"unknown engine {self.engine!r}; engines: {', '.join(ENGINES)}")
+        if self.address is not None and self.engine != "ray":
+            raise ValueError("an address is for the Ray engine: give engine='ray' (--engine ray) with it")
         if self.summary_sentences < 1:
             raise ValueError(f"summary_sentences must be >= 1, got {self.summary_sentences!r}")
 
@@ -83,43 +120,72 @@ class Pipeline:
         self.dedup = _build("dedup", Dedup, options)
         self.facts = _build("facts", FactExtractor, options)
         self.stories = _build("stories", Stories, options)
+        check_chain(
+            [self.cleaner.site_lines, self.cleaner, self.judge, self.facts, self.dedup, self.stories],
+            record_fields("page"),
+        )
 
     def documents(
         self,
         pages: Sequence[Page],
         progress: ProgressCallback = _no_progress,
         failures: dict[str, str] | None = None,
+        notes: dict[str, InputEntry] | None = None,
     ) -> tuple[list[Document], list[DuplicateCluster]]:
-        """Clean, judge, order, deduplicate and extract facts: documents ready for stories.
+        """Site lines, then clean, judge and facts per page (through the executor), then the
+        fixed order and dedup: documents ready for stories.
 
         A page a per-page stage fails on is left out and its reason put in `failures` (by source),
-        unless the configuration is strict.
+        unless the configuration is strict. `notes` receives, by source, the input entry of every
+        page a limit cut (status ok, with the limit in its reason) or skipped (status skipped) and
+        of every page that failed (status error).
         """
         failures = {} if failures is None else failures
+        notes = {} if notes is None else notes
         progress("clean", 0, len(pages))
-        self.cleaner.fit(pages)
-        docs = [d for page in pages if (d := self._guarded(self.cleaner.process, page, "cleaned", failures))]
-        progress("judge", 0, len(docs))
-        docs = [d for doc in docs if (d := self._guarded(self.judge.process, doc, "judged", failures))]
+        stages = DocumentStages(
+            options={name: dict(self.config.stages.get(name, {})) for name in ("clean", "judge", "facts")},
+            statistics=self.cleaner.fit(pages),
+            limits=self.config.limits,
+            strict=self.config.strict,
+        )
+        workers = self.config.workers or os.cpu_count() or 1
+        if self.config.engine == "local" and len(pages) < POOL_MIN_PAGES_PER_WORKER * workers:
+            workers = 1
+        docs: list[Document] = []
+        outcomes = process_pages(
+            pages, stages, workers=workers, engine=self.config.engine, address=self.config.address
+        )
+        for done, outcome in enumerate(outcomes, start=1):
+            if outcome.document is not None:
+                docs.append(outcome.document)
+                if outcome.reason:
+                    notes[outcome.source] = InputEntry(
+                        outcome.source, "ok", outcome.document.id, outcome.reason
+                    )
+            else:
+                reason = outcome.reason or "no document"
+                if outcome.status == "error":
+                    failures[outcome.source] = reason
+                notes[outcome.source] = InputEntry(outcome.source, outcome.status, None, reason)
+            progress("clean, judge, facts", done, len(pages))
         docs.sort(key=processing_order)
         progress("dedup", 0, len(docs))
         clusters = self.dedup.run(docs)
-        progress("facts", 0, len(docs))
-        for start in range(0, len(docs), FACTS_CHUNK):
-            self.facts.process_many(docs[start : start + FACTS_CHUNK])
-            progress("facts", min(start + FACTS_CHUNK, len(docs)), len(docs))
         return docs, clusters
 
-    def _guarded(
-        self, step: Callable[[RecordT], Document], record: RecordT, verb: str, failures: dict[str, str]
-    ) -> Document | None:
-        try:
-            return step(record)
-        except Exception as error:
-            if self.config.strict:
-                raise
-            failures[record.source] = f"could not be {verb}: {type(error).__name__}: {error}"
-            return None
+    def run_pass(self, name: str, records: Sequence[Any]) -> Any:
+        """Rerun one whole-corpus pass on its own: "site_lines" over pages (-> `SiteStatistics`),
+        "dedup" over documents (-> duplicate clusters, marking the copies), "stories" over
+        documents (-> lists of member ids)."""
+        passes: dict[str, Callable[[Sequence[Any]], Any]] = {
+            "site_lines": self.cleaner.fit,
+            "dedup": self.dedup.run,
+            "stories": self.stories.run,
+        }
+        if name not in passes:
+            raise ValueError(f"unknown pass {name!r}; passes: {', '.join(passes)}")
+        return passes[name](records)
 
     def brief(
         self,
@@ -127,12 +193,9 @@ class Pipeline:
         inputs: Sequence[InputEntry],
         progress: ProgressCallback = _no_progress,
     ) -> Brief:
-        failures: dict[str, str] = {}
-        docs, clusters = self.documents(pages, progress, failures)
-        inputs = [
-            InputEntry(e.source, "error", None, failures[e.source]) if e.source in failures else e
-            for e in inputs
-        ]
+        notes: dict[str, InputEntry] = {}
+        docs, clusters = self.documents(pages, progress, notes=notes)
+        inputs = [_noted(e, notes[e.source]) if e.source in notes else e for e in inputs]
         progress("stories", 0, len(docs))
         passages = self.dedup.shared_passages(docs)
         independence = Independence.of(docs, passages)
@@ -153,6 +216,44 @@ class Pipeline:
             stories=story_records,
             duplicates=clusters,
         )
+
+    # -- for a corpus store (recoupe.corpus): per-page stages without the whole-set passes, and
+    # -- one story rebuilt from its documents
+
+    def clean_with(self, page: Page, furniture: Mapping[str, frozenset[str]]) -> Document:
+        """Clean one page with the furniture lines given per site (a store's, not this set's)."""
+        site = site_key(page)
+        lines = furniture.get(site, frozenset()) if site is not None else frozenset()
+        return clean_page(page, site_furniture=lines, options=self.cleaner.options)
+
+    def prepare(
+        self, pages: Sequence[Page], furniture: Mapping[str, frozenset[str]]
+    ) -> dict[str, Document | str]:
+        """Clean (with the furniture given per site), judge and read each page for facts, in this
+        process. By page source: its document, or why there is none. No whole-set pass runs: a
+        store deduplicates and groups stories itself."""
+        outcomes: dict[str, Document | str] = {}
+        docs: list[Document] = []
+        for page in pages:
+            try:
+                docs.append(self.judge.process(self.clean_with(page, furniture)))
+            except Exception as error:
+                if self.config.strict:
+                    raise
+                outcomes[page.source] = f"could not be cleaned or judged: {type(error).__name__}: {error}"
+        for start in range(0, len(docs), PREPARE_FACTS_CHUNK):
+            self.facts.process_many(docs[start : start + PREPARE_FACTS_CHUNK])
+        for doc in docs:
+            outcomes[doc.source] = doc
+        return outcomes
+
+    def story(self, story_id: str, docs: Sequence[Document]) -> Story:
+        """One story rebuilt from its documents (duplicates included, in processing order):
+        passages shared among them, cross-check, claims, summary, timeline."""
+        ordered = sorted(docs, key=processing_order)
+        passages = self.dedup.shared_passages(ordered)
+        independence = Independence.of(ordered, passages)
+        return self._story(story_id, ordered, passages, independence)
 
     def _story(
         self,
@@ -177,6 +278,13 @@ class Pipeline:
             timeline=build_timeline(docs),
             shared_passages=own_passages,
         )
+
+
+def _noted(entry: InputEntry, note: InputEntry) -> InputEntry:
+    """A page's input entry after the per-page stages: their status and reason, keeping a note
+    the reader had already made (an unreadable date) beside a limit's."""
+    reasons = [r for r in (entry.reason if entry.status == "ok" else None, note.reason) if r]
+    return InputEntry(entry.source, note.status, note.document, "; ".join(reasons) or None)
 
 
 def build_brief(

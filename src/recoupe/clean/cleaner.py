@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
@@ -52,9 +52,9 @@ from recoupe.clean.patterns import (
     match_form,
 )
 from recoupe.clean.repetition import find_repeats, paragraph_key
-from recoupe.clean.site_lines import find_site_furniture, line_key, site_key
+from recoupe.clean.site_lines import line_key, site_key, site_statistics
 from recoupe.clean.units import Cut, Paragraph, split_paragraphs
-from recoupe.model import CleanStats, Document, Page, Removal, document_id
+from recoupe.model import CleanStats, Document, Page, Removal, SiteStatistics, document_id
 from recoupe.stage import Stage, register
 
 # how many kept paragraphs make the page's head and tail, where zone rules apply
@@ -236,15 +236,35 @@ def content_hash(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()
 
 
+class SiteLines(Stage):
+    """The whole-corpus pass before cleaning: each site's furniture lines over a set of pages,
+    as a picklable `SiteStatistics` record. It can be rerun on its own (over a store's pages)."""
+
+    name = "site_lines"
+    requires: ClassVar[tuple[str, ...]] = ("page.text", "page.site", "page.url")
+    assigns: ClassVar[tuple[str, ...]] = ("site_statistics.furniture",)
+
+    def __init__(self, *, min_pages: int = 2, max_chars: int = 120) -> None:
+        self.min_pages = min_pages
+        self.max_chars = max_chars
+
+    def run(self, pages: Iterable[Page]) -> SiteStatistics:
+        return site_statistics(pages, min_pages=self.min_pages, max_chars=self.max_chars)
+
+
+NO_STATISTICS = SiteStatistics()
+
+
 @register("clean")
 class Cleaner(Stage):
     """Pages to documents: furniture, paywall notices, repetition and metadata lines removed.
 
-    A whole-set stage: `run(pages)` finds each site's furniture over the set, then cleans each
-    page; `process(page)` cleans one page with the furniture found by the last `run`.
+    Two steps: `fit(pages)` is the whole-corpus pass (`SiteLines`) and returns the statistics;
+    `process(page, statistics)` cleans one page with them and keeps no state, so pages can be
+    cleaned in any order, in any process. `run(pages)` does both.
     """
 
-    requires: ClassVar[tuple[str, ...]] = ("page.text",)
+    requires: ClassVar[tuple[str, ...]] = ("page.text", "site_statistics.furniture")
     assigns: ClassVar[tuple[str, ...]] = (
         "document.text",
         "document.removed",
@@ -265,21 +285,22 @@ class Cleaner(Stage):
         near_repeat_ratio: float = DEFAULT_OPTIONS.near_repeat_ratio,
     ) -> None:
         self.options = CleanOptions(min_site_repeat, max_furniture_chars, min_repeat_chars, near_repeat_ratio)
-        self._furniture: dict[str, frozenset[str]] = {}
 
-    def fit(self, pages: Sequence[Page]) -> None:
-        """The whole-run pass: each site's furniture lines over the set of pages."""
-        self._furniture = find_site_furniture(
-            pages, min_pages=self.options.min_site_repeat, max_chars=self.options.max_furniture_chars
-        )
+    @property
+    def site_lines(self) -> SiteLines:
+        return SiteLines(min_pages=self.options.min_site_repeat, max_chars=self.options.max_furniture_chars)
+
+    def fit(self, pages: Iterable[Page]) -> SiteStatistics:
+        """The whole-corpus pass: each site's furniture lines over the set of pages."""
+        return self.site_lines.run(pages)
 
     def run(self, pages: Sequence[Page]) -> list[Document]:
-        self.fit(pages)
-        return [self.process(page) for page in pages]
+        statistics = self.fit(pages)
+        return [self.process(page, statistics) for page in pages]
 
-    def process(self, page: Page) -> Document:
+    def process(self, page: Page, statistics: SiteStatistics = NO_STATISTICS) -> Document:
         key = site_key(page)
-        lines = self._furniture.get(key, frozenset()) if key is not None else frozenset()
+        lines = statistics.furniture.get(key, frozenset()) if key is not None else frozenset()
         return clean_page(page, site_furniture=lines, options=self.options)
 
 

@@ -1,4 +1,4 @@
-"""Whole-run pass: short lines that one site prints on several of its pages are its furniture.
+"""Whole-corpus pass: short lines that one site prints on several of its pages are its furniture.
 
 A site's menus, footers and notices repeat from page to page while its articles do not, so a short
 line found on `min_pages` different articles of one site is furniture there ("Lecture restreinte",
@@ -12,13 +12,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from recoupe.clean.metadata import bare_domain, url_domain
 from recoupe.clean.patterns import match_form
 from recoupe.clean.repetition import paragraph_key
 from recoupe.clean.units import split_paragraphs
-from recoupe.model import Page
+from recoupe.model import Page, SiteStatistics
 
 _DIGITS = re.compile(r"\d+")
 # a paragraph this long is article text: two pages sharing one are copies of one article
@@ -47,50 +48,73 @@ def site_key(page: Page) -> str | None:
 
 
 def find_site_furniture(
-    pages: Sequence[Page], *, min_pages: int = 2, max_chars: int = 120
+    pages: Iterable[Page], *, min_pages: int = 2, max_chars: int = 120
 ) -> dict[str, frozenset[str]]:
     """Per site, the `line_key`s of short lines found on at least `min_pages` distinct articles."""
-    pages_by_site: defaultdict[str, list[Page]] = defaultdict(list)
+    return site_statistics(pages, min_pages=min_pages, max_chars=max_chars).furniture
+
+
+def site_statistics(pages: Iterable[Page], *, min_pages: int = 2, max_chars: int = 120) -> SiteStatistics:
+    """The whole-corpus pass, as a picklable record the per-page cleaner takes.
+
+    Streams: of each page it keeps only the hashed keys of its lines (`page_lines`), never its text.
+    """
+    lines_by_site: defaultdict[str, list[PageLines]] = defaultdict(list)
+    count = 0
     for page in pages:
+        count += 1
         key = site_key(page)
         if key is not None:
-            pages_by_site[key].append(page)
+            lines_by_site[key].append(page_lines(page, max_chars=max_chars))
     furniture: dict[str, frozenset[str]] = {}
-    for site, site_pages in pages_by_site.items():
+    for site, site_pages in lines_by_site.items():
         if len(site_pages) < min_pages:
             continue
-        lines = _site_furniture(site_pages, min_pages, max_chars)
+        lines = furniture_lines(site_pages, min_pages=min_pages)
         if lines:
             furniture[site] = lines
-    return furniture
+    return SiteStatistics(furniture=furniture, pages=count, min_pages=min_pages, max_chars=max_chars)
 
 
-def _site_furniture(pages: Sequence[Page], min_pages: int, max_chars: int) -> frozenset[str]:
-    short_lines: list[set[str]] = []
-    long_lines: list[set[str]] = []
-    for page in pages:
-        short: set[str] = set()
-        long: set[str] = {hashlib.sha1(paragraph_key(page.text).encode()).hexdigest()}
-        for paragraph in split_paragraphs(page.text):
-            line = match_form(page.text[paragraph.start : paragraph.end])
-            key = line_key(line)
-            if not key:
-                continue
-            if len(line) <= max_chars:
-                short.add(key)
-            elif len(line) >= _SHARED_PASSAGE_CHARS:
-                long.add(key)
-        short_lines.append(short)
-        long_lines.append(long)
-    article_of = _articles(long_lines)
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """What the line pass keeps of one page: its short lines' keys, and hashes of its long
+    paragraphs and whole text (pages sharing one are copies of one article)."""
+
+    short: frozenset[str]
+    long: frozenset[str]
+
+
+def page_lines(page: Page, *, max_chars: int = 120) -> PageLines:
+    short: set[str] = set()
+    long: set[str] = {_digest(paragraph_key(page.text))}
+    for paragraph in split_paragraphs(page.text):
+        line = match_form(page.text[paragraph.start : paragraph.end])
+        key = line_key(line)
+        if not key:
+            continue
+        if len(line) <= max_chars:
+            short.add(key)
+        elif len(line) >= _SHARED_PASSAGE_CHARS:
+            long.add(_digest(key))
+    return PageLines(frozenset(short), frozenset(long))
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha1(key.encode()).hexdigest()
+
+
+def furniture_lines(pages: Sequence[PageLines], *, min_pages: int = 2) -> frozenset[str]:
+    """The short lines of one site's pages found on at least `min_pages` distinct articles."""
+    article_of = _articles([page.long for page in pages])
     articles_by_line: defaultdict[str, set[int]] = defaultdict(set)
-    for index, lines in enumerate(short_lines):
-        for key in lines:
+    for index, page in enumerate(pages):
+        for key in page.short:
             articles_by_line[key].add(article_of[index])
     return frozenset(key for key, articles in articles_by_line.items() if len(articles) >= min_pages)
 
 
-def _articles(long_lines: Sequence[set[str]]) -> list[int]:
+def _articles(long_lines: Sequence[frozenset[str]]) -> list[int]:
     """Group pages that share a long paragraph (union-find); each page's group number."""
     parent = list(range(len(long_lines)))
 
