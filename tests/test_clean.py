@@ -533,6 +533,34 @@ def test_trailing_tag_line_removed_but_speaker_after_speech_kept() -> None:
     assert spoken.text.endswith("Camille Etienne Gbedey")
 
 
+@pytest.mark.parametrize(
+    "closing",
+    [
+        # pamelaandersonfoundation.org (trafilatura_eval): a letter's sign-off and signature
+        ("More to come. Watch this space!", "Love", "Pamela"),
+        # mercurynews.com letters page (trafilatura_eval): the writer's name and town
+        ("Real science is never “settled.”", "Jon Rego", "Clayton"),
+        # FreSaDa 000009724: an exhibition notice closing on its address
+        ("Du 29 avril au 3 juin 2017, Faujour expose ses dessins de presse au Café des Halles de Lannion.",
+         "3 Place des Halles", "Lannion"),
+        # FreSaDa 000005379: a petition closing on its signatories
+        ("Nous vous demandons de suspendre le décret du 28 octobre.", "Jérôme Karsenti", "Laetitia Mollon"),
+    ],
+)  # fmt: skip
+def test_closing_block_of_short_lines_is_kept(closing: tuple[str, ...]) -> None:
+    doc = clean(*BODY_EN, *closing)
+    assert removed(doc) == []
+    assert doc.text.split("\n\n")[-2:] == list(closing[1:])
+
+
+def test_label_alone_after_the_last_sentence_is_cut_en() -> None:
+    # metrotimes.com (trafilatura_eval): a widget's heading left after the review's last sentence
+    doc = clean(
+        *BODY_EN, "Its menu as of this writing was quite different from Midtown’s.", "Location Details"
+    )
+    assert removed(doc, "navigation") == ["Location Details"]
+
+
 # --------------------------------------------------------------------------------------------
 # repetition
 # --------------------------------------------------------------------------------------------

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import socket
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
+from recoupe.clean import clean_page
 from recoupe.judge import Judge, LanguageDetector
-from recoupe.model import CleanStats, Document, Removal
+from recoupe.model import CleanStats, Document, Page, Removal
 
 # RPM2 French corpus, T01_C1_01 (Libération d'Ingrid Betancourt), first paragraphs
 FRENCH = (
@@ -64,21 +66,89 @@ def test_repetitive_flag_gives_counts_and_ratio() -> None:
         make_doc(FRENCH, paragraphs_in=42, paragraphs_repeated=39, paragraphs_unique=3)
     )
     flag = next(f for f in doc.flags if f.code == "repetitive")
-    assert "39 of 42" in flag.detail and "0.93" in flag.detail
+    assert "39 of 42 paragraphs" in flag.detail and "ratio 0.93" in flag.detail
     assert doc.quality < 0.35
     assert doc.verdict == "junk"
 
 
-def test_content_farm_needs_two_pieces_of_evidence() -> None:
-    bio = Removal("Passionné et dévoué, j'explore sans cesse…", "bio", 0, 10)
-    sponsor = Removal("Pour explorer les options de sponsoring, contactez-nous.", "sponsor", 10, 20)
+def test_content_farm_needs_two_pieces_of_farm_evidence() -> None:
+    # the content-farm template's pieces, by the cleaner's rule names: a first-person persona and a
+    # call for sponsors (the shape of a farm's author box)
+    persona = Removal("Passionné et dévoué, j'explore sans cesse…", "bio", 0, 10, "first_person_bio")
+    request = Removal(
+        "Pour explorer les options de sponsoring, contactez-nous.", "sponsor", 10, 20, "sponsor_request"
+    )
     one = make_doc(FRENCH, paragraphs_in=3, paragraphs_unique=3)
-    one.removed = [bio]
+    one.removed = [persona]
     assert "content_farm" not in {f.code for f in Judge(min_words=50).process(one).flags}
     two = make_doc(FRENCH, paragraphs_in=3, paragraphs_unique=3)
-    two.removed = [bio, sponsor]
+    two.removed = [persona, request]
     flag = next(f for f in Judge(min_words=50).process(two).flags if f.code == "content_farm")
-    assert "bio" in flag.detail and "sponsor" in flag.detail
+    assert "first-person writer persona" in flag.detail and "sponsored placements" in flag.detail
+
+
+def judged(page: Page) -> Document:
+    return Judge(min_words=50).process(clean_page(page))
+
+
+def test_business_page_with_author_bio_and_affiliate_disclosure_is_not_a_content_farm_en(
+    fixtures_dir: Path,
+) -> None:
+    # thebalance.com (trafilatura_eval): affiliate disclosure, byline, body, staff bio
+    text = (fixtures_dir / "judge" / "thebalance_coinbase_en.txt").read_text()
+    doc = judged(Page(source="thebalance", text=text, published="2022-03-28"))
+    rules = {r.rule for r in doc.removed}
+    assert {"affiliate_disclosure", "third_person_bio", "byline"} <= rules
+    assert doc.author == "Jacob Wade"
+    assert doc.flags == [] and doc.verdict == "ok"
+
+
+def test_business_page_with_author_line_and_sponsor_label_is_not_a_content_farm_fr(
+    fixtures_dir: Path,
+) -> None:
+    # FreSaDa 000004579 (an economist's column), with FreSaDa 000004919's video label put inside
+    text = (fixtures_dir / "judge" / "fresada_touati_economie_fr.txt").read_text()
+    doc = judged(Page(source="fresada", text=text, published="2016-11-28"))
+    assert {r.reason for r in doc.removed} == {"bio", "sponsor"}
+    assert "content_farm" not in {f.code for f in doc.flags}
+    assert doc.verdict == "ok"
+
+
+def test_seed_content_farm_template_is_flagged(examples_dir: Path) -> None:
+    # seed 000: a looping body, a first-person persona and a call for sponsors
+    page = Page(source="000", text=next(examples_dir.glob("000_*.txt")).read_text())
+    flag = next(f for f in judged(page).flags if f.code == "content_farm")
+    assert "loops" in flag.detail and "persona" in flag.detail and "sponsored placements" in flag.detail
+
+
+@pytest.mark.parametrize(
+    "loop",
+    [
+        # the issue's own example: one sentence printed 500 times on one line
+        "Un texte. " * 500,
+        # ECB+ 1_10ecb's first sentence, looping 40 times inside one paragraph
+        ENGLISH.split(". ")[0] + ". " + (ENGLISH.split(". ")[0] + ". ") * 40,
+    ],
+)
+def test_a_sentence_looping_inside_one_paragraph_is_repetitive(loop: str) -> None:
+    page = Page(source="loop", text=FRENCH + "\n\n" + loop.strip() + "\n")
+    doc = judged(page)
+    flag = next(f for f in doc.flags if f.code == "repetitive")
+    assert "looping inside a paragraph" in flag.detail
+    assert doc.clean_stats.sentences_repeated >= 40
+    # every copy is a removal span slicing the page text; the sentence stays once
+    copies = [r for r in doc.removed if r.rule == "repeated_sentence"]
+    assert len(copies) == doc.clean_stats.sentences_repeated
+    assert all(page.text[r.start : r.end] == r.text for r in copies)  # type: ignore[misc]
+    assert doc.text.split("\n\n")[-1] == loop.split(". ")[0] + "."
+
+
+def test_repeated_one_word_exclamations_are_the_texts_own() -> None:
+    # FreSaDa 000002104-style sound effects (satire): one-word sentences repeated stay
+    text = FRENCH + "\n\n« Vroum ! Vroum ! Vroum ! Vroum ! Vroum ! » a-t-il lancé au volant.\n"
+    doc = judged(Page(source="vroum", text=text))
+    assert "repetitive" not in {f.code for f in doc.flags}
+    assert doc.text.endswith("« Vroum ! Vroum ! Vroum ! Vroum ! Vroum ! » a-t-il lancé au volant.")
 
 
 def test_paywall_flag_states_the_hidden_share() -> None:

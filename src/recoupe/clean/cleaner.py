@@ -45,13 +45,13 @@ from recoupe.clean.patterns import (
     RIGHTS_OWNER,
     SHARE_BAR_RULE_NAME,
     SUBSCRIPTION_WORD,
-    TAG_LINE,
     LineRule,
     is_breadcrumb,
+    is_closing_tag_line,
     is_share_bar,
     match_form,
 )
-from recoupe.clean.repetition import find_repeats, paragraph_key
+from recoupe.clean.repetition import find_repeats, find_sentence_loops, paragraph_key
 from recoupe.clean.site_lines import line_key, site_key, site_statistics
 from recoupe.clean.units import Cut, Paragraph, split_paragraphs
 from recoupe.model import CleanStats, Document, Page, Removal, SiteStatistics, document_id
@@ -152,10 +152,14 @@ def clean_page(
         if found.site is not None:
             verdicts[kept[-1]] = _Verdict("site_name", "trailing_domain")
 
-    # 3b: a bare name closing the page after prose is a tag line ("Joe Biden"); after speech it
-    # would be the speaker's attribution, which is content
+    # 3b: a bare name standing alone after the last sentence is a tag line ("Joe Biden"); after
+    # speech it would be the speaker's attribution, which is content (see `is_closing_tag_line`)
     kept = _kept(verdicts)
-    if len(kept) >= 2 and TAG_LINE.match(forms[kept[-1]]) and not _SPEECH_LIKE.search(forms[kept[-2]]):
+    if (
+        len(kept) >= 2
+        and is_closing_tag_line(forms[kept[-1]], forms[kept[-2]])
+        and not _SPEECH_LIKE.search(forms[kept[-2]])
+    ):
         verdicts[kept[-1]] = _Verdict("navigation", "trailing_tags")
 
     # 4: the site's furniture, found over the whole run
@@ -170,7 +174,8 @@ def clean_page(
     # 6: head and tail zones
     _zones(forms, verdicts, found, language)
 
-    # 7: repetition
+    # 7: repetition, of sentences inside one paragraph, then of whole paragraphs
+    sentences_repeated = _cut_sentence_loops(text, paragraphs, forms, verdicts)
     kept = _kept(verdicts)
     kept_texts = [forms[i] for i in kept]
     repeats = find_repeats(
@@ -203,6 +208,7 @@ def clean_page(
     stats = CleanStats(
         paragraphs_in=len(paragraphs),
         paragraphs_repeated=len(repeats),
+        sentences_repeated=sentences_repeated,
         paragraphs_unique=len({paragraph_key(f) for f in forms if paragraph_key(f)}),
         paywall_notice=any(r.rule in RESTRICTION_RULES for r in removals),
         hidden_share=found.hidden_share,
@@ -318,6 +324,23 @@ def _cut_inline(text: str, paragraph: Paragraph) -> None:
         for start, end in rule.spans(text, paragraph.start, paragraph.end):
             if end > start and not any(cut.start < end and start < cut.end for cut in paragraph.cuts):
                 paragraph.cuts.append(Cut(start, end, rule.reason, rule.name))
+
+
+def _cut_sentence_loops(
+    text: str, paragraphs: Sequence[Paragraph], forms: list[str], verdicts: Sequence[_Verdict | None]
+) -> int:
+    """Cut the later copies of a sentence looping inside a kept paragraph; how many were cut."""
+    count = 0
+    for index in _kept(verdicts):
+        paragraph = paragraphs[index]
+        for start, end in find_sentence_loops(text, paragraph.start, paragraph.end):
+            if not any(cut.start < end and start < cut.end for cut in paragraph.cuts):
+                paragraph.cuts.append(Cut(start, end, "repetition", "repeated_sentence"))
+                count += 1
+                forms[index] = ""
+        if not forms[index]:
+            forms[index] = match_form(paragraph.kept_text(text))
+    return count
 
 
 def _family(form: str, found: _Found, language: str | None, *, part: bool = False) -> _Verdict | None:

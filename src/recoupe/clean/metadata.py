@@ -19,27 +19,24 @@ from recoupe.clean.patterns import (
     BYLINE_WORDS,
     DATELINE,
     DATELINE_LEAD,
+    DATELINE_ON,
+    DAY_SUFFIX,
     GENERIC_AUTHOR,
     MONTH,
     REPORTING_CREDIT,
+    UPDATE_MARK,
+    month_numbers,
 )
 
-_MONTH_NUMBERS: tuple[tuple[str, int], ...] = (
-    ("janv", 1), ("jan", 1), ("fév", 2), ("fev", 2), ("feb", 2), ("mars", 3), ("mar", 3), ("avr", 4),
-    ("apr", 4), ("mai", 5), ("may", 5), ("juin", 6), ("june", 6), ("jun", 6), ("juil", 7), ("july", 7),
-    ("jul", 7), ("août", 8), ("aout", 8), ("aug", 8), ("sept", 9), ("sep", 9), ("oct", 10), ("nov", 11),
-    ("déc", 12), ("dec", 12),
-)  # fmt: skip
-_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}})(?:er|st|nd|rd|th)?\s+({MONTH}),?\s+(\d{{4}})", re.I)
-_MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})", re.I)
+_MONTH_NUMBERS = month_numbers()  # from lang/<code>/furniture.toml
+_DAY_MONTH_YEAR = re.compile(rf"(?<!\d)(\d{{1,2}}){DAY_SUFFIX}?\s+({MONTH}),?\s+(\d{{4}})", re.I)
+_MONTH_DAY_YEAR = re.compile(rf"\b({MONTH})\s+(\d{{1,2}}){DAY_SUFFIX}?,?\s+(\d{{4}})", re.I)
 _ISO = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2}))?")
 _NUMERIC = re.compile(r"(?<![\d/.])(\d{1,2})[/.](\d{1,2})[/.](\d{4})(?![\d/.])")
 _TIME = re.compile(r"(?<![\d:])(\d{1,2})\s?(?:[h:]\s?(\d{2})|(?=\s?[ap]\.?m\b))(?:\s?([ap])\.?m\.?)?", re.I)
 # what comes after these words is a later date, not the publication's
-_UPDATE_MARK = re.compile(
-    r"\b(?:modifi[ée]e?|mise? à jour|actualis[ée]e?|updated|last (?:updated|modified))\b", re.I
-)
-_BYLINE_TRAILER_CUT = re.compile(rf"\s*(?:[|·•–—]|\s-\s|\b{DATELINE_LEAD}\b|\ble\s+\d)", re.I)
+_UPDATE_MARK = re.compile(rf"\b{UPDATE_MARK}\b", re.I)
+_BYLINE_TRAILER_CUT = re.compile(rf"\s*(?:[|·•–—]|\s-\s|\b{DATELINE_LEAD}\b|\b{DATELINE_ON}\s+\d)", re.I)
 
 
 def _month_number(word: str) -> int | None:

@@ -6,6 +6,11 @@ lines along with the paragraphs around them. A short line repeated on its own (a
 and role after two different quotes) is the text's own doing and stays. Copies with a word or
 two changed (`near_ratio` of their words in order) count as copies too, for paragraphs long enough
 for that to mean something.
+
+A page can also loop inside one paragraph ("Un texte. Un texte. ..." printed 500 times on one
+line). `find_sentence_loops` finds the later copies of a sentence that a paragraph prints at
+least `min_copies + 1` times: real prose repeats a short sentence two or three times at most
+("Non. Non."), measured on the gold texts of ../shared/data (see bench/bench_judge.py).
 """
 
 from __future__ import annotations
@@ -22,6 +27,8 @@ _SKETCH_SIZE = 8
 # below this many characters a paragraph is compared exactly, never approximately
 _NEAR_MIN_CHARS = 80
 _SENTENCE_CLOSE = frozenset('.!?…»"”)')
+# a sentence: up to its closing punctuation (with a closing quote or bracket), or the line's end
+_SENTENCE = re.compile(r"[^.!?…]*[^.!?…\s][^.!?…]*(?:[.!?…]+[»\"”)’]*|$)")
 
 
 def paragraph_key(text: str) -> str:
@@ -113,3 +120,29 @@ def _near_copy(
         if SequenceMatcher(None, words, words_of[candidate], autojunk=False).ratio() >= near_ratio:
             return candidate
     return None
+
+
+def find_sentence_loops(
+    text: str, start: int = 0, end: int | None = None, *, min_copies: int = 3
+) -> list[tuple[int, int]]:
+    """(start, end) in `text` of each later copy of a sentence that `text[start:end]` prints more
+    than `min_copies` times; one-word sentences ("Bip. Bip. Bip.") are the text's own."""
+    end = len(text) if end is None else end
+    sentences: list[tuple[str, int, int]] = []
+    for match in _SENTENCE.finditer(text, start, end):
+        first, last = match.start(), match.end()
+        while first < last and text[first].isspace():
+            first += 1
+        key = paragraph_key(text[first:last])
+        if key:
+            sentences.append((key, first, last))
+    counts = Counter(key for key, _, _ in sentences)
+    looping = {key for key, n in counts.items() if n > min_copies and " " in key}
+    seen: set[str] = set()
+    copies: list[tuple[int, int]] = []
+    for key, first, last in sentences:
+        if key in looping:
+            if key in seen:
+                copies.append((first, last))
+            seen.add(key)
+    return copies

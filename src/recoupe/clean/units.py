@@ -11,15 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from recoupe.clean.patterns import vocabulary
+
 # a line ends a sentence or a heading when it closes with one of these
 _CLOSES = ".!?:;…»\"”)]’'"
 _CONTINUES = re.compile(r"[a-zß-ÿ]")
 # a line ending on one of these words stops mid-sentence, whatever the next line starts with
-_DANGLING = re.compile(
-    r"\b(?:à|au|aux|de|des|du|d'|en|et|la|le|les|l'|par|pour|sur|dans|avec|que|qui|un|une|a|an|and|at|by|for"
-    r"|from|in|of|on|or|the|to|with)$",
-    re.IGNORECASE,
-)
+_DANGLING = re.compile(rf"\b{vocabulary('lines.dangling')}$", re.IGNORECASE)
 # the shortest line we take as wrapped at a fixed width rather than a short heading
 _WRAPPED_MIN_CHARS = 40
 
