@@ -103,7 +103,6 @@ class CleanStats:
     chars_in: int = 0
     chars_removed: int = 0
     sentences_repeated: int = 0  # copies of a sentence looping inside one paragraph, removed
-    sentences_repeated: int = 0  # copies of a sentence looping inside one paragraph, removed
 
 
 @dataclass(slots=True)
