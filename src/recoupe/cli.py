@@ -7,17 +7,24 @@ Exit status: 0 when at least one page was processed (skipped inputs are reported
 from __future__ import annotations
 
 import argparse
+import contextlib
+import dataclasses
 import json
 import math
+import shutil
 import sys
 import time
 from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
+
+if TYPE_CHECKING:
+    from recoupe.store import Store
 
 FORMATS = ("json", "html", "md")
 EXTENSIONS = {"json": "brief.json", "html": "brief.html", "md": "brief.md"}
+DEFAULT_DB = "recoupe.db"
 
 
 class UsageError(Exception):
@@ -87,10 +94,23 @@ def build_parser() -> argparse.ArgumentParser:
         "brief",
         help="read pages and write the brief (JSON, HTML, Markdown)",
         description="Read pages (folders, .txt, .html, .jsonl, .gz of these, or - for stdin) and write the brief.",
-        epilog="example: recoupe brief examples/ --out out --format json,html",
+        epilog="examples:\n  recoupe brief examples/ --out out --format json,html\n"
+        "  recoupe brief --db news.db --since 2024-11-01 --min-sources 2 --out out",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    brief.add_argument("paths", nargs="+", metavar="PATH", help="file, folder, or - for standard input")
+    brief.add_argument(
+        "paths", nargs="*", metavar="PATH", help="file, folder, or - for standard input (or --db)"
+    )
+    brief.add_argument("--db", help="render from this corpus store (with PATHs: add them to it first)")
+    brief.add_argument(
+        "--story", action="append", default=[], metavar="ID", help="with --db: only this story (repeatable)"
+    )
+    brief.add_argument(
+        "--since", metavar="DATE", help="with --db: stories with a page dated on or after DATE"
+    )
+    brief.add_argument(
+        "--min-sources", type=int, metavar="N", help="with --db: stories with at least N independent sources"
+    )
     brief.add_argument("--out", default="out", help="output folder (default: ./out)")
     brief.add_argument(
         "--format", default=",".join(FORMATS), help="comma-separated: json,html,md (default: all)"
@@ -106,15 +126,256 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument(
         "--strict", action="store_true", help="stop on the first page a stage fails on, with its traceback"
     )
+    _add_corpus_commands(sub)
+    _add_serve_command(sub)
     return parser
+
+
+def _add_serve_command(sub: Any) -> None:
+    serve = sub.add_parser(
+        "serve",
+        help="browse a corpus store in a local web view",
+        description="Serve a local web view of a corpus store: stories, facts with their sources, "
+        "documents with what was cut. Listens on the loopback interface unless --host says otherwise.",
+        epilog="example: recoupe serve --db news.db --allow crawl/  (then open http://127.0.0.1:8000)",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    serve.add_argument(
+        "--db", default=DEFAULT_DB, help=f"the store (default: ./{DEFAULT_DB}; created if absent)"
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8000, help="port (default: 8000)")
+    serve.add_argument(
+        "--allow",
+        action="append",
+        default=[],
+        metavar="DIR",
+        help="a folder the Add page may read paths from (repeatable; default: uploads only)",
+    )
+    serve.add_argument(
+        "--max-upload-mb", type=int, default=50, metavar="N", help="upload limit (default: 50)"
+    )
+
+
+def run_serve(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from recoupe.web import serve
+
+    missing = [folder for folder in args.allow if not Path(folder).is_dir()]
+    if missing:
+        raise UsageError(f"--allow: not a folder: {', '.join(missing)}")
+    print(f"recoupe: serving {args.db} on http://{args.host}:{args.port} (Ctrl-C stops)", file=stderr)
+    try:
+        serve(
+            args.db,
+            host=args.host,
+            port=args.port,
+            allowed=args.allow,
+            upload_limit=args.max_upload_mb * 1024 * 1024,
+        )
+    except ImportError as error:
+        raise UsageError(str(error)) from None
+    return 0
+
+
+def _add_corpus_commands(sub: Any) -> None:
+    add = sub.add_parser(
+        "add",
+        help="add pages to a corpus store (incremental: only what changed is recomputed)",
+        description="Add pages to a corpus store. The same bytes again change nothing; a killed add "
+        "can be rerun and goes on where it stopped.",
+        epilog="example: recoupe add crawl/2024-11-18/ feeds.jsonl.gz --db news.db",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    add.add_argument("paths", nargs="*", metavar="PATH", help="file, folder, or - for standard input")
+    add.add_argument("--db", default=DEFAULT_DB, help=f"the store (default: ./{DEFAULT_DB})")
+    add.add_argument(
+        "--workers", type=int, metavar="N", help="processes for the per-page stages (default: 1)"
+    )
+    add.add_argument(
+        "--set",
+        action="append",
+        default=[],
+        metavar="STAGE.OPTION=VALUE",
+        help="override a stage option; a store keeps the options it was first filled with",
+    )
+    add.add_argument("--quiet", action="store_true", help="no progress bar or summary on stderr")
+    add.add_argument(
+        "--strict", action="store_true", help="stop on the first page a stage fails on, with its traceback"
+    )
+
+    stories = sub.add_parser(
+        "stories",
+        help="list the stories of a corpus store",
+        description="List the stories of a corpus store, latest first.",
+        epilog="example: recoupe stories --db news.db --since 2024-11-01 --min-sources 2",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    stories.add_argument("--db", default=DEFAULT_DB, help=f"the store (default: ./{DEFAULT_DB})")
+    stories.add_argument("--since", metavar="DATE", help="stories with a page dated on or after DATE")
+    stories.add_argument("--min-sources", type=int, metavar="N", help="at least N independent sources")
+    stories.add_argument("--limit", type=int, default=50, metavar="N", help="rows shown (default 50; 0: all)")
+    stories.add_argument("--json", action="store_true", help="JSON lines instead of a table")
+
+    export = sub.add_parser(
+        "export",
+        help="write documents, facts, stories and discrepancies as tables",
+        description="Write the store's documents, facts, stories and discrepancies as one table each.",
+        epilog="example: recoupe export --db news.db --format parquet --out tables/",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    export.add_argument("--db", default=DEFAULT_DB, help=f"the store (default: ./{DEFAULT_DB})")
+    export.add_argument("--format", default="parquet", help="parquet or jsonl (default: parquet)")
+    export.add_argument("--out", required=True, help="output folder")
+
+
+def _open_store(path: str, *, create: bool) -> Store:
+    from recoupe.store import Store
+
+    if not create and not Path(path).exists():
+        raise UsageError(f"--db {path}: no store there; create one with `recoupe add PATH... --db {path}`")
+    try:
+        return Store.open(path)
+    except Exception as error:  # sqlite3.DatabaseError, a newer schema: say which file
+        raise UsageError(f"--db {path}: {error}") from None
+
+
+class RichProgress:
+    """A progress bar on stderr (rich) for an add: pages read so far, then stories rebuilt."""
+
+    def __init__(self, stream: TextIO) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, Progress, TextColumn, TimeElapsedColumn
+
+        self.bar = Progress(
+            TextColumn("recoupe: {task.description}"),
+            BarColumn(),
+            TextColumn("{task.completed} {task.fields[unit]}"),
+            TimeElapsedColumn(),
+            console=Console(file=stream),
+            transient=True,
+        )
+        self.tasks: dict[str, Any] = {}
+
+    def __enter__(self) -> RichProgress:
+        self.bar.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.stop()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if stage not in self.tasks:
+            unit = "pages" if stage == "add" else "stories"
+            label = "adding pages" if stage == "add" else "rebuilding stories"
+            self.tasks[stage] = self.bar.add_task(label, total=total or None, unit=unit)
+        self.bar.update(self.tasks[stage], completed=done, total=total or None)
+
+
+def run_add(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from recoupe.corpus import Corpus
+    from recoupe.pipeline import PipelineConfig
+
+    try:
+        config = PipelineConfig(stages=parse_settings(args.set), strict=args.strict)
+    except (TypeError, ValueError) as error:
+        raise UsageError(f"--set: {error}") from None
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers must be 1 or more, got {args.workers}")
+    store = _open_store(args.db, create=True)
+    with store, contextlib.ExitStack() as stack:
+        progress: Any = _silent_progress
+        if not args.quiet:
+            progress = stack.enter_context(RichProgress(stderr))
+        try:
+            corpus = Corpus(store, config, progress=progress, workers=args.workers or 1)
+        except ValueError as error:
+            raise UsageError(str(error)) from None
+        stdin = sys.stdin.buffer if "-" in args.paths else None
+        summary = corpus.add_paths(args.paths, stdin=stdin)
+    if not args.quiet:
+        for reason in summary.error_reasons:
+            print(f"recoupe: error: {reason}", file=stderr)
+        print(f"recoupe: {summary.line()} -> {args.db}", file=stderr)
+    if args.paths and summary.inputs and not summary.new_pages and not summary.known:
+        return 1
+    return 0
+
+
+def _silent_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def run_stories(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    store = _open_store(args.db, create=False)
+    with store:
+        rows = store.stories(since=args.since, min_sources=args.min_sources, limit=args.limit or None)
+        total = len(store.stories(since=args.since, min_sources=args.min_sources))
+    if args.json:
+        for row in rows:
+            print(json.dumps(dataclasses.asdict(row), ensure_ascii=False), file=stdout)
+        return 0
+    from rich.console import Console
+    from rich.table import Table
+
+    table = Table(
+        title=f"{total} stories in {args.db}" + (f" ({len(rows)} shown)" if len(rows) < total else "")
+    )
+    for name, justify in (
+        ("id", "left"),
+        ("title", "left"),
+        ("docs", "right"),
+        ("sources", "right"),
+        ("dates", "left"),
+        ("discrepancies", "right"),
+        ("sites", "left"),
+    ):
+        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    for row in rows:
+        dates = " – ".join(d[:10] for d in dict.fromkeys([row.first_date, row.last_date]) if d) or "undated"
+        table.add_row(
+            row.id,
+            row.title,
+            str(row.n_documents),
+            str(row.n_sources),
+            dates,
+            str(row.n_discrepancies),
+            ", ".join(row.sites[:3]) + (" …" if len(row.sites) > 3 else ""),
+        )
+    Console(file=stdout, width=max(100, shutil.get_terminal_size().columns)).print(table)
+    return 0
+
+
+def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from recoupe.store.export import EXPORT_FORMATS, export_tables
+
+    fmt = args.format.strip().lower()
+    if fmt not in EXPORT_FORMATS:
+        raise UsageError(f"--format: unknown format {args.format!r}; allowed: {', '.join(EXPORT_FORMATS)}")
+    store = _open_store(args.db, create=False)
+    with store:
+        written = export_tables(store, Path(args.out), fmt)
+    print(
+        "recoupe: exported "
+        + ", ".join(f"{table} ({count} rows)" for table, (_, count) in written.items())
+        + f" -> {args.out}",
+        file=stderr,
+    )
+    return 0
 
 
 def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from recoupe.ingest import read_inputs
     from recoupe.pipeline import Pipeline, PipelineConfig
     from recoupe.render import RENDERERS
+    from recoupe.render.pages import write_brief
 
     formats = parse_formats(args.format)
+    if args.db is None and not args.paths:
+        raise UsageError("give PATHs to read, or --db FILE to render from a corpus store")
+    if args.db is None and (args.story or args.since or args.min_sources is not None):
+        raise UsageError("--story, --since and --min-sources select stories of a store: give --db FILE")
+    if args.db is not None:
+        return _brief_from_store(args, formats, stderr)
     try:
         # stages are built before any input is read: a configuration mistake fails at once
         pipeline = Pipeline(PipelineConfig(stages=parse_settings(args.set), strict=args.strict))
@@ -132,13 +393,7 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         return 1
     progress = Progress(stderr) if not args.quiet else (lambda stage, done, total: None)
     brief = pipeline.brief(pages, inputs, progress)
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for fmt in formats:
-        path = out / EXTENSIONS[fmt]
-        path.write_text(RENDERERS[fmt](brief), encoding="utf-8")
-        written.append(str(path))
+    written = [str(p) for p in write_brief(brief, Path(args.out), RENDERERS, formats)]
     if not args.quiet:
         print(
             f"recoupe: {len(inputs)} inputs ({counts['ok']} ok, {counts['skipped']} skipped, "
@@ -148,6 +403,49 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             file=stderr,
         )
     return 0
+
+
+def _brief_from_store(args: argparse.Namespace, formats: list[str], stderr: TextIO) -> int:
+    from recoupe.corpus import Corpus
+    from recoupe.pipeline import PipelineConfig
+    from recoupe.render import RENDERERS
+    from recoupe.render.pages import write_brief
+
+    store = _open_store(args.db, create=bool(args.paths))
+    with store:
+        if args.paths:
+            try:
+                config = PipelineConfig(stages=parse_settings(args.set), strict=args.strict)
+                corpus = Corpus(store, config)
+            except (TypeError, ValueError) as error:
+                raise UsageError(str(error)) from None
+            stdin = sys.stdin.buffer if "-" in args.paths else None
+            summary = corpus.add_paths(args.paths, stdin=stdin)
+            if not args.quiet:
+                print(f"recoupe: {summary.line()} -> {args.db}", file=stderr)
+        try:
+            brief = store.brief(args.story or None, since=args.since, min_sources=args.min_sources)
+        except KeyError as error:
+            raise UsageError(f"--story: {error.args[0]}") from None
+    if not brief.stories and not args.quiet:
+        print("recoupe: no story matches; an empty brief is written", file=stderr)
+    written = [str(p) for p in write_brief(brief, Path(args.out), RENDERERS, formats)]
+    if not args.quiet:
+        print(
+            f"recoupe: {_plural(len(brief.stories), 'story', 'stories')}, "
+            f"{_plural(len(brief.documents), 'document')} from {args.db} -> {', '.join(written)}",
+            file=stderr,
+        )
+    return 0
+
+
+COMMANDS = {
+    "brief": run_brief,
+    "add": run_add,
+    "stories": run_stories,
+    "export": run_export,
+    "serve": run_serve,
+}
 
 
 def main(
@@ -161,8 +459,8 @@ def main(
     except SystemExit as exit_:
         return int(exit_.code or 0)
     try:
-        if args.command == "brief":
-            return run_brief(args, stdout, stderr)
+        if args.command in COMMANDS:
+            return COMMANDS[args.command](args, stdout, stderr)
     except UsageError as error:
         print(f"recoupe: error: {error}", file=stderr)
         return 2

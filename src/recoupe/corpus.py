@@ -1,0 +1,942 @@
+"""A corpus that grows: pages added to a store, with only what changed recomputed.
+
+    add(pages) -> per chunk of pages, in one write transaction:
+        inputs known by (source, content hash)     -> skipped: the same bytes change nothing
+        site lines -> furniture per site           -> pages of a site whose furniture changed
+                                                      are cleaned again (facts again only when
+                                                      their text changed)
+        clean, judge, facts (Pipeline.prepare)     -> each new page once
+        dedup: persistent MinHash-LSH bands        -> `find_duplicates` rerun on the connected
+                                                      candidates of what changed
+        stories: candidate index (postings)        -> average-link (`stories.average_link`) rerun
+                                                      on the new documents and the stories they
+                                                      come close to
+        stories marked dirty
+    then the dirty stories rebuilt (Pipeline.story: passages, cross-check, summary, timeline),
+    in transactions of their own: a killed add leaves them dirty and the next add rebuilds them.
+
+Stable ids. A story keeps the id its founding document gave it (`stories.story_id([doc])`) as
+pages join it; when two stories merge, the one keeping more of the members keeps its id and the
+other's id redirects to it (`Store.resolve_story_id`). Facts are named from their story id and
+what they state (`crosscheck`), so they keep their id as support grows.
+
+Similarity for stories is the stories stage's: cosine of TF-IDF vectors over `story_features`
+(words, and names weighted `name_weight`), times its time factor, with the inverse document
+frequency of the whole store rather than of the region being clustered. Candidates come from the
+postings of a document's rarer terms, so the work per added page does not grow with the store.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import time
+from collections import Counter, defaultdict
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from itertools import islice
+from typing import BinaryIO, TypeVar
+
+import numpy as np
+import numpy.typing as npt
+from datasketch import MinHashLSH
+
+from recoupe.clean import site_key
+from recoupe.clean.patterns import match_form
+from recoupe.clean.repetition import paragraph_key
+from recoupe.clean.site_lines import line_key
+from recoupe.clean.units import split_paragraphs
+from recoupe.crosscheck import Independence
+from recoupe.dedup import Sketcher, find_duplicates, lsh_candidate_threshold, shingle_set
+from recoupe.model import Document, DuplicateCluster, InputEntry, Page, document_id
+from recoupe.pipeline import Pipeline, PipelineConfig, processing_order
+from recoupe.store import Store, StoryRow
+from recoupe.store.codec import document_from_row
+from recoupe.stories import average_link, published_date, story_features, story_id
+
+T = TypeVar("T")
+F64 = npt.NDArray[np.float64]
+ProgressCallback = Callable[[str, int, int], None]
+
+# pages per write transaction: what a kill can lose, and what a concurrent add waits for
+CHUNK_PAGES = 128
+# a paragraph this long is article text (as in `recoupe.clean.site_lines`)
+LONG_LINE_CHARS = 200
+# stories rebuilt per transaction
+REBUILD_BATCH = 64
+# a document's candidates come from postings of its terms found in at most this share of the
+# store (and always those in at most MIN_RARE_DF documents): common words weigh little in a
+# cosine and their postings are long
+RARE_SHARE = 0.02
+MIN_RARE_DF = 50
+# terms of a document used to look up candidates, rarest-weighted first
+QUERY_TERMS = 40
+# candidates scored in full per document
+MAX_CANDIDATES = 200
+# stories a document may pull into its region
+MAX_CANDIDATE_STORIES = 20
+# a dedup component larger than this is cut to the changed documents and their direct candidates
+MAX_DEDUP_COMPONENT = 5000
+
+
+def _no_progress(stage: str, done: int, total: int) -> None:
+    return None
+
+
+def page_hash(page: Page) -> str:
+    """A page's content identity: its text and the metadata it came with."""
+    record = [page.text, page.url, page.title, page.published, page.site, page.author, page.language]
+    return hashlib.sha1(json.dumps(record, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+@dataclass(slots=True)
+class AddSummary:
+    """What one add did, for the one-line summary."""
+
+    inputs: int = 0
+    new_pages: int = 0
+    known: int = 0  # inputs already in the store with the same content: nothing done
+    skipped: int = 0
+    errors: int = 0
+    recleaned: int = 0  # stored pages cleaned again because their site's furniture changed
+    duplicates: int = 0  # documents now marked duplicate among those the add touched
+    stories_changed: int = 0
+    stories_total: int = 0
+    documents_total: int = 0
+    seconds: float = 0.0
+    error_reasons: list[str] = field(default_factory=list)
+
+    def line(self) -> str:
+        parts = [
+            f"{self.inputs} inputs: {self.new_pages} new pages, {self.known} already stored",
+            f"{self.skipped} skipped, {self.errors} error",
+        ]
+        if self.recleaned:
+            parts.append(f"{self.recleaned} cleaned again (site furniture changed)")
+        parts.append(
+            f"{self.stories_changed} stories changed; store: {self.documents_total} documents, "
+            f"{self.stories_total} stories ({self.seconds:.1f} s)"
+        )
+        return ", ".join(parts)
+
+
+class Corpus:
+    """Adds pages to a `Store` incrementally; the store's read API serves the results.
+
+    The configuration (stage options) is recorded in the store when it is first filled: adding
+    with different options would mix two ways of cleaning or grouping, so it fails with a message.
+    """
+
+    def __init__(
+        self,
+        store: Store,
+        config: PipelineConfig | None = None,
+        *,
+        chunk_pages: int = CHUNK_PAGES,
+        progress: ProgressCallback = _no_progress,
+        workers: int | None = 1,
+        engine: str = "local",
+        address: str | None = None,
+    ) -> None:
+        self.store = store
+        self.config = config or PipelineConfig()
+        self.pipeline = Pipeline(self.config)
+        self.chunk_pages = chunk_pages
+        self.progress = progress
+        self.workers = workers
+        self.engine = engine
+        self.address = address
+        dedup = self.pipeline.dedup
+        self._sketcher = Sketcher(dedup.num_perm)
+        lsh = MinHashLSH(
+            threshold=lsh_candidate_threshold(dedup.threshold, dedup.min_containment), num_perm=dedup.num_perm
+        )
+        self._bands, self._rows = int(lsh.b), int(lsh.r)
+        self._check_config()
+
+    # ------------------------------------------------------------------ public
+
+    def add_paths(self, paths: Sequence[str], *, stdin: BinaryIO | None = None) -> AddSummary:
+        """Read `paths` (files, folders, JSONL, `-`) as `recoupe brief` does and add them."""
+        from recoupe.ingest import iter_inputs
+
+        return self.add(iter_inputs(paths, stdin=stdin))
+
+    def add(self, results: Iterable[tuple[InputEntry, Page | None]]) -> AddSummary:
+        """Add inputs (entries with their page, None when unreadable), chunk by chunk, then
+        rebuild the stories that changed. Safe to rerun after a crash: what was committed is
+        known and skipped, the rest is added."""
+        started = time.monotonic()
+        summary = AddSummary()
+        iterator = iter(results)
+        done = 0
+        while chunk := list(islice(iterator, self.chunk_pages)):
+            self._add_chunk(chunk, summary)
+            done += len(chunk)
+            self.progress("add", done, 0)
+        summary.stories_changed = self.rebuild_dirty_stories()
+        counts = self.store.counts()
+        summary.stories_total = counts.stories
+        summary.documents_total = counts.documents
+        summary.seconds = time.monotonic() - started
+        return summary
+
+    def rebuild_dirty_stories(self) -> int:
+        """Rebuild every story marked dirty (cross-check, summary, timeline), in small
+        transactions; returns how many were rebuilt or removed."""
+        total = 0
+        while True:
+            with self.store.transaction() as conn:
+                ids = [
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT id FROM dirty_stories ORDER BY id LIMIT ?", (REBUILD_BATCH,)
+                    )
+                ]
+                if not ids:
+                    return total
+                seq = self.store.next_seq()
+                for sid in ids:
+                    self._rebuild_story(sid, seq)
+                conn.executemany("DELETE FROM dirty_stories WHERE id = ?", [(i,) for i in ids])
+            total += len(ids)
+            self.progress("stories", total, total)
+
+    # ------------------------------------------------------------------ configuration
+
+    def _check_config(self) -> None:
+        wanted = json.dumps({k: dict(v) for k, v in sorted(self.config.stages.items())}, sort_keys=True)
+        with self.store.transaction():
+            stored = self.store.meta("config")
+            if stored is None:
+                self.store.set_meta("config", wanted)
+            elif stored != wanted and self.store.counts().documents:
+                raise ValueError(
+                    f"this store was filled with stage options {stored}, not {wanted}: "
+                    "use the same --set options, or another --db"
+                )
+
+    # ------------------------------------------------------------------ one chunk
+
+    def _add_chunk(self, chunk: list[tuple[InputEntry, Page | None]], summary: AddSummary) -> None:
+        store = self.store
+        summary.inputs += len(chunk)
+        keyed = [(entry, page, page_hash(page) if page is not None else "") for entry, page in chunk]
+        known = store.known_inputs((entry.source, digest) for entry, _, digest in keyed)
+        fresh = [(e, p, h) for e, p, h in keyed if (e.source, h) not in known]
+        summary.known += len(keyed) - len(fresh)
+        if not fresh:
+            return
+        # Clean, judge and extract facts outside the write lock, with the furniture the store
+        # and this chunk give; under the lock, a page whose site's furniture moved meanwhile
+        # (another add) is done again.
+        pages = [p for _, p, _ in fresh if p is not None]
+        lines = {id(p): page_lines(p, max_chars=self._max_chars) for p in pages}
+        sites = {id(p): site_key(p) for p in pages}
+        furniture = self._furniture_with(pages, lines, sites)
+        prepared = self.pipeline.prepare(pages, furniture)
+        with store.transaction():
+            seq = store.next_seq()
+            known = store.known_inputs((e.source, h) for e, _, h in fresh)
+            fresh = [(e, p, h) for e, p, h in fresh if (e.source, h) not in known]
+            summary.known += len(known)
+            new_docs: list[tuple[Document | None, str]] = []
+            for entry, page, digest in fresh:
+                if page is None:
+                    store.put_input(entry, digest)
+                    summary.skipped += entry.status == "skipped"
+                    summary.errors += entry.status == "error"
+                    continue
+                doc_id = self._page_id(page.source, digest)
+                store.put_page(doc_id, page, digest, sites[id(page)])
+                site = sites[id(page)]
+                if site is not None:
+                    found = lines[id(page)]
+                    store.conn.execute(
+                        "INSERT OR REPLACE INTO site_lines (site, page, short_lines, long_lines) VALUES (?, ?, ?, ?)",
+                        (site, doc_id, json.dumps(sorted(found.short)), json.dumps(sorted(found.long))),
+                    )
+                new_docs.append((self._outcome(prepared, page, doc_id, entry, digest, summary), doc_id))
+            summary.new_pages += sum(1 for d, _ in new_docs if d is not None)
+            touched_sites = {s for s in (sites[id(p)] for _, p, _ in fresh if p is not None) if s}
+            changed_furniture = self._update_furniture(touched_sites)
+            docs = [d for d, _ in new_docs if d is not None]
+            redo = [
+                d
+                for d in docs
+                if d.site is not None and self._furniture_moved(d, furniture, changed_furniture)
+            ]
+            docs = self._reprepare(docs, redo)
+            recleaned = self._reclean_sites(changed_furniture, {d.id for d in docs})
+            summary.recleaned += len(recleaned)
+            judged: dict[str, str] = {}
+            for doc in docs:
+                judged[doc.id] = doc.verdict
+                store.put_document(doc, judged_verdict=doc.verdict, seq=seq)
+            for doc, verdict in recleaned:
+                judged[doc.id] = verdict
+                store.put_document(doc, judged_verdict=verdict, seq=seq)
+            changed = [*docs, *(d for d, _ in recleaned)]
+            if changed:
+                dedup_changed = self._dedup(changed)
+                self._index_terms(changed)
+                self._assign_stories(changed, dedup_changed)
+
+    @property
+    def _max_chars(self) -> int:
+        return self.pipeline.cleaner.options.max_furniture_chars
+
+    @property
+    def _min_pages(self) -> int:
+        return self.pipeline.cleaner.options.min_site_repeat
+
+    def _outcome(
+        self,
+        prepared: dict[str, Document | str],
+        page: Page,
+        doc_id: str,
+        entry: InputEntry,
+        digest: str,
+        summary: AddSummary,
+    ) -> Document | None:
+        result = prepared.get(page.source)
+        if isinstance(result, Document):
+            result.id = doc_id
+            self.store.put_input(InputEntry(entry.source, "ok", doc_id, entry.reason), digest)
+            return result
+        reason = result if isinstance(result, str) else "not processed"
+        self.store.put_input(InputEntry(entry.source, "error", None, reason), digest)
+        summary.errors += 1
+        summary.error_reasons.append(f"{entry.source}: {reason}")
+        return None
+
+    def _page_id(self, source: str, digest: str) -> str:
+        """The document id of a page: from its source, as `recoupe brief` names it; a later,
+        different content of the same source gets an id from both."""
+        doc_id = document_id(source)
+        if self.store.page_id_taken(doc_id):
+            doc_id = document_id(f"{source}\x00{digest}")
+        return doc_id
+
+    # ------------------------------------------------------------------ furniture
+
+    def _site_lines(self, site: str) -> list[tuple[str, frozenset[str], frozenset[str]]]:
+        rows = self.store.conn.execute(
+            "SELECT page, short_lines, long_lines FROM site_lines WHERE site = ? ORDER BY page", (site,)
+        )
+        return [(r[0], frozenset(json.loads(r[1])), frozenset(json.loads(r[2]))) for r in rows]
+
+    def _furniture_of(self, lines: Sequence[tuple[frozenset[str], frozenset[str]]]) -> frozenset[str]:
+        if len(lines) < self._min_pages:
+            return frozenset()
+        return furniture_lines(lines, min_pages=self._min_pages)
+
+    def _furniture_with(
+        self, pages: Sequence[Page], lines: dict[int, PageLines], sites: dict[int, str | None]
+    ) -> dict[str, frozenset[str]]:
+        """Each site's furniture over its stored pages and these new ones."""
+        extra: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = defaultdict(list)
+        for page in pages:
+            site = sites[id(page)]
+            if site is not None:
+                extra[site].append((lines[id(page)].short, lines[id(page)].long))
+        furniture: dict[str, frozenset[str]] = {}
+        for site, added in extra.items():
+            stored = [(s, lg) for _, s, lg in self._site_lines(site)]
+            found = self._furniture_of([*stored, *added])
+            if found:
+                furniture[site] = found
+        return furniture
+
+    def _stored_furniture(self, site: str) -> frozenset[str]:
+        row = self.store.conn.execute("SELECT lines FROM site_furniture WHERE site = ?", (site,)).fetchone()
+        return frozenset(json.loads(row[0])) if row else frozenset()
+
+    def _update_furniture(self, sites: Iterable[str]) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+        """Recompute the furniture of these sites from the stored lines; the sites whose
+        furniture changed, with (before, after)."""
+        changed: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+        for site in sorted(sites):
+            before = self._stored_furniture(site)
+            after = self._furniture_of([(s, lg) for _, s, lg in self._site_lines(site)])
+            if after != before:
+                digest = hashlib.sha1("\n".join(sorted(after)).encode("utf-8")).hexdigest()
+                self.store.conn.execute(
+                    "INSERT OR REPLACE INTO site_furniture (site, lines, digest) VALUES (?, ?, ?)",
+                    (site, json.dumps(sorted(after)), digest),
+                )
+                changed[site] = (before, after)
+        return changed
+
+    def _furniture_moved(
+        self,
+        doc: Document,
+        used: dict[str, frozenset[str]],
+        changed: dict[str, tuple[frozenset[str], frozenset[str]]],
+    ) -> bool:
+        """Was this new page cleaned with other furniture than the store now has for its site?"""
+        page_site = self._page_site(doc.id)
+        if page_site is None:
+            return False
+        now = changed[page_site][1] if page_site in changed else self._stored_furniture(page_site)
+        return used.get(page_site, frozenset()) != now
+
+    def _page_site(self, doc_id: str) -> str | None:
+        row = self.store.conn.execute("SELECT site FROM pages WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def _current_furniture(self, sites: Iterable[str]) -> dict[str, frozenset[str]]:
+        return {s: f for s in set(sites) if (f := self._stored_furniture(s))}
+
+    def _reprepare(self, docs: list[Document], redo: list[Document]) -> list[Document]:
+        if not redo:
+            return docs
+        pages = self.store.pages(d.id for d in redo)
+        furniture = self._current_furniture(s for d in redo if (s := self._page_site(d.id)))
+        again = self.pipeline.prepare(list(pages.values()), furniture)
+        replaced: dict[str, Document] = {}
+        for doc_id, page in pages.items():
+            result = again.get(page.source)
+            if isinstance(result, Document):
+                result.id = doc_id
+                replaced[doc_id] = result
+        return [replaced.get(d.id, d) for d in docs]
+
+    def _reclean_sites(
+        self, changed: dict[str, tuple[frozenset[str], frozenset[str]]], skip: set[str]
+    ) -> list[tuple[Document, str]]:
+        """Stored pages of sites whose furniture changed, cleaned again when they hold a line that
+        became or stopped being furniture; those whose text changed are judged and read for facts
+        again. Returns (document, judged verdict) for each document whose text changed."""
+        result: list[tuple[Document, str]] = []
+        for site, (before, after) in changed.items():
+            moved = before ^ after
+            affected = [
+                page_id
+                for page_id, short, _ in self._site_lines(site)
+                if page_id not in skip and short & moved
+            ]
+            if not affected:
+                continue
+            stored = {d.id: d for d in self.store.documents(affected)}
+            pages = self.store.pages(affected)
+            furniture = self._current_furniture([site])
+            cleaned = {doc_id: self.pipeline.clean_with(page, furniture) for doc_id, page in pages.items()}
+            differ = [
+                (doc_id, pages[doc_id])
+                for doc_id, doc in cleaned.items()
+                if doc_id in stored and doc.content_hash != stored[doc_id].content_hash
+            ]
+            if not differ:
+                continue
+            again = self.pipeline.prepare([p for _, p in differ], furniture)
+            for doc_id, page in differ:
+                fresh = again.get(page.source)
+                if isinstance(fresh, Document):
+                    fresh.id = doc_id
+                    fresh.story = stored[doc_id].story
+                    result.append((fresh, fresh.verdict))
+        return result
+
+    # ------------------------------------------------------------------ dedup
+
+    def _band_keys(self, doc: Document) -> list[tuple[int, int]]:
+        shingles = shingle_set(doc.text, self.pipeline.dedup.shingle)
+        if len(shingles) == 0:
+            return []
+        values = self._sketcher(shingles).hashvalues
+        keys = []
+        for band in range(self._bands):
+            chunk = np.ascontiguousarray(values[band * self._rows : (band + 1) * self._rows]).tobytes()
+            bucket = int.from_bytes(hashlib.blake2b(chunk, digest_size=8).digest(), "little", signed=True)
+            keys.append((band, bucket))
+        return keys
+
+    def _dedup(self, changed: Sequence[Document]) -> set[str]:
+        """Update the LSH bands of changed documents and rerun duplicate finding on the
+        connected candidates; returns the ids whose `duplicate_of` changed."""
+        conn = self.store.conn
+        for doc in changed:
+            conn.execute("DELETE FROM lsh_bands WHERE doc = ?", (doc.id,))
+            conn.executemany(
+                "INSERT OR IGNORE INTO lsh_bands (band, bucket, doc) VALUES (?, ?, ?)",
+                [(b, k, doc.id) for b, k in self._band_keys(doc)],
+            )
+        component = self._dedup_component({d.id for d in changed})
+        docs = sorted(self.store.documents(component), key=processing_order)
+        judged = (
+            dict(
+                conn.execute(
+                    f"SELECT id, judged_verdict FROM documents WHERE id IN ({','.join('?' * len(component))})",
+                    sorted(component),
+                ).fetchall()
+            )
+            if component
+            else {}
+        )
+        before = {d.id: d.duplicate_of for d in docs}
+        for doc in docs:
+            doc.duplicate_of = None
+            doc.verdict = judged.get(doc.id, doc.verdict)
+        dedup = self.pipeline.dedup
+        clusters = find_duplicates(
+            docs,
+            threshold=dedup.threshold,
+            num_perm=dedup.num_perm,
+            shingle=dedup.shingle,
+            min_containment=dedup.min_containment,
+        )
+        from recoupe.dedup import apply_duplicates
+
+        apply_duplicates(docs, clusters)
+        old_clusters = {
+            r[0]
+            for chunk in _chunks(sorted(component))
+            for r in conn.execute(
+                f"SELECT cluster FROM duplicate_members WHERE doc IN ({','.join('?' * len(chunk))})", chunk
+            )
+        }
+        for cluster_id in old_clusters:
+            conn.execute("DELETE FROM duplicates WHERE id = ?", (cluster_id,))
+            conn.execute("DELETE FROM duplicate_members WHERE cluster = ?", (cluster_id,))
+        self._put_clusters(clusters)
+        moved: set[str] = set()
+        for doc in docs:
+            conn.execute(
+                "UPDATE documents SET duplicate_of = ?, verdict = ? WHERE id = ?",
+                (doc.duplicate_of, doc.verdict, doc.id),
+            )
+            if before[doc.id] != doc.duplicate_of:
+                moved.add(doc.id)
+        return moved
+
+    def _put_clusters(self, clusters: Sequence[DuplicateCluster]) -> None:
+        conn = self.store.conn
+        for c in clusters:
+            conn.execute(
+                "INSERT OR REPLACE INTO duplicates (id, representative, members, similarity, evidence) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (c.id, c.representative, json.dumps(c.members), c.similarity, c.evidence),
+            )
+            conn.executemany(
+                "INSERT OR REPLACE INTO duplicate_members (doc, cluster) VALUES (?, ?)",
+                [(m, c.id) for m in c.members],
+            )
+
+    def _dedup_component(self, start: set[str]) -> set[str]:
+        """Documents connected to `start` through shared LSH buckets or a common cluster."""
+        conn = self.store.conn
+        seen = set(start)
+        frontier = list(start)
+        while frontier:
+            doc = frontier.pop()
+            neighbours: set[str] = set()
+            for band, bucket in conn.execute(
+                "SELECT band, bucket FROM lsh_bands WHERE doc = ?", (doc,)
+            ).fetchall():
+                neighbours.update(
+                    r[0]
+                    for r in conn.execute(
+                        "SELECT doc FROM lsh_bands WHERE band = ? AND bucket = ?", (band, bucket)
+                    )
+                )
+            row = conn.execute("SELECT cluster FROM duplicate_members WHERE doc = ?", (doc,)).fetchone()
+            if row is not None:
+                neighbours.update(
+                    r[0]
+                    for r in conn.execute("SELECT doc FROM duplicate_members WHERE cluster = ?", (row[0],))
+                )
+            for other in neighbours - seen:
+                seen.add(other)
+                if len(seen) < MAX_DEDUP_COMPONENT:
+                    frontier.append(other)
+        return seen
+
+    # ------------------------------------------------------------------ story index
+
+    def _term_ids(self, terms: Iterable[str]) -> dict[str, int]:
+        conn = self.store.conn
+        wanted = sorted(set(terms))
+        found: dict[str, int] = {}
+        for chunk in _chunks(wanted):
+            found.update(
+                (r[0], r[1])
+                for r in conn.execute(
+                    f"SELECT term, id FROM terms WHERE term IN ({','.join('?' * len(chunk))})", chunk
+                )
+            )
+        missing = [t for t in wanted if t not in found]
+        if missing:
+            conn.executemany("INSERT INTO terms (term, df) VALUES (?, 0)", [(t,) for t in missing])
+            for chunk in _chunks(missing):
+                found.update(
+                    (r[0], r[1])
+                    for r in conn.execute(
+                        f"SELECT term, id FROM terms WHERE term IN ({','.join('?' * len(chunk))})", chunk
+                    )
+                )
+        return found
+
+    def _vector(self, doc: Document) -> dict[str, float]:
+        """The stories stage's term weights for a document (before idf)."""
+        features = story_features(doc)
+        weights: dict[str, float] = {}
+        name_weight = self.pipeline.stories.name_weight
+        for prefix, counts, weight in (("w:", features.words, 1.0), ("n:", features.names, name_weight)):
+            for term, count in counts.items():
+                if count > 0 and weight > 0:
+                    weights[prefix + term] = weight * (1.0 + math.log(count))
+        return weights
+
+    def _index_terms(self, docs: Sequence[Document]) -> None:
+        """Postings and document frequencies of the changed documents' terms."""
+        conn = self.store.conn
+        for doc in docs:
+            old = conn.execute("SELECT terms FROM doc_vectors WHERE doc = ?", (doc.id,)).fetchone()
+            if old is not None:
+                old_terms = np.frombuffer(old[0], dtype=np.int64).tolist()
+                conn.executemany("UPDATE terms SET df = df - 1 WHERE id = ?", [(t,) for t in old_terms])
+                conn.execute("DELETE FROM postings WHERE doc = ?", (doc.id,))
+            weights = self._vector(doc)
+            ids = self._term_ids(weights)
+            term_ids = np.array([ids[t] for t in weights], dtype=np.int64)
+            values = np.array(list(weights.values()), dtype=np.float64)
+            conn.executemany("UPDATE terms SET df = df + 1 WHERE id = ?", [(int(t),) for t in term_ids])
+            conn.executemany(
+                "INSERT OR REPLACE INTO postings (term, doc, weight) VALUES (?, ?, ?)",
+                [(int(t), doc.id, float(w)) for t, w in zip(term_ids, values, strict=True)],
+            )
+            day = published_date(doc)
+            conn.execute(
+                "INSERT OR REPLACE INTO doc_vectors (doc, terms, weights, day) VALUES (?, ?, ?, ?)",
+                (doc.id, term_ids.tobytes(), values.tobytes(), day.toordinal() if day else None),
+            )
+
+    def _indexed_count(self) -> int:
+        return int(self.store.conn.execute("SELECT count(*) FROM doc_vectors").fetchone()[0])
+
+    def _df(self, term_ids: Iterable[int]) -> dict[int, int]:
+        found: dict[int, int] = {}
+        for chunk in _chunks(sorted(set(term_ids))):
+            found.update(
+                (r[0], r[1])
+                for r in self.store.conn.execute(
+                    f"SELECT id, df FROM terms WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                )
+            )
+        return found
+
+    def _vectors(self, doc_ids: Sequence[str]) -> dict[str, tuple[npt.NDArray[np.int64], F64, int | None]]:
+        found: dict[str, tuple[npt.NDArray[np.int64], F64, int | None]] = {}
+        for chunk in _chunks(list(doc_ids)):
+            for r in self.store.conn.execute(
+                f"SELECT doc, terms, weights, day FROM doc_vectors WHERE doc IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                found[r[0]] = (
+                    np.frombuffer(r[1], dtype=np.int64),
+                    np.frombuffer(r[2], dtype=np.float64),
+                    r[3],
+                )
+        return found
+
+    # ------------------------------------------------------------------ stories
+
+    def _assign_stories(self, changed: Sequence[Document], dedup_changed: set[str]) -> None:
+        """Place changed documents in stories: recluster them with the stories they come close
+        to, follow representatives for duplicates, and mark every story that changed dirty."""
+        conn = self.store.conn
+        touched = {d.id for d in changed} | dedup_changed
+        state = self._doc_state(touched)
+        seeds = sorted(i for i in touched if state.get(i, (None, None))[1] is None)
+        old_story = {i: s for i, (s, _) in state.items()}
+        n_indexed = self._indexed_count()
+        candidate_stories: set[str] = {s for s in old_story.values() if s}
+        for seed in seeds:
+            candidate_stories.update(self._candidate_stories(seed, n_indexed))
+        region = set(seeds)
+        for sid in candidate_stories:
+            region.update(
+                r[0]
+                for r in conn.execute(
+                    "SELECT id FROM documents WHERE story = ? AND duplicate_of IS NULL", (sid,)
+                )
+            )
+        region_ids = sorted(region, key=lambda i: self._order_key(i))
+        groups = self._cluster(region_ids, n_indexed)
+        previous = dict(self._doc_state(region_ids))
+        new_story_of = self._name_groups(groups, {i: previous[i][0] for i in region_ids})
+        dirty: set[str] = set(candidate_stories) | {s for s in old_story.values() if s}
+        for doc_id in region_ids:
+            conn.execute("UPDATE documents SET story = ? WHERE id = ?", (new_story_of[doc_id], doc_id))
+            dirty.add(new_story_of[doc_id])
+        # duplicates follow their representative, wherever it went
+        follow = set(touched)
+        for chunk in _chunks(region_ids):
+            follow.update(
+                r[0]
+                for r in conn.execute(
+                    f"SELECT id FROM documents WHERE duplicate_of IN ({','.join('?' * len(chunk))})", chunk
+                )
+            )
+        for doc_id in sorted(follow):
+            row = conn.execute("SELECT story, duplicate_of FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None or row[1] is None:
+                continue
+            rep = conn.execute("SELECT story FROM documents WHERE id = ?", (row[1],)).fetchone()
+            target = rep[0] if rep is not None else None
+            if target != row[0]:
+                conn.execute("UPDATE documents SET story = ? WHERE id = ?", (target, doc_id))
+                if row[0]:
+                    dirty.add(row[0])
+            if target:
+                dirty.add(target)
+        conn.executemany("INSERT OR IGNORE INTO dirty_stories (id) VALUES (?)", [(s,) for s in sorted(dirty)])
+
+    def _order_key(self, doc_id: str) -> tuple[bool, str, str]:
+        row = self.store.conn.execute(
+            "SELECT published, source FROM documents WHERE id = ?", (doc_id,)
+        ).fetchone()
+        return (row[0] is None, row[0] or "", row[1])
+
+    def _doc_state(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
+        state: dict[str, tuple[str | None, str | None]] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            for r in self.store.conn.execute(
+                f"SELECT id, story, duplicate_of FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                state[r[0]] = (r[1], r[2])
+        return state
+
+    def _idf(self, df: int, n: int) -> float:
+        return math.log((1.0 + n) / (1.0 + df)) + 1.0
+
+    def _candidate_stories(self, doc_id: str, n_indexed: int) -> list[str]:
+        """Stories holding a document whose similarity to `doc_id` reaches the threshold,
+        found through the postings of its rarer terms."""
+        conn = self.store.conn
+        vectors = self._vectors([doc_id])
+        if doc_id not in vectors:
+            return []
+        terms, weights, _ = vectors[doc_id]
+        df = self._df(terms.tolist())
+        rare_df = max(MIN_RARE_DF, int(RARE_SHARE * n_indexed))
+        scored = sorted(
+            (
+                (w * self._idf(df.get(int(t), 1), n_indexed), int(t))
+                for t, w in zip(terms, weights, strict=True)
+                if 2 <= df.get(int(t), 1) <= rare_df
+            ),
+            reverse=True,
+        )[:QUERY_TERMS]
+        partial: Counter[str] = Counter()
+        for own, term in scored:
+            idf = own / max(1e-9, float(weights[terms.tolist().index(term)]))
+            for other, weight in conn.execute("SELECT doc, weight FROM postings WHERE term = ?", (term,)):
+                if other != doc_id:
+                    partial[other] += own * weight * idf
+        candidates = [d for d, _ in partial.most_common(MAX_CANDIDATES)]
+        if not candidates:
+            return []
+        state = self._doc_state(candidates)
+        candidates = [d for d in candidates if d in state and state[d][1] is None and state[d][0]]
+        similarity = self._similarities(doc_id, candidates, n_indexed)
+        best: dict[str, float] = {}
+        for other, value in zip(candidates, similarity, strict=True):
+            if value >= self.pipeline.stories.threshold:
+                sid = state[other][0]
+                if sid is not None:
+                    best[sid] = max(best.get(sid, 0.0), float(value))
+        return [s for s, _ in sorted(best.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATE_STORIES]]
+
+    def _similarities(self, doc_id: str, others: Sequence[str], n_indexed: int) -> F64:
+        matrix = self._similarity_matrix([doc_id, *others], n_indexed)
+        return matrix[0, 1:]
+
+    def _similarity_matrix(self, ids: Sequence[str], n_indexed: int) -> F64:
+        """The stories stage's similarity between documents, with the store's idf."""
+        vectors = self._vectors(ids)
+        all_terms = np.unique(
+            np.concatenate([vectors[i][0] for i in ids if i in vectors] or [np.zeros(0, np.int64)])
+        )
+        df = self._df(all_terms.tolist())
+        column = {int(t): k for k, t in enumerate(all_terms)}
+        idf = np.array([self._idf(df.get(int(t), 1), n_indexed) for t in all_terms], dtype=np.float64)
+        matrix = np.zeros((len(ids), len(all_terms)), dtype=np.float64)
+        for row, doc_id in enumerate(ids):
+            if doc_id not in vectors:
+                continue
+            terms, weights, _ = vectors[doc_id]
+            cols = np.array([column[int(t)] for t in terms], dtype=np.int64)
+            values = weights * idf[cols]
+            norm = float(np.sqrt(np.dot(values, values)))
+            if norm > 0:
+                matrix[row, cols] = values / norm
+        similarity = matrix @ matrix.T
+        stage = self.pipeline.stories
+        if stage.time_weight > 0:
+            days = [vectors[i][2] if i in vectors else None for i in ids]
+            known = np.array([d is not None for d in days])
+            ordinals = np.array([d or 0 for d in days], dtype=np.float64)
+            apart = np.abs(ordinals[:, None] - ordinals[None, :])
+            factor = 1.0 - stage.time_weight * (1.0 - np.exp(-apart / stage.time_scale_days))
+            factor[~(known[:, None] & known[None, :])] = 1.0
+            similarity *= factor
+        np.fill_diagonal(similarity, 1.0)
+        return similarity
+
+    def _cluster(self, ids: Sequence[str], n_indexed: int) -> list[list[str]]:
+        if not ids:
+            return []
+        similarity = self._similarity_matrix(ids, n_indexed).astype(np.float32)
+        groups = average_link(similarity, self.pipeline.stories.threshold)
+        return [[ids[k] for k in group] for group in groups]
+
+    def _name_groups(
+        self, groups: Sequence[Sequence[str]], previous: dict[str, str | None]
+    ) -> dict[str, str]:
+        """Story ids for reclustered groups: a group keeps the id of the old story it holds most
+        of (each old id goes to one group); other groups are named after their founding (first)
+        document; an old id no group keeps redirects to the group holding most of its members."""
+        overlaps: list[tuple[int, str, int]] = []
+        for number, group in enumerate(groups):
+            counts = Counter(previous[d] for d in group if previous.get(d))
+            overlaps.extend((count, sid, number) for sid, count in counts.items() if sid)
+        overlaps.sort(key=lambda item: (-item[0], item[1], item[2]))
+        named: dict[int, str] = {}
+        used: set[str] = set()
+        for _count, sid, number in overlaps:
+            if number in named or sid in used:
+                continue
+            named[number] = sid
+            used.add(sid)
+        for number, group in enumerate(groups):
+            if number not in named:
+                named[number] = self._fresh_story_id(group, used)
+                used.add(named[number])
+        story_of = {d: named[n] for n, group in enumerate(groups) for d in group}
+        for sid in {s for s in previous.values() if s} - used:
+            members = [d for d, s in previous.items() if s == sid]
+            target = Counter(story_of[d] for d in members).most_common(1)[0][0]
+            self.store.redirect_story(sid, target)
+            self.store.delete_story(sid)
+        for sid in used:
+            self.store.conn.execute("DELETE FROM story_redirects WHERE old_id = ?", (sid,))
+        return story_of
+
+    def _fresh_story_id(self, group: Sequence[str], used: set[str]) -> str:
+        for founder in group:  # the group is in processing order: its first document founds it
+            candidate = story_id([founder])
+            if candidate not in used and not self._live_story(candidate):
+                return candidate
+        return story_id(list(group))
+
+    def _live_story(self, sid: str) -> bool:
+        conn = self.store.conn
+        return conn.execute("SELECT 1 FROM documents WHERE story = ? LIMIT 1", (sid,)).fetchone() is not None
+
+    # ------------------------------------------------------------------ story rebuild
+
+    def _rebuild_story(self, sid: str, seq: int) -> None:
+        conn = self.store.conn
+        rows = list(
+            conn.execute(
+                "SELECT * FROM documents WHERE story = ? ORDER BY published IS NULL, published, source",
+                (sid,),
+            )
+        )
+        if not rows:
+            self.store.delete_story(sid)
+            return
+        docs = [document_from_row(r) for r in rows]
+        story = self.pipeline.story(sid, docs)
+        independence = Independence.of(docs)
+        founder_row = conn.execute("SELECT founder FROM stories WHERE id = ?", (sid,)).fetchone()
+        founder = founder_row[0] if founder_row else self._founder(sid, docs)
+        dates = sorted(d.published for d in docs if d.published)
+        row = StoryRow(
+            id=sid,
+            title=story.title,
+            n_documents=len(docs),
+            n_sources=independence.documents_support(d.id for d in docs),
+            first_date=dates[0] if dates else None,
+            last_date=dates[-1] if dates else None,
+            n_discrepancies=len(story.discrepancies),
+            languages=tuple(sorted({d.language for d in docs})),
+            sites=tuple(sorted({d.site for d in docs if d.site})),
+            founder=founder,
+            updated_seq=seq,
+        )
+        self.store.put_story(story, row)
+
+    @staticmethod
+    def _founder(sid: str, docs: Sequence[Document]) -> str:
+        for doc in docs:
+            if story_id([doc.id]) == sid:
+                return doc.id
+        return docs[0].id
+
+
+@dataclass(frozen=True, slots=True)
+class PageLines:
+    """What the site-line pass needs of one page: the keys of its short lines, and hashes of its
+    long paragraphs and whole text (pages sharing one are copies of one article)."""
+
+    short: frozenset[str]
+    long: frozenset[str]
+
+
+def page_lines(page: Page, *, max_chars: int = 120) -> PageLines:
+    """The lines of one page as `recoupe.clean.site_lines` reads them for its furniture pass,
+    kept in the store so that a site's furniture is recomputed without reading its pages again
+    (tests check both give the same furniture)."""
+    short: set[str] = set()
+    long: set[str] = {_digest(paragraph_key(page.text))}
+    for paragraph in split_paragraphs(page.text):
+        line = match_form(page.text[paragraph.start : paragraph.end])
+        key = line_key(line)
+        if not key:
+            continue
+        if len(line) <= max_chars:
+            short.add(key)
+        elif len(line) >= LONG_LINE_CHARS:
+            long.add(_digest(key))
+    return PageLines(frozenset(short), frozenset(long))
+
+
+def furniture_lines(
+    pages: Sequence[tuple[frozenset[str], frozenset[str]]], *, min_pages: int
+) -> frozenset[str]:
+    """Short lines of one site's pages (short, long) found on at least `min_pages` distinct
+    articles; pages sharing a long paragraph are one article."""
+    parent = list(range(len(pages)))
+
+    def root(index: int) -> int:
+        while parent[index] != index:
+            parent[index] = parent[parent[index]]
+            index = parent[index]
+        return index
+
+    first_page: dict[str, int] = {}
+    for index, (_, long) in enumerate(pages):
+        for key in long:
+            if key in first_page:
+                parent[root(index)] = root(first_page[key])
+            else:
+                first_page[key] = index
+    articles_by_line: defaultdict[str, set[int]] = defaultdict(set)
+    for index, (short, _) in enumerate(pages):
+        for key in short:
+            articles_by_line[key].add(root(index))
+    return frozenset(key for key, articles in articles_by_line.items() if len(articles) >= min_pages)
+
+
+def _digest(key: str) -> str:
+    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+
+
+def _chunks(items: Sequence[T], size: int = 500) -> Iterator[list[T]]:
+    for start in range(0, len(items), size):
+        yield list(items[start : start + size])

@@ -1,0 +1,345 @@
+"""The incremental corpus: adds, idempotence, stable ids, furniture, batch-vs-incremental, crashes."""
+
+from __future__ import annotations
+
+import copy
+import json
+import os
+import random
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from collections.abc import Iterator, Mapping, Sequence
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+
+from recoupe.corpus import Corpus, furniture_lines, page_lines
+from recoupe.ingest import read_inputs
+from recoupe.model import Document, InputEntry, Page
+from recoupe.pipeline import Pipeline, build_brief
+from recoupe.render import brief_to_dict, validate_brief_dict
+from recoupe.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+class CachedPipeline(Pipeline):
+    """The real per-page stages, each page prepared once per furniture and handed out as a copy:
+    the order tests add the same pages many times."""
+
+    cache: ClassVar[dict[tuple[str, str, frozenset[str]], Document | str]] = {}
+
+    def prepare(
+        self, pages: Sequence[Page], furniture: Mapping[str, frozenset[str]]
+    ) -> dict[str, Document | str]:
+        def key(page: Page) -> tuple[str, str, frozenset[str]]:
+            return (
+                page.source,
+                page.text,
+                frozenset().union(*furniture.values()) if furniture else frozenset(),
+            )
+
+        missing = [p for p in pages if key(p) not in self.cache]
+        if missing:
+            done = super().prepare(missing, furniture)
+            for page in missing:
+                self.cache[key(page)] = done[page.source]
+        return {p.source: copy.deepcopy(self.cache[key(p)]) for p in pages}
+
+
+def corpus(store: Store, **options: object) -> Corpus:
+    c = Corpus(store, **options)  # type: ignore[arg-type]
+    c.pipeline.__class__ = CachedPipeline
+    return c
+
+
+def results(pages: Sequence[Page]) -> list[tuple[InputEntry, Page | None]]:
+    return [(InputEntry(p.source, "ok", None, None), p) for p in pages]
+
+
+def partition(store: Store) -> set[frozenset[str]]:
+    """Stories as sets of document sources (ids are stable names, sources are what was given)."""
+    groups: dict[str, set[str]] = {}
+    for _doc_id, source, story in store.conn.execute("SELECT id, source, story FROM documents"):
+        groups.setdefault(story, set()).add(source)
+    return {frozenset(g) for g in groups.values()}
+
+
+def bcubed_f1(a: set[frozenset[str]], b: set[frozenset[str]]) -> float:
+    """B-cubed F1 of clustering `a` against `b` (same items)."""
+    of_a = {x: g for g in a for x in g}
+    of_b = {x: g for g in b for x in g}
+    items = sorted(of_a)
+    precision = sum(len(of_a[x] & of_b[x]) / len(of_a[x]) for x in items) / len(items)
+    recall = sum(len(of_a[x] & of_b[x]) / len(of_b[x]) for x in items) / len(items)
+    return 2 * precision * recall / (precision + recall)
+
+
+@pytest.fixture(scope="module")
+def example_pages(examples_dir: Path) -> tuple[list[InputEntry], list[Page]]:
+    return read_inputs([str(examples_dir)])
+
+
+@pytest.fixture(scope="module")
+def examples_store(
+    example_pages: tuple[list[InputEntry], list[Page]], tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Store]:
+    path = tmp_path_factory.mktemp("store") / "examples.db"
+    store = Store.open(path)
+    inputs, pages = example_pages
+    by_source = {p.source: p for p in pages}
+    corpus(store).add([(e, by_source.get(e.source)) for e in inputs])
+    yield store
+    store.close()
+
+
+def test_examples_store_holds_what_the_batch_brief_holds(
+    examples_store: Store, example_pages: tuple[list[InputEntry], list[Page]]
+) -> None:
+    inputs, pages = example_pages
+    batch = build_brief(pages, inputs)
+    brief = examples_store.brief()
+    assert {d.id for d in brief.documents} == {d.id for d in batch.documents}
+    assert sorted(sorted(s.documents) for s in brief.stories) == sorted(
+        sorted(s.documents) for s in batch.stories
+    )
+    assert {(d.id, d.verdict, d.duplicate_of) for d in brief.documents} == {
+        (d.id, d.verdict, d.duplicate_of) for d in batch.documents
+    }
+    assert [(e.source, e.status) for e in brief.inputs] == [(e.source, e.status) for e in inputs]
+    assert validate_brief_dict(brief_to_dict(brief)) == []
+    # the discrepancy the seed pages hold is found from the store too
+    assert (
+        sum(len(s.discrepancies) for s in brief.stories)
+        == sum(len(s.discrepancies) for s in batch.stories)
+        >= 1
+    )
+
+
+def test_adding_the_same_bytes_again_changes_nothing(
+    examples_store: Store, example_pages: tuple[list[InputEntry], list[Page]]
+) -> None:
+    inputs, pages = example_pages
+    before = examples_store.counts()
+    seq = examples_store.meta("seq")
+    by_source = {p.source: p for p in pages}
+    summary = corpus(examples_store).add([(e, by_source.get(e.source)) for e in inputs])
+    assert summary.new_pages == 0 and summary.known == len(inputs)
+    assert examples_store.counts() == before
+    assert examples_store.meta("seq") == seq  # not even a transaction that wrote
+
+
+def test_a_changed_page_is_a_new_document_beside_the_old(
+    tmp_path: Path, example_pages: tuple[list[InputEntry], list[Page]]
+) -> None:
+    _, pages = example_pages
+    page = pages[0]
+    edited = copy.copy(page)
+    edited.text = page.text + "\n\nMise à jour : le texte a été complété."
+    with Store.open(tmp_path / "a.db") as store:
+        c = corpus(store)
+        c.add(results([page]))
+        c.add(results([edited]))
+        ids = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT id FROM documents WHERE source = ? ORDER BY seq", (page.source,)
+            )
+        ]
+        assert len(ids) == 2 and ids[0] != ids[1]
+        # the edit is a near copy of the first version
+        assert store.document(ids[1]).duplicate_of == ids[0] or store.document(ids[0]).duplicate_of == ids[1]  # type: ignore[union-attr]
+
+
+def test_a_story_keeps_its_id_as_pages_join_and_facts_keep_theirs(
+    tmp_path: Path, example_pages: tuple[list[InputEntry], list[Page]]
+) -> None:
+    _, pages = example_pages
+    ordered = sorted(pages, key=lambda p: p.source)
+    with Store.open(tmp_path / "a.db") as store:
+        c = corpus(store)
+        c.add(results(ordered[:2]))
+        first = store.stories()
+        assert len(first) == 1
+        story_id = first[0].id
+        facts_before = {(f.kind, f.label): f for f in store.facts(story_id)}
+        c.add(results(ordered[2:]))
+        after = store.stories()
+        assert [r.id for r in after] == [story_id]
+        assert after[0].n_documents == len(pages)
+        facts_after = {(f.kind, f.label): f for f in store.facts(story_id)}
+        kept = [k for k in facts_before if k in facts_after]
+        assert kept, "no fact survived the add"
+        assert all(facts_before[k].id == facts_after[k].id for k in kept)
+        assert any(facts_after[k].support > facts_before[k].support for k in kept)
+
+
+def test_pages_of_a_site_are_cleaned_again_when_its_furniture_changes(
+    tmp_path: Path, example_pages: tuple[list[InputEntry], list[Page]]
+) -> None:
+    # two real seed pages given one site and one short line printed on both, as a menu would be
+    _, pages = example_pages
+    line = "Newsletter : recevez l'essentiel de l'actualité chaque matin"
+    a, b = (copy.copy(p) for p in sorted(pages, key=lambda p: p.source)[:2])
+    for page in (a, b):
+        page.site = "exemple-presse.fr"
+        page.text = page.text + "\n\n" + line + "\n"
+    with Store.open(tmp_path / "a.db") as store:
+        c = corpus(store)
+        c.add(results([a]))
+        first = store.conn.execute("SELECT id FROM documents").fetchone()[0]
+        assert line in store.document(first).text  # type: ignore[union-attr]
+        summary = c.add(results([b]))
+        assert summary.recleaned == 1
+        for doc in store.brief().documents:
+            assert line not in doc.text
+            assert any(r.reason == "site_furniture" for r in doc.removed)
+
+
+def test_stored_line_keys_give_the_cleaners_furniture(shared_data: Path) -> None:
+    from recoupe.clean import find_site_furniture
+
+    path = shared_data / "trafilatura_eval"
+    _, pages = read_inputs([str(path)])
+    pages = [p for p in pages if p.url][:120]
+    if len(pages) < 20:
+        pytest.skip("too few pages with a URL in trafilatura_eval")
+    from recoupe.clean import site_key
+
+    expected = find_site_furniture(pages)
+    by_site: dict[str, list[tuple[frozenset[str], frozenset[str]]]] = {}
+    for page in pages:
+        site = site_key(page)
+        if site:
+            lines = page_lines(page)
+            by_site.setdefault(site, []).append((lines.short, lines.long))
+    ours = {
+        s: f for s, lines in by_site.items() if len(lines) >= 2 and (f := furniture_lines(lines, min_pages=2))
+    }
+    assert ours == expected
+
+
+def _rpm2_pages(shared_data: Path, topics: int = 4, per_topic: int = 8) -> tuple[list[Page], dict[str, str]]:
+    path = shared_data / "rpm2_french_mds" / "documents.jsonl"
+    if not path.exists():
+        pytest.skip("rpm2_french_mds is absent")
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    wanted = sorted({r["topic"] for r in records})[:topics]
+    pages: list[Page] = []
+    gold: dict[str, str] = {}
+    for topic in wanted:
+        chosen = [r for r in records if r["topic"] == topic][:per_topic]
+        for r in chosen:
+            source = f"rpm2/{r['doc_id']}"
+            pages.append(Page(source=source, text=r["text"], title=r["title"]))
+            gold[source] = r["cluster"]
+    return pages, gold
+
+
+def test_batch_and_one_at_a_time_in_three_orders_agree(tmp_path: Path, shared_data: Path) -> None:
+    pages, gold = _rpm2_pages(shared_data)
+    with Store.open(tmp_path / "batch.db") as store:
+        corpus(store).add(results(pages))
+        batch = partition(store)
+    scores = []
+    for seed in (1, 2, 3):
+        order = list(pages)
+        random.Random(seed).shuffle(order)
+        with Store.open(tmp_path / f"one-{seed}.db") as store:
+            c = corpus(store)
+            for page in order:
+                c.add(results([page]))
+            scores.append(bcubed_f1(partition(store), batch))
+    assert min(scores) >= 0.95, scores
+    gold_groups: dict[str, set[str]] = {}
+    for source, cluster in gold.items():
+        gold_groups.setdefault(cluster.split("_")[0], set()).add(source)
+    # and the batch add finds the topics about as the gold has them
+    assert bcubed_f1(batch, {frozenset(g) for g in gold_groups.values()}) >= 0.7
+
+
+def test_merged_stories_redirect(tmp_path: Path, shared_data: Path) -> None:
+    pages, _ = _rpm2_pages(shared_data, topics=1, per_topic=6)
+    with Store.open(tmp_path / "a.db") as store:
+        c = corpus(store)
+        for page in pages:
+            c.add(results([page]))
+        ids = {r[0] for r in store.conn.execute("SELECT DISTINCT story FROM documents")}
+        redirects = dict(store.conn.execute("SELECT old_id, new_id FROM story_redirects").fetchall())
+        for old, new in redirects.items():
+            assert store.resolve_story_id(old) in ids
+            assert new in ids
+        assert all(store.resolve_story_id(i) == i for i in ids)
+
+
+def _store_counts(path: Path) -> tuple[int, ...]:
+    conn = sqlite3.connect(path)
+    try:
+        assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+        row = tuple(
+            conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("inputs", "pages", "documents", "stories", "duplicates", "facts", "dirty_stories")
+        )
+        doubled = conn.execute(
+            "SELECT count(*) - count(DISTINCT source || content_hash) FROM inputs"
+        ).fetchone()[0]
+        assert doubled == 0
+        return row
+    finally:
+        conn.close()
+
+
+ADD_SCRIPT = """
+import sys
+from recoupe.corpus import Corpus
+from recoupe.store import Store
+store = Store.open(sys.argv[1])
+Corpus(store, chunk_pages=1).add_paths(sys.argv[2:])
+"""
+
+
+def test_a_killed_add_resumes_to_the_counts_of_a_clean_run(tmp_path: Path, examples_dir: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    clean = tmp_path / "clean.db"
+    subprocess.run([sys.executable, "-c", ADD_SCRIPT, str(clean), str(examples_dir)], check=True, env=env)
+    killed = tmp_path / "killed.db"
+    process = subprocess.Popen([sys.executable, "-c", ADD_SCRIPT, str(killed), str(examples_dir)], env=env)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        time.sleep(0.05)
+        if killed.exists():
+            try:
+                conn = sqlite3.connect(killed, timeout=1)
+                n = conn.execute("SELECT count(*) FROM documents").fetchone()[0]
+                conn.close()
+            except sqlite3.Error:
+                continue
+            if n >= 2:
+                break
+    assert process.poll() is None, "the add finished before it could be killed"
+    os.kill(process.pid, signal.SIGKILL)
+    process.wait()
+    partial = _store_counts(killed)
+    assert 2 <= partial[2] < 6
+    subprocess.run([sys.executable, "-c", ADD_SCRIPT, str(killed), str(examples_dir)], check=True, env=env)
+    assert _store_counts(killed) == _store_counts(clean)
+
+
+def test_two_adds_at_once_do_not_corrupt_the_store(tmp_path: Path, examples_dir: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    files = sorted(examples_dir.glob("*.txt"))
+    path = tmp_path / "shared.db"
+    both = [
+        subprocess.Popen([sys.executable, "-c", ADD_SCRIPT, str(path), *map(str, half)], env=env)
+        for half in (files[::2], files[1::2])
+    ]
+    assert [p.wait(timeout=300) for p in both] == [0, 0]
+    alone = tmp_path / "alone.db"
+    subprocess.run([sys.executable, "-c", ADD_SCRIPT, str(alone), *map(str, files)], check=True, env=env)
+    assert _store_counts(path)[:3] == _store_counts(alone)[:3] == (6, 6, 6)
+    with Store.open(path) as a, Store.open(alone) as b:
+        assert partition(a) == partition(b)
