@@ -131,6 +131,11 @@ class Mention:
     low: float | str | None = None
     high: float | str | None = None
     claimed_by: str | None = None
+    # what qualifies a figure: the period and place its sentence gives it ("en 2023", "au
+    # troisième trimestre"; "in Texas"), and the verb or change noun it is stated with ("killed")
+    time: str | None = None
+    place: str | None = None
+    predicate: str | None = None
 
 
 @dataclass(slots=True)
@@ -221,6 +226,9 @@ class Fact:
     low: float | str | None = None
     high: float | str | None = None
     claimed_by: str | None = None
+    time: str | None = None
+    place: str | None = None
+    predicate: str | None = None
 
 
 @dataclass(slots=True)
