@@ -58,7 +58,7 @@ import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.facts.entities import TITLES
@@ -69,6 +69,9 @@ from recoupe.textutil import fold
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+# token texts recur: fold each once
+_fold = lru_cache(maxsize=1 << 16)(fold)
 
 MIN_QUOTE_WORDS = 4  # with a verb
 MIN_VERBLESS_QUOTE_WORDS = 8
@@ -87,6 +90,7 @@ _FIRST_PERSON = re.compile(
     r"\b(?:[Jj]e|[Jj]['’]|[Nn]ous|[Nn]otre|[Nn]os|[Mm]on|[Mm]a|[Mm]es|I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s)\b"
 )
 _WORDS = re.compile(r"\w+", re.UNICODE)
+_COUNTED_WORDS = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)  # "l'héroïsme" is one word
 _TERMINAL = re.compile(r"[.!?…]['\"»”’)]*\s*$")
 _ENDS_SENTENCE = re.compile(r"[.!?…:][\s)\]]*$")
 _BLANK = " \t\u00a0\u202f\u2009"
@@ -132,7 +136,7 @@ def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
 @cache
 def vocabulary(language: str) -> Vocabulary:
     def get(key: str) -> frozenset[str]:
-        return frozenset(fold(w) for w in words(language, LEXICON, key))
+        return frozenset(_fold(w) for w in words(language, LEXICON, key))
 
     return Vocabulary(
         forms=get("forms"),
@@ -151,7 +155,7 @@ def vocabulary(language: str) -> Vocabulary:
 def is_speech_verb(word: str, language: str) -> bool:
     """A form of a verb of saying ('a déclaré', 'commenté', 'said', 'told')."""
     vocab = vocabulary(language)
-    w = fold(word)
+    w = _fold(word)
     return w in vocab.forms or (vocab.stems is not None and vocab.stems.match(w) is not None)
 
 
@@ -331,11 +335,11 @@ def _speaker_line(
     for m in entities:
         if m.kind in ("person", "organization") and start <= m.start < end:
             before = text[start : m.start].strip()
-            if not before or fold(before) in ("le", "la", "les", "l'", "the"):
+            if not before or _fold(before) in ("le", "la", "les", "l'", "the"):
                 return str(m.value or m.text)
             break
     nouns = [t for t in span if t.pos_ in ("NOUN", "PROPN")]
-    if nouns and fold(nouns[0].text) in vocab.role_nouns and nouns[0].i - span.start <= 2:
+    if nouns and _fold(nouns[0].text) in vocab.role_nouns and nouns[0].i - span.start <= 2:
         return line.rstrip(" ,")
     return None
 
@@ -373,10 +377,14 @@ class _Speakers:
         self.raws = raws
         # every quoted span: no speaker or speech verb is taken from inside one
         self.quoted = [(r.open_at, r.close_end) for r in raws]
+        # capitalised words the parser takes for common nouns somewhere: demonyms ('le Belge')
+        self.common_nouns = {_fold(t.text) for t in sdoc if t.pos_ == "NOUN" and t.text[:1].isupper()}
         self.people = self._people()
+        self.bare_names = [(p, _without_titles(p.name.split())) for p in self.people]
         self.person_names = {p.name for p in self.people}
         self.credits: list[_Credit] = []
-        self.speech_subjects = self._speech_subjects()  # persons said to speak, outside quotes
+        self.speech_subjects: list[_Credit] = []  # persons said to speak, outside quotes
+        self._find_speech_subjects()
 
     # -- people of the document ----------------------------------------------------------------
 
@@ -399,7 +407,7 @@ class _Speakers:
                 continue
             # NER sometimes glues 'the University of Athens, Yanis Varoufakis' into one
             # organisation: a name in apposition to a person noun is a person's
-            role_appos = token.dep_ == "appos" and fold(token.head.text) in self.vocab.role_nouns
+            role_appos = token.dep_ == "appos" and _fold(token.head.text) in self.vocab.role_nouns
             parts = sorted(
                 [token, *(c for c in token.children if c.dep_ in _NAME_DEPS and c.pos_ == "PROPN")]
             )
@@ -415,10 +423,10 @@ class _Speakers:
         out.sort(key=lambda p: p.start)
         return out
 
-    def _speech_subjects(self) -> list[_Credit]:
+    def _find_speech_subjects(self) -> None:
         """Persons named as the subject of a speech verb outside quotes ('Dorsey said the
         shooting …', 'a déclaré mercredi Johan Bruyneel')."""
-        out: list[_Credit] = []
+        out = self.speech_subjects
         for verb in self.sdoc:
             if not self._is_speech_verb(verb) or not self._free(verb):
                 continue
@@ -426,16 +434,23 @@ class _Speakers:
             person: _Person | None = None
             if subject is not None and subject.pos_ != "PRON":
                 person = self._person_of(subject)
-            if person is None and subject is None:
+            elif (
+                subject is not None
+                and _fold(subject.text).lstrip("-").removeprefix("t-") in self.vocab.person_pronouns
+            ):
+                name = self._person_before(subject.idx)
+                if name is not None:
+                    out.append(_Credit(verb.idx, name, True))
+                continue
+            if person is None and subject is None and not set(verb.morph.get("VerbForm", [])) & {"Inf", "Ger"}:
                 # an inverted subject a few words after the verb
                 for t in self.sdoc[verb.i + 1 : verb.i + 5]:
-                    if t.is_punct:
+                    if t.is_punct or t.pos_ in ("SCONJ", "VERB", "AUX"):
                         break
                     if (person := self._person_of(t)) is not None:
                         break
             if person is not None:
                 out.append(_Credit(verb.idx, self._full(person.name, person.start), True))
-        return out
 
     def _person_of(self, token: Token) -> _Person | None:
         for p in self.people:
@@ -446,7 +461,7 @@ class _Speakers:
     def _context(self, span: Span) -> frozenset[str]:
         sent = span.sent
         window = self.sdoc[max(sent.start, span.start - 6) : min(sent.end, span.end + 6)]
-        return frozenset(fold(t.text) for t in window if t.pos_ == "NOUN" and self._free(t))
+        return frozenset(_fold(t.text) for t in window if t.pos_ == "NOUN" and self._free(t))
 
     def _full(self, name: str, at: int) -> str:
         """The name in full when the document names the person in full: 'Bruyneel' -> 'Johan
@@ -454,16 +469,14 @@ class _Speakers:
         parts = _without_titles(name.split())
         if not parts:
             return name
-        last = fold(parts[-1])
+        last = _fold(parts[-1])
         longer = [
-            p
-            for p in self.people
-            if len(full := _without_titles(p.name.split())) > len(parts) and fold(full[-1]) == last
+            (p, full) for p, full in self.bare_names if len(full) > len(parts) and _fold(full[-1]) == last
         ]
-        names = {" ".join(_without_titles(p.name.split())) for p in longer}
+        names = {" ".join(full) for _, full in longer}
         if len(names) > 1:
-            before = [p for p in longer if p.start < at]
-            names = {" ".join(_without_titles(before[-1].name.split()))} if before else names
+            before = [full for p, full in longer if p.start < at]
+            names = {" ".join(before[-1])} if before else names
         if len(names) == 1:
             return names.pop()
         return " ".join(parts)
@@ -481,9 +494,15 @@ class _Speakers:
             inside = self.sdoc.char_span(raw.start, raw.end, alignment_mode="expand")
             if inside is None or not len(inside):
                 continue
-            words_in = len(_WORDS.findall(quote_text))
+            words_in = len(_COUNTED_WORDS.findall(quote_text))
             has_verb = any(t.pos_ in ("VERB", "AUX") for t in inside)
-            full = words_in >= MIN_VERBLESS_QUOTE_WORDS or (words_in >= MIN_QUOTE_WORDS and has_verb)
+            # a sentence of its own ('« Franchement, c'est puéril. »') is a quotation however short
+            sentence_like = has_verb and words_in >= 3 and _TERMINAL.search(quote_text) is not None
+            full = (
+                words_in >= MIN_VERBLESS_QUOTE_WORDS
+                or (words_in >= MIN_QUOTE_WORDS and has_verb)
+                or sentence_like
+            )
             sentence = self._sentences(raw)
             verb = self._speech_verb(sentence, raw, inside)
             according = self._according_to(sentence)
@@ -507,7 +526,7 @@ class _Speakers:
     def _personal(self, speaker: str) -> bool:
         if speaker in self.person_names:
             return True
-        return any(w in self.vocab.role_nouns for w in fold(speaker).split())
+        return any(w in self.vocab.role_nouns for w in _fold(speaker).split())
 
     # -- where to look ------------------------------------------------------------------------
 
@@ -531,10 +550,10 @@ class _Speakers:
         # French pronominal forms are not speech ('s'expliquer par', 's'ajouter'), except those
         # the lexicon lists ('s'est interrogé')
         reflexive = any(
-            c.dep_.startswith("expl") and fold(c.text) in ("se", "s'", "s") for c in token.children
+            c.dep_.startswith("expl") and _fold(c.text) in ("se", "s'", "s") for c in token.children
         )
         pronominal = self.vocab.pronominal
-        return not reflexive or (pronominal is not None and pronominal.match(fold(token.text)) is not None)
+        return not reflexive or (pronominal is not None and pronominal.match(_fold(token.text)) is not None)
 
     def _speech_verb(self, span: Span, raw: _Raw, inside: Span) -> Token | None:
         """The speech verb of the quote's sentence outside any quote: the one taking the quote as
@@ -550,7 +569,10 @@ class _Speakers:
     # -- from a verb to a name ----------------------------------------------------------------
 
     def _speaker_of_verb(self, verb: Token, raw: _Raw) -> str | None:
-        subject = _clitic_subject(verb) or self._inverted_subject(verb, raw)
+        # '« … », la loi X, « … », a poursuivi l'archevêque': the verb after another quote of
+        # the sentence has its subject after it too
+        closing = [r for r in self.raws if 0 <= verb.idx - r.close_end <= 12]
+        subject = _clitic_subject(verb) or self._inverted_subject(verb, closing[-1] if closing else raw)
         if subject is None:
             subject = _subject(verb)
             if subject is not None and subject.dep_ in ("nsubj:pass", "nsubjpass"):
@@ -600,7 +622,7 @@ class _Speakers:
         for t in span:
             if not self._free(t):
                 continue
-            word = fold(t.text)
+            word = _fold(t.text)
             target: Token | None = None
             phrase = self._phrase_at(t.i)
             if phrase == 1 or (word in self.vocab.according_to_initial and t.i in starts):
@@ -619,7 +641,7 @@ class _Speakers:
                 target = next((c for c in last.children if c.dep_ in ("pobj", "obj")), None)
                 if target is None and last.dep_ in ("case", "fixed"):
                     target = last.head if last.dep_ == "case" else last.head.head
-            if target is not None and target is not t and self._free(target):
+            if target is not None and target.i != t.i and self._free(target):
                 return self._name_of(target)
         return None
 
@@ -632,7 +654,7 @@ class _Speakers:
         for phrase in self.vocab.according_to:
             wanted = " ".join(phrase)
             end = token.idx + len(wanted)
-            if fold(self.text[token.idx : end]) != wanted or (
+            if _fold(self.text[token.idx : end]) != wanted or (
                 end < len(self.text) and self.text[end].isalnum()
             ):
                 continue
@@ -691,21 +713,32 @@ class _Speakers:
                         name = self._name_of(subject)
                         if name is not None and name in self.person_names:
                             return name
-        if span.end < len(sdoc) and whole:
-            after = sdoc[span.end].sent
-            for t in list(after)[:6]:
-                if self._free(t) and self._is_speech_verb(t):
-                    start = after.start_char
-                    return self._speaker_of_verb(t, _Raw(start, start, start, start))
-            line_before = self.text[: raw.open_at].rsplit("\n", 1)[-1]
-            opens_paragraph = not line_before.strip() or _DATELINE.match(line_before) is not None
-            if opens_paragraph and "\n" not in self.text[span.end_char : after.start_char]:
-                root = after.root
-                subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
-                if subject is not None:
-                    own = _entity_at(self.entities, subject.idx, subject.idx + len(subject.text))
-                    if own is not None and own.kind == "person":
-                        return self._full(str(own.value or own.text), own.start)
+        # the parser may leave a quote that ends a sentence in one with what follows:
+        # '« Franchement, c'est puéril. » Christiane Taubira n'a pas goûté …'
+        rest = [t for t in span if t.idx >= raw.close_end and not t.is_space]
+        ends_sentence = (
+            rest and _TERMINAL.search(self.text[raw.start : raw.end]) and rest[0].text[:1].isupper()
+        )
+        if ends_sentence and self._whole_sentence(sdoc[span.start : rest[0].i], raw):
+            return self._after(sdoc[rest[0].i : span.end], raw)
+        return self._after(sdoc[span.end].sent, raw) if span.end < len(sdoc) and whole else None
+
+    def _after(self, after: Span, raw: _Raw) -> str | None:
+        """The speaker a sentence after a quote names: its speech verb among its first words,
+        or its subject when the quote opens the paragraph and this sentence goes on it."""
+        for t in list(after)[:6]:
+            if self._free(t) and self._is_speech_verb(t):
+                start = after.start_char
+                return self._speaker_of_verb(t, _Raw(start, start, start, start))
+        line_before = self.text[: raw.open_at].rsplit("\n", 1)[-1]
+        opens_paragraph = not line_before.strip() or _DATELINE.match(line_before) is not None
+        if opens_paragraph and "\n" not in self.text[raw.close_end : after.start_char]:
+            root = after.root
+            subject = next((c for c in root.children if c.dep_ in _SUBJECT_DEPS), None)
+            if subject is not None:
+                own = _entity_at(self.entities, subject.idx, subject.idx + len(subject.text))
+                if own is not None and own.kind == "person":
+                    return self._full(str(own.value or own.text), own.start)
         return None
 
     def _announced(self, clause: Span) -> str | None:
@@ -718,11 +751,24 @@ class _Speakers:
         if name is None:
             name = self._according_to(clause)
         if name is None:
-            roots = [t for t in clause if t.head.i < clause.start or t.head.i >= clause.end or t.head is t]
+            roots = [
+                t for t in clause if t.head.i < clause.start or t.head.i >= clause.end or t.head.i == t.i
+            ]
             subjects = [c for r in roots for c in r.children if c.dep_ in _SUBJECT_DEPS and c.pos_ != "PRON"]
-            nouns = [t for t in clause if t.pos_ in ("NOUN", "PROPN") and self._free(t)]
+            # a verbless clause names its speaker anywhere: 'Réponse du haut dignitaire tibétain :'
+            verbless = not any(t.pos_ in ("VERB", "AUX") for t in clause)
+            nouns = [
+                t
+                for t in clause
+                if self._free(t)
+                and (t.pos_ in ("NOUN", "PROPN") or (t.pos_ == "ADJ" and t.dep_ in ("nmod", "obl")))
+            ]
+            nouns = nouns if verbless else []
             for candidate in [*subjects, *reversed(nouns)]:
-                word = fold(candidate.text)
+                word = _fold(candidate.text)
+                own = _entity_at(self.entities, candidate.idx, candidate.idx + len(candidate.text))
+                if own is not None and own.kind == "place":
+                    continue
                 if candidate.pos_ == "PROPN" or word in self.vocab.speaker_nouns or _is_agent(word):
                     name = self._name_of(candidate)
                     break
@@ -733,7 +779,7 @@ class _Speakers:
     def _name_of(self, head: Token) -> str | None:
         """The name of whoever a subject names (see the module docstring); None when it names
         nobody who can speak ('la perte', 'ces derniers mois')."""
-        word = fold(head.text).lstrip("-")
+        word = _fold(head.text).lstrip("-")
         if word.startswith("t-"):
             word = word[2:]
         if head.pos_ == "PRON" or word in _LATTER:
@@ -744,6 +790,8 @@ class _Speakers:
                 return credits[-1].name if credits else self._thing_before(head)
             return None
         own = _entity_at(self.entities, head.idx, head.idx + len(head.text))
+        if own is not None and own.kind == "place" and _fold(head.text) in self.common_nouns:
+            own = None  # 'le Belge' tagged as a place: a demonym names a person
         if own is not None:
             name = str(own.value or own.text)
             return self._full(name, own.start) if own.kind == "person" else name
@@ -757,7 +805,19 @@ class _Speakers:
             for m in self.entities
             if m.kind in ("person", "organization") and start <= m.start and m.end <= end
         ]
-        people = [m for m in named if m.kind == "person"]
+        head_word = _fold(head.text)
+        role_head = (
+            head_word in self.vocab.role_nouns
+            or head_word.rstrip("sx") in self.vocab.role_nouns
+            or head_word.rstrip(".") in TITLES | _HONORIFICS  # 'Mme Lepage' parsed with 'Mme' as head
+        )
+        # a person inside the subject is the speaker only when the subject is a role ('le
+        # président de l'ADMD Jean-Luc Romero'), not a thing named after one ('la loi Leonetti')
+        people = [
+            m
+            for m in named
+            if m.kind == "person" and (role_head or _is_agent(head_word) or head.pos_ == "PROPN")
+        ]
         # 'le ministre colombien de la Défense Juan Manuel Santos': the name right after the role
         people += [
             m
@@ -772,7 +832,6 @@ class _Speakers:
                 appos = self._person_at(child)
                 if appos is not None:
                     return appos
-        head_word = fold(head.text)
         described = self._described_person(head, phrase)
         if described is not None:
             return described
@@ -803,16 +862,13 @@ class _Speakers:
 
     def _person_before(self, at: int) -> str | None:
         """Who 'il'/'he' stands for: the person last named as a subject or credited with speech
-        before `at`, else the person named last."""
+        before `at` (a person named only in passing, 'la mère du petit Mohamed', is not)."""
         candidates = [
             (p.start, self._full(p.name, p.start)) for p in self.people if p.subject and p.end <= at
         ]
         candidates += [(c.at, c.name) for c in self.credits if c.personal and c.at < at]
         candidates += [(c.at, c.name) for c in self.speech_subjects if c.at < at]
-        if candidates:
-            return max(candidates)[1]
-        named = [p for p in self.people if p.end <= at]
-        return self._full(named[-1].name, named[-1].start) if named else None
+        return max(candidates)[1] if candidates else None
 
     def _thing_before(self, head: Token) -> str | None:
         """What 'it' stands for: the subject of the sentence before when it names an organisation
@@ -831,22 +887,29 @@ class _Speakers:
         """The person a definite description of one person stands for ('le manager d'Astana',
         'L'avocate', 'le Belge'): described before with the same noun, else the person last
         credited with speech, when the document names one before."""
-        word = fold(head.text)
+        word = _fold(head.text)
         if head.pos_ not in ("NOUN", "PROPN") or "Plur" in head.morph.get("Number", []):
             return None
-        if _entity_at(self.entities, head.idx, head.idx + len(head.text)) is not None:
+        own = _entity_at(self.entities, head.idx, head.idx + len(head.text))
+        if own is not None and not (own.kind == "place" and word in self.common_nouns):
             return None
-        determiner = fold(phrase[0].text) if phrase else ""
+        determiner = _fold(phrase[0].text) if phrase else ""
         if determiner not in _DEFINITE and determiner not in _POSSESSIVE:
             return None
-        demonym = head.text[:1].isupper() and head.i > phrase[0].i and head.pos_ in ("NOUN", "PROPN", "ADJ")
+        # 'le Belge', 'l'Américain': a capitalised noun with nothing but its article
+        demonym = (
+            head.text[:1].isupper()
+            and head.i > phrase[0].i
+            and all(c.dep_ == "det" for c in head.children)
+            and (own is None or word in self.common_nouns)
+        )
         role = word in self.vocab.role_nouns or (
             _AGENT_NOUN.search(word) is not None and not word.endswith(("ment", "ments"))
         )
         if not (role or demonym):
             return None
         # 'a Western diplomat' … 'the diplomat': the speaker described so before
-        described = [c for c in self.credits if c.at < head.idx and word in fold(c.name).split()]
+        described = [c for c in self.credits if c.at < head.idx and word in _fold(c.name).split()]
         if described:
             return described[-1].name
         earlier = [p for p in self.people if p.end <= head.idx]
@@ -872,7 +935,7 @@ def _is_agent(word: str) -> bool:
 
 def _without_titles(parts: list[str]) -> list[str]:
     while len(parts) > 1 and (
-        fold(parts[0]).rstrip(".") in TITLES or fold(parts[0]).rstrip(".") in _HONORIFICS
+        _fold(parts[0]).rstrip(".") in TITLES or _fold(parts[0]).rstrip(".") in _HONORIFICS
     ):
         parts = parts[1:]
     return parts
@@ -883,7 +946,7 @@ _HONORIFICS = frozenset("mgr monseigneur maitre".split())
 
 
 def _is_subject(token: Token) -> bool:
-    while token.dep_ in _NAME_DEPS and token.head is not token:
+    while token.dep_ in _NAME_DEPS and token.head.i != token.i:
         token = token.head
     if token.dep_ in _SUBJECT_DEPS or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
         return True  # a name parsed as the root is a misparsed subject ('Jérôme Kerviel, …, va être')
@@ -892,14 +955,14 @@ def _is_subject(token: Token) -> bool:
 
 def _governs(verb: Token, inside: Span, raw: _Raw) -> bool:
     """The speech verb takes the quoted words: it is the nearest verb above them in the parse."""
-    roots = [t for t in inside if not (raw.start <= t.head.idx < raw.end) or t.head == t]
+    roots = [t for t in inside if not (raw.start <= t.head.idx < raw.end) or t.head.i == t.i]
     for root in roots:
         node = root
         for _ in range(8):
-            if node.head is node:
+            if node.head.i == node.i:
                 break
             node = node.head
-            if node == verb:
+            if node.i == verb.i:
                 return True
             if node.pos_ in ("VERB", "AUX") and not (raw.start <= node.idx < raw.end):
                 break
@@ -911,7 +974,7 @@ def _clitic_subject(verb: Token) -> Token | None:
     doc = verb.doc
     near = [doc[i] for i in (verb.i - 1, verb.i + 1, verb.i + 2) if 0 <= i < len(doc)]
     for t in near:
-        if t.text.startswith("-") and fold(t.text).lstrip("-").removeprefix("t-") in _CLITICS:
+        if t.text.startswith("-") and _fold(t.text).lstrip("-").removeprefix("t-") in _CLITICS:
             return t
     return None
 
@@ -920,7 +983,7 @@ def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
             return child
-    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head is not verb:
+    if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head
@@ -963,7 +1026,7 @@ def _phrase(head: Token) -> list[Token]:
         span.insert(0, by_index[span[0].i - 1])
     while span[-1].i + 1 in by_index and by_index[span[-1].i + 1].text not in _STOP_RIGHT:
         nxt = by_index[span[-1].i + 1]
-        if fold(nxt.text) in ("selon", "according"):
+        if _fold(nxt.text) in ("selon", "according"):
             break
         span.append(nxt)
     span = span[:MAX_SPEAKER_TOKENS]
