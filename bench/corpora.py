@@ -105,7 +105,20 @@ class CachedModels(SpacyModels):
 
         CACHE.mkdir(exist_ok=True)
         for language in self._dirty:
-            docbin = DocBin(attrs=["ORTH", "SPACY", "TAG", "POS", "MORPH", "HEAD", "DEP", "ENT_IOB", "ENT_TYPE", "SENT_START"])
+            docbin = DocBin(
+                attrs=[
+                    "ORTH",
+                    "SPACY",
+                    "TAG",
+                    "POS",
+                    "MORPH",
+                    "HEAD",
+                    "DEP",
+                    "ENT_IOB",
+                    "ENT_TYPE",
+                    "SENT_START",
+                ]
+            )
             for doc in self._docs[language].values():
                 docbin.add(doc)  # type: ignore[arg-type]
             (CACHE / f"{language}.spacy").write_bytes(docbin.to_bytes())

@@ -112,7 +112,8 @@ def test_words_become_numbers() -> None:
     # Recognizers-Text DimensionModel (English): "about ten miles long"
     fr = "La visite, essentiellement religieuse et spirituelle, dure douze jours. Pointer une fois tous les deux mois."
     mentions = extract_quantities(fr, "fr")
-    assert (by_value(mentions, 12).unit, by_value(mentions, 2).unit) == ("jours", "mois")
+    # a duration's unit is a symbol in every language, so that "douze jours" and "twelve days" align
+    assert (by_value(mentions, 12).unit, by_value(mentions, 2).unit) == ("d", "mo")
     en = "a twister roared through an area about ten miles long there , killing at least fourteen people"
     mentions = extract_quantities(en, "en")
     miles = by_value(mentions, 10)
@@ -399,7 +400,7 @@ def test_rank_is_skipped_but_an_age_range_is_kept() -> None:
         extract_quantities("Aider un ami à déménager : la crainte n°1 chez les 18-35 ans", "fr"),
         lambda m: True,
     )
-    assert (m.qualifier, m.low, m.high, m.unit) == ("range", 18, 35, "ans")
+    assert (m.qualifier, m.low, m.high, m.unit) == ("range", 18, 35, "yr")
 
 
 def test_year_stays_a_year_but_a_sum_beside_it_is_kept() -> None:

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.crosscheck import Independence
+from recoupe.crosscheck import Independence, claim_facts
 from recoupe.model import Document, Mention
-from recoupe.summarize import build_timeline, claim_facts, story_title, summarize
+from recoupe.summarize import build_timeline, story_title, summarize
 
 # RPM2 French corpus, topic T01 (Ingrid Betancourt's release, July 2008): A is from T01_C1_04,
 # B's first sentence from T01_C1_01 (its second is A's first, shortened, as a wire copy would),

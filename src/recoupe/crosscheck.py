@@ -1,9 +1,31 @@
-"""Cross-check: merge what the documents of one story state into facts with independent support.
+"""Cross-check: the one stage that works on a story as a whole. From its documents' mentions it
+yields the story's facts with independent support, its claims (sentences stating a figure or an
+attributed claim, with the sources that state them too), its quotes, and where its sources
+disagree. The summary and the timeline read what it yields (`CrossCheck.backing`).
 
 Independence follows the journalist's rule: documents of one duplicate cluster, of one site, or
 whose mention lies in a passage they share word for word count as one source; junk documents
-are listed as mentions but add no support. One fact per value stated about the same subject;
-a discrepancy where the intervals of the values stated for one subject do not overlap.
+are listed as mentions but add no support. One fact per value stated about the same subject.
+
+Alignment: two figures are compared only when they state the same measure of the same thing
+(`Aligner.same_measure`, explained in the README):
+1. the same kind of measure: a count, a sum in one currency, a share, a length, a mass, an age,
+   a duration, a score (units converted: "300 km" and "186 miles" are one length);
+2. the same subject: the folded content words of what they count or measure, generic nouns set
+   aside ("soldats", "people") and measure words mapped to shared concepts across languages
+   ("morts" and "killed" are one concept, "chiffre d'affaires" and "revenue" another); one set of
+   words holds the other ("perte" and "perte nette"); an age is only compared with the age of
+   the same person;
+3. the same predicate: when both say it with a verb or change noun of a known concept ("killed",
+   "blessés", "hausse"), the concepts are the same;
+4. compatible time and place: not two different years or periods ("en 2022" / "in 2023", "au
+   troisième trimestre" / "first half"), not two places when neither document names the other's;
+5. sentences that say the same around them: TF-IDF cosine of the two sentences, figures left out,
+   at least `SAME_CONTEXT`, lower (`SAME_CONTEXT_SPECIFIC`) when the subject names a concept or
+   two words of its own; across languages, a named entity in both sentences.
+A discrepancy is a set of aligned figures whose intervals do not overlap, stated by different
+independent sources, neither of which also states a figure the other's agrees with: different
+figures for one subject inside one document, or one source, are not a disagreement.
 """
 
 from __future__ import annotations
@@ -17,7 +39,11 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from recoupe.facts.entities import merge_aliases
+import numpy as np
+
+from recoupe import lang as lang_data
+from recoupe.facts.entities import canonical_key, merge_aliases
+from recoupe.facts.quantities import measure_concepts, to_base_unit
 from recoupe.model import (
     Discrepancy,
     DiscrepancyKind,
@@ -28,50 +54,53 @@ from recoupe.model import (
     FactMention,
     Mention,
     Quote,
+    Sentence,
     SharedPassage,
 )
-from recoupe.textutil import fold, sentences_of, tfidf_matrix
+from recoupe.textutil import UnionFind, fold, format_number, sentences_of, tfidf_matrix
 
 ENTITY_KINDS: frozenset[FactKind] = frozenset(
     {"person", "organization", "place", "product", "event", "other"}
 )
-_CURRENCIES = frozenset({"USD", "EUR", "GBP", "JPY", "CHF", "CNY", "RUB", "UAH", "CAD", "AUD", "INR"})
-_LENGTHS = frozenset({"km", "m", "cm", "mm", "mi", "ft", "nmi"})
-# durations ("douze jours après l'élection") measure the gap between two events the sentence
-# names; two pages rarely name the same pair, so their values are never set against each other
-_DURATIONS = frozenset(
-    "jour jours semaine semaines mois an ans année années heure heures minute minutes "
-    "day days week weeks month months year years hour hours".split()
-)
-# nouns that name who is counted without saying which group: "10 000 soldats nord-coréens" and
-# "11 000 militaires nord-coréens" are about the same group, told apart by the adjective
-_GENERIC_NOUNS = frozenset(
-    """
-    soldat militaire troupe homme femme combattant personne gens membre individu effectif
-    soldier troop man men woman women fighter people person member personnel
-    nombre total number
-    """.split()
-)
+_CURRENCY = re.compile(r"[A-Z]{3}|franc")
 _SUBJECT_STOP = frozenset(
-    "de des du la le les l d un une et en au aux a à of the a an and in to dont sur pour avec by for".split()
+    "de des du la le les l d un une et en au aux a à of the an and in to dont sur pour avec by for s".split()
 )
 _TOKEN = re.compile(r"\w+", re.UNICODE)
-# lowest cosine between the sentences of two differing figures for them to be a discrepancy
+_YEARS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+# lowest cosine between the sentences of two figures for them to be compared
 SAME_CONTEXT = 0.2
+# ... when their subject is specific (a measure concept, or two words of its own)
+SAME_CONTEXT_SPECIFIC = 0.1
+
+
+def _generic_nouns() -> frozenset[str]:
+    out: set[str] = set()
+    for code in lang_data.languages():
+        out |= {fold(w) for w in lang_data.words(code, "nouns", "generic")}
+    return frozenset(out)
+
+
+_GENERIC = _generic_nouns()
 
 
 def unit_class(unit: str | None) -> str:
     """What kind of measure a unit is, so that 300 km is never compared with 300 soldiers."""
     if unit is None:
         return "count"
-    if unit in _CURRENCIES:
-        return "money"
-    if unit in _LENGTHS:
-        return "length"
-    if unit == "%":
+    if unit == "score":
+        return "score"
+    if unit == "%" or unit == "pp":
         return "percent"
-    if unit.casefold() in _DURATIONS:
+    if _CURRENCY.fullmatch(unit):
+        return "money"
+    base = to_base_unit(1.0, unit)[1]
+    if base == "d":
         return "duration"
+    if base in ("m", "kg", "l", "m²", "km/h"):
+        return {"m": "length", "kg": "mass", "l": "volume", "m²": "area", "km/h": "speed"}[base]
+    if unit in ("°C", "°F", "TWh", "GWh", "MWh", "kWh", "GW", "MW", "kW"):
+        return unit
     return "count"
 
 
@@ -82,41 +111,45 @@ def _singular(word: str) -> str:
 
 
 def subject_key(subject: str | None, unit: str | None) -> str:
-    """A folded key for what a quantity counts: content words, singular, generic nouns dropped.
+    """A folded key for what a quantity counts: content words, singular, generic nouns dropped,
+    measure words replaced by their concept ("@dead", "@revenue").
 
-    Returns "" when nothing specific is left ("10 000 hommes"): such values are grouped by unit
-    only and never reported as discrepancies, since we cannot tell what they count.
+    Returns "" when nothing specific is left ("10 000 hommes"): such values are never compared,
+    since we cannot tell what they count.
     """
-    words: set[str] = set()
-    for source in (subject or "", (unit or "") if unit_class(unit) == "count" else ""):
-        for token in _TOKEN.findall(fold(source)):
-            token = _singular(token)
-            if token in _SUBJECT_STOP or token in _GENERIC_NOUNS or token.isdigit():
-                continue
-            words.add(token)
-    return " ".join(sorted(words))
+    return " ".join(sorted(_subject_words(subject, unit)))
+
+
+def _subject_words(subject: str | None, unit: str | None) -> frozenset[str]:
+    text = " ".join(p for p in (subject or "", (unit or "") if unit_class(unit) == "count" else "") if p)
+    concepts = measure_concepts(text)
+    words: set[str] = {f"@{c}" for c in concepts}
+    concept_starts = _concept_starts()
+    for token in _TOKEN.findall(fold(text)):
+        token = _singular(token)
+        if (
+            token in _SUBJECT_STOP
+            or token in _GENERIC
+            or token + "s" in _GENERIC
+            or token.isdigit()
+            or len(token) < 2
+        ):
+            continue
+        if concepts and any(token.startswith(start) for start in concept_starts):
+            continue  # the concept stands for the word, in every language
+        words.add(token)
+    return frozenset(words)
+
+
+def _concept_starts() -> tuple[str, ...]:
+    from recoupe.facts.quantities import _concept_table
+
+    return tuple(start for start, _ in _concept_table() if " " not in start)
 
 
 # --------------------------------------------------------------------------------------------
 # independence
 # --------------------------------------------------------------------------------------------
-
-
-class _UnionFind:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        self.parent.setdefault(x, x)
-        while self.parent[x] != x:
-            self.parent[x] = self.parent[self.parent[x]]
-            x = self.parent[x]
-        return x
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
 
 
 @dataclass(slots=True)
@@ -129,7 +162,7 @@ class Independence:
 
     @classmethod
     def of(cls, docs: Sequence[Document], passages: Sequence[SharedPassage] = ()) -> Independence:
-        uf = _UnionFind()
+        uf: UnionFind[str] = UnionFind()
         by_site: dict[str, str] = {}
         for doc in docs:
             uf.find(doc.id)
@@ -148,7 +181,7 @@ class Independence:
     def support(self, mentions: Iterable[FactMention]) -> int:
         """Independent sources among the mentions' documents."""
         mentions = [m for m in mentions if m.document not in self.junk and m.document in self.unit_of]
-        uf = _UnionFind()
+        uf: UnionFind[str] = UnionFind()
         for m in mentions:
             uf.find(self.unit_of[m.document])
         for passage in self.passages:
@@ -187,16 +220,6 @@ def _fact_id(story_id: str, *parts: object) -> str:
     return "f" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10]
 
 
-def _format_number(value: float) -> str:
-    if value >= 1e9 and value % 1e7 == 0:
-        return f"{value / 1e9:g} billion"
-    if value >= 1e6 and value % 1e4 == 0:
-        return f"{value / 1e6:g} million"
-    if value == int(value):
-        return f"{int(value):,}".replace(",", " ")
-    return f"{value:g}"
-
-
 _QUALIFIER_WORDS = {
     "approximately": "about ",
     "at_most": "up to ",
@@ -212,11 +235,29 @@ def _interval(m: Mention) -> tuple[float, float]:
     value = m.value if isinstance(m.value, int | float) else None
     if low is None and high is None and value is not None and m.qualifier in (None, "exact"):
         low = high = value
-    return (-math.inf if low is None else float(low), math.inf if high is None else float(high))
+    lo, hi = (-math.inf if low is None else float(low), math.inf if high is None else float(high))
+    if m.unit and m.kind == "quantity":
+        lo = to_base_unit(lo, m.unit)[0] if math.isfinite(lo) else lo
+        hi = to_base_unit(hi, m.unit)[0] if math.isfinite(hi) else hi
+    return lo, hi
 
 
 def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
+
+
+def _agree(a: Mention, b: Mention) -> bool:
+    """Two aligned figures agree: intervals overlap, or equal values for a score."""
+    if isinstance(a.value, str) or isinstance(b.value, str):
+        return a.value == b.value
+    return _overlap(_interval(a), _interval(b))
+
+
+def _bounded(m: Mention) -> bool:
+    """A figure that states a value: a bounded interval ("10 000", "près de 300", "3 à 4 %"),
+    not an open one ("des milliers", "more than 400")."""
+    low, high = _interval(m)
+    return isinstance(m.value, str) or (math.isfinite(low) and math.isfinite(high))
 
 
 def _most_common(values: Iterable[str | None]) -> str | None:
@@ -231,11 +272,151 @@ def entity_aliases(docs: Sequence[Document]) -> dict[str, str]:
     return aliases
 
 
+# --------------------------------------------------------------------------------------------
+# statement alignment
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Statement:
+    """A figure as the alignment reads it: where it is stated and what it is the measure of."""
+
+    document: str
+    mention: Mention
+    language: str
+    measure: str  # unit class, with the currency for money: "money:EUR"
+    words: frozenset[str]  # subject key words
+    predicates: frozenset[str]  # measure concepts of its predicate
+    years: frozenset[str]
+    periods: frozenset[str]
+    place: str | None
+
+
+def _periods(time: str | None, language: str) -> frozenset[str]:
+    if not time:
+        return frozenset()
+    found: set[str] = set()
+    for code in {language, *lang_data.languages()}:
+        for key, patterns in lang_data.lexicon(code, "time").get("periods", {}).items():
+            if any(re.search(p, time, re.IGNORECASE) for p in patterns):
+                found.add(str(key))
+    return frozenset(found)
+
+
+class Aligner:
+    """Which figures of a story state the same measure of the same thing (module docstring)."""
+
+    def __init__(self, docs: Sequence[Document]) -> None:
+        self._starts: dict[str, list[int]] = {}
+        self._rows: dict[str, list[int]] = {}
+        self._language = {d.id: d.language for d in docs}
+        self._text = {d.id: fold(d.text) for d in docs}
+        self._entities: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        texts: list[str] = []
+        for doc in docs:
+            sentences = sentences_of(doc)
+            self._starts[doc.id] = [s.start for s in sentences]
+            self._rows[doc.id] = list(range(len(texts), len(texts) + len(sentences)))
+            texts.extend(s.text for s in sentences)
+            for m in doc.mentions:
+                if m.kind in ENTITY_KINDS:
+                    self._entities[doc.id].append((m.start, canonical_key(str(m.value or m.text))))
+        self._matrix = tfidf_matrix(texts) if texts else None
+
+    def statement(self, document: str, m: Mention) -> Statement:
+        language = self._language.get(document, "und")
+        measure = unit_class(m.unit)
+        if measure == "money":
+            measure = f"money:{m.unit}"
+        words = _subject_words(m.subject, m.unit)
+        if "@age" in words:
+            measure = "age"
+        predicates = measure_concepts(m.predicate or "")
+        return Statement(
+            document=document,
+            mention=m,
+            language=language,
+            measure=measure,
+            words=words,
+            predicates=predicates,
+            years=frozenset(_YEARS.findall(m.time or "")),
+            periods=_periods(m.time, language),
+            place=canonical_key(m.place) if m.place else None,
+        )
+
+    def _row(self, document: str, offset: int) -> int | None:
+        starts = self._starts.get(document)
+        if not starts:
+            return None
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        return self._rows[document][index]
+
+    def _sentence_entities(self, document: str, offset: int) -> frozenset[str]:
+        starts = self._starts.get(document) or [0]
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        low = starts[index]
+        high = starts[index + 1] if index + 1 < len(starts) else math.inf
+        return frozenset(key for pos, key in self._entities.get(document, ()) if low <= pos < high and key)
+
+    def similarity(self, a: FactMention | Mention, a_doc: str, b: FactMention | Mention, b_doc: str) -> float:
+        """TF-IDF cosine of the sentences holding two mentions (figures left out)."""
+        row_a, row_b = self._row(a_doc, a.start), self._row(b_doc, b.start)
+        if self._matrix is None or row_a is None or row_b is None:
+            return 0.0
+        return float(self._matrix[row_a] @ self._matrix[row_b])
+
+    def same_measure(self, a: Statement, b: Statement) -> bool:
+        """The alignment rule (module docstring): same measure, subject, predicate, compatible
+        time and place, and sentences that say the same around them."""
+        if a.measure != b.measure or not a.words or not b.words:
+            return False
+        if not (a.words <= b.words or b.words <= a.words):
+            return False
+        if a.measure == "age":
+            # an age is only compared with the age of the same person
+            people_a, people_b = a.words - {"@age"}, b.words - {"@age"}
+            if not people_a or not people_b or not (people_a & people_b):
+                return False
+        if a.predicates and b.predicates and not (a.predicates & b.predicates):
+            return False
+        if a.years and b.years and not (a.years & b.years):
+            return False
+        if a.periods and b.periods and not (a.periods & b.periods):
+            return False
+        if (
+            a.place
+            and b.place
+            and a.place != b.place
+            and a.place not in self._text.get(b.document, "")
+            and b.place not in self._text.get(a.document, "")
+        ):
+            return False  # two places, neither named by the other's document
+        specific = any(w.startswith("@") for w in a.words | b.words) or len(a.words & b.words) >= 2
+        threshold = SAME_CONTEXT_SPECIFIC if specific else SAME_CONTEXT
+        if self.similarity(a.mention, a.document, b.mention, b.document) >= threshold:
+            return True
+        if a.language != b.language:
+            shared = self._sentence_entities(a.document, a.mention.start) & self._sentence_entities(
+                b.document, b.mention.start
+            )
+            return bool(shared)
+        return False
+
+
+# --------------------------------------------------------------------------------------------
+# the stage
+# --------------------------------------------------------------------------------------------
+
+
 @dataclass(slots=True)
 class CrossCheck:
+    """What the cross-check yields for one story; the summary and timeline read it."""
+
     facts: list[Fact]
     discrepancies: list[Discrepancy]
     quotes: list[Quote]
+    claims: list[Fact] = field(default_factory=list)
+    backing: SentenceBacking | None = None
 
 
 def cross_check(
@@ -245,7 +426,7 @@ def cross_check(
     *,
     independence: Independence | None = None,
 ) -> CrossCheck:
-    """Facts, discrepancies and quotes of one story from its documents' mentions."""
+    """Facts, claims, quotes and discrepancies of one story from its documents' mentions."""
     independence = independence or Independence.of(docs, passages)
     aliases = entity_aliases(docs)
     groups: dict[tuple[object, ...], _Group] = {}
@@ -260,7 +441,7 @@ def cross_check(
                 # a count's unit is the counted noun ("militaires", "Nord-Coréens"): the subject
                 # key already holds what tells groups apart, so the noun must not split them
                 unit = None if cls == "count" else m.unit
-                key = (m.kind, cls, unit, subject_key(m.subject, m.unit), m.value)
+                key = (m.kind, cls, unit, subject_key(m.subject, m.unit), m.value, fold(m.time or ""))
             elif m.kind == "date":
                 key = ("date", m.value) if m.value is not None else ("date?", doc.id, fold(m.text))
             else:
@@ -268,12 +449,11 @@ def cross_check(
             groups.setdefault(key, _Group(m.kind)).mentions.append((doc.id, m))
 
     facts: list[Fact] = []
-    subjects: dict[tuple[str, str | None, str], list[tuple[Fact, list[Mention]]]] = defaultdict(list)
+    fact_of: dict[tuple[str, int], str] = {}
     for key, group in groups.items():
         fact_mentions = [FactMention(d, m.text, m.start, m.end) for d, m in group.mentions]
         ms = [m for _, m in group.mentions]
-        kinds = Counter(m.kind for m in ms)
-        kind = kinds.most_common(1)[0][0]
+        kind = Counter(m.kind for m in ms).most_common(1)[0][0]
         fact = Fact(
             id=_fact_id(story_id, *key),
             kind=kind,
@@ -288,9 +468,8 @@ def cross_check(
             fact.label = canonical
         elif kind in ("quantity", "money"):
             _fill_quantity(fact, ms)
-            skey = str(key[3])
-            if skey and key[1] != "duration":
-                subjects[(str(key[1]), str(key[2]), skey)].append((fact, ms))
+            for d, m in group.mentions:
+                fact_of[(d, m.start)] = fact.id
         elif kind == "date":
             fact.low = ms[0].low
             fact.high = ms[0].high
@@ -303,135 +482,175 @@ def cross_check(
         facts.append(fact)
 
     facts.sort(key=lambda f: (-f.support, f.kind, f.label))
-    context = MentionContext(docs)
-    discrepancies = [
-        d
-        for entries in subjects.values()
-        if (d := _discrepancy(entries, docs, context, independence)) is not None
-    ]
-    discrepancies.sort(key=lambda d: d.about)
+    aligner = Aligner(docs)
+    discrepancies = find_discrepancies(docs, aligner, independence, fact_of)
     quotes = _merge_quotes(docs, aliases, facts, independence)
-    return CrossCheck(facts, discrepancies, quotes)
+    backing = sentence_backing(docs, independence)
+    claims = claim_facts(story_id, docs, independence, backing=backing)
+    return CrossCheck(facts, discrepancies, quotes, claims, backing)
 
 
 def _fill_quantity(fact: Fact, ms: list[Mention]) -> None:
     fact.unit = ms[0].unit
     fact.subject = _most_common(m.subject for m in ms)
+    fact.time = _most_common(m.time for m in ms)
+    fact.place = _most_common(m.place for m in ms)
+    fact.predicate = _most_common(m.predicate for m in ms)
     qualifiers = Counter(m.qualifier or "exact" for m in ms)
     fact.qualifier = "exact" if "exact" in qualifiers else qualifiers.most_common(1)[0][0]
+    if isinstance(fact.value, str):
+        fact.label = f"{fact.subject or fact.unit}: {fact.value}"
+        return
     # the interval all statements allow together; agreeing statements narrow it
     low, high = -math.inf, math.inf
     for m in ms:
-        lo, hi = _interval(m)
+        lo, hi = _own_interval(m)
         low, high = max(low, lo), min(high, hi)
     if low > high:
-        low, high = _interval(ms[0])
+        low, high = _own_interval(ms[0])
     fact.low = None if low == -math.inf else low
     fact.high = None if high == math.inf else high
-    number = _format_number(float(fact.value)) if isinstance(fact.value, int | float) else str(fact.value)
+    if fact.qualifier == "range" and fact.low is not None and fact.high is not None:
+        number = f"{format_number(fact.low, scale_words=True)}–{format_number(fact.high, scale_words=True)}"
+    elif isinstance(fact.value, int | float):
+        number = format_number(float(fact.value), scale_words=True)
+    else:
+        number = str(fact.value)
     unit = f" {fact.unit}" if fact.unit and fact.unit != "%" else (fact.unit or "")
     words = _QUALIFIER_WORDS.get(fact.qualifier or "", "")
     about = fact.subject or fact.unit or fact.kind
-    fact.label = f"{about}: {words}{number}{unit}"
+    qualified = ", ".join(p for p in (fact.time, fact.place) if p)
+    fact.label = f"{about}{f' ({qualified})' if qualified else ''}: {words}{number}{unit}"
 
 
-class MentionContext:
-    """How alike the sentences around two mentions are (TF-IDF cosine, figures left out).
+def _own_interval(m: Mention) -> tuple[float, float]:
+    """The interval in the mention's own unit (for labels)."""
+    low = m.low if isinstance(m.low, int | float) else None
+    high = m.high if isinstance(m.high, int | float) else None
+    value = m.value if isinstance(m.value, int | float) else None
+    if low is None and high is None and value is not None and m.qualifier in (None, "exact"):
+        low = high = value
+    return (-math.inf if low is None else float(low), math.inf if high is None else float(high))
 
-    Two figures are about the same thing only when their sentences say the same around them:
-    "10 000 Nord-Coréens … région de Koursk" and "11 000 militaires nord-coréens déployés près de
-    Koursk" are; "trois banques" and "six banques" in unrelated sentences are not.
-    """
 
-    def __init__(self, docs: Sequence[Document]) -> None:
-        self._starts: dict[str, list[int]] = {}
-        self._rows: dict[str, list[int]] = {}
-        texts: list[str] = []
-        for doc in docs:
-            sentences = sentences_of(doc)
-            self._starts[doc.id] = [s.start for s in sentences]
-            self._rows[doc.id] = list(range(len(texts), len(texts) + len(sentences)))
-            texts.extend(s.text for s in sentences)
-        self._matrix = tfidf_matrix(texts) if texts else None
+def aligned_pairs(statements: Sequence[Statement], aligner: Aligner) -> Iterable[tuple[int, int]]:
+    """Index pairs of statements of different documents that state the same measure; only
+    statements sharing a subject word are tried (an inverted index keeps this near-linear)."""
+    by_word: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        for word in s.words:
+            by_word[word].append(i)
+    seen: set[tuple[int, int]] = set()
+    for members in by_word.values():
+        for i, j in itertools.combinations(members, 2):
+            if (i, j) in seen:
+                continue
+            seen.add((i, j))
+            a, b = statements[i], statements[j]
+            if a.document != b.document and aligner.same_measure(a, b):
+                yield i, j
 
-    def _row(self, document: str, offset: int) -> int | None:
-        starts = self._starts.get(document)
-        if not starts:
-            return None
-        index = max(0, bisect.bisect_right(starts, offset) - 1)
-        return self._rows[document][index]
 
-    def similarity(self, a: FactMention, b: FactMention) -> float:
-        row_a, row_b = self._row(a.document, a.start), self._row(b.document, b.start)
-        if self._matrix is None or row_a is None or row_b is None:
-            return 0.0
-        return float(self._matrix[row_a] @ self._matrix[row_b])
+def find_discrepancies(
+    docs: Sequence[Document],
+    aligner: Aligner,
+    independence: Independence,
+    fact_of: dict[tuple[str, int], str] | None = None,
+) -> list[Discrepancy]:
+    """Aligned figures that disagree, stated by different independent sources (module docstring)."""
+    fact_of = fact_of or {}
+    statements = [
+        aligner.statement(doc.id, m)
+        for doc in docs
+        if doc.id not in independence.junk
+        for m in doc.mentions
+        if m.kind in ("quantity", "money") and m.value is not None
+    ]
+    pairs = list(aligned_pairs(statements, aligner))
+    source = {i: independence.unit_of.get(s.document, s.document) for i, s in enumerate(statements)}
+    # what each source states for each aligned neighbour: a source that also states a figure
+    # agreeing with the other's is not in disagreement with it
+    neighbours: dict[int, set[int]] = defaultdict(set)
+    for i, j in pairs:
+        neighbours[i].add(j)
+        neighbours[j].add(i)
+    conflicts: list[tuple[int, int]] = []
+    for i, j in pairs:
+        if source[i] == source[j] or _agree(statements[i].mention, statements[j].mention):
+            continue
+        if any(
+            source[k] == source[i]
+            and _bounded(statements[k].mention)
+            and _agree(statements[k].mention, statements[j].mention)
+            for k in neighbours[j]
+        ) or any(
+            source[k] == source[j]
+            and _bounded(statements[k].mention)
+            and _agree(statements[k].mention, statements[i].mention)
+            for k in neighbours[i]
+        ):
+            continue  # one of them also states the other's figure ("des milliers" states no figure)
+        conflicts.append((i, j))
+    if not conflicts:
+        return []
+    uf: UnionFind[int] = UnionFind()
+    for i, j in conflicts:
+        uf.union(i, j)
+    involved = {i for pair in conflicts for i in pair}
+    # statements agreeing with a conflicting one, aligned with it, join its value
+    for i, j in pairs:
+        if (
+            (i in involved) != (j in involved)
+            and _bounded(statements[i].mention)
+            and _bounded(statements[j].mention)
+            and _agree(statements[i].mention, statements[j].mention)
+        ):
+            uf.union(i, j)
+    published = {d.id: d.published for d in docs}
+    out: list[Discrepancy] = []
+    for members in uf.groups():
+        out.append(_discrepancy([statements[i] for i in members], published, fact_of))
+    out.sort(key=lambda d: d.about)
+    return out
 
 
 def _discrepancy(
-    entries: list[tuple[Fact, list[Mention]]],
-    docs: Sequence[Document],
-    context: MentionContext,
-    independence: Independence,
-) -> Discrepancy | None:
-    """Values stated for one subject whose intervals do not overlap, from different sources,
-    in sentences that say the same thing around them."""
-    if len(entries) < 2:
-        return None
-    intervals = []
-    for _, ms in entries:
-        merged = (-math.inf, math.inf)
-        for m in ms:
-            lo, hi = _interval(m)
-            merged = (max(merged[0], lo), min(merged[1], hi))
-        if merged[0] > merged[1]:
-            merged = _interval(ms[0])
-        intervals.append(merged)
-    conflicting: set[int] = set()
-    for i in range(len(entries)):
-        for j in range(i + 1, len(entries)):
-            sources_i = independence.sources(m.document for m in entries[i][0].mentions)
-            sources_j = independence.sources(m.document for m in entries[j][0].mentions)
-            if not sources_i or not sources_j or sources_i == sources_j:
-                # junk states nothing; one source stating two figures is no disagreement between sources
-                continue
-            if _overlap(intervals[i], intervals[j]):
-                continue
-            closest = max(
-                context.similarity(a, b)
-                for a in entries[i][0].mentions
-                for b in entries[j][0].mentions
-                if a.document != b.document
-            )
-            if closest >= SAME_CONTEXT:
-                conflicting.update((i, j))
-    if not conflicting:
-        return None
-    values = []
-    published = {d.id: d.published for d in docs}
+    statements: list[Statement], published: dict[str, str | None], fact_of: dict[tuple[str, int], str]
+) -> Discrepancy:
+    by_value: dict[object, list[Statement]] = defaultdict(list)
+    for s in statements:
+        value = s.mention.value
+        if isinstance(value, int | float) and s.mention.unit and s.mention.kind == "quantity":
+            value = round(to_base_unit(float(value), s.mention.unit)[0], 9)
+        by_value[value].append(s)
+    values: list[DiscrepancyValue] = []
     dates_per_value = []
-    for i in sorted(conflicting, key=lambda k: (float(entries[k][0].value or 0), k)):
-        fact, ms = entries[i]
-        documents = sorted({m.document for m in fact.mentions})
+    ordered = sorted(
+        by_value.items(),
+        key=lambda kv: (isinstance(kv[0], str), kv[0] if not isinstance(kv[0], str) else 0, str(kv[0])),
+    )
+    for _, group in ordered:
+        documents = sorted({s.document for s in group})
+        first = min(group, key=lambda s: (s.document, s.mention.start))
         values.append(
             DiscrepancyValue(
-                value=fact.value,
+                value=first.mention.value,
                 documents=documents,
-                text=ms[0].text,
-                facts=[fact.id],
-                claimed_by=_most_common(m.claimed_by for m in ms),
+                text=first.mention.text,
+                facts=sorted({f for s in group if (f := fact_of.get((s.document, s.mention.start)))}),
+                claimed_by=_most_common(s.mention.claimed_by for s in group),
             )
         )
-        dates_per_value.append({published[d] for d in documents})
+        dates_per_value.append({published.get(d) for d in documents})
     kind: DiscrepancyKind = "conflict"
     known = [dates for dates in dates_per_value if None not in dates]
     if len(known) == len(dates_per_value) and len({frozenset(d) for d in known}) == len(known):
         spans = sorted((min(str(x) for x in d), max(str(x) for x in d)) for d in known)
         if all(a[1] < b[0] for a, b in itertools.pairwise(spans)):
             kind = "update"
-    about = _most_common(f.subject for f, _ in entries) or entries[0][0].unit or "value"
-    unit = entries[0][0].unit
-    if unit and unit_class(unit) != "count" and unit not in about:
+    about = _most_common(s.mention.subject for s in statements) or statements[0].mention.unit or "value"
+    unit = statements[0].mention.unit
+    if unit and unit_class(unit) not in ("count", "score") and unit not in about:
         about = f"{about} ({unit})"
     return Discrepancy(about=about, values=values, kind=kind)
 
@@ -468,3 +687,174 @@ def _merge_quotes(
         quote.speaker_fact = person_fact.get(fold(quote.speaker)) if quote.speaker else None
         quotes.append(quote)
     return quotes
+
+
+# --------------------------------------------------------------------------------------------
+# claims: sentences that state a figure or an attributed claim, with the sources stating them too
+# --------------------------------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Candidate:
+    doc: Document
+    sentence: Sentence
+    position: int  # index of the sentence in its document
+
+
+_NUMBER = re.compile(r"\d[\d\s\u202f\u00a0.,]*\d|\d")
+
+
+def _numbers(text: str) -> frozenset[str]:
+    return frozenset(re.sub(r"\D", "", n) for n in _NUMBER.findall(text))
+
+
+def _can_back(a: str, b: str) -> bool:
+    """Close wording is not agreement when the two sentences state different figures."""
+    if len(b.split()) < 6:
+        return False
+    na, nb = _numbers(a), _numbers(b)
+    return not (na and nb and na.isdisjoint(nb))
+
+
+_ALPHA_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_summary_material(text: str) -> bool:
+    """A full declarative sentence of words: not a dateline, a URL fragment or a question."""
+    tokens = text.split()
+    words = [t for t in tokens if _ALPHA_WORD.search(t)]
+    return (
+        8 <= len(words) <= 50
+        and len(words) >= 0.7 * len(tokens)
+        and text[-1:] in '.!…»”"'
+        and not text.rstrip().endswith("?")
+    )
+
+
+@dataclass(slots=True)
+class Backed:
+    """A candidate sentence with the sentences of other documents that state it too."""
+
+    index: int
+    score: float
+    backing: dict[str, Sentence]  # document id -> its sentence stating the same (own one included)
+
+
+@dataclass(slots=True)
+class SentenceBacking:
+    """Which sentences of a story state the same thing: computed once by the cross-check, read by
+    the claims and the summary."""
+
+    sentences: list[_Candidate]
+    similarity: np.ndarray
+    scored: list[Backed]  # best first
+
+
+def sentence_backing(
+    docs: Sequence[Document], independence: Independence, *, backing_similarity: float = 0.35
+) -> SentenceBacking:
+    """Every readable full sentence, scored by independent support, then centrality, then lead."""
+    readable = [d for d in docs if d.verdict == "ok"]
+    pool = readable or [d for d in docs if d.verdict != "duplicate"] or list(docs)
+    citable = readable or list(docs)
+    sentences: list[_Candidate] = []
+    for doc in citable:
+        for i, s in enumerate(sentences_of(doc)):
+            sentences.append(_Candidate(doc, s, i))
+    if not sentences:
+        return SentenceBacking([], np.zeros((0, 0), dtype=np.float32), [])
+    matrix = tfidf_matrix([c.sentence.text for c in sentences])
+    similarity: np.ndarray = matrix @ matrix.T
+    # sentences come grouped by document: each document's rows are one contiguous block
+    doc_ids = [c.doc.id for c in sentences]
+    block_starts = [i for i in range(len(sentences)) if i == 0 or doc_ids[i] != doc_ids[i - 1]]
+    pool_ids = {d.id for d in pool}
+    scored: list[Backed] = []
+    for i, cand in enumerate(sentences):
+        if cand.doc.id not in pool_ids or not _is_summary_material(cand.sentence.text):
+            continue
+        row = similarity[i]
+        best_per_doc = np.maximum.reduceat(row, block_starts)
+        others = [k for k, start in enumerate(block_starts) if doc_ids[start] != cand.doc.id]
+        centrality = float(best_per_doc[others].mean()) if others else 0.0
+        backing: dict[str, tuple[float, Sentence]] = {cand.doc.id: (1.0, cand.sentence)}
+        for j in np.flatnonzero(row >= backing_similarity):
+            other = sentences[int(j)]
+            sim = float(row[j])
+            if other.doc.id == cand.doc.id or sim <= backing.get(other.doc.id, (0.0, other.sentence))[0]:
+                continue
+            if _can_back(cand.sentence.text, other.sentence.text):
+                backing[other.doc.id] = (sim, other.sentence)
+        support = independence.documents_support(backing)
+        lead_bonus = 0.1 / (1 + cand.position)
+        scored.append(Backed(i, support + centrality + lead_bonus, {d: s for d, (_, s) in backing.items()}))
+    scored.sort(key=lambda b: (-b.score, b.index))
+    return SentenceBacking(sentences, similarity, scored)
+
+
+def _claim_marker(language: str) -> re.Pattern[str]:
+    return _claim_markers(language if language in lang_data.languages() else "und")
+
+
+def _claim_markers(language: str) -> re.Pattern[str]:
+    """What makes a sentence a claim worth checking: a figure, or words that attribute or hedge
+    it (lang/<code>/reporting_verbs.toml and claims.toml)."""
+    if language in _MARKERS:
+        return _MARKERS[language]
+    from recoupe.facts.quantities import _loose
+
+    words = [
+        *lang_data.words(language, "reporting_verbs", "stems"),
+        *lang_data.words(language, "reporting_verbs", "forms"),
+        *lang_data.words(language, "reporting_verbs", "according_to"),
+        *lang_data.words(language, "claims", "hedges"),
+    ]
+    alternation = _loose(words)
+    pattern = re.compile(rf"\d|\b(?:{alternation})" if alternation else r"\d", re.IGNORECASE)
+    _MARKERS[language] = pattern
+    return pattern
+
+
+_MARKERS: dict[str, re.Pattern[str]] = {}
+
+
+def claim_facts(
+    story_id: str,
+    docs: Sequence[Document],
+    independence: Independence,
+    *,
+    backing: SentenceBacking | None = None,
+) -> list[Fact]:
+    """Sentences stating a figure or an attributed claim, each with the sources that state it.
+
+    A claim stated by one independent source only has `support` 1: the brief marks it as such.
+    A sentence that already backs an earlier (better supported) claim is not a claim of its own.
+    """
+    scored = (backing or sentence_backing(docs, independence)).scored
+    language = {d.id: (d.language or "und").lower()[:2] for d in docs}
+    seen: set[tuple[str, int]] = set()
+    claims: list[Fact] = []
+    for backed in sorted(scored, key=lambda b: b.index):
+        own_doc = next(iter(backed.backing))
+        own = backed.backing[own_doc]
+        if (own_doc, own.start) in seen or not _claim_marker(language.get(own_doc, "und")).search(own.text):
+            continue
+        mentions = [FactMention(d, s.text, s.start, s.end) for d, s in sorted(backed.backing.items())]
+        seen.update((m.document, m.start) for m in mentions)
+        key = "\x1f".join((story_id, "claim", own_doc, str(own.start)))
+        claims.append(
+            Fact(
+                id="f" + hashlib.sha1(key.encode("utf-8")).hexdigest()[:10],
+                kind="claim",
+                label=shorten(own.text, 200),
+                value=own.text,
+                support=independence.support(mentions),
+                mentions=mentions,
+            )
+        )
+    claims.sort(key=lambda f: (-f.support, f.id))
+    return claims
+
+
+def shorten(text: str, limit: int = 240) -> str:
+    return text if len(text) <= limit else text[: limit - 1].rsplit(" ", 1)[0] + "…"

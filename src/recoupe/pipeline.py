@@ -41,7 +41,7 @@ from recoupe.model import (
 )
 from recoupe.stage import Stage, check_chain, make_stage, record_fields
 from recoupe.stories import Stories
-from recoupe.summarize import build_timeline, claim_facts, sentence_backing, story_title, summarize
+from recoupe.summarize import build_timeline, story_title, summarize
 
 ProgressCallback = Callable[[str, int, int], None]
 StageT = TypeVar("StageT", bound=Stage)
@@ -264,15 +264,17 @@ class Pipeline:
     ) -> Story:
         ids = {d.id for d in docs}
         own_passages = [p for p in passages if len(ids.intersection(p.documents)) >= 2]
+        # cross-check is the one story-level stage: summary and timeline read what it yields
         checked = cross_check(story_id, docs, own_passages, independence=independence)
-        backing = sentence_backing(docs, independence)
-        summary = summarize(docs, independence, max_sentences=self.config.summary_sentences, backing=backing)
+        summary = summarize(
+            docs, independence, max_sentences=self.config.summary_sentences, backing=checked.backing
+        )
         return Story(
             id=story_id,
             title=story_title(docs, summary),
             documents=[d.id for d in docs],
             summary=summary,
-            facts=checked.facts + claim_facts(story_id, docs, independence, backing=backing),
+            facts=checked.facts + checked.claims,
             quotes=checked.quotes,
             discrepancies=checked.discrepancies,
             timeline=build_timeline(docs),

@@ -1,4 +1,6 @@
-"""Small text helpers shared by the whole-set stages: folding, content words, sentence fallback."""
+"""Small helpers shared by the stages: folding, content words, sentences without a parser,
+TF-IDF, one union-find and one number formatter. Nothing here reads a language's words or loads
+a model: `facts` and the whole-set stages import from here, never the other way round."""
 
 from __future__ import annotations
 
@@ -6,7 +8,8 @@ import math
 import re
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Hashable, Iterable, Sequence
+from typing import Generic, TypeVar
 
 import numpy as np
 
@@ -43,11 +46,93 @@ def content_words(text: str, *, stem: int = 6) -> list[str]:
 
 def sentences_of(doc: Document) -> list[Sentence]:
     """The parser's sentences of a document, or punctuation-based ones when no parser ran."""
-    if doc.sentences:
-        return doc.sentences
-    from recoupe.facts.nlp import regex_sentences  # the facts package's rule, without loading a model
+    return doc.sentences or regex_sentences(doc.text)
 
-    return regex_sentences(doc.text)
+
+# --------------------------------------------------------------------------------------------
+# paragraphs and sentences without a parser (the facts stage's parser reads the same paragraphs)
+# --------------------------------------------------------------------------------------------
+
+# spaCy's parser needs about 1 GB per 100 000 characters and parses a batch of chunks at once:
+# longer paragraphs are cut at sentence ends, so that a batch of 32 stays within a few hundred MB
+MAX_CHUNK_CHARS = 10_000
+
+# a paragraph ends at a blank line, or at a line break not followed by a lowercase letter (a
+# lowercase letter after a single break means a hard-wrapped line)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n\s*(?![a-zà-ÿ])")
+_SENTENCE_END = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*$")
+_LETTER_OR_DIGIT = re.compile(r"\w")
+
+
+def paragraph_chunks(text: str) -> list[str]:
+    """Cut `text` into consecutive pieces that together are `text`: one paragraph (and the blank
+    space after it) per piece, long paragraphs cut further after a sentence end."""
+    pieces: list[str] = []
+    start = 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        if match.end() > start:
+            pieces.extend(_cut_long(text[start : match.end()]))
+            start = match.end()
+    if start < len(text):
+        pieces.extend(_cut_long(text[start:]))
+    return pieces
+
+
+def _cut_long(piece: str) -> list[str]:
+    out: list[str] = []
+    while len(piece) > MAX_CHUNK_CHARS:
+        window = piece[:MAX_CHUNK_CHARS]
+        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(" "))
+        cut = MAX_CHUNK_CHARS if cut <= 0 else cut + 1
+        out.append(piece[:cut])
+        piece = piece[cut:]
+    if piece:
+        out.append(piece)
+    return out
+
+
+def mend_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[Sentence]:
+    stripped: list[tuple[int, int]] = []
+    for start, end in spans:
+        chunk = text[start:end]
+        lead = len(chunk) - len(chunk.lstrip())
+        trail = len(chunk.rstrip())
+        if trail > lead:
+            stripped.append((start + lead, start + trail))
+    merged: list[tuple[int, int]] = []
+    for start, end in stripped:
+        if merged:
+            prev_start, prev_end = merged[-1]
+            same_paragraph = "\n" not in text[prev_end:start]
+            if same_paragraph and not _SENTENCE_END.search(text[prev_start:prev_end]):
+                merged[-1] = (prev_start, end)
+                continue
+        merged.append((start, end))
+    return [Sentence(s, e, text[s:e]) for s, e in merged if _LETTER_OR_DIGIT.search(text[s:e])]
+
+
+# a sentence ends after . ! ? … (and closing quotes), before a capital, digit or opening quote;
+# 'M.', 'Dr.', 'U.S.'-style abbreviations and initials do not end one
+_REGEX_BREAK = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
+_ABBREVIATION = re.compile(
+    r"(?:\b\d{1,2}|\b[A-Z]|\b(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Sr|Jr|Pr|Me|etc|vs|No|art|p))\.$"
+)
+
+
+def regex_sentences(text: str) -> list[Sentence]:
+    """Sentences from punctuation and paragraphs alone, for languages without a model."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for piece in paragraph_chunks(text):
+        cursor = 0
+        for match in _REGEX_BREAK.finditer(piece):
+            if _ABBREVIATION.search(piece[cursor : match.start()]):
+                continue
+            spans.append((offset + cursor, offset + match.start()))
+            cursor = match.end()
+        spans.append((offset + cursor, offset + len(piece)))
+        offset += len(piece)
+    return mend_sentences(text, spans)
 
 
 def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:
@@ -67,3 +152,56 @@ def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:
     norms[norms == 0] = 1.0
     result: np.ndarray = matrix / norms
     return result
+
+
+# --------------------------------------------------------------------------------------------
+# one union-find, one number formatter
+# --------------------------------------------------------------------------------------------
+
+K = TypeVar("K", bound=Hashable)
+
+
+class UnionFind(Generic[K]):
+    """Disjoint sets with path halving; `union` keeps the smaller key as the root, so a rerun
+    over the same pairs gives the same representatives."""
+
+    def __init__(self) -> None:
+        self.parent: dict[K, K] = {}
+
+    def find(self, x: K) -> K:
+        self.parent.setdefault(x, x)
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: K, b: K) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            low, high = sorted((ra, rb), key=repr)
+            self.parent[high] = low
+
+    def groups(self) -> list[list[K]]:
+        out: dict[K, list[K]] = {}
+        for key in self.parent:
+            out.setdefault(self.find(key), []).append(key)
+        return list(out.values())
+
+
+THOUSANDS = "\u202f"  # narrow no-break space between groups of three digits
+
+
+def format_number(number: float, *, scale_words: bool = False) -> str:
+    """10000.0 -> '10 000', 6.1 -> '6.1', 0.7351 -> '0.7351' (narrow no-break space groups);
+    with `scale_words`, round millions and billions as words: 5e9 -> '5 billion'."""
+    if not math.isfinite(number):
+        return str(number)
+    if scale_words and abs(number) >= 1e9 and number % 1e7 == 0:
+        return f"{number / 1e9:g} billion"
+    if scale_words and abs(number) >= 1e6 and number % 1e4 == 0:
+        return f"{number / 1e6:g} million"
+    if float(number).is_integer():
+        return f"{int(number):,}".replace(",", THOUSANDS)
+    if abs(number) < 1:
+        return f"{number:.6g}"  # a share or a tiny figure: keep its significant digits
+    return f"{number:,.4f}".rstrip("0").rstrip(".").replace(",", THOUSANDS)

@@ -24,14 +24,14 @@ otherwise cuts 'russo-coréenne' and 'état-major' into three sentences.
 
 from __future__ import annotations
 
-import re
 import threading
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 from recoupe.lang import languages, spacy_model
 from recoupe.model import Sentence
+from recoupe.textutil import MAX_CHUNK_CHARS, mend_sentences, paragraph_chunks, regex_sentences
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -42,9 +42,6 @@ DEFAULT_MODELS: Mapping[str, str] = {
     code: model for code in languages() if (model := spacy_model(code)) is not None
 }
 EXCLUDED_COMPONENTS = ("lemmatizer",)
-# spaCy's parser needs about 1 GB per 100 000 characters and parses a batch of chunks at once:
-# longer paragraphs are cut at sentence ends, so that a batch of 32 stays within a few hundred MB
-MAX_CHUNK_CHARS = 10_000
 
 _HYPHENS = frozenset("-‐‑")
 _load_lock = threading.Lock()
@@ -153,39 +150,6 @@ def shared_models() -> SpacyModels:
 # paragraphs and sentences
 # --------------------------------------------------------------------------------------------
 
-# a paragraph ends at a blank line, or at a line break not followed by a lowercase letter (a
-# lowercase letter after a single break means a hard-wrapped line)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r\f\v]*\n\s*|\n\s*(?![a-zà-ÿ])")
-_SENTENCE_END = re.compile(r"[.!?…:;][\"'»”’)\]]*\s*$")
-_LETTER_OR_DIGIT = re.compile(r"\w")
-
-
-def paragraph_chunks(text: str) -> list[str]:
-    """Cut `text` into consecutive pieces that together are `text`: one paragraph (and the blank
-    space after it) per piece, long paragraphs cut further after a sentence end."""
-    pieces: list[str] = []
-    start = 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        if match.end() > start:
-            pieces.extend(_cut_long(text[start : match.end()]))
-            start = match.end()
-    if start < len(text):
-        pieces.extend(_cut_long(text[start:]))
-    return pieces
-
-
-def _cut_long(piece: str) -> list[str]:
-    out: list[str] = []
-    while len(piece) > MAX_CHUNK_CHARS:
-        window = piece[:MAX_CHUNK_CHARS]
-        cut = max(window.rfind(". "), window.rfind("\n"), window.rfind(" "))
-        cut = MAX_CHUNK_CHARS if cut <= 0 else cut + 1
-        out.append(piece[:cut])
-        piece = piece[cut:]
-    if piece:
-        out.append(piece)
-    return out
-
 
 def sentence_starts(sdoc: Doc) -> frozenset[int]:
     """Token indices that start a sentence, computed once per Doc (`Token.is_sent_start` scans
@@ -208,45 +172,13 @@ def sentences(sdoc: Doc) -> list[Sentence]:
     return mend_sentences(sdoc.text, spans)
 
 
-def mend_sentences(text: str, spans: Iterable[tuple[int, int]]) -> list[Sentence]:
-    stripped: list[tuple[int, int]] = []
-    for start, end in spans:
-        chunk = text[start:end]
-        lead = len(chunk) - len(chunk.lstrip())
-        trail = len(chunk.rstrip())
-        if trail > lead:
-            stripped.append((start + lead, start + trail))
-    merged: list[tuple[int, int]] = []
-    for start, end in stripped:
-        if merged:
-            prev_start, prev_end = merged[-1]
-            same_paragraph = "\n" not in text[prev_end:start]
-            if same_paragraph and not _SENTENCE_END.search(text[prev_start:prev_end]):
-                merged[-1] = (prev_start, end)
-                continue
-        merged.append((start, end))
-    return [Sentence(s, e, text[s:e]) for s, e in merged if _LETTER_OR_DIGIT.search(text[s:e])]
-
-
-# a sentence ends after . ! ? … (and closing quotes), before a capital, digit or opening quote;
-# 'M.', 'Dr.', 'U.S.'-style abbreviations and initials do not end one
-_REGEX_BREAK = re.compile(r"(?<=[.!?…])[\"'»”’)\]]*\s+(?=[«\"“(\[]?\s*[A-ZÀ-ÖØ-Þ0-9])")
-_ABBREVIATION = re.compile(
-    r"(?:\b\d{1,2}|\b[A-Z]|\b(?:M|Mme|Mlle|Dr|Mr|Mrs|Ms|St|Sr|Jr|Pr|Me|etc|vs|No|art|p))\.$"
-)
-
-
-def regex_sentences(text: str) -> list[Sentence]:
-    """Sentences from punctuation and paragraphs alone, for languages without a model."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for piece in paragraph_chunks(text):
-        cursor = 0
-        for match in _REGEX_BREAK.finditer(piece):
-            if _ABBREVIATION.search(piece[cursor : match.start()]):
-                continue
-            spans.append((offset + cursor, offset + match.start()))
-            cursor = match.end()
-        spans.append((offset + cursor, offset + len(piece)))
-        offset += len(piece)
-    return mend_sentences(text, spans)
+__all__ = [
+    "MAX_CHUNK_CHARS",
+    "SpacyModels",
+    "mend_sentences",
+    "paragraph_chunks",
+    "regex_sentences",
+    "sentence_starts",
+    "sentences",
+    "shared_models",
+]

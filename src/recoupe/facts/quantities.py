@@ -1,63 +1,75 @@
 """Quantities and sums of money stated in a text: the number, its unit, what it counts or
-measures, how exact the text says it is, and who the sentence says claims it.
+measures, the time and place that qualify it, how exact the text says it is, and who the
+sentence says claims it.
 
 `extract_quantities(text, language, sdoc=None)` returns `Mention`s of kind "money" or
-"quantity". Numbers are read in French and English forms: "10 000" (with a space, no-break
-space or narrow no-break space), "1,200", "55,5 milliards", "3.5 million", "$275 million",
-"€10bn", "5 M€", words ("douze jours", "ten miles", via text2num).
+"quantity". Numbers are read in the page's language (`lang/<code>/numbers.toml`): "10 000"
+(with a space, no-break space or narrow no-break space), "1,200", "55,5 milliards", "3.5
+million", "$275 million", "€10bn", "5 M€", words ("douze jours", "ten miles", via text2num).
+Every word this module reads lives in `recoupe/lang/<code>/*.toml` (units, numbers, qualifiers,
+function words, identifiers, time, measures); the code holds only symbols (%, km, €, $, ISO
+codes). A page of a language without a folder gets the symbols and digits only: its words are
+never read as another language's.
 
 Normalization:
 - `value` is a float in the unit's own scale: "55,5 milliards de dollars" -> 55.5e9 "USD";
-  cents and pence become hundredths of their currency;
+  cents and pence become hundredths of their currency; a score ("4-2") is the string "4-2";
 - `unit` is a currency code (USD, EUR, GBP, ...; "franc" when the text does not say which),
-  a measure symbol (km, m, kg, t, %, km², km/h, ...) or, for counts, the counted noun in its
-  lowercase plural form ("soldats", "drones", "nord-coréens");
-- `subject` is what is counted or measured ("soldats nord-coréens"); for a length reached by a
-  weapon ("atteindre une cible à près de 300 km", "d'une portée de 300 km") it is "portée"
-  ("range" in English); "estime à 11 000 le nombre de militaires nord-coréens" gives
-  "militaires nord-coréens";
+  a measure symbol (km, m, kg, t, %, km², km/h, ...), "score", or, for counts, the counted noun
+  in its lowercase plural form ("magistrats", "people", "ans");
+- `subject` is what is counted or measured, read from the dependency parse first:
+  the noun a count counts with its modifiers ("534 magistrats", "13 500 suppressions
+  d'emplois"); the noun an amount or share is the complement of ("un chiffre d'affaires de 41,2
+  milliards d'euros", "net income of $21.4 billion", "le chômage à 7,4 %", "a 4% rise in
+  sales" -> "rise in sales"); what a share is a share of ("40 % des PME"); ages ("Lance
+  Armstrong, 37 ans", "the 33-year-old actress", "Nichols, 37," -> "âge Lance Armstrong"),
+  prison sentences ("cinq ans de prison", "a 20-year sentence"), tolls ("10 people were killed"
+  -> "people killed"), what a duration is of ("30 hours of deliberation", "a 30-day program");
+  a length reached by something that can reach it is its range ("portée", "range");
+- `predicate` is the verb or change noun the figure is stated with when the subject alone does
+  not say it ("killed", "perdu", "hausse");
+- `time` is the period the sentence gives the figure ("en 2023", "au troisième trimestre",
+  "sur les neuf premiers mois de l'année"), `place` the place ("in Texas", "à Marseille");
 - `qualifier` and `low`/`high` state how exact the figure is:
   exact [v, v]; approximately [v - t, v + t] with t = max(10 % of v, half the rounding step of
   the figure as written), so "près de 300" is [250, 350] and overlaps a plain "300";
   at_most and less_than [0, v]; at_least and more_than [v, None]; range [a, b] with the
-  midpoint as value ("10 à 12 000" is 10 000 to 12 000);
-  vague counts are at_least twice their unit: "des milliers de soldats" is 2 000 and up,
-  "des dizaines de milliers" 20 000 and up, "hundreds of" 200 and up; "une dizaine" is
-  approximately 10;
-- `claimed_by` is the source the sentence gives: "selon l'état-major ukrainien", "according to
+  midpoint as value ("10 à 12 000" is 10 000 to 12 000; "de 6 à 75 ans" is 6 to 75, never an
+  average stated as a figure); vague counts are at_least twice their unit: "des milliers de
+  soldats" is 2 000 and up, "hundreds of" 200 and up; "une dizaine" is approximately 10;
+- `claimed_by` is the source the sentence gives: "selon l'état-major", "according to
   the Pentagon", "L'Ukraine estime ...", "..., a déclaré X", "X said".
 
 Not quantities: years, dates (see `dates.find_date_spans`), times ("01h58"), ordinals ("1er",
 "21st"), phone numbers, numbers inside URLs, identifiers and model names ("F-16", "Boeing 737"),
 section numbers ("article 49.3"), and bare numbers that count nothing (a number with no unit,
-noun, scale word or qualifier is left out).
-
-With a spaCy parse (`sdoc`, whose text must be `text`), the counted noun and the claimant come
-from the dependency tree; without one, from patterns. Languages other than English are read with
-French conventions (decimal comma, "1.000" is a thousand).
+noun, scale word or qualifier is left out, unless it is an age: "Reid, 33,").
 """
 
 from __future__ import annotations
 
 import math
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
+from recoupe import lang as lang_data
 from recoupe.facts.dates import find_date_spans
 from recoupe.model import Mention, Qualifier
+from recoupe.textutil import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc, Span, Token
 
-__all__ = ["extract_quantities", "parse_number", "to_base_unit"]
+__all__ = ["extract_quantities", "measure_concepts", "parse_number", "to_base_unit"]
 
 _SPACE = " \u00a0\u202f\u2009"
 _WS = rf"[{_SPACE}]"
 
 # --------------------------------------------------------------------------------------------
-# numbers
+# numbers (digits and symbols: no language)
 # --------------------------------------------------------------------------------------------
 
 _DIGITS = re.compile(
@@ -67,165 +79,22 @@ _DIGITS = re.compile(
     r"|\d+(?:[.,]\d+)?)"  # 55,5  3.5  2000
     r"(?!\d|[.,]\d)"
 )
-# scale words after a number; the one-letter ones only with a currency (see _scale_after)
-_SCALES: dict[str, float] = {
-    "mille": 1e3, "thousand": 1e3, "k": 1e3,
-    "million": 1e6, "millions": 1e6, "mln": 1e6, "mn": 1e6, "m": 1e6,
-    "milliard": 1e9, "milliards": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9,
-    "billion": 1e9, "billions": 1e9, "bn": 1e9, "bln": 1e9,
-    "trillion": 1e12, "trillions": 1e12, "tn": 1e12,
-}  # fmt: skip
-_SCALE_WORDS = re.compile(
-    rf"(?P<sep>{_WS}*)(?P<scale>milliards?|millions?|billions?|trillions?|thousand|mille|Mds|Mrds?|Md|mln|bn|bln|tn|mn)(?![\w])",
-    re.IGNORECASE,
-)
-# French uses the long scale: "un billion" is 10^12 ("milliard" is 10^9)
-_FRENCH_BILLION = 1e12
+# one-letter scales are symbols, read only with a currency (see _scale_after)
+_LETTER_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6}
 _LETTER_SCALE = re.compile(rf"(?P<sep>{_WS}?)(?P<scale>[mMkK])(?=\s*(?:€|\$|£|¥|EUR|USD|GBP|CHF)|(?![\w]))")
-
-_FR_NUMBER_WORDS = (
-    "zéro un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze "
-    "seize vingt vingts trente quarante cinquante soixante septante huitante octante nonante "
-    "cent cents mille million millions milliard milliards"
-).split()
-_EN_NUMBER_WORDS = (
-    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-    "fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty "
-    "ninety hundred thousand million millions billion billions trillion"
-).split()
-# units that after "un"/"one" are more often words ("sur un ton", "un pied", "un livre")
-_AMBIGUOUS_AFTER_ONE = frozenset(
-    {"ton", "tons", "pied", "pieds", "pouce", "livre", "mi", "ha", "km", "cm", "mm"}
-)
-_WORD_SCALES = frozenset(
-    "mille million millions milliard milliards thousand billion billions trillion hundred cent cents".split()
-)
-
-
-def _word_number_pattern(words: Sequence[str], joiners: str) -> re.Pattern[str]:
-    alt = "|".join(sorted(words, key=len, reverse=True))
-    return re.compile(
-        rf"(?<![\w-])(?:{alt})(?:[{_SPACE}-]+(?:(?:{joiners})[{_SPACE}-]+)?(?:{alt}))*(?![\w])",
-        re.IGNORECASE,
-    )
-
-
-_WORD_NUMBERS = {
-    "fr": _word_number_pattern(_FR_NUMBER_WORDS, "et"),
-    "en": _word_number_pattern(_EN_NUMBER_WORDS, "and"),
-}
-
-
-def _lang(language: str) -> str:
-    code = (language or "").lower()[:2]
-    return code if code in ("fr", "en") else "fr"
-
-
-def _parse_digits(raw: str, language: str) -> float | None:
-    """A number written in digits, with the language's separators ("10 000,5", "1,200.5")."""
-    text = re.sub(rf"[{_SPACE}']", "", raw)
-    if not text:
-        return None
-    has_dot, has_comma = "." in text, "," in text
-    if has_dot and has_comma:
-        decimal = "." if text.rfind(".") > text.rfind(",") else ","
-        thousands = "," if decimal == "." else "."
-        text = text.replace(thousands, "").replace(decimal, ".")
-    elif has_comma:
-        grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", text)
-        if (_lang(language) == "en" and grouped) or text.count(",") > 1:
-            text = text.replace(",", "")
-        else:
-            text = text.replace(",", ".")
-    elif has_dot:
-        grouped = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text)
-        if text.count(".") > 1 and not grouped:
-            return None  # "837.824.1482" is a phone number or a version, not a figure
-        if grouped and (_lang(language) == "fr" or text.count(".") > 1):
-            text = text.replace(".", "")
-    try:
-        return float(text)
-    except ValueError:
-        return None
-
-
-def _parse_words(raw: str, language: str) -> float | None:
-    from text_to_num import text2num
-
-    cleaned = re.sub(rf"[{_SPACE}]+", " ", raw.strip().lower())
-    cleaned = re.sub(r"\s*-\s*", "-", cleaned)
-    try:
-        return float(text2num(cleaned, _lang(language)))
-    except (ValueError, IndexError):
-        pass
-    # text2num stops at some scales ("twenty-one trillion"): add up the pieces between scales
-    total = 0.0
-    chunk: list[str] = []
-    try:
-        for word in cleaned.split():
-            if word in _SCALES and word not in ("k", "m", "md", "mn", "tn"):
-                count = float(text2num(" ".join(chunk), _lang(language))) if chunk else 1.0
-                total += count * _scale_value(word, language)
-                chunk = []
-            elif word not in ("and", "et"):
-                chunk.append(word)
-        if chunk:
-            total += float(text2num(" ".join(chunk), _lang(language)))
-    except (ValueError, IndexError):
-        return None
-    return total if total or cleaned.startswith(("zéro", "zero")) else None
-
-
-def _scale_value(word: str, language: str) -> float:
-    key = word.lower()
-    if key in ("billion", "billions") and _lang(language) == "fr":
-        return _FRENCH_BILLION
-    return _SCALES[key]
-
-
-_SIGN = re.compile(r"^(?:[-−]\s*|(?:minus|moins|négatif|négative|negative)\s+)", re.IGNORECASE)
-_PARSE_SCALES = re.compile(r"\s*(?P<scale>k|K|M|bn|b|douzaines?|dozens?)$")
 _PARSE_SCALE_VALUES = {"k": 1e3, "K": 1e3, "M": 1e6, "bn": 1e9, "b": 1e9}
+_YEAR = re.compile(r"(?:1[89]|20)\d\d")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
 
 
-def parse_number(expr: str, language: str) -> float | None:
-    """The value of a number written in digits, words or both ("55,5 milliards" -> 55.5e9,
-    "cinquante-cinq" -> 55, "3.5 million" -> 3.5e6, "10 000" -> 10000, "-1,5" -> -1.5,
-    "10k" -> 1e4); None if it is not one."""
-    text = expr.strip()
-    sign = _SIGN.match(text)
-    if sign:
-        inner = parse_number(text[sign.end() :], language)
-        return -inner if inner is not None else None
-    if re.match(r"[.,]\d", text):
-        text = "0" + text  # ".08"
-    digits = _DIGITS.match(text)
-    if digits and digits.start() == 0:
-        value = _parse_digits(digits["num"], language)
-        rest = text[digits.end() :]
-        if value is None:
-            return None
-        if not rest.strip():
-            return value
-        scale = _SCALE_WORDS.match(rest)
-        if scale and not rest[scale.end() :].strip():
-            return value * _scale_value(scale["scale"], language)
-        letter = _PARSE_SCALES.fullmatch(rest)
-        if letter:
-            word = letter["scale"]
-            return value * _PARSE_SCALE_VALUES.get(word, 12.0)
-        return None
-    dozens = re.fullmatch(r"(?P<n>.+?)\s+(?:douzaines?|dozens?)", text, re.IGNORECASE)
-    if dozens:
-        count = parse_number(dozens["n"], language)
-        return count * 12 if count is not None else None
-    words = _WORD_NUMBERS[_lang(language)].fullmatch(text)
-    return _parse_words(text, language) if words else None
+def _alternation(patterns: Iterable[str]) -> str:
+    """One regex alternation of the patterns, longest first (a longer form wins)."""
+    return "|".join(sorted(set(patterns), key=len, reverse=True))
 
 
-# --------------------------------------------------------------------------------------------
-# units
-# --------------------------------------------------------------------------------------------
+def _escaped(words: Iterable[str]) -> str:
+    """Literal words as one alternation, spaces matching any run of spaces, longest first."""
+    return _alternation(re.escape(w).replace(r"\ ", r"\s+") for w in words if w)
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,109 +113,64 @@ def _money(code: str, factor: float = 1.0) -> _Unit:
     return _Unit(code, "money", factor, "money")
 
 
-# (pattern, unit, case-sensitive). Patterns are tried longest match first.
-_UNIT_TABLE: list[tuple[str, _Unit, bool]] = [
-    # money: words and codes after the number
-    (
-        r"dollars?\s+(?:américains?|us|des\s+états-unis)|(?:us|u\.s\.)\s+dollars?|\$\s?us|us\$|usd\$?|dollars?\s+usd|\$\s?usd",
-        _money("USD"),
-        False,
-    ),
-    (r"dollars?\s+canadiens?|canadian\s+dollars?|\$\s?c(?:ad|an)?(?![\w])|cad|c\$", _money("CAD"), False),
-    (r"dollars?\s+australiens?|australian\s+dollars?|aud|a\$", _money("AUD"), False),
-    (r"dollars?\s+de\s+hong\s+kong|hong\s+kong\s+dollars?|\$\s?hk|hk\$|hkd", _money("HKD"), False),
-    (r"dollars?\s+néo-zélandais|new\s+zealand\s+dollars?|nzd", _money("NZD"), False),
-    (r"dollars?|\$", _money("USD"), False),
-    (r"euros?|€|eur(?![\w])", _money("EUR"), False),
-    (r"livres?\s+sterling|pounds?\s+sterling|sterling|£|gbp", _money("GBP"), False),
-    (r"yens?(?:\s+japonais)?|japanese\s+yen|¥|jpy", _money("JPY"), False),
-    (r"yuans?(?:\s+chinois)?|chinese\s+yuan|renminbi|rmb|cny|元", _money("CNY"), False),
-    (r"roubles?|rubles?|rub(?![\w])|₽", _money("RUB"), False),
-    (r"hryvnias?|hryvnas?|hryvnia|grivnas?|uah|₴", _money("UAH"), False),
-    (r"francs?\s+suisses?|swiss\s+francs?|chf", _money("CHF"), False),
-    (r"francs?\s+cfa|fcfa|cfa\s+francs?|xof", _money("XOF"), False),
-    (r"francs?", _money("franc"), False),
-    (r"roupies?\s+indiennes?|indian\s+rupees?|roupies?|rupees?|inr|₹", _money("INR"), False),
-    (r"bitcoins?|btc", _money("BTC"), False),
-    (r"cents?", _money("USD", 0.01), False),
-    (r"centimes?(?:\s+d['’]euros?)?", _money("EUR", 0.01), False),
-    (r"pence|pennies|penny", _money("GBP", 0.01), False),
-    # ratios
-    (r"%|pour[\s-]?cents?|pourcents?|percents?|per\s+cent|pct", _u("%", "ratio"), False),
-    (r"points?\s+de\s+pourcentage|percentage\s+points?", _u("pp", "ratio"), False),
-    # speed (before length: "km/h" before "km")
-    (
-        r"km/h|km/hr|kilomètres?[-\s]heure|kilomètres?\s+(?:par|à\s+l['’])\s*heure|kilomet(?:er|re)s?\s+(?:per|an)\s+hour|kph|kmh",
-        _u("km/h", "speed"),
-        False,
-    ),
-    (
-        r"mph|miles?\s+(?:per|an)\s+hour|miles?\s+(?:par|à\s+l['’]|a\s+l['’])\s*heure",
-        _u("mph", "speed"),
-        False,
-    ),
-    (r"nœuds|noeuds|knots", _u("kn", "speed"), False),
-    # area
-    (r"km²|km2|kilomètres?\s+carrés?|square\s+kilomet(?:er|re)s?|sq\.?\s*km", _u("km²", "area"), False),
-    (r"m²|m2|mètres?\s+carrés?|square\s+met(?:er|re)s?", _u("m²", "area"), False),
-    (r"hectares?|ha(?![\w])", _u("ha", "area"), False),
-    (r"acres?", _u("acre", "area"), False),
-    (r"square\s+miles?|sq\.?\s*mi", _u("mi²", "area"), False),
-    # volume
-    (r"m³|m3|mètres?\s+cubes?|cubic\s+met(?:er|re)s?", _u("m³", "volume"), False),
-    (r"pieds?\s+cubes?|cubic\s+f(?:ee|oo)t", _u("ft³", "volume"), False),
-    (r"millilitres?|milliliters?|ml(?![\w])", _u("ml", "volume"), False),
-    (r"hectolitres?|hl(?![\w])", _u("hl", "volume"), False),
-    (r"litres?|liters?", _u("l", "volume"), False),
+# unit symbols and currency codes, the same in every language: (pattern, unit, case-sensitive);
+# a language's unit words (lang/<code>/units.toml) are tried before them
+_SYMBOL_UNITS: list[tuple[str, _Unit, bool]] = [
+    (r"\$\s?usd|\$\s?us(?![\w])|us\$|usd\$?", _money("USD"), False),
+    (r"\$\s?c(?:ad|an)?(?![\w])|cad(?![\w])|c\$", _money("CAD"), False),
+    (r"aud(?![\w])|a\$", _money("AUD"), False),
+    (r"\$\s?hk|hk\$|hkd", _money("HKD"), False),
+    (r"nzd", _money("NZD"), False),
+    (r"\$", _money("USD"), False),
+    (r"€|eur(?![\w])", _money("EUR"), False),
+    (r"£|gbp", _money("GBP"), False),
+    (r"¥|jpy", _money("JPY"), False),
+    (r"rmb|cny|元", _money("CNY"), False),
+    (r"rub(?![\w])|₽", _money("RUB"), False),
+    (r"uah|₴", _money("UAH"), False),
+    (r"chf", _money("CHF"), False),
+    (r"fcfa|xof", _money("XOF"), False),
+    (r"inr|₹", _money("INR"), False),
+    (r"btc", _money("BTC"), False),
+    (r"%|pct", _u("%", "ratio"), False),
+    (r"km/h|km/hr|kph|kmh", _u("km/h", "speed"), False),
+    (r"mph", _u("mph", "speed"), False),
+    (r"km²|km2|sq\.?\s*km", _u("km²", "area"), False),
+    (r"m²|m2", _u("m²", "area"), False),
+    (r"ha(?![\w])", _u("ha", "area"), False),
+    (r"sq\.?\s*mi", _u("mi²", "area"), False),
+    (r"m³|m3", _u("m³", "volume"), False),
+    (r"ml(?![\w])", _u("ml", "volume"), False),
+    (r"hl(?![\w])", _u("hl", "volume"), False),
     (r"[lL](?![\w])", _u("l", "volume"), True),
-    (r"gallons?", _u("gal", "volume"), False),
-    (r"barils?|barrels?|bbl", _u("bbl", "volume"), False),
-    # length
-    (r"kilomètres?|kilometres?|kilometers?|kms?(?![\w])", _u("km", "length"), False),
-    (r"centimètres?|centimet(?:er|re)s?|cm(?![\w])", _u("cm", "length"), False),
-    (r"millimètres?|millimet(?:er|re)s?|mm(?![\w])", _u("mm", "length"), False),
-    (r"décimètres?|decimet(?:er|re)s?|dm(?![\w])", _u("dm", "length"), False),
-    (r"mètres?|metres?|meters?", _u("m", "length"), False),
+    (r"bbl", _u("bbl", "volume"), False),
+    (r"kms?(?![\w])", _u("km", "length"), False),
+    (r"cm(?![\w])", _u("cm", "length"), False),
+    (r"mm(?![\w])", _u("mm", "length"), False),
+    (r"dm(?![\w])", _u("dm", "length"), False),
     (r"m(?![\w²³])", _u("m", "length"), True),
-    (r"milles?\s+(?:nautiques|marins)|nautical\s+miles?|nmi", _u("nmi", "length"), False),
-    (r"miles?|mi(?![\w])", _u("mi", "length"), False),
-    (r"feet|foot|ft(?![\w])|pieds?", _u("ft", "length"), False),
-    (r"inch(?:es)?|pouces?", _u("in", "length"), False),
-    # mass
-    (r"kilogrammes?|kilograms?|kilos?|kg(?![\w])", _u("kg", "mass"), False),
-    (r"milligrammes?|milligrams?|mg(?![\w])", _u("mg", "mass"), False),
-    (r"microgrammes?|micrograms?|µg|μg", _u("µg", "mass"), False),
-    (r"grammes?|grams?", _u("g", "mass"), False),
+    (r"nmi", _u("nmi", "length"), False),
+    (r"mi(?![\w])", _u("mi", "length"), False),
+    (r"ft(?![\w])", _u("ft", "length"), False),
+    (r"kg(?![\w])", _u("kg", "mass"), False),
+    (r"mg(?![\w])", _u("mg", "mass"), False),
+    (r"µg|μg|ug(?![\w])", _u("µg", "mass"), False),
     (r"g(?![\w])", _u("g", "mass"), True),
-    (r"tonnes?(?:\s+métriques?)?|metric\s+tons?|tons?", _u("t", "mass"), False),
     (r"t(?![\w])", _u("t", "mass"), True),
     (r"lbs?(?![\w])", _u("lb", "mass"), False),
-    (r"onces?|ounces?|oz(?![\w])", _u("oz", "mass"), False),
-    # temperature, energy, power
-    (r"°\s?C|degrés?\s+celsius|degrees?\s+celsius", _u("°C", "temperature"), False),
-    (r"térawattheures?|terawatt[-\s]hours?|TWh", _u("TWh", "energy"), False),
-    (r"gigawattheures?|gigawatt[-\s]hours?|GWh", _u("GWh", "energy"), False),
-    (r"mégawattheures?|megawatt[-\s]hours?|MWh", _u("MWh", "energy"), False),
-    (r"kilowattheures?|kilowatt[-\s]hours?|kWh", _u("kWh", "energy"), False),
-    (r"gigawatts?|GW", _u("GW", "power"), False),
-    (r"mégawatts?|megawatts?|MW", _u("MW", "power"), False),
-    (r"kilowatts?|kW", _u("kW", "power"), False),
+    (r"oz(?![\w])", _u("oz", "mass"), False),
+    (r"°\s?C", _u("°C", "temperature"), False),
+    (r"°\s?F", _u("°F", "temperature"), False),
+    (r"TWh", _u("TWh", "energy"), False),
+    (r"GWh", _u("GWh", "energy"), False),
+    (r"MWh", _u("MWh", "energy"), False),
+    (r"kWh", _u("kWh", "energy"), False),
+    (r"GW", _u("GW", "power"), False),
+    (r"MW", _u("MW", "power"), False),
+    (r"kW", _u("kW", "power"), False),
 ]
 
-
-def _compile_units() -> tuple[re.Pattern[str], list[_Unit]]:
-    parts: list[str] = []
-    units: list[_Unit] = []
-    for i, (pattern, unit, case_sensitive) in enumerate(_UNIT_TABLE):
-        body = pattern if case_sensitive else f"(?i:{pattern})"
-        parts.append(f"(?P<u{i}>{body})")
-        units.append(unit)
-    return re.compile("|".join(parts)), units
-
-
-_UNIT_RE, _UNITS = _compile_units()
-
-# currency written before the number
+# currency written before the number (symbols and codes)
 _PREFIX_CURRENCY = re.compile(
     r"(?:(?<![\w.])(?P<dollar>(?i:us|u\.s\.|c|ca|can|cad|au|aud|hk|hkd|nz|nzd|usd)\s?|A)\$"
     r"|(?<![\w])(?P<code>USD|EUR|GBP|CHF|JPY|CNY|CAD|AUD|HKD|INR|RUB|UAH)|(?P<sym>[$€£¥₹₽₴]))"
@@ -361,18 +185,542 @@ _PREFIX_CODES: dict[str, str] = {
     "HK$": "HKD", "NZ$": "NZD", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR", "₽": "RUB",
     "₴": "UAH",
 }  # fmt: skip
+# what is never a quantity, whatever the language
+_BLOCKED_SYMBOLS: list[re.Pattern[str]] = [
+    re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[#@]\w+", re.IGNORECASE),
+    re.compile(r"\b\w+\s*=\s*\S+"),  # key=value, shortcodes
+    re.compile(r"(?<![\w.,])\d{1,2}\s?:\s?\d{2}(?:\s?:\s?\d{2})?(?![\w])"),  # 17:06, 1 : 30 (tokenised)
+    re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?\(?0\d\)?(?:[\s.-]?\d{2}){4}(?![\w])"),  # French-style phones
+    re.compile(r"\+\d{1,3}(?:[\s.()-]*\d){7,}"),  # international phones
+    re.compile(r"(?<![\w])(?:\(\d{3}\)\s?|\d{3}\s?[\s.-]\s?)\d{3}\s?[.-]\s?\d{4}"),  # US phones
+    re.compile(r"(?<![\w])0[1-9]\d{2,3}\s\d{3}\s?\d{3,4}(?![\w])"),  # UK phones: 0845 125 2222
+    re.compile(r"\b\d{1,2}\s?/\s?\d{1,2}\s?/\s?\d{2,4}\b"),  # 11/30/09
+    re.compile(r"\b[A-Z]{1,3}\s?-\s?\d{1,4}[A-Z]?\b"),  # F-16, AK-47: designations
+]
 
 
-def _match_unit(text: str, pos: int, *, allow_hyphen: bool = True) -> tuple[_Unit, int] | None:
+# --------------------------------------------------------------------------------------------
+# a language's words, compiled once
+# --------------------------------------------------------------------------------------------
+
+
+def _strings(table: Mapping[str, Any], key: str) -> list[str]:
+    value = table.get(key, [])
+    if isinstance(value, str):
+        return [value] if value else []
+    return [v for v in value if isinstance(v, str)]
+
+
+def _never() -> re.Pattern[str]:
+    return re.compile(r"(?!x)x")
+
+
+def _group_regex(groups: Mapping[str, Sequence[str]], *, anchor_end: bool = False) -> re.Pattern[str]:
+    parts = [f"(?P<{name}>(?<![\\w]){_alternation(pats)})" for name, pats in groups.items() if pats]
+    if not parts:
+        return _never()
+    body = "(?:" + "|".join(parts) + ")"
+    return re.compile(body + (rf"{_WS}*$" if anchor_end else ""), re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class _Lex:
+    """Everything `extract_quantities` reads of one language, from `lang/<code>/*.toml`."""
+
+    code: str
+    decimal_comma: bool = True
+    scales: dict[str, float] = field(default_factory=dict)
+    word_scales: frozenset[str] = frozenset()
+    hundreds: frozenset[str] = frozenset()
+    one: frozenset[str] = frozenset()
+    not_units_after_one: frozenset[str] = frozenset()
+    scale_words: re.Pattern[str] = field(default_factory=_never)
+    word_numbers: re.Pattern[str] | None = None
+    sign: re.Pattern[str] = field(default_factory=_never)
+    dozen: re.Pattern[str] = field(default_factory=_never)
+    ordinal_after: re.Pattern[str] = field(default_factory=_never)
+    units: re.Pattern[str] = field(default_factory=_never)
+    unit_list: list[_Unit] = field(default_factory=list)
+    pounds: re.Pattern[str] = field(default_factory=_never)
+    pounds_weight: bool = False
+    stop: frozenset[str] = frozenset()
+    determiners: frozenset[str] = frozenset()
+    prenominal: frozenset[str] = frozenset()
+    adjective_end: re.Pattern[str] = field(default_factory=_never)
+    participle_end: re.Pattern[str] = field(default_factory=_never)
+    plural_endings: tuple[str, ...] = ("s",)
+    irregular_plurals: dict[str, str] = field(default_factory=dict)
+    invariable_plurals: frozenset[str] = frozenset()
+    joiners: frozenset[str] = frozenset()
+    conjunctions: frozenset[str] = frozenset()
+    pronouns: frozenset[str] = frozenset()
+    clause_openers: frozenset[str] = frozenset()
+    share_of: re.Pattern[str] = field(default_factory=_never)
+    owner_before: re.Pattern[str] = field(default_factory=_never)
+    vague_plural: re.Pattern[str] = field(default_factory=_never)
+    vague_singular: re.Pattern[str] = field(default_factory=_never)
+    vague_base: dict[str, float] = field(default_factory=dict)
+    qualifier_before: re.Pattern[str] = field(default_factory=_never)
+    qualifier_after: re.Pattern[str] = field(default_factory=_never)
+    range_open: re.Pattern[str] = field(default_factory=_never)
+    range_both: re.Pattern[str] = field(default_factory=_never)
+    range_connectors: str = ""
+    range_to: frozenset[str] = frozenset()
+    identifiers: re.Pattern[str] = field(default_factory=_never)
+    clock: list[re.Pattern[str]] = field(default_factory=list)
+    time_around: re.Pattern[str] = field(default_factory=_never)
+    periods: re.Pattern[str] = field(default_factory=_never)
+    year_time: re.Pattern[str] = field(default_factory=_never)
+    measure_before: re.Pattern[str] = field(default_factory=_never)
+    number_of_after: re.Pattern[str] = field(default_factory=_never)
+    number_of_before: re.Pattern[str] = field(default_factory=_never)
+    distance_after: re.Pattern[str] = field(default_factory=_never)
+    reach_verb: re.Pattern[str] = field(default_factory=_never)
+    reach_thing: re.Pattern[str] = field(default_factory=_never)
+    capability: re.Pattern[str] = field(default_factory=_never)
+    change_nouns: frozenset[str] = frozenset()
+    age_before: re.Pattern[str] = field(default_factory=_never)
+    person_nouns: frozenset[str] = frozenset()
+    sentence_after: re.Pattern[str] = field(default_factory=_never)
+    sentence_before: re.Pattern[str] = field(default_factory=_never)
+    score_words: re.Pattern[str] = field(default_factory=_never)
+    duration_units: frozenset[str] = frozenset()
+    age_word: str = ""
+    sentence_word: str = ""
+    range_word: str = ""
+    report_form: re.Pattern[str] = field(default_factory=_never)
+    according_to: re.Pattern[str] = field(default_factory=_never)
+    claim_subject: re.Pattern[str] = field(default_factory=_never)
+    claim_inverted: re.Pattern[str] = field(default_factory=_never)
+    claim_trailing: re.Pattern[str] = field(default_factory=_never)
+    auxiliaries: re.Pattern[str] = field(default_factory=_never)
+    locatives: frozenset[str] = frozenset()
+    adjectives_after_noun: bool = False
+    age_units: re.Pattern[str] = field(default_factory=_never)
+    age_compound: re.Pattern[str] = field(default_factory=_never)
+    age_at: re.Pattern[str] = field(default_factory=_never)
+    age_verbs: re.Pattern[str] = field(default_factory=_never)
+    duration_compound: re.Pattern[str] = field(default_factory=_never)
+    of_words: str = "de|d['’]|of"
+    duration_symbols: dict[str, str] = field(default_factory=dict)
+    generic_nouns: frozenset[str] = frozenset()
+    total_nouns: frozenset[str] = frozenset()
+
+
+_LOOSE = {"a": "[aàâä]", "e": "[eéèêë]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]", "c": "[cç]", "'": "['’]"}
+
+
+def _loose(words: Iterable[str]) -> str:
+    """Folded words (no accents, lowercase) as an alternation matching their written forms:
+    "declar" matches "déclar", "d'apres" matches "d’après"; use with re.IGNORECASE."""
+    out = []
+    for word in words:
+        if not word:
+            continue
+        pattern = "".join(_LOOSE.get(ch, re.escape(ch)) for ch in word)
+        out.append(re.sub(r"(?:\\ )+", r"\\s+", pattern))
+    return _alternation(out)
+
+
+def _code(language: str | None) -> str:
+    code = (language or "").lower().split("-")[0][:2]
+    return code if code in lang_data.languages() else "und"
+
+
+@cache
+def _lex(code: str) -> _Lex:
+    """The compiled words of one language; an unknown language gets symbols and digits only."""
+    lex = _Lex(code=code)
+    symbol_parts = [(p, u, cs) for p, u, cs in _SYMBOL_UNITS]
+    word_parts: list[tuple[str, _Unit, bool]] = []
+    units = lang_data.lexicon(code, "units")
+    for entry in units.get("unit", []):
+        measure = str(entry["measure"])
+        factor = float(entry.get("factor", 1.0))
+        unit = (
+            _money(str(entry["canonical"]), factor)
+            if measure == "money"
+            else _u(str(entry["canonical"]), measure, factor)
+        )
+        for pattern in _strings(entry, "patterns"):
+            word_parts.append((pattern + r"(?![\w])", unit, False))
+    parts: list[str] = []
+    for i, (pattern, unit, case_sensitive) in enumerate(word_parts + symbol_parts):
+        body = pattern if case_sensitive else f"(?i:{pattern})"
+        parts.append(f"(?P<u{i}>{body})")
+        lex.unit_list.append(unit)
+    lex.units = re.compile("|".join(parts))
+    pounds = units.get("pounds", {})
+    if _strings(pounds, "patterns"):
+        lex.pounds = re.compile(
+            rf"{_WS}+(?:de{_WS}+|d['’]|of{_WS}+)?(?:{_alternation(_strings(pounds, 'patterns'))})(?![\w])",
+            re.IGNORECASE,
+        )
+        lex.pounds_weight = bool(pounds.get("weight", False))
+    if code == "und":
+        return lex
+
+    numbers = lang_data.lexicon(code, "numbers")
+    lex.decimal_comma = bool(numbers.get("decimal_comma", True))
+    lex.scales = {str(k).lower(): float(v) for k, v in numbers.get("scales", {}).items()}
+    lex.hundreds = frozenset(_strings(numbers, "hundred"))
+    lex.word_scales = frozenset(lex.scales) | lex.hundreds | frozenset(_strings(numbers, "thousand"))
+    lex.one = frozenset(_strings(numbers, "one"))
+    lex.not_units_after_one = frozenset(_strings(numbers, "not_units_after_one"))
+    if lex.scales:
+        lex.scale_words = re.compile(
+            rf"(?P<sep>{_WS}*)(?P<scale>{_escaped(lex.scales)})(?![\w])", re.IGNORECASE
+        )
+    words = _strings(numbers, "words")
+    if words:
+        joiner = re.escape(str(numbers.get("joiner", "")))
+        alt = _escaped(words)
+        lex.word_numbers = re.compile(
+            rf"(?<![\w-])(?:{alt})(?:[{_SPACE}-]+(?:(?:{joiner})[{_SPACE}-]+)?(?:{alt}))*(?![\w])",
+            re.IGNORECASE,
+        )
+    minus = _strings(numbers, "minus")
+    minus_words = rf"|(?:{_escaped(minus)})\s+" if minus else ""
+    lex.sign = re.compile(rf"^(?:[-−]\s*{minus_words})", re.IGNORECASE)
+    if _strings(numbers, "dozen"):
+        lex.dozen = re.compile(rf"(?:{_escaped(_strings(numbers, 'dozen'))})", re.IGNORECASE)
+    if numbers.get("ordinal_suffixes"):
+        lex.ordinal_after = re.compile(rf"(?:{numbers['ordinal_suffixes']})(?![\w])", re.IGNORECASE)
+    plural = {str(k).lower(): float(v) for k, v in numbers.get("collectives_plural", {}).items()}
+    singular = {str(k).lower(): float(v) for k, v in numbers.get("collectives_singular", {}).items()}
+    lex.vague_base = {**plural, **singular}
+    joiner_of = r"(?:de\s+|d['’]|of\s+)"
+    if plural:
+        dets = _escaped(_strings(numbers, "collective_determiners"))
+        det = rf"(?P<det>{dets})\s+" if code == "fr" else rf"(?:(?P<det>{dets})\s+)?"
+        lex.vague_plural = re.compile(
+            rf"{det}(?P<unit>{_escaped(plural)})(?:\s+{joiner_of}(?P<unit2>{_escaped(plural)}))?\s+(?={joiner_of})",
+            re.IGNORECASE,
+        )
+    if singular:
+        dets = _escaped(_strings(numbers, "singular_determiners")) or r"(?!x)x"
+        lex.vague_singular = re.compile(
+            rf"(?P<det>{dets})\s+(?P<unit>{_escaped(singular)})\s+(?={joiner_of})", re.IGNORECASE
+        )
+
+    words_fn = lang_data.lexicon(code, "function_words")
+    lex.stop = frozenset(_strings(words_fn, "stop"))
+    lex.determiners = frozenset(_strings(words_fn, "determiners"))
+    lex.prenominal = frozenset(_strings(words_fn, "prenominal"))
+    if words_fn.get("adjective_endings"):
+        lex.adjective_end = re.compile(rf"(?:{words_fn['adjective_endings']})$", re.IGNORECASE)
+    if words_fn.get("participle_endings"):
+        lex.participle_end = re.compile(rf"(?:{words_fn['participle_endings']})$")
+    lex.plural_endings = tuple(_strings(words_fn, "plural_endings")) or ("s",)
+    lex.irregular_plurals = {str(k): str(v) for k, v in words_fn.get("irregular_plurals", {}).items()}
+    lex.invariable_plurals = frozenset(_strings(words_fn, "invariable_plurals"))
+    lex.joiners = frozenset(_strings(words_fn, "joiners"))
+    lex.conjunctions = frozenset(_strings(words_fn, "conjunctions"))
+    lex.pronouns = frozenset(_strings(words_fn, "pronouns"))
+    lex.clause_openers = frozenset(_strings(words_fn, "clause_openers"))
+    lex.locatives = frozenset(_strings(words_fn, "locatives"))
+    lex.adjectives_after_noun = bool(words_fn.get("adjectives_after_noun", False))
+    if words_fn.get("share_of"):
+        lex.share_of = re.compile(
+            rf"\s+(?:{words_fn['share_of']})\s*(?P<what>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){{0,2}})",
+            re.IGNORECASE,
+        )
+    owners = _strings(words_fn, "owner_links")
+    if owners:
+        lex.owner_before = re.compile(
+            rf"(?P<owner>(?:[^\W\d_][\w'’-]*\s+){{0,9}}?[^\W\d_][\w'’-]*)\s*,?\s+(?:{_escaped(owners)})\s+$",
+            re.IGNORECASE,
+        )
+
+    qualifiers = lang_data.lexicon(code, "qualifiers")
+    before: dict[str, list[str]] = {k: _strings(qualifiers.get("before", {}), k) for k in _QUALIFIER_NAMES}
+    lex.qualifier_before = _group_regex(before, anchor_end=True)
+    after = {k: _strings(qualifiers.get("after", {}), k) for k in ("approximately", "at_least", "at_most")}
+    if any(after.values()):
+        body = "|".join(f"(?P<{k}>{_alternation(v)})" for k, v in after.items() if v)
+        lex.qualifier_after = re.compile(rf"^{_WS}*,?{_WS}*(?:{body})(?![\w])", re.IGNORECASE)
+    ranges = qualifiers.get("range", {})
+    if _strings(ranges, "open"):
+        lex.range_open = re.compile(rf"(?:{_escaped(_strings(ranges, 'open'))})\s+$", re.IGNORECASE)
+    if _strings(ranges, "both"):
+        lex.range_both = re.compile(
+            rf"(?:{_escaped(_strings(ranges, 'both'))})\s+(?:[$€£]\s?)?$", re.IGNORECASE
+        )
+    lex.range_connectors = _escaped(_strings(ranges, "connectors"))
+    lex.range_to = frozenset(_strings(ranges, "to"))
+
+    identifiers = _strings(lang_data.lexicon(code, "identifiers"), "before")
+    if identifiers:
+        lex.identifiers = re.compile(
+            rf"(?<![\w])(?:{_alternation(identifiers)})\s*\d[\d.,]*(?:\s*(?:-|{lex.range_connectors or '-'})\s*\d[\d.,]*)?",
+            re.IGNORECASE,
+        )
+
+    time = lang_data.lexicon(code, "time")
+    relative = _escaped(_strings(time, "relative"))
+    if relative:
+        lex.time_around = re.compile(rf"^(?:(?:{relative})\s+)+|(?:\s+(?:{relative}))+$", re.IGNORECASE)
+    hours = _strings(time, "hour_words")
+    clock_after = _strings(time, "clock_after")
+    if hours:
+        h = _escaped(hours)
+        lex.clock.append(re.compile(r"(?<![\w])\d{1,2}\s?[hH]\s?\d{2}(?![\w])|(?<![\w])\d{1,2}[hH](?![\w])"))
+        parts_of_day = _escaped(_strings(time, "day_parts"))
+        if parts_of_day:
+            lex.clock.append(re.compile(rf"(?<![\w])\d{{1,2}}\s?(?:{h})\s+(?:{parts_of_day})", re.IGNORECASE))
+        clock_before = _escaped(_strings(time, "clock_before"))
+        if clock_before:
+            lex.clock.append(
+                re.compile(
+                    rf"(?:{clock_before})\s+(?:[01]?\d|2[0-3])\s?(?:{h})(?:\s?\d{{2}})?(?![\w])(?!\s+(?:de|d['’]|of)\s)",
+                    re.IGNORECASE,
+                )
+            )
+    if clock_after:
+        after_alt = _alternation(clock_after)
+        lex.clock.append(
+            re.compile(
+                rf"(?<![\w.,])\d{{1,2}}(?:\s?[.:]\s?\d{{2}})?\s?(?:{after_alt})(?![\w])", re.IGNORECASE
+            )
+        )
+    periods = {str(k): _strings(time.get("periods", {}), str(k)) for k in time.get("periods", {})}
+    lex.periods = _group_regex(periods)
+    year_before = _escaped(_strings(time, "year_before"))
+    if year_before:
+        lex.year_time = re.compile(rf"(?<![\w])(?:{year_before})\s*(?:(?:19|20)\d\d)(?![\w])", re.IGNORECASE)
+
+    measures = lang_data.lexicon(code, "measures")
+    nouns = _loose(_strings(measures, "measure_nouns"))
+    linking = _loose(_strings(measures, "linking"))
+    if nouns and linking:
+        # folded text: "d'une portée de près de 300 km", "a range of 300 km"
+        lex.measure_before = re.compile(rf"(?P<noun>{nouns})\w*\s+(?:(?:{linking})\s+)$", re.IGNORECASE)
+    number_nouns = _loose(_strings(measures, "number_nouns"))
+    if number_nouns:
+        lex.number_of_after = re.compile(
+            rf"{_WS}+(?:le|la|the)\s+(?:{number_nouns})\s+(?:de\s+|d['’]|des\s+|of\s+)", re.IGNORECASE
+        )
+        lex.number_of_before = re.compile(
+            rf"(?:(?P<pre>[^\W\d_][\w'’-]*)\s+)?(?P<nn>{number_nouns})(?:\s+(?:de\s+|d['’]|des\s+|of\s+)(?P<noun>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?))?"
+            rf"(?:\s+[^\W\d_][\w'’-]*){{0,6}}?\s+(?:{linking})\s+$",
+            re.IGNORECASE,
+        )
+    if _strings(measures, "distance_after"):
+        lex.distance_after = re.compile(
+            rf"^\s+(?:{_loose(_strings(measures, 'distance_after'))})", re.IGNORECASE
+        )
+    if _strings(measures, "reach_verbs"):
+        lex.reach_verb = re.compile(
+            rf"\b(?:{_loose(_strings(measures, 'reach_verbs'))})\b[^.;]{{0,60}}$", re.IGNORECASE
+        )
+    if _strings(measures, "reach_things"):
+        lex.reach_thing = re.compile(rf"\b(?:{_loose(_strings(measures, 'reach_things'))})", re.IGNORECASE)
+    if _strings(measures, "capability"):
+        lex.capability = re.compile(
+            rf"\b(?:{_loose(_strings(measures, 'capability'))})\w*\s*(?:d'|de|to|of)?\s*$", re.IGNORECASE
+        )
+    lex.change_nouns = frozenset(_strings(measures, "change_nouns"))
+    if _strings(measures, "age_before"):
+        lex.age_before = re.compile(
+            rf"(?<![\w])(?:{_loose(_strings(measures, 'age_before'))})\s*$", re.IGNORECASE
+        )
+    lex.person_nouns = frozenset(_strings(measures, "person_nouns"))
+    if _strings(measures, "sentence_after"):
+        lex.sentence_after = re.compile(
+            rf"^\s*(?:{_loose(_strings(measures, 'sentence_after'))})(?![\w])", re.IGNORECASE
+        )
+    if _strings(measures, "sentence_before"):
+        lex.sentence_before = re.compile(
+            rf"(?<![\w])(?:{_loose(_strings(measures, 'sentence_before'))})\b", re.IGNORECASE
+        )
+    if _strings(measures, "score_words"):
+        lex.score_words = re.compile(
+            rf"(?<![\w])(?:{_loose(_strings(measures, 'score_words'))})(?![\w])", re.IGNORECASE
+        )
+    display = measures.get("display", {})
+    lex.age_word = str(display.get("age", ""))
+    lex.sentence_word = str(display.get("sentence", ""))
+    lex.range_word = str(display.get("range", ""))
+    lex.duration_units = frozenset(_strings(measures, "duration_units"))
+    lex.duration_symbols = {str(k): str(v) for k, v in measures.get("duration_symbols", {}).items()}
+    lex.generic_nouns = frozenset(_strings(lang_data.lexicon(code, "nouns"), "generic"))
+    lex.total_nouns = frozenset(_strings(measures, "total_nouns"))
+    units_alt = _loose(_strings(measures, "age_units"))
+    if units_alt:
+        lex.age_units = re.compile(rf"{_WS}*(?:{units_alt})(?![\w-])", re.IGNORECASE)
+        compound_after = _loose(_strings(measures, "age_compound_after"))
+        if compound_after:
+            lex.age_compound = re.compile(
+                rf"^\s?-\s?(?:{units_alt})\s?-\s?(?:{compound_after})(?![\w])", re.IGNORECASE
+            )
+    if _strings(measures, "age_at"):
+        lex.age_at = re.compile(rf"(?:^|[^\w])(?:{_loose(_strings(measures, 'age_at'))})\s*$", re.IGNORECASE)
+    if _strings(measures, "age_verbs"):
+        lex.age_verbs = re.compile(rf"\b(?:{_loose(_strings(measures, 'age_verbs'))})\s+$", re.IGNORECASE)
+    if lex.duration_units:
+        lex.duration_compound = re.compile(
+            rf"^\s?-\s?(?P<unit>{_loose(lex.duration_units)})\s?-?\s?(?P<noun>[^\W\d_][\w'’-]*)",
+            re.IGNORECASE,
+        )
+    of_words = sorted(lex.joiners - lex.conjunctions - {"à", "au", "aux", "in", "for"})
+    if of_words:
+        lex.of_words = "|".join(
+            [re.escape(w) for w in of_words if w != "d"] + (["d['’]"] if "d" in of_words else [])
+        )
+
+    # reporting verbs (lang/<code>/reporting_verbs.toml) and the verbs that put a figure on something
+    verbs = lang_data.lexicon(code, "reporting_verbs")
+    stems = _strings(verbs, "stems") + _strings(measures, "estimation_verbs")
+    forms = _strings(verbs, "forms")
+    verb = "|".join(p for p in (rf"(?:{_loose(stems)})\w*" if stems else "", _loose(forms)) if p)
+    verb = rf"(?i:{verb})" if verb else ""
+    auxiliaries = _escaped(_strings(words_fn, "auxiliaries"))
+    if auxiliaries:
+        lex.auxiliaries = re.compile(rf"\s+(?:{auxiliaries})\s|\s+(?:s|n)['’]|\s+(?:se|ne)\s")
+    if verb:
+        lex.report_form = re.compile(rf"(?:{verb})")
+        aux = rf"(?:(?:{auxiliaries})\s+)?" if auxiliaries else ""
+        lex.claim_subject = re.compile(
+            rf"(?:^|[,;:]\s*)(?P<who>(?:[A-ZÀ-Ý][\w'’.-]*|(?:{_escaped(lex.determiners) or 'x'})\s+[\w'’-]+|l['’][\w'’-]+)"
+            rf"(?:\s+[\w'’.-]+){{0,10}}?)\s+{aux}(?:{verb})(?![\w])",
+        )
+        lex.claim_inverted = re.compile(
+            rf"[,»\"”]\s*{aux}(?:{verb})\s+(?P<who>[^,.;:!?()«»\"“”\n]{{2,80}}?)\s*(?:[,.;:!?()\n]|$)",
+        )
+        lex.claim_trailing = re.compile(
+            rf",\s*(?P<who>(?:(?:{_escaped(lex.determiners) or 'x'})\s+)?[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}?)\s+(?:{verb})\s*[.!?]?\s*$"
+        )
+    according = _strings(verbs, "according_to") + _strings(measures, "according_to")
+    if according:
+        stops = _escaped(_strings(words_fn, "relative_pronouns"))
+        stop_words = rf"|\s+(?:{stops})\s" if stops else ""
+        lex.according_to = re.compile(
+            rf"(?:(?<![\w])(?:{_loose(according)}))\s+(?P<who>[^,.;:!?()«»\"“”\n]{{2,80}}?)"
+            rf"(?=\s*(?:[,.;:!?()«»\"“”\n]|${stop_words}))",
+            re.IGNORECASE,
+        )
+    return lex
+
+
+_QUALIFIER_NAMES: tuple[Qualifier, ...] = ("at_least", "at_most", "more_than", "less_than", "approximately")
+
+
+# --------------------------------------------------------------------------------------------
+# reading numbers
+# --------------------------------------------------------------------------------------------
+
+
+def _parse_digits(raw: str, lex: _Lex) -> float | None:
+    """A number written in digits, with the language's separators ("10 000,5", "1,200.5")."""
+    text = re.sub(rf"[{_SPACE}']", "", raw)
+    if not text:
+        return None
+    has_dot, has_comma = "." in text, "," in text
+    if has_dot and has_comma:
+        decimal = "." if text.rfind(".") > text.rfind(",") else ","
+        thousands = "," if decimal == "." else "."
+        text = text.replace(thousands, "").replace(decimal, ".")
+    elif has_comma:
+        grouped = re.fullmatch(r"\d{1,3}(?:,\d{3})+", text)
+        if (not lex.decimal_comma and grouped) or text.count(",") > 1:
+            text = text.replace(",", "")
+        else:
+            text = text.replace(",", ".")
+    elif has_dot:
+        grouped = re.fullmatch(r"\d{1,3}(?:\.\d{3})+", text)
+        if text.count(".") > 1 and not grouped:
+            return None  # "837.824.1482" is a phone number or a version, not a figure
+        if grouped and (lex.decimal_comma or text.count(".") > 1):
+            text = text.replace(".", "")
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+def _parse_words(raw: str, lex: _Lex) -> float | None:
+    from text_to_num import text2num
+
+    if lex.word_numbers is None:
+        return None
+    cleaned = re.sub(rf"[{_SPACE}]+", " ", raw.strip().lower())
+    cleaned = re.sub(r"\s*-\s*", "-", cleaned)
+    try:
+        return float(text2num(cleaned, lex.code))
+    except (ValueError, IndexError):
+        pass
+    # text2num stops at some scales ("twenty-one trillion"): add up the pieces between scales
+    total = 0.0
+    chunk: list[str] = []
+    try:
+        for word in cleaned.split():
+            if word in lex.scales and len(word) > 3:
+                count = float(text2num(" ".join(chunk), lex.code)) if chunk else 1.0
+                total += count * lex.scales[word]
+                chunk = []
+            elif word not in lex.conjunctions:
+                chunk.append(word)
+        if chunk:
+            total += float(text2num(" ".join(chunk), lex.code))
+    except (ValueError, IndexError):
+        return None
+    return total if total or cleaned.startswith(("zéro", "zero")) else None
+
+
+def parse_number(expr: str, language: str) -> float | None:
+    """The value of a number written in digits, words or both ("55,5 milliards" -> 55.5e9,
+    "cinquante-cinq" -> 55, "3.5 million" -> 3.5e6, "10 000" -> 10000, "-1,5" -> -1.5,
+    "10k" -> 1e4); None if it is not one."""
+    lex = _lex(_code(language))
+    text = expr.strip()
+    sign = lex.sign.match(text) or re.match(r"^[-−]\s*", text)
+    if sign and sign.end():
+        inner = parse_number(text[sign.end() :], language)
+        return -inner if inner is not None else None
+    if re.match(r"[.,]\d", text):
+        text = "0" + text  # ".08"
+    digits = _DIGITS.match(text)
+    if digits and digits.start() == 0:
+        value = _parse_digits(digits["num"], lex)
+        rest = text[digits.end() :]
+        if value is None:
+            return None
+        if not rest.strip():
+            return value
+        scale = lex.scale_words.match(rest)
+        if scale and not rest[scale.end() :].strip():
+            return value * lex.scales[scale["scale"].lower()]
+        letter = re.fullmatch(r"\s*(?P<scale>k|K|M|bn|b)", rest)
+        if letter:
+            return value * _PARSE_SCALE_VALUES[letter["scale"]]
+        dozen = re.fullmatch(rf"\s*(?:{lex.dozen.pattern})", rest, re.IGNORECASE)
+        if dozen:
+            return value * 12
+        return None
+    dozens = re.fullmatch(rf"(?P<n>.+?)\s+(?:{lex.dozen.pattern})", text, re.IGNORECASE)
+    if dozens:
+        count = parse_number(dozens["n"], language)
+        return count * 12 if count is not None else None
+    if lex.word_numbers is not None and lex.word_numbers.fullmatch(text):
+        return _parse_words(text, lex)
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# units
+# --------------------------------------------------------------------------------------------
+
+
+def _match_unit(text: str, pos: int, lex: _Lex, *, allow_hyphen: bool = True) -> tuple[_Unit, int] | None:
     """The unit written at `pos` (after optional spaces or, English-style, a hyphen)."""
     gap = re.compile(rf"{_WS}*(?:-{_WS}*)?" if allow_hyphen else rf"{_WS}*").match(text, pos)
     start = gap.end() if gap else pos
     if start > pos and text[pos:start].strip() == "-" and not allow_hyphen:
         return None
-    match = _UNIT_RE.match(text, start)
+    match = lex.units.match(text, start)
     if not match:
         return None
-    unit = _UNITS[int(str(match.lastgroup)[1:])]
+    unit = lex.unit_list[int(str(match.lastgroup)[1:])]
     # a hyphen joins measures and sums ("3-inch", "six-mile", "110bn-euro"), never percents
     if "-" in text[pos:start] and unit.measure == "ratio":
         return None
@@ -385,144 +733,12 @@ def _match_unit(text: str, pos: int, *, allow_hyphen: bool = True) -> tuple[_Uni
 
 
 # --------------------------------------------------------------------------------------------
-# words around numbers
-# --------------------------------------------------------------------------------------------
-
-_STOP_FR = frozenset(
-    """a à ai au aux avait avaient avec ce ces cet cette comme contre d dans de des dont du elle elles en
-    entre est et été étaient était être fait font fois il ils je l la le les leur leurs lui ma mais me même
-    mes moins mon n ne ni nos notre nous on ont ou où par pas plus pour qu que quel quelle quelles quels
-    qui s sa sans se selon ses si son sont sous sur ta te tes toi ton tous tout toute toutes tu un une
-    vers vos votre vous y ça soit sera seront serait seraient peut peuvent doit doivent ainsi alors après
-    avant aussi autres autre chacun chaque déjà encore environ près jusqu puis quand très trop
-    voire dernier dernière derniers dernières prochain prochaine fin début mi contre mais hier
-    aujourd demain depuis pendant lors dès chez afin car donc or parmi tandis lorsque puisque
-    pourquoi comment combien quand quoi quart quarts tiers moitié fois""".split()
-)
-_STOP_EN = frozenset(
-    """a about above after again against all am an and any are as at be been before being below between
-    both but by can could did do does doing down during each few for from further had has have having he
-    her here hers him his how i if in into is it its itself just me more most my no nor not now of off on
-    once only or other our out over own same she should so some such than that the their them then there
-    these they this those through to too under until up very was we were what when where which while who
-    whom why will with would you your per last next this each every times time since ago later earlier
-    old according said says how what why quarter quarters third thirds half""".split()
-)
-# French adjectives that come before the noun they qualify ("trois nouveaux drones")
-_PRENOMINAL_FR = frozenset(
-    """nouveaux nouvelles grands grandes petits petites autres premiers premières derniers dernières
-    jeunes vieux vieilles bons bonnes mauvais gros grosses longs longues hauts hautes beaux belles
-    principaux principales seuls seules anciens anciennes vrais vraies simples prochains prochaines
-    mêmes précédents précédentes suivants suivantes""".split()
-)
-_IRREGULAR_PLURALS_EN = {"person": "people", "man": "men", "woman": "women", "child": "children"}
-_PLURAL_EN = frozenset(
-    {"people", "men", "women", "children", "police", "personnel", "staff", "troops", "cattle"}
-)
-# French adjective endings (for the words after a counted noun): nationalities, -ique, -aire...
-_ADJECTIVE_FR = re.compile(
-    r"(?:iens?|iennes?|ais|aises?|ains?|aines?|ois|oises?|iques?|aires?|aux|ales?|els?|elles?|ifs?|ives?|"
-    r"istes?|eux|euses?|ins?|ines?|ards?|ardes?|iers?|ières?|gers?|gères?|ants?|antes?)$",
-    re.IGNORECASE,
-)
-_WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
-
-_VAGUE_FR = re.compile(
-    r"(?P<det>des|plusieurs|quelques|de\s+nombreux|de\s+nombreuses|les|de)\s+"
-    r"(?P<unit>dizaines|douzaines|vingtaines|centaines|milliers|millions|milliards)"
-    r"(?:\s+de\s+(?P<unit2>milliers|millions|milliards))?\s+(?=d['’]|de\s)",
-    re.IGNORECASE,
-)
-_VAGUE_FR_APPROX = re.compile(
-    r"(?P<det>une|un)\s+(?P<unit>dizaine|douzaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine|"
-    r"soixantaine|centaine|millier)\s+(?=d['’]|de\s)",
-    re.IGNORECASE,
-)
-_VAGUE_EN = re.compile(
-    r"(?:(?:several|many|a\s+few)\s+)?(?P<unit>dozens|tens|hundreds|thousands|millions|billions)"
-    r"(?:\s+of\s+(?P<unit2>thousands|millions))?\s+of\s+",
-    re.IGNORECASE,
-)
-_VAGUE_BASE: dict[str, float] = {
-    "dizaines": 10, "douzaines": 12, "vingtaines": 20, "centaines": 100, "milliers": 1e3,
-    "millions": 1e6, "milliards": 1e9, "dozens": 12, "tens": 10, "hundreds": 100,
-    "thousands": 1e3, "billions": 1e9,
-    "dizaine": 10, "douzaine": 12, "quinzaine": 15, "vingtaine": 20, "trentaine": 30,
-    "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60, "centaine": 100, "millier": 1e3,
-}  # fmt: skip
-
-# --------------------------------------------------------------------------------------------
-# qualifiers
-# --------------------------------------------------------------------------------------------
-
-_QUALIFIERS_BEFORE: list[tuple[Qualifier, str]] = [
-    (
-        "at_least",
-        r"au\s+moins|au\s+minimum|pas\s+moins\s+de|pas\s+moins\s+d['’]|at\s+least|no\s+fewer\s+than|no\s+less\s+than|a\s+minimum\s+of",
-    ),
-    (
-        "at_most",
-        r"jusqu['’](?:à|a)|au\s+plus|au\s+maximum|pas\s+plus\s+de|tout\s+au\s+plus|up\s+to|at\s+most|no\s+more\s+than|a\s+maximum\s+of|as\s+many\s+as|as\s+much\s+as",
-    ),
-    (
-        "more_than",
-        r"plus\s+de|plus\s+d['’]|au-delà\s+de|au\s+delà\s+de|supérieure?s?\s+à|more\s+than|over|above|in\s+excess\s+of|upwards\s+of|exceeding",
-    ),
-    ("less_than", r"moins\s+de|moins\s+d['’]|inférieure?s?\s+à|less\s+than|fewer\s+than|under|below"),
-    (
-        "approximately",
-        r"près\s+de|pres\s+de|près\s+d['’]|environ|quelque|approximativement|à\s+peu\s+près|autour\s+de|aux\s+alentours\s+de|de\s+l['’]ordre\s+de|presque|quasiment|about|around|nearly|almost|some|approximately|roughly|close\s+to|an\s+estimated|estimated|circa|~",
-    ),
-]
-_QUALIFIER_BEFORE_RE = re.compile(
-    "(?:"
-    + "|".join(f"(?P<{name}>(?<![\\w]){pattern})" for name, pattern in _QUALIFIERS_BEFORE)
-    + rf"){_WS}*$",
-    re.IGNORECASE,
-)
-_QUALIFIER_AFTER_RE = re.compile(
-    rf"^{_WS}*,?{_WS}*(?:(?P<approximately>environ|or\s+so)|(?P<at_least>au\s+moins|ou\s+plus|et\s+plus|or\s+more|and\s+more|at\s+least)|"
-    r"(?P<at_most>au\s+maximum|au\s+plus|at\s+most))(?![\w])",
-    re.IGNORECASE,
-)
-
-# --------------------------------------------------------------------------------------------
 # what is not a quantity
 # --------------------------------------------------------------------------------------------
 
-_BLOCKED_PATTERNS: list[re.Pattern[str]] = [
-    re.compile(r"https?://\S+|www\.\S+|\S+@\S+\.\w+|[#@]\w+", re.IGNORECASE),
-    re.compile(r"\b\w+\s*=\s*\S+"),  # key=value, shortcodes
-    re.compile(r"(?<![\w])\d{1,2}\s?[hH]\s?\d{2}(?![\w])|(?<![\w])\d{1,2}[hH](?![\w])"),  # 01h58, 9h
-    re.compile(r"(?<![\w.,])\d{1,2}:\d{2}(?::\d{2})?(?:\s?[ap]\.?m\.?)?(?![\w])", re.IGNORECASE),
-    re.compile(r"(?<![\w.,])\d{1,2}(?:[.:]\d{2})?\s?[ap]\.?m\.?(?![\w])", re.IGNORECASE),
-    re.compile(
-        r"(?<![\w])\d{1,2}\s?h(?:eures?)?\s+(?:du\s+(?:soir|matin)|de\s+l['’]après-midi)", re.IGNORECASE
-    ),
-    # an hour of the day ("vers 15 heures", "avant 21 heures"), not a duration ("après 20 heures de")
-    re.compile(
-        r"(?:à|vers|dès|avant|après|jusqu['’]à|at|by|before|after)\s+(?:[01]?\d|2[0-3])\s?h(?:eures?)?"
-        r"(?:\s?\d{2})?(?![\w])(?!\s+(?:de|d['’]|of)\s)",
-        re.IGNORECASE,
-    ),
-    re.compile(r"(?<![\w+])(?:\+\d{1,3}[\s.-]?)?\(?0\d\)?(?:[\s.-]?\d{2}){4}(?![\w])"),  # French phones
-    re.compile(r"\+\d{1,3}(?:[\s.()-]*\d){7,}"),  # international phones
-    re.compile(r"(?<![\w])(?:\(\d{3}\)\s?|\d{3}[\s.-])\d{3}[.-]\d{4}"),  # US phones
-    re.compile(
-        r"(?:n°|nº|no\.|numéro|number|num\.|article|art\.|chapitre|chapter|section|page|pages|p\.|pp\.|tome|"
-        r"vol\.|volume|alinéa|paragraphe|§|saison|season|épisode|episode|version|v\.|route|rue|avenue|"
-        r"boulevard|bd|exit|sortie|vol|flight|ligne|line|porte|gate|salle|room|bus|tram|loi|décret|"
-        r"résolution|resolution|niveau|level|code|référence|ref\.|lot|numéros|figure|fig\.|tableau|table|"
-        r"classé|ranked|rang|place)\s*\d[\d.,]*(?:\s*(?:et|à|-|and|to)\s*\d[\d.,]*)?",
-        re.IGNORECASE,
-    ),
-]
-_ORDINAL_AFTER = re.compile(r"(?:er|re|e|ère|ème|eme|è|nd|st|rd|th|°|ᵉ|ᵉʳ|ème)(?![\w])", re.IGNORECASE)
-_YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
-
-def _blocked_spans(text: str, language: str) -> list[tuple[int, int]]:
-    spans = list(find_date_spans(text, language))
+def _blocked_spans(text: str, lex: _Lex) -> list[tuple[int, int]]:
+    spans = list(find_date_spans(text, lex.code))
     # only the stretches around digits can hold a blocked number
     segments: list[tuple[int, int]] = []
     for match in re.finditer(r"\d+", text):
@@ -531,7 +747,7 @@ def _blocked_spans(text: str, language: str) -> list[tuple[int, int]]:
             segments[-1] = (segments[-1][0], end)
         else:
             segments.append((start, end))
-    for pattern in _BLOCKED_PATTERNS:
+    for pattern in (*_BLOCKED_SYMBOLS, *lex.clock, lex.identifiers):
         for seg_start, seg_end in segments:
             spans.extend(m.span() for m in pattern.finditer(text, seg_start, seg_end))
     return spans
@@ -548,10 +764,11 @@ def _overlaps(start: int, end: int, spans: Iterable[tuple[int, int]]) -> bool:
 
 def _sentence_spans(text: str, sdoc: Doc | None) -> list[tuple[int, int]]:
     from recoupe.facts import nlp
+    from recoupe.textutil import regex_sentences
 
     if sdoc is not None:
         return [(s.start, s.end) for s in nlp.sentences(sdoc)]
-    return [(s.start, s.end) for s in nlp.regex_sentences(text)]
+    return [(s.start, s.end) for s in regex_sentences(text)]
 
 
 def _sentence_of(spans: Sequence[tuple[int, int]], pos: int, text: str) -> tuple[int, int]:
@@ -561,133 +778,64 @@ def _sentence_of(spans: Sequence[tuple[int, int]], pos: int, text: str) -> tuple
     return 0, len(text)
 
 
-# speech and estimation verbs, in every tense a news sentence uses: stems and endings
-_REPORT_STEMS_FR = (
-    r"estim|affirm|assur|déclar|indiqu|annon[cç]|rapport|précis|évalu|chiffr|revendiqu|avan[cç]|recens|"
-    r"dénombr|signal|confirm|expliqu|ajout|communiqu|prévien|souli[gn]|comptabilis|fai?t\s+état"
-)
-_REPORT_ENDINGS_FR = r"(?:e|ent|ait|aient|a|èrent|era|eront|é|ée|és|ées)"
-_REPORT_VERB_FR = rf"(?:{_REPORT_STEMS_FR}){_REPORT_ENDINGS_FR}|dit|disent"
-_REPORT_VERBS_FR = rf"(?:(?:a|ont|avait|avaient|aurait|auraient)\s+)?(?:{_REPORT_VERB_FR})"
-_REPORT_VERBS_EN = (
-    r"said|says|say|estimated|estimates|estimate|reported|reports|announced|announces|claimed|claims|"
-    r"stated|states|told|tells|confirmed|confirms|put|puts|counted|counts|recorded|records|"
-    r"has\s+(?:said|estimated|reported|announced|claimed|confirmed)|have\s+(?:said|estimated|reported|announced|claimed|confirmed)"
-)
-_CLAIM_SELON = re.compile(
-    r"(?:(?<![\w])selon|d['’]après|according\s+to|à\s+en\s+croire|de\s+source)\s+(?P<who>[^,.;:!?()«»\"“”\n]{2,80}?)"
-    r"(?=\s*(?:[,.;:!?()«»\"“”\n]|$|\s+(?:qui|que|dont|which|who|that|pour|for|sur|on|dans|in)\s))",
-    re.IGNORECASE,
-)
-_CLAIM_SUBJECT_FR = re.compile(
-    rf"(?:^|[,;:]\s*)(?P<who>(?:[A-ZÀ-Ý][\w'’-]*|(?:l['’]|le |la |les |un |une |des |the )[\w'’-]+)"
-    rf"(?:\s+[\w'’-]+){{0,10}}?)\s+(?:{_REPORT_VERBS_FR})(?![\w])",
-)
-_CLAIM_SUBJECT_EN = re.compile(
-    rf"(?:^|[,;:]\s*)(?P<who>(?:[A-Z][\w'’.-]*|the\s+[\w'’-]+)(?:\s+[\w'’.-]+){{0,10}}?)\s+(?:{_REPORT_VERBS_EN})(?![\w])",
-)
-_CLAIM_INVERTED_FR = re.compile(
-    rf"[,»\"”]\s*(?:{_REPORT_VERBS_FR})\s+(?P<who>[^,.;:!?()«»\"“”\n]{{2,80}}?)\s*(?:[,.;:!?()\n]|$)",
-)
-_CLAIM_INVERTED_EN = re.compile(
-    r"[,\"”]\s*(?:said|says|told|reported|according\s+to)\s+(?P<who>[^,.;:!?()\"“”\n]{2,80}?)\s*(?:[,.;:!?()\n]|$)",
-)
-_CLAIM_TRAILING_EN = re.compile(
-    r",\s*(?P<who>(?:the\s+)?[A-Z][\w'’.-]*(?:\s+[\w'’.-]+){0,5}?)\s+(?:said|says|reported|estimated)\s*[.!?]?\s*$"
-)
-_PRONOUNS = frozenset(
-    "il elle ils elles on nous vous je tu he she they we it i you who qui ce cela celui celle ceux".split()
-)
-_NOT_A_CLAIMANT_START = frozenset(
-    "alors mais et puis si quand lorsque comme car donc or ainsi cette ce cet ces when while but and if as so".split()
-)
-
-
-_TIME_WORDS = (
-    r"hier|demain|aujourd['’]hui|soir|matin|après-midi|midi|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    r"dernier|yesterday|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday|on|last|night|"
-    r"morning|evening|afternoon"
-)
-_TIME_AROUND = re.compile(rf"^(?:(?:{_TIME_WORDS})\s+)+|(?:\s+(?:{_TIME_WORDS}))+$", re.IGNORECASE)
-
-
-def _clean_claimant(who: str) -> str | None:
-    who = who.strip(" \t\n,;:-–—'\"«»“”")
-    who = re.sub(r"\s+", " ", who)
-    who = _TIME_AROUND.sub("", who).strip()  # "hier soir la ministre", "La Tribune mercredi"
-    # "Olivier Roubi a par ailleurs [indiqué]", "Christine Lagarde s'est [dite]": keep the name
-    who = re.split(
-        r"\s+(?:a|ont|avait|avaient|aurait|auraient|has|have|had)\s|\s+(?:s|n)['’]|\s+(?:se|ne)\s", who
-    )[0]
-    if not who or re.search(r"\d", who):
-        return None
-    words = [part for w in who.lower().split() for part in re.split(r"['’]", w) if part]
-    if not words or any(w in _PRONOUNS for w in words) or words[0] in _NOT_A_CLAIMANT_START:
-        return None
-    if words[-1] in _DETERMINERS:
-        return None  # "NBC lost an [estimated]": the verb was an adjective
-    return who
-
-
-def _claimant_selon(sentence: str) -> str | None:
-    """The source a sentence names with "selon", "d'après", "according to"."""
-    for match in _CLAIM_SELON.finditer(sentence):
-        who = _clean_claimant(match["who"])
-        if who:
-            return who
-    return None
-
-
-def _claimant_from_patterns(sentence: str, number_offset: int, language: str) -> str | None:
-    """The subject of a reporting verb: "L'Ukraine estime ...", "..., a déclaré X", "X said"."""
-    subject_re = _CLAIM_SUBJECT_FR if _lang(language) == "fr" else _CLAIM_SUBJECT_EN
-    for match in subject_re.finditer(sentence):
-        if match.start("who") < number_offset:
-            who = _clean_claimant(match["who"])
-            if who:
-                return who
-    inverted = _CLAIM_INVERTED_FR if _lang(language) == "fr" else _CLAIM_INVERTED_EN
-    for match in inverted.finditer(sentence):
-        who = _clean_claimant(match["who"])
-        if who:
-            return who
-    if _lang(language) == "en":
-        trailing = _CLAIM_TRAILING_EN.search(sentence)
-        if trailing:
-            return _clean_claimant(trailing["who"])
-    return None
-
-
-def _claimant(
-    text: str, sent: tuple[int, int], number_start: int, language: str, sdoc: Doc | None
-) -> str | None:
-    """Who the sentence says gives the figure: "selon X" first, then the subject of a
-    reporting verb (from the parse when there is one)."""
-    sentence = text[sent[0] : sent[1]]
-    who = _claimant_selon(sentence)
-    if who is None and sdoc is not None:
-        span = sdoc.char_span(sent[0], sent[1], alignment_mode="expand")
-        if span is not None:
-            who = _claimant_from_parse(span, number_start)
-    if who is None:
-        who = _claimant_from_patterns(sentence, number_start - sent[0], language)
-    return who
-
-
-_REPORT_FORM = re.compile(
-    rf"(?:{_REPORT_VERB_FR}|said|says|say|estimated|estimates|estimate|reported|reports|announced|"
-    r"announces|claimed|claims|stated|states|told|tells|confirmed|confirms|counted|recorded)",
-    re.IGNORECASE,
-)
-
-
 # a claimant is a name or a short noun phrase; a longer subject is the sentence's topic
 _CLAIMANT_MAX_WORDS = 12
 
 
-def _claimant_from_parse(sent: Span, number_start: int) -> str | None:
+def _clean_claimant(who: str, lex: _Lex) -> str | None:
+    who = who.strip(" \t\n,;:-–—'\"«»“”")
+    who = re.sub(r"\s+", " ", who)
+    who = lex.time_around.sub("", who).strip()  # "hier soir la ministre", "La Tribune mercredi"
+    # "Olivier Roubi a par ailleurs [indiqué]", "Christine Lagarde s'est [dite]": keep the name
+    who = lex.auxiliaries.split(who)[0]
+    if not who or re.search(r"\d", who):
+        return None
+    words = [part for w in who.lower().split() for part in re.split(r"['’]", w) if part]
+    if not words or any(w in lex.pronouns for w in words) or words[0] in lex.clause_openers:
+        return None
+    if words[-1] in lex.determiners:
+        return None  # "NBC lost an [estimated]": the verb was an adjective
+    return who
+
+
+def _claimant_from_patterns(sentence: str, number_offset: int, lex: _Lex) -> str | None:
+    """The subject of a reporting verb: "L'Ukraine estime ...", "..., a déclaré X", "X said"."""
+    for match in lex.claim_subject.finditer(sentence):
+        if match.start("who") < number_offset and not match.start("who") <= number_offset < match.end("who"):
+            who = _clean_claimant(match["who"], lex)
+            if who:
+                return who
+    for match in lex.claim_inverted.finditer(sentence):
+        who = _clean_claimant(match["who"], lex)
+        if who:
+            return who
+    trailing = lex.claim_trailing.search(sentence)
+    if trailing:
+        return _clean_claimant(trailing["who"], lex)
+    return None
+
+
+def _claimant(text: str, sent: tuple[int, int], number_start: int, lex: _Lex, sdoc: Doc | None) -> str | None:
+    """Who the sentence says gives the figure: "selon X" first, then the subject of a
+    reporting verb (from the parse when there is one)."""
+    sentence = text[sent[0] : sent[1]]
+    who = None
+    for match in lex.according_to.finditer(sentence):
+        who = _clean_claimant(match["who"], lex)
+        if who:
+            break
+    if who is None and sdoc is not None:
+        span = sdoc.char_span(sent[0], sent[1], alignment_mode="expand")
+        if span is not None:
+            who = _claimant_from_parse(span, number_start, lex)
+    if who is None:
+        who = _claimant_from_patterns(sentence, number_start - sent[0], lex)
+    return who
+
+
+def _claimant_from_parse(sent: Span, number_start: int, lex: _Lex) -> str | None:
     for token in sent:
-        if _REPORT_FORM.fullmatch(token.lower_) and token.pos_ in ("VERB", "AUX"):
+        if token.pos_ in ("VERB", "AUX") and lex.report_form.fullmatch(token.lower_):
             for child in token.children:
                 if child.dep_ in ("nsubj", "nsubj:pass"):
                     subtree = list(child.subtree)
@@ -696,64 +844,33 @@ def _claimant_from_parse(sent: Span, number_start: int) -> str | None:
                         continue  # "les trois dirigeants ... ont annoncé": the figure is not its own source
                     if sum(t.is_alpha for t in subtree) > _CLAIMANT_MAX_WORDS:
                         continue
-                    who = _clean_claimant(token.doc[first.i : last.i + 1].text)
+                    who = _clean_claimant(token.doc[first.i : last.i + 1].text, lex)
                     if who:
                         return who
     return None
 
 
 # --------------------------------------------------------------------------------------------
-# subjects
+# the noun a number counts
 # --------------------------------------------------------------------------------------------
 
-_MEASURE_NOUNS = (
-    r"portée|distance|longueur|largeur|hauteur|altitude|profondeur|épaisseur|superficie|surface|"
-    r"vitesse|poids|masse|capacité|puissance|montant|valeur|coût|prix|budget|enveloppe|bilan|population|"
-    r"range|length|width|height|depth|thickness|area|speed|weight|capacity|amount|value|cost|price|"
-    r"budget|toll|population"
-)
-# "d'une portée de près de 300 km", "a range of 300 km", "la valeur ... s'élève à"
-_MEASURE_BEFORE = re.compile(
-    rf"(?P<noun>{_MEASURE_NOUNS})\s+(?:(?:de|d['’]|of|est\s+de|was|is|s['’]élève\s+à|atteint|reaches|estimée?\s+à)\s+)$",
-    re.IGNORECASE,
-)
-_REACH_VERB = re.compile(
-    r"\b(?:atteindre|atteint|atteignent|atteignant|frapper|frappent|toucher|touchent|"
-    r"reach|reaches|reaching|strike|strikes|striking|hit|hits|hitting|range)\b"
-    r"[^.;]{0,60}$",
-    re.IGNORECASE,
-)
-_DISTANCE_AFTER = re.compile(r"^\s+(?:de\s+distance|de\s+portée|away|in\s+range)", re.IGNORECASE)
-_NUMBER_OF_AFTER = re.compile(rf"{_WS}+(?:le|the)\s+(?:nombre|number)\s+(?:de\s+|d['’]|of\s+)", re.IGNORECASE)
-_NUMBER_OF_BEFORE = re.compile(
-    r"(?:nombre|number)\s+(?:de\s+|d['’]|of\s+)(?P<noun>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)"
-    r"(?:\s+[^\W\d_][\w'’-]*){0,6}?\s+(?:est\s+de|est\s+estimé\s+à|s['’]élève\s+à|atteint|à|is|was|stands\s+at|at|to|reached|rose\s+to)\s+$",
-    re.IGNORECASE,
-)
-_OWNER_BEFORE = re.compile(
-    r"(?P<owner>(?:[^\W\d_][\w'’-]*\s+){0,9}?[^\W\d_][\w'’-]*)\s*,?\s+(?:d['’]une?|of\s+an?|worth|valued\s+at|with\s+a)\s+$",
-    re.IGNORECASE,
-)
 
-
-def _looks_plural(word: str, language: str) -> bool:
+def _looks_plural(word: str, lex: _Lex) -> bool:
     low = word.lower()
-    if _lang(language) == "en":
-        return low in _PLURAL_EN or (low.endswith("s") and not low.endswith(("ss", "ous")))
-    return low.endswith(("s", "x", "z"))
+    if low in lex.invariable_plurals:
+        return True
+    if lex.code == "en":
+        return low.endswith("s") and not low.endswith(("ss", "ous"))
+    return low.endswith(lex.plural_endings)
 
 
-def _normalize_count_noun(word: str, language: str) -> str:
+def _normalize_count_noun(word: str, lex: _Lex) -> str:
     low = word.lower().replace("’", "'")
-    if _lang(language) == "en":
-        if low in _IRREGULAR_PLURALS_EN:
-            return _IRREGULAR_PLURALS_EN[low]
-        if low in _PLURAL_EN or low.endswith("s"):
-            return low
-        return low + "s"
-    if low.endswith(("s", "x", "z")):
+    if low in lex.irregular_plurals:
+        return lex.irregular_plurals[low]
+    if low in lex.invariable_plurals or low.endswith(lex.plural_endings):
         return low
-    return low + "s"
+    return low + lex.plural_endings[0]
 
 
 def _words_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
@@ -774,44 +891,51 @@ def _words_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _count_noun_fr(text: str, pos: int) -> tuple[str, str, int] | None:
+def _count_noun(text: str, pos: int, lex: _Lex) -> tuple[str, str, int] | None:
+    """(head noun, noun phrase, end) of the noun right after `pos`, from word shapes."""
+    if lex.adjectives_after_noun:
+        return _count_noun_head_first(text, pos, lex)
+    return _count_noun_head_last(text, pos, lex)
+
+
+def _count_noun_head_first(text: str, pos: int, lex: _Lex) -> tuple[str, str, int] | None:
     words = _words_after(text, pos, 5)
     if not words:
         return None
     i = 0
-    if words[0][2].lower() in _PRENOMINAL_FR and len(words) > 1:
+    if words[0][2].lower() in lex.prenominal and len(words) > 1:
         i = 1
     _, end, head = words[i]
     low = head.lower()
-    if low in _STOP_FR or low.split("'")[0] in _STOP_FR or "'" in low or len(head) < 2:
+    if low in lex.stop or low.split("'")[0] in lex.stop or "'" in low or len(head) < 2:
         return None
     if head.isupper() and len(head) <= 4:
         return None  # acronyms after a number are names or units we do not know ("5 G", "3 D")
     subject_end = end
-    plural_head = low.endswith(("s", "x"))
+    plural_head = low.endswith(lex.plural_endings)
     for _, e, word in words[i + 1 : i + 3]:
-        if word.lower() in _STOP_FR or not (
-            ("-" in word and word[0].islower()) or _ADJECTIVE_FR.search(word)
+        if word.lower() in lex.stop or not (
+            ("-" in word and word[0].islower()) or lex.adjective_end.search(word)
         ):
             break
-        if plural_head and "-" not in word and not word.endswith(("s", "x")):
+        if plural_head and "-" not in word and not word.endswith(lex.plural_endings):
             break  # an adjective agrees with its plural noun: "points concernant" is a clause
-        if re.search(r"(?:é|ée|és|ées|i|ie|is|ies|u|ue|us|ues)$", word) and "-" not in word:
+        if lex.participle_end.search(word) and "-" not in word:
             break  # a participle ("déployés", "tués") begins a new clause
         subject_end = e
     first = words[0][0]
     return head, text[first:subject_end], end
 
 
-def _count_noun_en(text: str, pos: int) -> tuple[str, str, int] | None:
+def _count_noun_head_last(text: str, pos: int, lex: _Lex) -> tuple[str, str, int] | None:
     words = _words_after(text, pos, 4)
     chosen: list[tuple[int, int, str]] = []
     for s, e, word in words:
         low = word.lower()
-        if low in _STOP_EN or (low.endswith("ed") and chosen) or "'" in low:
+        if low in lex.stop or (lex.participle_end.search(low) and chosen) or "'" in low:
             break
         chosen.append((s, e, word))
-        if low in _PLURAL_EN or (
+        if low in lex.invariable_plurals or (
             low.endswith("s") and len(low) > 3 and not low.endswith(("ss", "ous", "ics"))
         ):
             break
@@ -819,9 +943,9 @@ def _count_noun_en(text: str, pos: int) -> tuple[str, str, int] | None:
         return None
     head = chosen[-1][2]
     low = head.lower()
-    if not (low in _PLURAL_EN or (low.endswith("s") and not low.endswith(("ss", "ous")))) and len(chosen) > 1:
+    if not _looks_plural(low, lex) and len(chosen) > 1:
         return None
-    if low.endswith("ed") or (head.isupper() and len(head) <= 4):
+    if lex.participle_end.search(low) or (head.isupper() and len(head) <= 4):
         return None
     return head, text[chosen[0][0] : chosen[-1][1]], chosen[-1][1]
 
@@ -853,10 +977,416 @@ def _count_noun_from_parse(sdoc: Doc, text: str, start: int, end: int) -> tuple[
     for child in head.rights:
         if child.dep_ in ("amod", "flat", "flat:name", "compound") and child.i == last.i + 1:
             last = child
+        elif (child.dep_ in ("nmod", "prep") and child.i == last.i + 1) or (
+            child.dep_ == "nmod" and child.i == last.i + 2 and sdoc[last.i + 1].dep_ == "case"
+        ):
+            # "suppressions d'emplois", "members of staff": the complement says which
+            if child.dep_ == "prep":
+                objects = [c for c in child.children if c.dep_ == "pobj"]
+                if not objects or objects[0].i > child.i + 2:
+                    break
+                last = objects[0]
+            else:
+                last = child
+            break
         else:
             break
     # `text` is sdoc's text, passed in: Doc.text rebuilds the whole string on each access
     return head.text, text[first.idx : last.idx + len(last.text)], head.idx + len(head.text)
+
+
+# --------------------------------------------------------------------------------------------
+# what an amount, share or length measures
+# --------------------------------------------------------------------------------------------
+
+
+def _noun_phrase_tail(words_text: str, lex: _Lex) -> str | None:
+    """The noun phrase that ends `words_text`, back to its determiner ("ont fourni des armes et
+    des équipements" -> "armes et des équipements")."""
+    words = words_text.split()
+    phrase_stops = lex.stop - lex.joiners
+    i = len(words) - 1
+    while i >= 0:
+        low = words[i].lower()
+        if low in lex.determiners:
+            if i > 0 and words[i - 1].lower() in lex.conjunctions:
+                i -= 2
+                continue
+            break
+        if low in phrase_stops:
+            break  # a pronoun, auxiliary or adverb before the noun phrase
+        i -= 1
+    phrase = " ".join(words[i + 1 :])
+    return phrase or None
+
+
+def _share_subject(text: str, end: int, lex: _Lex) -> str | None:
+    """What a percentage is a share of: "40% des PME innovantes" -> "PME innovantes"."""
+    match = lex.share_of.match(text, end)
+    if not match:
+        return None
+    kept: list[str] = []
+    for i, word in enumerate(match["what"].split()):
+        if word.lower() in lex.stop or (i == 0 and word.lower() in lex.determiners):
+            if kept:
+                break
+            continue
+        if kept and re.search(r"(?:ent|ont|ait|aient|ed)$", word) and not word.endswith("ment"):
+            break  # a verb: "40% des PME innovantes subissent ..."
+        kept.append(word)
+        if len(kept) == 2:
+            break
+    return " ".join(kept) or None
+
+
+def _measure_before(text: str, start: int, lex: _Lex) -> re.Match[str] | None:
+    return lex.measure_before.search(text, max(0, start - 60), start)
+
+
+def _money_subject(text: str, start: int, end: int, lex: _Lex) -> str | None:
+    """What a sum pays for: "275 millions de dollars d'aide" -> "aide"; "d'un montant de X" ->
+    the noun phrase before; "une perte de 751 millions" -> "perte"."""
+    measure = _measure_before(text, start, lex)
+    if measure:
+        owner = lex.owner_before.search(text, max(0, measure.start() - 80), measure.start())
+        if owner:
+            phrase = _noun_phrase_tail(owner["owner"], lex)
+            if phrase:
+                return phrase
+        return (
+            text[measure.start("noun") : measure.end("noun")].split()[0].lower()
+            if " " not in measure["noun"]
+            else measure["noun"].lower()
+        )
+    joiners = _escaped(sorted(lex.joiners - lex.conjunctions)) or "of"
+    after = re.match(
+        rf"^\s+(?:d['’]|(?:{joiners})\s+)(?!(?:{_escaped(lex.determiners) or 'x'})\b|l['’]|\d)(?P<what>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)",
+        text[end : end + 60],
+        re.IGNORECASE,
+    )
+    if after:
+        what = after["what"]
+        words = [w for w in what.split() if w.lower() not in lex.stop]
+        if words and not _YEAR.fullmatch(words[0]) and not re.search(r"['’]s$", what.split()[0]):
+            first = what.split()[0]
+            if first.lower() not in lex.stop:
+                return what if len(words) == len(what.split()) else first
+    noun_before = re.search(
+        rf"(?P<noun>(?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]{{2,}})\s+(?:d['’]|(?:{joiners})\s+)$",
+        text[max(0, start - 50) : start],
+    )
+    if noun_before:
+        words = [
+            w
+            for w in noun_before["noun"].split()
+            if w.lower() not in lex.stop and w.lower() not in lex.determiners
+        ]
+        if words:
+            return " ".join(words).lower()
+    return None
+
+
+def _money_complement(text: str, end: int, lex: _Lex) -> str | None:
+    """The noun right after a sum and "de"/"of"/"in": "45 000 euros d'amende" -> "amende"."""
+    joiners = _escaped(sorted(lex.joiners - lex.conjunctions)) or "of"
+    after = re.match(
+        rf"^\s+(?:d['’]|(?:{joiners})\s+)(?!(?:{_escaped(lex.determiners) or 'x'})\b|l['’]|\d)(?P<what>[^\W\d_][\w'’-]*)",
+        text[end : end + 40],
+        re.IGNORECASE,
+    )
+    if not after:
+        return None
+    word = after["what"]
+    if word.lower() in lex.stop or _YEAR.fullmatch(word) or re.search(r"['’]s$", word) or word[0].isupper():
+        return None
+    return word
+
+
+def _length_subject(text: str, sent_start: int, start: int, end: int, lex: _Lex) -> str | None:
+    before = text[sent_start:start]
+    measure = lex.measure_before.search(before)
+    if measure:
+        return measure["noun"].lower()
+    if lex.distance_after.match(text[end : end + 20]):
+        return lex.range_word or None
+    reach = lex.reach_verb.search(before)
+    # a reach is a range only when said of something that reaches or as a capability: "des
+    # missiles qui peuvent atteindre une cible à 300 km", not "les bouchons ont atteint 300 km"
+    if reach and (lex.reach_thing.search(before) or lex.capability.search(before[: reach.start()])):
+        return lex.range_word or None
+    return None
+
+
+def _phrase(tokens: Sequence[Token], text: str) -> str:
+    kept = [t for t in tokens if t.pos_ not in ("DET", "PUNCT") and not t.like_num]
+    while kept and kept[0].pos_ in ("ADP", "CCONJ"):
+        kept = kept[1:]
+    while kept and kept[-1].pos_ in ("ADP", "CCONJ"):
+        kept = kept[:-1]
+    if not kept:
+        return ""
+    return text[kept[0].idx : kept[-1].idx + len(kept[-1].text)]
+
+
+def _noun_with_complement(noun: Token, text: str, skip: frozenset[int]) -> str:
+    """A noun with its adjectives, compounds and one "de"/"of"/"in" complement: "chiffre
+    d'affaires", "net income", "rise in sales", "capitalisation boursière"."""
+    tokens = [noun]
+    for child in noun.children:
+        if child.i in skip:
+            continue
+        if child.dep_ in ("amod", "compound", "flat", "fixed") and abs(child.i - noun.i) <= 2:
+            tokens.append(child)
+        elif child.dep_ == "nmod" and child.i > noun.i and child.i - noun.i <= 3:
+            tokens.extend(t for t in child.subtree if t.i - noun.i <= 4 and t.i not in skip)
+        elif child.dep_ == "prep" and child.i == noun.i + 1 and child.lower_ in ("of", "in", "for"):
+            objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
+            if objects:
+                tokens.extend(
+                    [child, *[t for t in objects[0].subtree if t.i - noun.i <= 4 and t.i not in skip]]
+                )
+    tokens.sort(key=lambda t: t.i)
+    return _phrase(tokens, text)
+
+
+def _subject_from_parse(
+    sdoc: Doc, text: str, number_start: int, end: int, lex: _Lex
+) -> tuple[str | None, str | None]:
+    """(subject, predicate) of an amount, share or measure from the dependency tree: the noun
+    it is the complement of, else what it is a share of, else the subject of the verb it
+    completes ("le chômage s'établit à 7,4 %", "sales rose 4%")."""
+    span = sdoc.char_span(number_start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None, None
+    inside = frozenset(t.i for t in span)
+    # the head of the figure: the token of the span whose head lies outside it
+    top = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span.root)
+    head = top.head
+    # English: "net income of $21.4 billion" (pobj of a preposition), "a rise of 4%"
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head
+    if head.pos_ in ("NOUN", "PROPN") and head.i not in inside:
+        return _noun_with_complement(head, text, inside) or None, None
+    # "a 4% rise in sales": the figure modifies the noun after it
+    if (
+        top.dep_ in ("nmod", "compound", "amod", "nummod", "npadvmod")
+        and head.i > top.i
+        and head.pos_ == "NOUN"
+    ):
+        return _noun_with_complement(head, text, inside) or None, None
+    # "40 % des PME", "4,9 milliards d'euros de positions": a complement of the figure itself
+    for token in span:
+        for child in token.children:
+            if child.i in inside or child.i < top.i:
+                continue
+            if child.dep_ == "nmod" or (child.dep_ == "prep" and child.lower_ in ("of", "in", "for")):
+                target = (
+                    child
+                    if child.dep_ == "nmod"
+                    else next((c for c in child.children if c.dep_ == "pobj"), None)
+                )
+                if target is not None and target.pos_ in ("NOUN", "PROPN"):
+                    return _noun_with_complement(target, text, inside) or None, None
+    if head.pos_ in ("VERB", "AUX", "ADJ"):
+        verb = head
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
+                return _noun_with_complement(child, text, inside) or None, verb.text.lower()
+        return None, verb.text.lower()
+    return None, None
+
+
+# --------------------------------------------------------------------------------------------
+# ages, sentences, tolls, durations, scores
+# --------------------------------------------------------------------------------------------
+
+
+def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex: _Lex) -> str | None:
+    """The person an age is said of: the name right before ("Lance Armstrong, 37 ans",
+    "Nichols , 37 ,"), else the nearest person named earlier in the sentence."""
+    if sdoc is None:
+        match = re.search(r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})\s*,?\s*$", text[sent_start:start])
+        return match.group(1) if match else None
+    people = [
+        e
+        for e in sdoc.ents
+        if e.label_ in ("PER", "PERSON") and sent_start <= e.start_char and e.end_char <= start
+    ]
+    if people:
+        return people[-1].text
+    return None
+
+
+def _entity_near(sdoc: Doc | None, sent: tuple[int, int], start: int, end: int) -> str | None:
+    """The named team or player a score is said of: the nearest name before it in its sentence,
+    else the first after it."""
+    if sdoc is None:
+        return None
+    names = [
+        e
+        for e in sdoc.ents
+        if e.label_ in ("PER", "PERSON", "ORG", "NORP", "GPE", "LOC", "MISC")
+        and sent[0] <= e.start_char
+        and e.end_char <= sent[1]
+    ]
+    before = [e for e in names if e.end_char <= start]
+    if before:
+        return before[-1].text
+    after = [e for e in names if e.start_char >= end]
+    return after[0].text if after else None
+
+
+def _age(
+    text: str, sdoc: Doc | None, sent_start: int, start: int, number_end: int, value: float, lex: _Lex
+) -> tuple[int, str] | None:
+    """If the number at start:number_end is an age: (end of the expression, subject)."""
+    if not lex.age_word or not 0 < value < 125 or value != int(value):
+        return None
+    after = text[number_end : number_end + 40]
+    before = text[max(sent_start, start - 40) : start]
+    end: int | None = None
+    year_old = lex.age_compound.match(after)
+    years = lex.age_units.match(after)
+    if year_old:
+        end = number_end + year_old.end()
+    elif years and lex.age_before.search(fold(before)):
+        end = number_end + years.end()  # "âgé de 37 ans", "aged 37 years"
+    elif years and lex.adjectives_after_noun:
+        rest = after[years.end() :]
+        if lex.age_at.search(before) and not re.match(rf"\s*(?:{lex.of_words})\s", rest):
+            end = number_end + years.end()  # "à 37 ans"
+        elif re.search(r",\s*$", before) and re.match(r"\s*(?:[,.;)]|et\b|$)", rest):
+            end = number_end + years.end()  # "Lance Armstrong, 37 ans,"
+        else:
+            noun = re.search(rf"([^\W\d_][\w'’-]*)\s+(?:{lex.of_words})\s*$", before)
+            if (
+                noun
+                and fold(noun.group(1)) in lex.person_nouns
+                and not re.match(rf"\s*(?:{lex.of_words})\s", rest)
+            ):
+                end = number_end + years.end()  # "une femme de 34 ans"
+    elif not years and not lex.adjectives_after_noun:
+        if lex.age_before.search(fold(before)):
+            end = number_end  # "at the age of 85", "aged 61"
+        elif re.search(r"[A-Z][\w'.-]*\s*,\s*$", before) and re.match(r"\s*[,;.)]", after):
+            end = number_end  # "Reid , 33 ,"
+        elif lex.age_verbs.search(before) and re.match(r"\s*[,;.]", after):
+            end = number_end  # "She was 85 .", "dies at 91"
+    if end is None:
+        return None
+    person = _person_before(sdoc, text, sent_start, start, lex)
+    if person is None and year_old:
+        noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
+        person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
+    return end, f"{lex.age_word} {person}" if person else lex.age_word
+
+
+def _sentence_subject(text: str, sent_start: int, start: int, unit_end: int, lex: _Lex) -> str | None:
+    """A duration that is a prison sentence: "cinq ans de prison", "condamné à 5 ans", "a 20
+    year sentence", "sentenced to ... 485 years"."""
+    if not lex.sentence_word:
+        return None
+    if lex.sentence_after.match(text[unit_end : unit_end + 30]):
+        return lex.sentence_word
+    if lex.sentence_before.search(text[sent_start:start][-80:]):
+        return lex.sentence_word
+    return None
+
+
+_SCORE = re.compile(
+    r"(?<![\w.,$€£/-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?:\s?[-–]\s?(?P<c>\d{1,3}))?(?![\w.,%/]|\s?[-–]\s?\d|\s?%)"
+)
+
+
+def _scores(text: str, lex: _Lex, sentences: Sequence[tuple[int, int]], sdoc: Doc | None) -> list[Mention]:
+    """Match scores and records: "4-2", "( 45-7-2 )", "l'a emporté 1 à 0" in a sentence that
+    speaks of a game (lang/<code>/measures.toml `score_words`), or right after a name."""
+    out: list[Mention] = []
+    connectors = lex.range_connectors
+    patterns = [_SCORE]
+    if connectors:
+        patterns.append(
+            re.compile(rf"(?<![\w.,])(?P<a>\d{{1,2}})\s+(?:{connectors})\s+(?P<b>\d{{1,2}})(?![\w.,%])")
+        )
+    for pattern in patterns:
+        for match in pattern.finditer(text):
+            start, end = match.span()
+            sent = _sentence_of(sentences, start, text)
+            sentence = text[sent[0] : sent[1]]
+            before = text[max(sent[0], start - 40) : start]
+            named = re.search(r"[A-Z][\w'’.-]*\s*\(\s*$|[A-Z][\w'’.-]*\s*,\s*$", before)
+            if not (lex.score_words.search(sentence) or (named and pattern is _SCORE)):
+                continue
+            if _match_unit(text, end, lex) is not None:
+                continue  # "10-12 km" is a range
+            parts = [match["a"], match["b"]] + ([match["c"]] if match.groupdict().get("c") else [])
+            who = _entity_near(sdoc, sent, start, end)
+            if who is None:
+                name = re.search(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*[(,]?\s*$", before)
+                who = name.group(1) if name else None
+            out.append(
+                Mention(
+                    kind="quantity",
+                    text=text[start:end],
+                    start=start,
+                    end=end,
+                    value="-".join(parts),
+                    unit="score",
+                    subject=f"score {who}" if who else "score",
+                    qualifier="exact",
+                    claimed_by=_claimant(text, sent, start, lex, sdoc),
+                )
+            )
+    out.sort(key=lambda m: m.start)
+    kept: list[Mention] = []
+    for m in out:
+        if kept and m.start < kept[-1].end:
+            continue
+        kept.append(m)
+    return kept
+
+
+# --------------------------------------------------------------------------------------------
+# time and place of a figure
+# --------------------------------------------------------------------------------------------
+
+
+def _time_of(text: str, sent: tuple[int, int], start: int, end: int, lex: _Lex) -> str | None:
+    """The period the sentence gives the figure: the nearest year or period expression of its
+    sentence ("en 2023", "au troisième trimestre", "last year")."""
+    candidates: list[tuple[int, str]] = []
+    for pattern in (lex.periods, lex.year_time):
+        for match in pattern.finditer(text, sent[0], sent[1]):
+            if match.start() < end and start < match.end():
+                continue
+            distance = match.start() - end if match.start() >= end else start - match.end()
+            candidates.append((distance, match.group(0)))
+    if not candidates:
+        return None
+    return min(candidates)[1].strip()
+
+
+def _place_of(
+    sdoc: Doc | None, text: str, sent: tuple[int, int], start: int, end: int, lex: _Lex
+) -> str | None:
+    """The place a figure is stated for: a place name after a preposition of place in its
+    sentence ("in Texas", "en France", "à Marseille"), the nearest to the figure."""
+    if sdoc is None or not lex.locatives:
+        return None
+    best: tuple[int, str] | None = None
+    for ent in sdoc.ents:
+        if ent.label_ not in ("GPE", "LOC") or not (sent[0] <= ent.start_char and ent.end_char <= sent[1]):
+            continue
+        previous = sdoc[ent.start - 1] if ent.start > 0 else None
+        if previous is None or (
+            previous.lower_ not in lex.locatives
+            and not (previous.pos_ == "DET" and ent.start > 1 and sdoc[ent.start - 2].lower_ in lex.locatives)
+        ):
+            continue
+        distance = ent.start_char - end if ent.start_char >= end else start - ent.end_char
+        if best is None or distance < best[0]:
+            best = (distance, ent.text)
+    return best[1] if best else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -875,20 +1405,20 @@ class _Atom:
     grouped: bool  # digits with thousands separators
 
 
-def _scale_after(text: str, pos: int, language: str, currency_before: bool) -> tuple[float, int] | None:
-    word = _SCALE_WORDS.match(text, pos)
+def _scale_after(text: str, pos: int, lex: _Lex, currency_before: bool) -> tuple[float, int] | None:
+    word = lex.scale_words.match(text, pos)
     if word:
-        return _scale_value(word["scale"], language), word.end()
+        return lex.scales[word["scale"].lower()], word.end()
     letter = _LETTER_SCALE.match(text, pos)
     if letter:
         after = text[letter.end() : letter.end() + 6]
         currency_after = re.match(r"\s*(?:€|\$|£|¥|EUR|USD|GBP|CHF)", after) is not None
         if (currency_before and not letter["sep"]) or currency_after:
-            return _SCALES[letter["scale"].lower()], letter.end()
+            return _LETTER_SCALES[letter["scale"].lower()], letter.end()
     return None
 
 
-def _find_atoms(text: str, language: str, blocked: list[tuple[int, int]]) -> list[_Atom]:
+def _find_atoms(text: str, lex: _Lex, blocked: list[tuple[int, int]]) -> list[_Atom]:
     atoms: list[_Atom] = []
     for match in _DIGITS.finditer(text):
         start, end = match.span("num")
@@ -897,56 +1427,46 @@ def _find_atoms(text: str, language: str, blocked: list[tuple[int, int]]) -> lis
         raw = match["num"]
         if re.match(r"0\d", raw):
             continue  # "007", "000": codes, or the tail of a number split by a tokenizer
-        value = _parse_digits(raw, language)
+        value = _parse_digits(raw, lex)
         if value is None:
             continue
         currency_before = _PREFIX_CURRENCY.search(text, max(0, start - 8), start) is not None
-        scale = _scale_after(text, end, language, currency_before)
+        scale = _scale_after(text, end, lex, currency_before)
         scaled = 1.0
         if scale:
             scaled, end = scale
         grouped = bool(re.search(rf"\d[{_SPACE}.,]\d{{3}}(?!\d)", raw)) and not (
-            _lang(language) == "fr" and re.fullmatch(r"\d+,\d+", raw)
+            lex.decimal_comma and re.fullmatch(r"\d+,\d+", raw)
         )
         # a minus sign right before, after a space or bracket: "-0,5 %", "(−3 %)"; not "10 -12"
         if re.search(r"(?:^|(?<![\d\s])\s|[(\[])[-−]$", text[max(0, start - 3) : start]):
             start -= 1
             value = -value
         atoms.append(_Atom(start, end, value * scaled, raw, scaled, False, grouped))
-    for match in _WORD_NUMBERS[_lang(language)].finditer(text):
-        start, end = match.span()
-        if _overlaps(start, end, blocked) or any(a.start < end and start < a.end for a in atoms):
-            continue
-        words = match.group(0).lower().split()
-        if all(part in _WORD_SCALES - {"cent", "cents", "hundred"} for w in words for part in w.split("-")):
-            continue  # "le peuple du milliard", "des millions": no figure stated
-        if len(words) == 1 and words[0] in (
-            "un",
-            "une",
-            "one",
-            "cent",
-            "cents",
-            "mille",
-            "hundred",
-            "thousand",
-        ):
-            if not re.match(rf"{_WS}+(?:d['’]|de\s)?\w|{_WS}*%", text[end:]):
+    if lex.word_numbers is not None:
+        for match in lex.word_numbers.finditer(text):
+            start, end = match.span()
+            if _overlaps(start, end, blocked) or any(a.start < end and start < a.end for a in atoms):
                 continue
-            if words[0] in ("un", "une", "one"):
-                found = _match_unit(text, end)
-                surface = text[end : found[1]].strip(_SPACE + "-").lower() if found else ""
-                if found is None or len(surface) < 2 or surface in _AMBIGUOUS_AFTER_ONE:
+            words = match.group(0).lower().split()
+            if all(part in lex.word_scales - lex.hundreds for w in words for part in w.split("-")):
+                continue  # "le peuple du milliard", "des millions": no figure stated
+            if len(words) == 1 and words[0] in lex.one | lex.word_scales - set(lex.scales):
+                if not re.match(rf"{_WS}+(?:d['’]|de\s)?\w|{_WS}*%", text[end:]):
                     continue
-        if re.search(r"pour\s*$", text[max(0, start - 6) : start], re.IGNORECASE):
-            continue  # "pour cent"
-        value = _parse_words(match.group(0), language)
-        if value is None:
-            continue
-        scaled = 1.0
-        last = words[-1].split("-")[-1]
-        if last in _WORD_SCALES and last not in ("cent", "cents", "hundred"):
-            scaled = _SCALES.get(last, 1.0)
-        atoms.append(_Atom(start, end, value, match.group(0), scaled, True, False))
+                if words[0] in lex.one:
+                    found = _match_unit(text, end, lex)
+                    surface = text[end : found[1]].strip(_SPACE + "-").lower() if found else ""
+                    if found is None or len(surface) < 2 or surface in lex.not_units_after_one:
+                        continue
+            value = _parse_words(match.group(0), lex)
+            if value is None:
+                continue
+            scaled = 1.0
+            last = words[-1].split("-")[-1]
+            if last in lex.scales:
+                scaled = lex.scales[last]
+            atoms.append(_Atom(start, end, value, match.group(0), scaled, True, False))
     atoms.sort(key=lambda a: a.start)
     return atoms
 
@@ -965,9 +1485,7 @@ def _rounding_half_step(atom: _Atom) -> float:
     return 0.5 * 10.0**trailing * atom.scaled
 
 
-def _interval(
-    qualifier: Qualifier, value: float, atom: _Atom, high_value: float | None
-) -> tuple[float | None, float | None]:
+def _interval(qualifier: Qualifier, value: float, atom: _Atom) -> tuple[float | None, float | None]:
     if qualifier == "exact":
         return value, value
     if qualifier == "approximately":
@@ -977,28 +1495,25 @@ def _interval(
         return value - tolerance, value + tolerance
     if qualifier in ("at_most", "less_than"):
         return 0.0, value
-    if qualifier in ("at_least", "more_than"):
-        return value, None
-    return value, high_value
+    return value, None  # at_least, more_than
 
 
-def _qualifier_before(text: str, start: int) -> tuple[Qualifier, int] | None:
-    window_start = max(0, start - 40)
-    match = _QUALIFIER_BEFORE_RE.search(text, window_start, start)
+def _qualifier_before(text: str, start: int, lex: _Lex) -> tuple[Qualifier, int] | None:
+    match = lex.qualifier_before.search(text, max(0, start - 40), start)
     if not match:
         return None
-    for name, _ in _QUALIFIERS_BEFORE:
-        if match.group(name):
+    for name in _QUALIFIER_NAMES:
+        if match.groupdict().get(name):
             return name, match.start(name)
     return None  # pragma: no cover - one group always matches
 
 
-def _qualifier_after(text: str, end: int) -> tuple[Qualifier, int] | None:
-    match = _QUALIFIER_AFTER_RE.match(text[end : end + 30])
+def _qualifier_after(text: str, end: int, lex: _Lex) -> tuple[Qualifier, int] | None:
+    match = lex.qualifier_after.match(text[end : end + 30])
     if not match:
         return None
     for name in ("approximately", "at_least", "at_most"):
-        if match.group(name):
+        if match.groupdict().get(name):
             return name, end + match.end()
     return None  # pragma: no cover
 
@@ -1016,47 +1531,53 @@ class _Expr:
     subject: str | None
     measure: str | None
     number_start: int
+    predicate: str | None = None
 
 
-def _range_partner(text: str, atom: _Atom, nxt: _Atom | None, language: str) -> tuple[int, str] | None:
-    """If `atom` opens a range ("10 à 12", "between 3 and 5", "10-12") closed by `nxt`:
-    (position where nxt's unit would start, connector)."""
+def _range_partner(text: str, atom: _Atom, nxt: _Atom | None, lex: _Lex) -> bool:
+    """Whether `atom` opens a range ("10 à 12", "between 3 and 5", "10-12") closed by `nxt`."""
     if nxt is None:
-        return None
+        return False
     between = text[atom.end : nxt.start]
+    connectors = "|".join(p for p in ("-|–|—", lex.range_connectors) if p)
     # the first bound may repeat the unit ("35% et 40%", "$10 million to $15 million")
     connector = re.fullmatch(
-        rf"(?P<unit>{_WS}*(?:%|€|\$|£|[^\W\d]{{1,12}})?){_WS}*(?P<conn>-|–|—|à|a|to|through|et|and|ou|or){_WS}*(?:[$€£]{_WS}?)?",
+        rf"(?P<unit>{_WS}*(?:%|€|\$|£|[^\W\d]{{1,12}})?){_WS}*(?P<conn>{connectors}){_WS}*(?:[$€£]{_WS}?)?",
         between,
         re.IGNORECASE,
     )
     if not connector:
-        return None
+        return False
     conn = connector["conn"].lower()
     if connector["unit"].strip():
         # "35% et 40%" is a range; "25 % à 34 500 tonnes" is two figures
-        first_unit = _match_unit(text, atom.end)
-        second_unit = _match_unit(text, nxt.end)
+        first_unit = _match_unit(text, atom.end, lex)
+        second_unit = _match_unit(text, nxt.end, lex)
         if first_unit is None or second_unit is None or first_unit[0].canonical != second_unit[0].canonical:
-            return None
-    if conn in ("et", "and") and not re.search(
-        r"(?:entre|between)\s+(?:[$€£]\s?)?$", text[max(0, atom.start - 12) : atom.start], re.IGNORECASE
+            return False
+    if (
+        conn not in ("-", "–", "—")
+        and conn not in lex.range_to
+        and not lex.range_both.search(text[max(0, atom.start - 12) : atom.start])
     ):
-        return None
-    if conn in ("-", "–", "—") and re.search(r"[^\W\d]-$", text[max(0, atom.start - 2) : atom.start]):
-        return None
-    return nxt.end, conn
+        return False  # "3 et 5", "3 or 4" open a range only after "entre"/"between"
+    # "F-16 - 20" is no range
+    return not (
+        conn in ("-", "–", "—") and re.search(r"[^\W\d]-$", text[max(0, atom.start - 2) : atom.start])
+    )
 
 
 def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> list[Mention]:
     """Quantity and money mentions of `text` (see the module docstring for the conventions)."""
-    lang = _lang(language)
+    lex = _lex(_code(language))
     if sdoc is not None and sdoc.text != text:
         sdoc = None  # a parse of another text would give wrong offsets
-    blocked = _blocked_spans(text, language)
-    atoms = _find_atoms(text, language, blocked)
+    blocked = _blocked_spans(text, lex)
     sentences = _sentence_spans(text, sdoc)
-    mentions: list[Mention] = []
+    scores = _scores(text, lex, sentences, sdoc)
+    blocked.extend((m.start, m.end) for m in scores)
+    atoms = _find_atoms(text, lex, blocked)
+    mentions: list[Mention] = list(scores)
     consumed_until = -1
     i = 0
     while i < len(atoms):
@@ -1065,15 +1586,14 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         i += 1
         if atom.start < consumed_until:
             continue
-        expr = _read_expression(text, lang, atom, nxt, sdoc)
+        sent = _sentence_of(sentences, atom.start, text)
+        expr = _read_expression(text, lex, atom, nxt, sdoc, sent)
         if expr is None:
             continue
         consumed_until = expr.end
-        sent_start, sent_end = _sentence_of(sentences, atom.start, text)
-        claimed_by = _claimant(text, (sent_start, sent_end), atom.start, lang, sdoc)
         subject = expr.subject
         if expr.measure == "length" and subject is None:
-            subject = _length_subject(text, sent_start, expr, lang)
+            subject = _length_subject(text, sent[0], expr.start, expr.end, lex)
         mentions.append(
             Mention(
                 kind="money" if expr.kind == "money" else "quantity",
@@ -1086,10 +1606,13 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
                 qualifier=expr.qualifier,
                 low=_tidy(expr.low),
                 high=_tidy(expr.high),
-                claimed_by=claimed_by,
+                claimed_by=_claimant(text, sent, atom.start, lex, sdoc),
+                time=_time_of(text, sent, expr.start, expr.end, lex),
+                place=_place_of(sdoc, text, sent, expr.start, expr.end, lex),
+                predicate=expr.predicate,
             )
         )
-    mentions.extend(_vague_to_mentions(text, lang, mentions, sentences, blocked))
+    mentions.extend(_vague_to_mentions(text, lex, mentions, sentences, blocked, sdoc))
     return sorted(mentions, key=lambda m: m.start)
 
 
@@ -1098,71 +1621,77 @@ def _tidy(value: float | None) -> float | None:
     return None if value is None else float(f"{value:.14g}")
 
 
-def _length_subject(text: str, sent_start: int, expr: _Expr, lang: str) -> str | None:
-    before = text[sent_start : expr.start]
-    measure = _MEASURE_BEFORE.search(before)
-    if measure:
-        return measure["noun"].lower()
-    if _DISTANCE_AFTER.match(text[expr.end : expr.end + 20]):
-        return "portée" if lang == "fr" else "range"
-    reach = _REACH_VERB.search(before)
-    # a reach is a range only when said of a weapon or as a capability: "des missiles qui
-    # peuvent atteindre une cible à 300 km", not "les bouchons ont atteint 300 km"
-    if reach and (_PROJECTILE.search(before) or _CAPABILITY.search(before[: reach.start()])):
-        return "portée" if lang == "fr" else "range"
+def _currency_prefix(text: str, start: int) -> tuple[_Unit, int] | None:
+    prefix = _PREFIX_CURRENCY.search(text, max(0, start - 8), start)
+    if not prefix:
+        return None
+    if prefix["dollar"]:
+        code = _DOLLAR_PREFIXES[prefix["dollar"].strip().lower()]
+    else:
+        symbol = prefix["code"] or prefix["sym"]
+        code = _PREFIX_CODES.get(symbol, symbol)
+    return _money(code), prefix.start()
+
+
+def _is_name_before(text: str, start: int, lex: _Lex) -> bool:
+    """A capitalized word inside a sentence, right before the number, names a thing ("Boeing
+    737", "Euro 2024"); at a sentence start it is just capitalized."""
+    before = text[max(0, start - 30) : start]
+    name_before = re.search(r"(?P<lead>^|[^\s])?\s*(?<![\w])([A-ZÀ-Ý][\w'’-]*)\s+$", before)
+    if not name_before:
+        return False
+    word = name_before.group(2)
+    lead = name_before["lead"] or ""
+    sentence_initial = (lead == "" and len(before) < 30) or lead in '.!?:;«"“(\n'
+    return (
+        not sentence_initial and word.lower() not in lex.stop and not lex.qualifier_before.search(word + " ")
+    )
+
+
+def _predicate_of_noun(sdoc: Doc | None, text: str, noun_start: int, noun_end: int) -> str | None:
+    """The verb or participle a counted noun goes with: "10 people were killed", "killing 10
+    people", "trois personnes tuées"."""
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(noun_start, noun_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    noun = span.root
+    for child in noun.children:
+        if (
+            child.dep_ in ("acl", "amod", "acl:relcl")
+            and child.pos_ in ("VERB", "ADJ")
+            and 0 < child.i - noun.i <= 3
+            and (
+                child.tag_ in ("VBN", "VBD")
+                or "Part" in child.morph.get("VerbForm", [])
+                or child.pos_ == "ADJ"
+            )
+        ):
+            return child.text.lower()
+    if noun.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj") and noun.head.pos_ == "VERB":
+        return noun.head.text.lower()
     return None
 
 
-_PROJECTILE = re.compile(
-    r"\b(?:missiles?|roquettes?|obus|projectiles?|drones?|armes?|engins?|rockets?|weapons?|shells?|bombs?)\b",
-    re.IGNORECASE,
-)
-_CAPABILITY = re.compile(
-    r"\b(?:peu[tv]e?n?t|pouvant|capables?\s+d['’]?|can|could|able\s+to|capable\s+of)\s*$", re.IGNORECASE
-)
-
-
-def _read_expression(text: str, lang: str, atom: _Atom, nxt: _Atom | None, sdoc: Doc | None) -> _Expr | None:
+def _read_expression(
+    text: str, lex: _Lex, atom: _Atom, nxt: _Atom | None, sdoc: Doc | None, sent: tuple[int, int]
+) -> _Expr | None:
     start = atom.start
     # a currency before the number: "$275 million", "€10bn", "US$ 5"
-    prefix = _PREFIX_CURRENCY.search(text, max(0, start - 8), start)
+    prefix = _currency_prefix(text, start)
     prefix_unit: _Unit | None = None
     if prefix:
-        if prefix["dollar"]:
-            code = _DOLLAR_PREFIXES[prefix["dollar"].strip().lower()]
-        else:
-            symbol = prefix["code"] or prefix["sym"]
-            code = _PREFIX_CODES.get(symbol, symbol)
-        prefix_unit = _money(code)
-        start = prefix.start()
+        prefix_unit, start = prefix
     # identifiers and names: a number glued to letters, or right after a capitalized word
     before = text[max(0, start - 30) : start]
-    glued_before = re.search(r"(?:[^\W\d_]|[^\W_]-)$", before) is not None and not prefix
-    if glued_before:
+    if re.search(r"(?:[^\W\d_]|[^\W_]-)$", before) is not None and not prefix:
         return None
-    if _ORDINAL_AFTER.match(text, atom.end) and not atom.words and atom.scaled == 1.0:
+    if lex.ordinal_after.match(text, atom.end) and not atom.words and atom.scaled == 1.0:
         return None
-    named = False
-    if not prefix:
-        # a capitalized word inside a sentence, right before the number, names a thing
-        # ("Boeing 737", "Euro 2024"); at a sentence start it is just capitalized
-        name_before = re.search(r"(?P<lead>^|[^\s])?\s*(?<![\w])([A-ZÀ-Ý][\w'’-]*)\s+$", before)
-        if name_before:
-            word = name_before.group(2)
-            lead = name_before["lead"] or ""
-            sentence_initial = (lead == "" and len(before) < 30) or lead in '.!?:;«"“(\n'
-            stop = _STOP_FR if lang == "fr" else _STOP_EN
-            if (
-                not sentence_initial
-                and word.lower() not in stop
-                and not _QUALIFIER_BEFORE_RE.search(word + " ")
-            ):
-                named = True
+    named = not prefix and _is_name_before(text, start, lex)
     # ranges
-    high_atom: _Atom | None = None
-    range_info = _range_partner(text, atom, nxt, lang)
-    if range_info:
-        high_atom = nxt
+    high_atom: _Atom | None = nxt if _range_partner(text, atom, nxt, lex) else None
     last = high_atom or atom
     end = last.end
     low_value, high_value = atom.value, last.value
@@ -1176,33 +1705,49 @@ def _read_expression(text: str, lang: str, atom: _Atom, nxt: _Atom | None, sdoc:
             end = atom.end
             low_value = high_value = atom.value
             last = atom
-    # the unit, after an optional "de"/"d'" when a scale word precedes ("millions de dollars")
+    # an age: "Lance Armstrong, 37 ans", "the 33-year-old", "Reid , 33 ,"
+    if high_atom is None and prefix_unit is None and atom.scaled == 1.0:
+        age = _age(text, sdoc, sent[0], atom.start, atom.end, atom.value, lex)
+        if age is not None:
+            age_end, age_subject = age
+            return _Expr(
+                start,
+                age_end,
+                atom.value,
+                atom.value,
+                atom.value,
+                "exact",
+                "yr",
+                "quantity",
+                age_subject,
+                "age",
+                atom.start,
+            )
+    # the unit, after an optional "de"/"d'"/"of" when a scale word precedes ("millions de dollars")
     unit: _Unit | None = prefix_unit
     unit_end = end
     if unit is None:
-        found = _match_unit(text, end)
+        found = _match_unit(text, end, lex)
         if found is None and (last.scaled > 1 or last.words):
-            de = re.compile(rf"{_WS}+(?:de{_WS}+|d['’])").match(text, end)
+            de = re.compile(rf"{_WS}+(?:(?:{lex.of_words}){_WS}*)").match(text, end)
             if de:
-                found = _match_unit(text, de.end(), allow_hyphen=False)
+                found = _match_unit(text, de.end(), lex, allow_hyphen=False)
         if found is not None:
             unit, unit_end = found
     # "livres"/"pounds": money after a scale word, weight (English) or books (French) else
     if unit is None:
-        pounds_match = re.compile(
-            rf"{_WS}+(?:de{_WS}+|d['’])?(?P<w>pounds?|livres?)(?![\w])", re.IGNORECASE
-        ).match(text, end)
-        if pounds_match:
+        pounds = lex.pounds.match(text, end)
+        if pounds:
             if last.scaled > 1:
-                unit, unit_end = _money("GBP"), pounds_match.end()
-            elif lang == "en":
-                unit, unit_end = _u("lb", "mass"), pounds_match.end()
+                unit, unit_end = _money("GBP"), pounds.end()
+            elif lex.pounds_weight:
+                unit, unit_end = _u("lb", "mass"), pounds.end()
     if named and unit is None and last.scaled == 1.0:
         return None  # "Boeing 737", "Euro 2024"; but "BNP Paribas 2,55 milliards d'euros" is a sum
     if unit is None and not atom.words and re.fullmatch(r"\d{5,}", atom.digits):
         return None  # counts that large are written grouped; "35831647" is an identifier
     # a year stays a year unless a unit or qualifier makes it a quantity
-    qual_before = _qualifier_before(text, start)
+    qual_before = _qualifier_before(text, start, lex)
     is_year_like = (
         not atom.words
         and not atom.grouped
@@ -1213,49 +1758,81 @@ def _read_expression(text: str, lang: str, atom: _Atom, nxt: _Atom | None, sdoc:
     if is_year_like and unit is None and qual_before is None:
         return None
     subject: str | None = None
+    predicate: str | None = None
     head_unit: str | None = None
+    measure: str | None = unit.measure if unit else None
     if unit is None:
         noun = None
         after_number = end
-        de = re.compile(rf"{_WS}+(?:de{_WS}+|d['’])").match(text, end)
+        de = re.compile(rf"{_WS}+(?:(?:{lex.of_words}){_WS}*)").match(text, end)
         if (last.scaled > 1 or (last.words and last.value >= 1000)) and de:
             after_number = de.end()
-        if sdoc is not None:
-            noun = _count_noun_from_parse(sdoc, text, atom.start, end)
-        if noun is None:
-            noun = (_count_noun_fr if lang == "fr" else _count_noun_en)(text, after_number)
-        number_of = _NUMBER_OF_AFTER.match(text, end)
-        if number_of:
-            noun = (_count_noun_fr if lang == "fr" else _count_noun_en)(text, number_of.end())
+        compound = lex.duration_compound.match(text[end : end + 60])
+        if compound and compound["noun"].lower() not in lex.stop:
+            # "a 30-day program", "a 20 year sentence", "a 15-year veteran"
+            word = compound["unit"].lower()
+            head_unit = lex.duration_symbols.get(fold(word), word)
+            noun_text = compound["noun"]
+            unit_end = end + compound.start("noun") + len(noun_text)
+            subject = noun_text
+            measure = "duration"
+        else:
+            if sdoc is not None:
+                noun = _count_noun_from_parse(sdoc, text, atom.start, end)
+            if noun is None:
+                noun = _count_noun(text, after_number, lex)
+            number_of = lex.number_of_after.match(text, end)
+            if number_of:
+                noun = _count_noun(text, number_of.end(), lex)
+                if noun is not None:
+                    noun = (noun[0], noun[1], end)  # the mention stays "11 000", the subject is after
+            elif noun is None:
+                before_number = lex.number_of_before.search(text, max(0, start - 120), start)
+                if before_number:
+                    if before_number["noun"]:
+                        noun = (before_number["noun"].split()[0], before_number["noun"], end)
+                    elif fold(before_number["nn"]) in lex.total_nouns:  # "death toll rises to 10"
+                        phrase = " ".join(p for p in (before_number["pre"], before_number["nn"]) if p)
+                        noun = (before_number["nn"], phrase, end)
+            if (
+                noun is not None
+                and abs(high_value) >= 2
+                and not _looks_plural(noun[0], lex)
+                and noun[2] != end
+            ):
+                noun = None  # after two or more, a counted noun is plural: "tous deux formulé" is a verb
             if noun is not None:
-                noun = (noun[0], noun[1], end)  # the mention stays "11 000", the subject is after
-        elif noun is None:
-            before_number = _NUMBER_OF_BEFORE.search(text, max(0, start - 120), start)
-            if before_number:
-                head = before_number["noun"].split()[0]
-                noun = (head, before_number["noun"], end)
-        if noun is not None and abs(high_value) >= 2 and not _looks_plural(noun[0], lang):
-            noun = None  # after two or more, a counted noun is plural: "tous deux formulé" is a verb
-        if noun is not None:
-            head_word, subject, unit_end = noun
-            head_unit = _normalize_count_noun(head_word, lang)
-            if is_year_like:
-                return None
-        elif last.scaled == 1.0 and qual_before is None:
-            return None  # a bare number that counts nothing
+                head_word, subject, unit_end = noun
+                head_unit = _normalize_count_noun(head_word, lex)
+                if is_year_like:
+                    return None
+                folded_head = fold(head_word)
+                if folded_head in lex.duration_symbols:
+                    head_unit = lex.duration_symbols[folded_head]
+                    measure = "duration"
+                    subject = _sentence_subject(text, sent[0], start, unit_end, lex) or _duration_subject(
+                        text, sdoc, start, unit_end, lex
+                    )
+                elif unit_end != end:
+                    predicate = _predicate_of_noun(sdoc, text, unit_end - len(head_word), unit_end)
+                    words = [fold(w).rstrip("s") for w in _WORD.findall(subject)]
+                    if predicate and all(
+                        w in lex.generic_nouns or w + "s" in lex.generic_nouns for w in words
+                    ):
+                        subject = f"{subject} {predicate}"  # "10 people killed": the verb says which
+            elif last.scaled == 1.0 and qual_before is None:
+                return None  # a bare number that counts nothing
     # qualifiers
     qualifier: Qualifier = "exact"
     expr_start = start
     if high_atom is not None:
         qualifier = "range"
-        between = re.search(
-            r"(?:entre|between|de|from|du)\s+$", text[max(0, start - 10) : start], re.IGNORECASE
-        )
-        if between:
-            expr_start = start - (len(text[max(0, start - 10) : start]) - between.start())
+        opening = lex.range_open.search(text[max(0, start - 10) : start])
+        if opening:
+            expr_start = start - (len(text[max(0, start - 10) : start]) - opening.start())
     elif qual_before is not None:
         qualifier, expr_start = qual_before
-    after_qual = _qualifier_after(text, unit_end)
+    after_qual = _qualifier_after(text, unit_end, lex)
     expr_end = unit_end
     if qualifier == "exact" and after_qual is not None:
         qualifier, expr_end = after_qual
@@ -1268,18 +1845,27 @@ def _read_expression(text: str, lang: str, atom: _Atom, nxt: _Atom | None, sdoc:
         low, high = value, top
         value = (value + top) / 2
     else:
-        low, high = _interval(qualifier, value, atom, None)
+        low, high = _interval(qualifier, value, atom)
     kind = unit.kind if unit else "quantity"
     unit_name = unit.canonical if unit else head_unit
-    measure = unit.measure if unit else None
-    if unit is not None and unit.kind == "money" and subject is None:
-        subject = _money_subject(text, expr_start, unit_end, lang)
-    elif unit is not None and measure == "ratio" and subject is None:
-        subject = _share_subject(text, expr_end, lang)
-    elif unit is not None and measure not in (None, "length") and subject is None:
-        measure_before = _MEASURE_BEFORE.search(text, max(0, expr_start - 60), expr_start)
-        if measure_before:
-            subject = measure_before["noun"].lower()
+    if unit is not None and subject is None:
+        if unit.kind == "money":
+            # "45 000 euros d'amende", "$5 billion in aid": the complement after the sum says it
+            subject = _money_complement(text, unit_end, lex)
+        if subject is None and sdoc is not None:
+            subject, predicate = _subject_from_parse(sdoc, text, atom.start, unit_end, lex)
+        if subject is None and unit.kind == "money":
+            subject = _money_subject(text, expr_start, unit_end, lex)
+        elif subject is None and measure == "ratio":
+            subject = _share_subject(text, expr_end, lex)
+        elif subject is None and measure not in (None, "length"):
+            measure_before = _measure_before(text, expr_start, lex)
+            if measure_before:
+                subject = measure_before["noun"].lower()
+        if measure == "length" and subject is not None and sdoc is not None:
+            # a length's parse head is often the place it is measured from: read the words first
+            words_subject = _length_subject(text, sent[0], expr_start, expr_end, lex)
+            subject = words_subject or subject
     return _Expr(
         start=expr_start,
         end=expr_end,
@@ -1292,101 +1878,23 @@ def _read_expression(text: str, lang: str, atom: _Atom, nxt: _Atom | None, sdoc:
         subject=subject,
         measure=measure,
         number_start=atom.start,
+        predicate=predicate,
     )
 
 
-_MONEY_FOR_AFTER = re.compile(
-    r"^\s+(?:d['’]|de\s+|of\s+|in\s+)(?!(?:l['’]|le|la|les|the|a|an|un|une|des|du|\d|ici|ailleurs))(?P<what>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)",
-    re.IGNORECASE,
-)
-
-
-_DETERMINERS = frozenset(
-    "le la les un une des du ce cet cette ces son sa ses leur leurs notre nos votre vos the a an its their "
-    "his her our this these those".split()
-)
-
-
-# words that end a noun phrase read backwards; "de", "à", "of" join its parts and are not here
-_PHRASE_STOPS = (_STOP_FR | _STOP_EN) - {"de", "d", "du", "des", "à", "au", "aux", "of", "for", "et", "and"}
-
-
-def _noun_phrase_tail(words_text: str) -> str | None:
-    """The noun phrase that ends `words_text`, back to its determiner ("ont fourni des armes et
-    des équipements" -> "armes et des équipements")."""
-    words = words_text.split()
-    i = len(words) - 1
-    while i >= 0:
-        low = words[i].lower()
-        if low in _DETERMINERS:
-            if i > 0 and words[i - 1].lower() in ("et", "and", "ou", "or"):
-                i -= 2
-                continue
-            break
-        if low in _PHRASE_STOPS:
-            break  # a pronoun, auxiliary or adverb before the noun phrase
-        i -= 1
-    phrase = " ".join(words[i + 1 :])
-    return phrase or None
-
-
-_SHARE_OF = re.compile(
-    r"\s+(?:des|du|de\s+la|de\s+l['’]|de|d['’]|of\s+the|of\s+its|of\s+their|of)\s*(?P<what>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*){0,2})",
-    re.IGNORECASE,
-)
-
-
-def _share_subject(text: str, end: int, lang: str) -> str | None:
-    """What a percentage is a share of: "40% des PME innovantes" -> "PME innovantes"."""
-    match = _SHARE_OF.match(text, end)
-    if not match:
-        return None
-    stop = _STOP_FR if lang == "fr" else _STOP_EN
-    kept: list[str] = []
-    for i, word in enumerate(match["what"].split()):
-        if word.lower() in stop or (i == 0 and word.lower() in _DETERMINERS):
-            if kept:
-                break
-            continue
-        if kept and re.search(r"(?:ent|ont|ait|aient|ed)$", word) and not word.endswith("ment"):
-            break  # a verb: "40% des PME innovantes subissent ..."
-        kept.append(word)
-        if len(kept) == 2:
-            break
-    return " ".join(kept) or None
-
-
-def _money_subject(text: str, start: int, end: int, lang: str) -> str | None:
-    """What a sum pays for: "275 millions de dollars d'aide" -> "aide"; "d'un montant de X" ->
-    the noun phrase before; "une perte de 751 millions" -> "perte"."""
-    measure = _MEASURE_BEFORE.search(text, max(0, start - 60), start)
-    if measure:
-        owner = _OWNER_BEFORE.search(text, max(0, measure.start() - 80), measure.start())
-        if owner:
-            phrase = _noun_phrase_tail(owner["owner"])
-            if phrase:
-                return phrase
-        return measure["noun"].lower()
-    after = _MONEY_FOR_AFTER.match(text[end : end + 60])
-    if after:
-        what = after["what"]
-        stop = _STOP_FR if lang == "fr" else _STOP_EN
-        words = [w for w in what.split() if w.lower() not in stop]
-        if words and not _YEAR.fullmatch(words[0]) and not re.search(r"['’]s$", what.split()[0]):
-            first = what.split()[0]
-            if first.lower() not in stop:
-                return what if len(words) == len(what.split()) else first
-    noun_before = re.search(
-        r"(?P<noun>(?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]{2,})\s+(?:de|d['’]|of)\s+$",
-        text[max(0, start - 50) : start],
+def _duration_subject(text: str, sdoc: Doc | None, start: int, end: int, lex: _Lex) -> str | None:
+    """What a duration is of: "30 heures de délibération", "a contract of 5 years", else the
+    verb it completes ("has served for 15 years")."""
+    after = re.match(
+        rf"{_WS}+(?:(?:{lex.of_words}){_WS}*)(?!(?:{_escaped(lex.determiners) or 'x'})\b)(?P<noun>[^\W\d_][\w'’-]{{2,}})",
+        text[end : end + 40],
+        re.IGNORECASE,
     )
-    if noun_before:
-        stop = _STOP_FR if lang == "fr" else _STOP_EN
-        words = [
-            w for w in noun_before["noun"].split() if w.lower() not in stop and w.lower() not in _DETERMINERS
-        ]
-        if words:
-            return " ".join(words).lower()
+    if after and after["noun"].lower() not in lex.stop:
+        return after["noun"]
+    if sdoc is not None:
+        subject, predicate = _subject_from_parse(sdoc, text, start, end, lex)
+        return subject or predicate
     return None
 
 
@@ -1395,74 +1903,59 @@ def _money_subject(text: str, start: int, end: int, lang: str) -> str | None:
 # --------------------------------------------------------------------------------------------
 
 
-def _vague_mentions(
-    text: str, lang: str, taken: list[tuple[int, int]]
-) -> list[tuple[int, int, float, Qualifier, int]]:
-    """(start, end of the phrase before the noun, value, qualifier, noun position)."""
-    out: list[tuple[int, int, float, Qualifier, int]] = []
-    patterns = (
-        [(_VAGUE_FR, "at_least"), (_VAGUE_FR_APPROX, "approximately")]
-        if lang == "fr"
-        else [(_VAGUE_EN, "at_least")]
-    )
-    for pattern, qualifier in patterns:
-        for match in pattern.finditer(text):
-            if _overlaps(match.start(), match.end(), taken):
-                continue
-            base = _VAGUE_BASE[match["unit"].lower()]
-            unit2 = match.groupdict().get("unit2")
-            if unit2:
-                base *= _VAGUE_BASE[unit2.lower()]
-            value = float(base * 2 if qualifier == "at_least" else base)
-            noun_pos = match.end()
-            de = re.match(r"(?:de\s+|d['’])", text[noun_pos:], re.IGNORECASE)
-            if de:
-                noun_pos += de.end()
-            det = (match.groupdict().get("det") or "").lower()
-            start = match.start("unit") if det in ("de", "les") else match.start()
-            out.append((start, match.end(), value, qualifier, noun_pos))  # type: ignore[arg-type]
-    return out
-
-
 def _vague_to_mentions(
     text: str,
-    lang: str,
+    lex: _Lex,
     mentions: list[Mention],
     sentences: list[tuple[int, int]],
     blocked: list[tuple[int, int]],
+    sdoc: Doc | None,
 ) -> list[Mention]:
     taken = [(m.start, m.end) for m in mentions] + blocked
     out: list[Mention] = []
-    for start, _end, value, qualifier, noun_pos in _vague_mentions(text, lang, taken):
-        noun = (_count_noun_fr if lang == "fr" else _count_noun_en)(text, noun_pos)
-        if noun is None:
-            continue
-        head, subject, noun_end = noun
-        if qualifier == "approximately":
-            low, high = value * 0.5, value * 1.5
-        else:
-            low, high = value, None
-        sent_start, sent_end = _sentence_of(sentences, start, text)
-        out.append(
-            Mention(
-                kind="quantity",
-                text=text[start:noun_end],
-                start=start,
-                end=noun_end,
-                value=value,
-                unit=_normalize_count_noun(head, lang),
-                subject=subject,
-                qualifier=qualifier,
-                low=low,
-                high=high,
-                claimed_by=_claimant(text, (sent_start, sent_end), start, lang, None),
+    for pattern, qualifier in ((lex.vague_plural, "at_least"), (lex.vague_singular, "approximately")):
+        for match in pattern.finditer(text):
+            if _overlaps(match.start(), match.end(), taken):
+                continue
+            base = lex.vague_base[match["unit"].lower()]
+            unit2 = match.groupdict().get("unit2")
+            if unit2:
+                base *= lex.vague_base[unit2.lower()]
+            value = float(base * 2 if qualifier == "at_least" else base)
+            noun_pos = match.end()
+            de = re.match(rf"(?:(?:{lex.of_words})\s*)", text[noun_pos:], re.IGNORECASE)
+            if de:
+                noun_pos += de.end()
+            det = (match.groupdict().get("det") or "").lower()
+            start = match.start("unit") if det in lex.determiners and det not in lex.one else match.start()
+            noun = _count_noun(text, noun_pos, lex)
+            if noun is None:
+                continue
+            head, subject, noun_end = noun
+            low, high = (value * 0.5, value * 1.5) if qualifier == "approximately" else (value, None)
+            sent = _sentence_of(sentences, start, text)
+            out.append(
+                Mention(
+                    kind="quantity",
+                    text=text[start:noun_end],
+                    start=start,
+                    end=noun_end,
+                    value=value,
+                    unit=_normalize_count_noun(head, lex),
+                    subject=subject,
+                    qualifier=qualifier,  # type: ignore[arg-type]
+                    low=low,
+                    high=high,
+                    claimed_by=_claimant(text, sent, start, lex, sdoc),
+                    time=_time_of(text, sent, start, noun_end, lex),
+                    place=_place_of(sdoc, text, sent, start, noun_end, lex),
+                )
             )
-        )
     return out
 
 
 # --------------------------------------------------------------------------------------------
-# comparing units
+# comparing units and measures
 # --------------------------------------------------------------------------------------------
 
 _TO_BASE: dict[str, tuple[str, float]] = {
@@ -1475,13 +1968,37 @@ _TO_BASE: dict[str, tuple[str, float]] = {
     "km²": ("m²", 1e6), "m²": ("m²", 1.0), "ha": ("m²", 1e4), "acre": ("m²", 4046.8564224),
     "mi²": ("m²", 2589988.110336),
     "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344), "kn": ("km/h", 1.852),
+    "yr": ("d", 365.25), "mo": ("d", 30.4375), "wk": ("d", 7.0), "d": ("d", 1.0), "h": ("d", 1 / 24),
+    "min": ("d", 1 / 1440), "s": ("d", 1 / 86400),
 }  # fmt: skip
 
 
 def to_base_unit(value: float, unit: str | None) -> tuple[float, str | None]:
     """The value in its dimension's base unit, so "300 km" and "186 miles" can be compared
-    (m, kg, l, m², km/h); other units are returned unchanged."""
+    (m, kg, l, m², km/h, days); other units are returned unchanged."""
     if unit in _TO_BASE:
         base, factor = _TO_BASE[unit]
         return value * factor, base
     return value, unit
+
+
+@cache
+def _concept_table() -> tuple[tuple[str, str], ...]:
+    """(folded word start, concept id) of every language, longest start first."""
+    pairs: set[tuple[str, str]] = set()
+    for code in lang_data.languages():
+        for concept, starts in lang_data.lexicon(code, "measures").get("concepts", {}).items():
+            for start in starts:
+                pairs.add((fold(str(start)), str(concept)))
+    return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
+
+
+def measure_concepts(text: str) -> frozenset[str]:
+    """The measure concepts a subject or predicate names, in any language: "personnes tuées"
+    and "people killed" -> {"dead"}; "chiffre d'affaires" and "revenue" -> {"revenue"}."""
+    folded = " " + re.sub(r"[^\w']+", " ", fold(text)) + " "
+    found: set[str] = set()
+    for start, concept in _concept_table():
+        if f" {start}" in folded:
+            found.add(concept)
+    return frozenset(found)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import math
 import re
 from collections import Counter
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from recoupe.model import Brief, DiscrepancyValue, Document, Fact, Qualifier, Story
+from recoupe.textutil import format_number  # one formatter for the whole package
 
 # U+202F NARROW NO-BREAK SPACE: the SI thousands separator, read the same in French and English
-THOUSANDS = "\u202f"
 NO_VALUE = "—"
 
 
@@ -59,17 +58,6 @@ def brief_counts(brief: Brief) -> Counts:
         stories=len(brief.stories),
         duplicate_clusters=len(brief.duplicates),
     )
-
-
-def format_number(number: float) -> str:
-    """10000.0 -> '10 000', 6.1 -> '6.1', 0.7351 -> '0.7351' (narrow no-break space groups)."""
-    if not math.isfinite(number):
-        return str(number)
-    if float(number).is_integer():
-        return f"{int(number):,}".replace(",", THOUSANDS)
-    if abs(number) < 1:
-        return f"{number:.6g}"  # a share or a tiny figure: keep its significant digits
-    return f"{number:,.4f}".rstrip("0").rstrip(".").replace(",", THOUSANDS)
 
 
 def format_value(value: object, unit: str | None = None) -> str:
