@@ -25,8 +25,10 @@ Level = Literal["passage", "mention"]
 
 _WORD = re.compile(r"[^\W_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
-# below this share of shared words, a sentence is not taken for the one a summary cites
-MIN_OVERLAP = 0.5
+# below this share of shared words, a sentence is not taken for the one a summary cites (the
+# summary already found the document backs the sentence, by TF-IDF cosine over stemmed words:
+# the closest sentence by plain words is the one it meant, unless they share almost nothing)
+MIN_OVERLAP = 0.3
 
 
 def _words(text: str) -> set[str]:
@@ -264,8 +266,11 @@ def story_anchors(
             if q.start is not None and q.end is not None
         ),
     ]
-    # sentence-long spans first, so mentions nest inside them
-    for doc_id, start, end, kind, label in sorted(spans, key=lambda s: s[3] not in ("claim", "quote")):
+    # sentence-long spans first, so mentions nest inside them; then longer mentions first, so a
+    # figure with its noun ("10 000 soldats") is marked whole and a name inside it points at it
+    for doc_id, start, end, kind, label in sorted(
+        spans, key=lambda s: (s[3] not in ("claim", "quote"), s[1] - s[2])
+    ):
         target = anchors(doc_id)
         if target is None:
             continue

@@ -283,6 +283,7 @@ class Site:
         return self.page(
             "story.html.j2",
             request,
+            part_level=2,
             story=story,
             documents=documents,
             refs=refs,
