@@ -143,6 +143,20 @@ def test_a_sentence_looping_inside_one_paragraph_is_repetitive(loop: str) -> Non
     assert doc.text.split("\n\n")[-1] == loop.split(". ")[0] + "."
 
 
+def test_a_refrain_spread_through_a_paragraph_is_not_a_loop() -> None:
+    # Melville's "Bartleby" as Readability's clean-links test page prints it (one paragraph);
+    # sentences of one passage brought together: the refrain has other sentences between copies
+    refrain = (
+        '"Why do you refuse?" "I would prefer not to." I began to reason with him. "Bartleby," said I, '
+        '"when those papers are all copied, I will compare them with you." "I would prefer not to." '
+        'I sat awhile in perfect silence, rallying my stunned faculties. "I would prefer not to." '
+        'I looked at him steadfastly. "I would prefer not to."'
+    )
+    doc = judged(Page(source="bartleby", text=ENGLISH + "\n\n" + refrain + "\n"))
+    assert [r for r in doc.removed if r.reason == "repetition"] == []
+    assert "repetitive" not in {f.code for f in doc.flags}
+
+
 def test_repeated_one_word_exclamations_are_the_texts_own() -> None:
     # FreSaDa 000002104-style sound effects (satire): one-word sentences repeated stay
     text = FRENCH + "\n\n« Vroum ! Vroum ! Vroum ! Vroum ! Vroum ! » a-t-il lancé au volant.\n"

@@ -8,9 +8,10 @@ two changed (`near_ratio` of their words in order) count as copies too, for para
 for that to mean something.
 
 A page can also loop inside one paragraph ("Un texte. Un texte. ..." printed 500 times on one
-line). `find_sentence_loops` finds the later copies of a sentence that a paragraph prints at
-least `min_copies + 1` times: real prose repeats a short sentence two or three times at most
-("Non. Non."), measured on the gold texts of ../shared/data (see bench/bench_judge.py).
+line). `find_sentence_loops` finds the later copies of a sentence (or a block of sentences) that
+a paragraph prints back to back more than `min_copies` times: real prose repeats a short sentence
+two or three times in a row at most ("Non. Non."), and a refrain it repeats more often has other
+sentences between its copies; measured on the gold texts of ../shared/data (bench/bench_judge.py).
 """
 
 from __future__ import annotations
@@ -123,10 +124,14 @@ def _near_copy(
 
 
 def find_sentence_loops(
-    text: str, start: int = 0, end: int | None = None, *, min_copies: int = 3
+    text: str, start: int = 0, end: int | None = None, *, min_copies: int = 3, max_period: int = 8
 ) -> list[tuple[int, int]]:
-    """(start, end) in `text` of each later copy of a sentence that `text[start:end]` prints more
-    than `min_copies` times; one-word sentences ("Bip. Bip. Bip.") are the text's own."""
+    """(start, end) in `text` of each later copy in a loop inside `text[start:end]`: a sentence, or
+    a block of up to `max_period` sentences, printed back to back more than `min_copies` times.
+
+    Copies must follow each other: a refrain spread through a paragraph ("I would prefer not to.")
+    or a call repeated between other statements in code is the text's own. A block made only of
+    one-word sentences ("Bip. Bip. Bip.") is too."""
     end = len(text) if end is None else end
     sentences: list[tuple[str, int, int]] = []
     for match in _SENTENCE.finditer(text, start, end):
@@ -136,13 +141,18 @@ def find_sentence_loops(
         key = paragraph_key(text[first:last])
         if key:
             sentences.append((key, first, last))
-    counts = Counter(key for key, _, _ in sentences)
-    looping = {key for key, n in counts.items() if n > min_copies and " " in key}
-    seen: set[str] = set()
-    copies: list[tuple[int, int]] = []
-    for key, first, last in sentences:
-        if key in looping:
-            if key in seen:
-                copies.append((first, last))
-            seen.add(key)
-    return copies
+    keys = [key for key, _, _ in sentences]
+    copies: set[int] = set()
+    for period in range(1, max_period + 1):
+        run_start: int | None = None
+        for index in range(period, len(keys) + 1):
+            if index < len(keys) and keys[index] == keys[index - period]:
+                if run_start is None:
+                    run_start = index
+                continue
+            if run_start is not None:
+                block = keys[run_start - period : run_start]
+                if index - run_start >= period * min_copies and any(" " in key for key in block):
+                    copies.update(range(run_start, index))
+                run_start = None
+    return [(first, last) for index, (_, first, last) in enumerate(sentences) if index in copies]
