@@ -77,14 +77,14 @@ MIN_QUOTE_WORDS = 4  # with a verb
 MIN_VERBLESS_QUOTE_WORDS = 8
 MIN_UNPARSED_QUOTE_WORDS = 6
 MAX_SPEAKER_TOKENS = 8
-MAX_CARRIED_LINES = 3  # lines a quote left open at a line's end may run on
+MAX_CARRIED_LINES = 6  # lines a quote left open at a line's end may run on
 WHOLE_SENTENCE_SHARE = 0.6  # a quote holding this share of its sentence's letters is the sentence
 LEXICON = "reporting_verbs"
 
 _SPEECH_POS = frozenset({"VERB"})
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "expl:subj"})
 _NAME_DEPS = frozenset({"flat", "flat:name", "compound"})
-_DEFINITE = frozenset("le la l' les the".split())
+_DEFINITE = frozenset("le la l' les the ce cet cette this that".split())
 _POSSESSIVE = frozenset("son sa his her their its".split())
 _FIRST_PERSON = re.compile(
     r"\b(?:[Jj]e|[Jj]['’]|[Nn]ous|[Nn]otre|[Nn]os|[Mm]on|[Mm]a|[Mm]es|I|[Ww]e|[Oo]ur|[Mm]y|[Uu]s)\b"
@@ -92,7 +92,7 @@ _FIRST_PERSON = re.compile(
 _WORDS = re.compile(r"\w+", re.UNICODE)
 _COUNTED_WORDS = re.compile(r"\w+(?:['’]\w+)*", re.UNICODE)  # "l'héroïsme" is one word
 _TERMINAL = re.compile(r"[.!?…]['\"»”’)]*\s*$")
-_ENDS_SENTENCE = re.compile(r"[.!?…:][\s)\]]*$")
+_ENDS_SENTENCE = re.compile(r"[.!?…:][\s)\]'’\"»”]*$")
 _BLANK = " \t\u00a0\u202f\u2009"
 _UPPER = re.compile(r"[A-ZÀ-ÖØ-Þ]")
 # agent nouns by their ending: 'manifestant', 'chercheur', 'analyste', 'researcher'
@@ -126,6 +126,7 @@ class Vocabulary:
     impersonal: frozenset[str]
     thing_pronouns: frozenset[str]
     role_nouns: frozenset[str]
+    person_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
 
 
@@ -148,7 +149,8 @@ def vocabulary(language: str) -> Vocabulary:
         impersonal=get("impersonal"),
         thing_pronouns=get("thing_pronouns"),
         role_nouns=get("role_nouns"),
-        speaker_nouns=get("role_nouns") | get("speaker_nouns"),
+        person_nouns=get("person_nouns"),
+        speaker_nouns=get("role_nouns") | get("person_nouns") | get("speaker_nouns"),
     )
 
 
@@ -402,22 +404,29 @@ class _Speakers:
             out.append(
                 _Person(m.start, m.end, str(m.value or m.text), _is_subject(span.root), self._context(span))
             )
+        named = [(m.start, m.end) for m in self.entities if m.kind == "person"]
         for token in self.sdoc:
-            if token.pos_ != "PROPN" or not (token.dep_ in _SUBJECT_DEPS or token.dep_ == "appos"):
+            if token.pos_ != "PROPN":
                 continue
-            # NER sometimes glues 'the University of Athens, Yanis Varoufakis' into one
-            # organisation: a name in apposition to a person noun is a person's
+            # names NER missed or glued to something else ('the University of Athens, Yanis
+            # Varoufakis' as one organisation; 'Paris Kyriakides' as a city): the subject of a
+            # speech verb, or a name in apposition to a person noun
+            speaks = token.dep_ in _SUBJECT_DEPS and self._is_speech_verb(token.head)
             role_appos = token.dep_ == "appos" and _fold(token.head.text) in self.vocab.role_nouns
+            if not (speaks or role_appos):
+                continue
             parts = sorted(
                 [token, *(c for c in token.children if c.dep_ in _NAME_DEPS and c.pos_ == "PROPN")]
             )
-            if not 2 - role_appos <= len(parts) <= 4 or parts[-1].i - parts[0].i != len(parts) - 1:
+            if not 1 <= len(parts) <= 4 or parts[-1].i - parts[0].i != len(parts) - 1:
                 continue
             start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
-            if not all(_UPPER.match(t.text) for t in parts) or not self._free_at(start):
+            if not all(_UPPER.match(t.text) and not t.is_upper for t in parts) or not self._free_at(start):
                 continue
-            if not role_appos and any(s < end and start < e for s, e in covered):
-                continue
+            if any(s < end and start < e for s, e in named):
+                continue  # NER has this person already
+            if len(parts) == 1 and not role_appos and any(s < end and start < e for s, e in covered):
+                continue  # a one-word organisation saying something ('Kraft said')
             span = self.sdoc[parts[0].i : parts[-1].i + 1]
             out.append(_Person(start, end, self.text[start:end], _is_subject(token), self._context(span)))
         out.sort(key=lambda p: p.start)
@@ -434,15 +443,11 @@ class _Speakers:
             person: _Person | None = None
             if subject is not None and subject.pos_ != "PRON":
                 person = self._person_of(subject)
-            elif (
-                subject is not None
-                and _fold(subject.text).lstrip("-").removeprefix("t-") in self.vocab.person_pronouns
+            if (
+                person is None
+                and subject is None
+                and not set(verb.morph.get("VerbForm", [])) & {"Inf", "Ger"}
             ):
-                name = self._person_before(subject.idx)
-                if name is not None:
-                    out.append(_Credit(verb.idx, name, True))
-                continue
-            if person is None and subject is None and not set(verb.morph.get("VerbForm", [])) & {"Inf", "Ger"}:
                 # an inverted subject a few words after the verb
                 for t in self.sdoc[verb.i + 1 : verb.i + 5]:
                     if t.is_punct or t.pos_ in ("SCONJ", "VERB", "AUX"):
@@ -451,6 +456,11 @@ class _Speakers:
                         break
             if person is not None:
                 out.append(_Credit(verb.idx, self._full(person.name, person.start), True))
+            elif subject is not None and subject.pos_ == "NOUN" and self._free(subject):
+                # 'C'est un porte-parole de Downing Street qui l'a annoncé': for 'ce porte-parole'
+                described = self._name_of(subject)
+                if described is not None:
+                    out.append(_Credit(verb.idx, described, self._personal(described)))
 
     def _person_of(self, token: Token) -> _Person | None:
         for p in self.people:
@@ -461,7 +471,7 @@ class _Speakers:
     def _context(self, span: Span) -> frozenset[str]:
         sent = span.sent
         window = self.sdoc[max(sent.start, span.start - 6) : min(sent.end, span.end + 6)]
-        return frozenset(_fold(t.text) for t in window if t.pos_ == "NOUN" and self._free(t))
+        return frozenset(_fold(t.text) for t in window if t.pos_ in ("NOUN", "PROPN") and self._free(t))
 
     def _full(self, name: str, at: int) -> str:
         """The name in full when the document names the person in full: 'Bruyneel' -> 'Johan
@@ -506,15 +516,17 @@ class _Speakers:
             sentence = self._sentences(raw)
             verb = self._speech_verb(sentence, raw, inside)
             according = self._according_to(sentence)
-            if not full and (
-                words_in < 2 or not ((verb is not None and _governs(verb, inside, raw)) or according)
-            ):
+            announcer = self._colon_name(raw)
+            taken = (verb is not None and _governs(verb, inside, raw)) or according or announcer
+            if words_in < 2 or (not full and not taken) or _is_title(quote_text):
                 continue  # a scare quote, a title, a term: nobody is said to speak these words
+            if not has_verb and not taken and verb is None and not self._whole_sentence(sentence, raw):
+                continue  # a name or a charge: 'mis en examen pour « faux et usage de faux »'
             speaker = raw.speaker
             if speaker is None and verb is not None:
                 speaker = self._speaker_of_verb(verb, raw)
             if speaker is None:
-                speaker = according
+                speaker = according or announcer
             if speaker is None and full:
                 speaker = self._incise(inside) or self._adjacent(sentence, raw, previous)
             previous = (sentence, speaker)
@@ -522,6 +534,22 @@ class _Speakers:
                 self.credits.append(_Credit(raw.open_at, speaker, self._personal(speaker)))
             out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
         return out
+
+    def _colon_name(self, raw: _Raw) -> str | None:
+        """A headline's 'Contador : « Bonne chance à Lance ! »': the name right before a colon."""
+        before = self.text[: raw.open_at].rstrip(" \u00a0\u202f")
+        if not before.endswith(":"):
+            return None
+        colon = len(before) - 1
+        for m in self.entities:
+            if (
+                m.kind in ("person", "organization")
+                and m.end <= colon
+                and not self.text[m.end : colon].strip()
+            ):
+                name = str(m.value or m.text)
+                return self._full(name, m.start) if m.kind == "person" else name
+        return None
 
     def _personal(self, speaker: str) -> bool:
         if speaker in self.person_names:
@@ -545,7 +573,9 @@ class _Speakers:
         return self._free_at(token.idx)
 
     def _is_speech_verb(self, token: Token) -> bool:
-        if token.pos_ not in _SPEECH_POS or not is_speech_verb(token.text, self.language):
+        # 'raconte-t-il' is a verb whatever its tag: an inverted clitic subject follows it
+        verbal = token.pos_ in _SPEECH_POS or _clitic_subject(token) is not None
+        if not verbal or not is_speech_verb(token.text, self.language):
             return False
         # French pronominal forms are not speech ('s'expliquer par', 's'ajouter'), except those
         # the lexicon lists ('s'est interrogé')
@@ -588,12 +618,13 @@ class _Speakers:
             return None
         between = self.sdoc.char_span(raw.close_end, verb.idx, alignment_mode="contract")
         if between is not None and any(
-            not (t.is_punct or t.is_space or t.pos_ == "AUX" or t.text.startswith("-")) for t in between
+            not (t.is_punct or t.is_space or t.pos_ in ("AUX", "ADV") or t.text.startswith("-"))
+            for t in between
         ):
             return None  # other words in between: '“…,” Pigeon told The Canadian Press'
 
         following = []
-        for t in self.sdoc[verb.i + 1 : verb.i + 10]:
+        for t in self.sdoc[verb.i + 1 : verb.i + 15]:
             if t.i in sentence_starts(self.sdoc) or t.text in (",", ".", ";", ":", "«", "“", '"'):
                 break
             following.append(t)
@@ -605,7 +636,15 @@ class _Speakers:
                 stretch = list(itertools.takewhile(lambda t: t.pos_ != "ADP", following))
             for m in self.entities:
                 if m.kind == kind and stretch and stretch[0].idx <= m.start <= stretch[-1].idx:
-                    return next(t for t in stretch if t.idx >= m.start)
+                    found = next(t for t in stretch if t.idx >= m.start)
+                    # 'said the Navy chief': the organisation qualifies the noun after it
+                    while (
+                        found.dep_ in ("compound", "nmod", "poss")
+                        and found.head.i > found.i
+                        and found.head in stretch
+                    ):
+                        found = found.head
+                    return found
         for t in following:
             if t.pos_ == "ADP":
                 break  # 'assure à l'AFP' with no name after: the subject is not there
@@ -701,7 +740,12 @@ class _Speakers:
                 name = self._announced(before)
                 if name:
                     return name
-            if whole and previous is not None and previous[1] and previous[0].end >= before.start:
+            if (
+                whole
+                and previous is not None
+                and previous[1]
+                and previous[0].start <= before.start < previous[0].end
+            ):
                 return previous[1]
             if whole:
                 verbs = [t for t in before if self._free(t) and self._is_speech_verb(t)]
@@ -769,7 +813,13 @@ class _Speakers:
                 own = _entity_at(self.entities, candidate.idx, candidate.idx + len(candidate.text))
                 if own is not None and own.kind == "place":
                     continue
-                if candidate.pos_ == "PROPN" or word in self.vocab.speaker_nouns or _is_agent(word):
+                demonym = candidate.pos_ == "NOUN" and candidate.text[:1].isupper()
+                if (
+                    candidate.pos_ == "PROPN"
+                    or demonym
+                    or word in self.vocab.speaker_nouns
+                    or _is_agent(word)
+                ):
                     name = self._name_of(candidate)
                     break
         return name
@@ -795,6 +845,9 @@ class _Speakers:
         if own is not None:
             name = str(own.value or own.text)
             return self._full(name, own.start) if own.kind == "person" else name
+        person = self._person_of(head) if head.pos_ == "PROPN" else None
+        if person is not None:
+            return self._full(person.name, person.start)
         phrase = [t for t in _phrase(head) if self._free(t)]
         if not phrase:
             return None
@@ -822,7 +875,13 @@ class _Speakers:
         people += [
             m
             for m in self.entities
-            if m.kind == "person" and m.start >= end and not self.text[end : m.start].strip()
+            if m.kind == "person"
+            and m.start >= end
+            # 'Sgt. Marty Earley'; 'le porte-parole du Kremlin, Dmitri Peskov' after a role
+            and (
+                not self.text[end : m.start].strip(" .")
+                or (role_head and self.text[end : m.start].strip() == ",")
+            )
         ]
         if people:
             return self._full(str(people[0].value or people[0].text), people[0].start)
@@ -903,9 +962,7 @@ class _Speakers:
             and all(c.dep_ == "det" for c in head.children)
             and (own is None or word in self.common_nouns)
         )
-        role = word in self.vocab.role_nouns or (
-            _AGENT_NOUN.search(word) is not None and not word.endswith(("ment", "ments"))
-        )
+        role = word in self.vocab.role_nouns or word in self.vocab.person_nouns or _is_agent(word)
         if not (role or demonym):
             return None
         # 'a Western diplomat' … 'the diplomat': the speaker described so before
@@ -927,6 +984,13 @@ class _Speakers:
         if subjects and len({self._full(p.name, p.start) for p in earlier}) == 1:
             return self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
         return None
+
+
+def _is_title(quote: str) -> bool:
+    """'Take Me Out to the Ball Game': most words capitalised and no sentence end: a title."""
+    quoted = _COUNTED_WORDS.findall(quote)
+    capitals = [w for w in quoted if w[:1].isupper() and not w.isupper()]
+    return len(quoted) >= 3 and len(capitals) >= 0.6 * len(quoted) and not _TERMINAL.search(quote)
 
 
 def _is_agent(word: str) -> bool:
