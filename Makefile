@@ -8,7 +8,7 @@ BIN := $(VENV)/bin
 $(BIN)/recoupe: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e ".[dev,web]"
+	$(BIN)/pip install --quiet -e ".[dev,web,ray]"
 	touch $(BIN)/recoupe
 
 run: $(BIN)/recoupe

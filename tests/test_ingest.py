@@ -34,7 +34,7 @@ EN_REID = (
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 LEMONDE_HTML = FIXTURES / "lemonde_renseignement.html"
-SUPPORTED_NOTE = "(supported: .txt, .html, .htm, .jsonl, and .gz of these)"
+SUPPORTED_NOTE = "(supported: .txt, .html, .htm, .jsonl, .warc, and .gz of these)"
 
 
 def read_one(path: Path | str) -> tuple[InputEntry, Page | None]:
@@ -558,3 +558,121 @@ def test_jsonl_rfc2822_publication_date_is_read(tmp_path: Path) -> None:
     entries, pages = read_inputs([str(path)])
     assert entries[0].status == "ok" and entries[0].reason is None
     assert pages[0].published == "2008-10-20T10:00:00+00:00"
+
+
+# --------------------------------------------------------------------------------------------
+# WARC archives
+# --------------------------------------------------------------------------------------------
+
+WARC = FIXTURES / "lemonde_crawl.warc.gz"  # built by fixtures/ingest/make_warc.py
+WARC_PAGE_ID = "urn:uuid:00000000-0000-4000-8000-000000000003"
+
+
+def test_warc_html_responses_become_pages_and_other_records_are_counted() -> None:
+    results = list(iter_inputs([str(WARC)]))
+    (page_entry, page), (summary, nothing) = results
+    assert page_entry.source == f"{WARC}#{WARC_PAGE_ID}"
+    assert page_entry.status == "ok" and page is not None
+    assert page.format == "html"
+    assert page.url is not None and page.url.startswith("http://www.lemonde.fr/pixels/article/2015/05/04/")
+    # the body was sent gzip-encoded: decoded, then extracted like the same page read from disk
+    (_, from_disk), *_ = iter_inputs([str(LEMONDE_HTML)])
+    assert from_disk is not None and page.text == from_disk.text
+    assert "renseignement" in page.text
+    assert (summary.source, summary.status, nothing) == (str(WARC), "skipped", None)
+    assert summary.reason == (
+        "5 WARC record(s) not pages: 2 request, 1 metadata, 1 text/plain response, 1 warcinfo"
+    )
+
+
+def test_warc_fixture_is_what_its_script_builds() -> None:
+    """The committed archive is what make_warc.py writes (fixed ids, dates and gzip headers)."""
+    import runpy
+
+    build = runpy.run_path(str(FIXTURES / "make_warc.py"))["build"]
+    assert build() == WARC.read_bytes()
+
+
+def test_truncated_warc_keeps_what_was_read(tmp_path: Path) -> None:
+    data = WARC.read_bytes()
+    cut = write(tmp_path / "cut.warc.gz", data[: len(data) - 40])
+    results = list(iter_inputs([str(cut)]))
+    assert results[0][0].status == "ok"
+    assert all(entry.reason for entry, _ in results[1:])
+
+
+def test_an_empty_warc_is_skipped(tmp_path: Path) -> None:
+    entry, page = read_one(write(tmp_path / "empty.warc", b""))
+    assert (entry.status, page) == ("skipped", None)
+
+
+# --------------------------------------------------------------------------------------------
+# limits at the edge: bytes and HTML depth (pathological pages generated here, never committed)
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_file_over_max_bytes_is_skipped_unread(tmp_path: Path) -> None:
+    from recoupe.limits import Limits
+
+    big = write(tmp_path / "big.txt", (FR_JO + "\n") * 2000)
+    size = big.stat().st_size
+    entries, pages = read_inputs([str(big)], limits=Limits(max_bytes=100_000))
+    assert pages == []
+    assert entries == [
+        InputEntry(
+            str(big),
+            "skipped",
+            reason=f"limit max_bytes: file of {size:,} bytes is over 100,000; skipped unread",
+        )
+    ]
+    gz = write(tmp_path / "big.txt.gz", gzip.compress(big.read_bytes()))
+    entries, _ = read_inputs([str(gz)], limits=Limits(max_bytes=100_000))
+    assert entries[0].reason == "limit max_bytes: more than 100,000 bytes after decompressing; skipped"
+
+
+def test_a_jsonl_line_over_max_bytes_is_skipped_and_the_next_read(tmp_path: Path) -> None:
+    from recoupe.limits import Limits
+
+    path = write(tmp_path / "feed.jsonl", jsonl({"text": FR_JO * 200}, {"id": "b", "text": FR_TRADER}))
+    entries, pages = read_inputs([str(path)], limits=Limits(max_bytes=5_000))
+    assert [(e.source, e.status) for e in entries] == [(f"{path}#1", "skipped"), (f"{path}#b", "ok")]
+    assert entries[0].reason is not None
+    assert entries[0].reason.startswith("line 1: limit max_bytes: record of ")
+    assert [p.text for p in pages] == [FR_TRADER]
+
+
+def test_html_nested_too_deep_is_skipped_before_parsing(tmp_path: Path) -> None:
+    depth = 20_000
+    markup = "<html><body>" + "<div>" * depth + "<p>Texte.</p>" + "</div>" * depth + "</body></html>"
+    entry, page = read_one(write(tmp_path / "deep.html", markup))
+    assert (entry.status, page) == ("skipped", None)
+    assert (
+        entry.reason
+        == "limit max_html_depth: HTML nested more than 400 elements deep; skipped before parsing"
+    )
+    # the same page in a JSONL record, and a real page well within the limit
+    entry, _ = read_one(write(tmp_path / "deep.jsonl", jsonl({"html": markup})))
+    assert entry.reason is not None and entry.reason.startswith("limit max_html_depth")
+    from recoupe.limits import html_depth
+
+    assert 5 <= html_depth(LEMONDE_HTML.read_bytes()) < 50
+
+
+def test_jsonl_on_stdin_is_read_as_a_stream() -> None:
+    """The first record comes before most of the input has been read: memory holds a line."""
+
+    class CountingStream(io.BytesIO):
+        consumed = 0
+
+        def read(self, size: int | None = -1) -> bytes:
+            data = super().read(size)
+            CountingStream.consumed += len(data)
+            return data
+
+    data = jsonl(*({"id": str(i), "text": FR_JO} for i in range(5000))).encode()
+    results = iter_inputs(["-"], stdin=CountingStream(data))
+    first_entry, first_page = next(results)
+    assert (first_entry.source, first_entry.status) == ("-#1", "ok")
+    assert first_page is not None and first_page.text == FR_JO
+    assert CountingStream.consumed < len(data) / 5
+    assert sum(1 for _ in results) == 4999

@@ -53,6 +53,8 @@ _FAILED_VERB = {"clean": "cleaned", "judge": "judged", "facts": "read for facts"
 RAY_HINT = "the Ray engine needs the optional extra: pip install 'recoupe[ray]'"
 # a worker that dies this many times before it is ready (an import error, no memory) stops the run
 _MAX_START_FAILURES = 3
+# a worker not ready this long after it started (importing, loading the language detector) is stuck
+STARTUP_SECONDS = 300.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -266,6 +268,7 @@ def _worker_main(conn: Connection, stages: DocumentStages) -> None:
 class _Worker:
     process: Any  # multiprocessing.Process of the chosen context
     conn: Connection
+    started: float = field(default_factory=time.monotonic)
     ready: bool = False
     task: int | None = None
     stage: str = ""
@@ -364,6 +367,7 @@ def _pool_outcomes(
                 return
             now = time.monotonic()
             clocks = [w.since + limit - now for w in pool.workers if w.task is not None and w.stage]
+            clocks += [w.started + STARTUP_SECONDS - now for w in pool.workers if not w.ready]
             timeout = max(0.0, min(clocks)) if clocks else None
             ready = set(
                 wait([w.conn for w in pool.workers] + [w.process.sentinel for w in pool.workers], timeout)
@@ -392,6 +396,8 @@ def _pool_outcomes(
                 elif worker.task is not None and worker.stage and time.monotonic() - worker.since > limit:
                     _lose(worker, _timeout_reason(stages.limits, worker.stage), results, waiting)
                     pool.replace(worker)
+                elif not worker.ready and time.monotonic() - worker.started > STARTUP_SECONDS:
+                    pool.replace(worker)  # stuck while starting: counts as a failed start
     finally:
         pool.close()
 

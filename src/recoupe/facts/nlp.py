@@ -93,6 +93,14 @@ class SpacyModels:
         self.batch_size = batch_size
         self._loaded: dict[str, Language] = {}
 
+    def __getstate__(self) -> dict[str, object]:
+        # a copy sent to another process loads its own models there, once, on first use
+        return {"models": self.models, "batch_size": self.batch_size}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._loaded = {}
+
     @property
     def languages(self) -> frozenset[str]:
         return frozenset(self.models)

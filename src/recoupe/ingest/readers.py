@@ -1,14 +1,22 @@
 """Read the inputs named on the command line: one `InputEntry` per input, readable or not.
 
-Folders are walked, `.gz` files opened, JSONL files split into records and standard input
-sniffed. Every input that cannot be read becomes an entry with a reason a person understands;
-nothing here raises for bad input, and nothing is cleaned: only decoded and extracted.
+Folders are walked, `.gz` files opened, JSONL files split into records, WARC archives read
+record by record (`recoupe.ingest.warc`) and standard input sniffed. Every input that cannot be
+read becomes an entry with a reason a person understands; nothing here raises for bad input, and
+nothing is cleaned: only decoded and extracted.
+
+Reading streams: `iter_inputs` is a generator, and JSONL files, JSONL on standard input and
+WARC archives are read a line or a record at a time, so memory does not grow with their size.
+The byte and HTML-depth limits (`recoupe.limits`) are checked here, before a page is decoded or
+parsed: a file, JSONL line or WARC record over `max_bytes` is skipped unread, HTML nested deeper
+than `max_html_depth` is skipped before any parser sees it.
 """
 
 from __future__ import annotations
 
 import email.utils
 import gzip
+import io
 import json
 import os
 import re
@@ -19,7 +27,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import BinaryIO, Literal
+from typing import Any, BinaryIO, Literal
 
 from recoupe.ingest.decode import (
     NotText,
@@ -29,33 +37,46 @@ from recoupe.ingest.decode import (
     normalize_newlines,
 )
 from recoupe.ingest.htmltext import extract_html
+from recoupe.limits import DEFAULT_LIMITS, Limits, over_bytes, over_depth
 from recoupe.model import InputEntry, Page, document_id
 
-Kind = Literal["text", "html", "jsonl"]
+Kind = Literal["text", "html", "jsonl", "warc"]
 Result = tuple[InputEntry, Page | None]
 
 STDIN = "-"
-KIND_BY_EXTENSION: dict[str, Kind] = {".txt": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl"}
-SUPPORTED = "supported: .txt, .html, .htm, .jsonl, and .gz of these"
+KIND_BY_EXTENSION: dict[str, Kind] = {
+    ".txt": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".warc": "warc",
+}
+SUPPORTED = "supported: .txt, .html, .htm, .jsonl, .warc, and .gz of these"
 # JSONL fields that hold page metadata, all optional strings; names are `Page` attributes
 METADATA_FIELDS = ("url", "title", "published", "site", "author", "language")
 Metadata = dict[str, str | None]
 _GZIP_MAGIC = b"\x1f\x8b"
 _HIDDEN_NAMES_SHOWN = 5
+# bytes read from the head of a JSONL stream to tell its encoding (and of stdin, its kind)
+_SNIFF_BYTES = 65_536
 
 
-def iter_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Iterator[Result]:
+def iter_inputs(
+    paths: Sequence[str], *, stdin: BinaryIO | None = None, limits: Limits = DEFAULT_LIMITS
+) -> Iterator[Result]:
     """Yield (entry, page) for every input in `paths`, in order; page is None unless status is ok.
 
     A path is a file, a folder (walked recursively in sorted order, hidden names skipped and
-    counted), or "-" for standard input (`stdin`, default the process's own).
+    counted), or "-" for standard input (`stdin`, default the process's own). `limits` bounds
+    what one input may hold (`max_bytes`, `max_html_depth`).
     """
     seen: set[str] = set()
     for path in paths:
         if path == STDIN:
-            results: Iterator[Result] = _read_stdin(stdin if stdin is not None else sys.stdin.buffer, seen)
+            stream = stdin if stdin is not None else sys.stdin.buffer
+            results: Iterator[Result] = _read_stdin(stream, seen, limits)
         else:
-            results = _read_path(path)
+            results = _read_path(path, limits)
         for entry, page in results:
             if entry.status == "ok" and entry.source in seen:
                 # the same input named twice would give two documents with one id
@@ -65,11 +86,13 @@ def iter_inputs(paths: Sequence[str], *, stdin: BinaryIO | None = None) -> Itera
             yield entry, page
 
 
-def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None) -> tuple[list[InputEntry], list[Page]]:
-    """All entries, and the pages of those that could be read."""
+def read_inputs(
+    paths: Sequence[str], stdin: BinaryIO | None = None, *, limits: Limits = DEFAULT_LIMITS
+) -> tuple[list[InputEntry], list[Page]]:
+    """All entries, and the pages of those that could be read (in memory: `iter_inputs` streams)."""
     entries: list[InputEntry] = []
     pages: list[Page] = []
-    for entry, page in iter_inputs(paths, stdin=stdin):
+    for entry, page in iter_inputs(paths, stdin=stdin, limits=limits):
         entries.append(entry)
         if page is not None:
             pages.append(page)
@@ -81,7 +104,7 @@ def read_inputs(paths: Sequence[str], stdin: BinaryIO | None = None) -> tuple[li
 # --------------------------------------------------------------------------------------------
 
 
-def _read_path(path: str) -> Iterator[Result]:
+def _read_path(path: str, limits: Limits) -> Iterator[Result]:
     source = _posix(path)
     try:
         info = os.stat(path)
@@ -95,9 +118,9 @@ def _read_path(path: str) -> Iterator[Result]:
         yield _failed(source, "error", f"cannot open: {exc.strerror or exc}")
         return
     if stat.S_ISDIR(info.st_mode):
-        yield from _read_folder(path, source)
+        yield from _read_folder(path, source, limits)
     else:
-        yield from _read_file(path, source)
+        yield from _read_file(path, source, limits)
 
 
 def _posix(path: str) -> str:
@@ -109,7 +132,7 @@ def _join(folder_source: str, relative: str) -> str:
     return f"{base}/{relative}" if base else f"/{relative}"
 
 
-def _read_folder(path: str, source: str) -> Iterator[Result]:
+def _read_folder(path: str, source: str, limits: Limits) -> Iterator[Result]:
     root = Path(path)
     # (relative path, problem): files to read, or entries for what could not be listed
     found: list[tuple[Path, InputEntry | None]] = []
@@ -153,7 +176,9 @@ def _read_folder(path: str, source: str) -> Iterator[Result]:
         if problem is not None:
             yield problem, None
         else:
-            yield from _read_file(str(root / relative), _join(source, relative.as_posix()), regular_only=True)
+            yield from _read_file(
+                str(root / relative), _join(source, relative.as_posix()), limits, regular_only=True
+            )
 
 
 def _hidden_summary(hidden: list[str]) -> str:
@@ -173,7 +198,7 @@ def _hidden_summary(hidden: list[str]) -> str:
 # --------------------------------------------------------------------------------------------
 
 
-def _read_file(path: str, source: str, *, regular_only: bool = False) -> Iterator[Result]:
+def _read_file(path: str, source: str, limits: Limits, *, regular_only: bool = False) -> Iterator[Result]:
     name = Path(path).name.lower()
     gzipped = name.endswith(".gz")
     inner = name[: -len(".gz")] if gzipped else name
@@ -190,27 +215,46 @@ def _read_file(path: str, source: str, *, regular_only: bool = False) -> Iterato
         # a pipe or device inside a folder would block or never end
         yield _failed(source, "skipped", "not a regular file")
         return
+    if kind == "warc":
+        from recoupe.ingest.warc import read_warc
+
+        yield from read_warc(path, source, limits)
+        return
     try:
-        data = Path(path).read_bytes()
+        size = os.stat(path).st_size
+        with open(path, "rb") as raw:
+            stream: Any = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
+            if kind == "jsonl":
+                yield from _read_jsonl_stream(stream, source, source, True, limits, gzipped)
+                return
+            too_big = None if gzipped else over_bytes(size, limits, "file")
+            if too_big is not None:
+                yield _failed(source, "skipped", too_big)
+                return
+            data = stream.read(limits.max_bytes + 1)
     except FileNotFoundError:
         yield _failed(source, "error", "no such file or directory")
         return
     except PermissionError:
         yield _failed(source, "error", "permission denied (cannot read file)")
         return
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield _failed(source, "error", f"corrupt gzip file ({exc})")
+        return
     except OSError as exc:
         yield _failed(source, "error", f"cannot read file: {exc.strerror or exc}")
         return
-    if gzipped:
-        try:
-            data = _gunzip(data)
-        except ValueError as exc:
-            yield _failed(source, "error", str(exc))
-            return
+    if len(data) > limits.max_bytes:
+        yield _failed(source, "skipped", _over_after_gunzip(limits))
+        return
     if not data:
         yield _failed(source, "skipped", "empty file" + (" (after decompressing)" if gzipped else ""))
         return
-    yield from _read_payload(data, kind, source, record_prefix=source)
+    yield from _read_payload(data, kind, source, limits, record_prefix=source)
+
+
+def _over_after_gunzip(limits: Limits) -> str:
+    return f"limit max_bytes: more than {limits.max_bytes:,} bytes after decompressing; skipped"
 
 
 def _gunzip(data: bytes) -> bytes:
@@ -220,28 +264,65 @@ def _gunzip(data: bytes) -> bytes:
         raise ValueError(f"corrupt gzip file ({exc})") from exc
 
 
-def _read_stdin(stream: BinaryIO, seen: set[str]) -> Iterator[Result]:
+def _read_stdin(stream: BinaryIO, seen: set[str], limits: Limits) -> Iterator[Result]:
     if STDIN in seen:
         yield _failed(STDIN, "skipped", "standard input already read")
         return
     seen.add(STDIN)
     try:
-        data = stream.read()
+        head = stream.read(len(_GZIP_MAGIC))
+        source_stream: Any = _Prefixed.reader(head, stream)
+        if head.startswith(_GZIP_MAGIC):
+            source_stream = gzip.GzipFile(fileobj=source_stream, mode="rb")
+        head = source_stream.read(_SNIFF_BYTES)
+        kind = _sniff(head)
+        if kind == "jsonl":
+            yield from _read_jsonl_stream(
+                _Prefixed.reader(head, source_stream), STDIN, STDIN, False, limits, False
+            )
+            return
+        data = head + source_stream.read(limits.max_bytes + 1 - len(head))
+    except (EOFError, zlib.error, gzip.BadGzipFile) as exc:
+        yield _failed(STDIN, "error", f"corrupt gzip file ({exc})")
+        return
     except OSError as exc:
         yield _failed(STDIN, "error", f"cannot read standard input: {exc.strerror or exc}")
         return
-    if data.startswith(_GZIP_MAGIC):
-        try:
-            data = _gunzip(data)
-        except ValueError as exc:
-            yield _failed(STDIN, "error", str(exc))
-            return
+    if len(data) > limits.max_bytes:
+        yield _failed(
+            f"{STDIN}#1", "skipped", f"limit max_bytes: more than {limits.max_bytes:,} bytes; skipped"
+        )
+        return
     if not data.strip():
         yield _failed(STDIN, "skipped", "empty input" if not data else "no text")
         return
-    kind = _sniff(data)
-    source = STDIN if kind == "jsonl" else f"{STDIN}#1"
-    yield from _read_payload(data, kind, source, record_prefix=STDIN, use_record_ids=False)
+    yield from _read_payload(data, kind, f"{STDIN}#1", limits, record_prefix=STDIN, use_record_ids=False)
+
+
+class _Prefixed(io.RawIOBase):
+    """A stream that gives `head` (bytes already read from `rest`) and then the rest."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+
+    @classmethod
+    def reader(cls, head: bytes, rest: BinaryIO) -> BinaryIO:
+        return io.BufferedReader(cls(head, rest))
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        view = memoryview(buffer).cast("B")
+        if self._head:
+            count = min(len(view), len(self._head))
+            view[:count] = self._head[:count]
+            self._head = self._head[count:]
+            return count
+        data = self._rest.read(len(view))
+        view[: len(data)] = data
+        return len(data)
 
 
 def _sniff(data: bytes) -> Kind:
@@ -261,8 +342,11 @@ def _sniff(data: bytes) -> Kind:
 
 
 def _read_payload(
-    data: bytes, kind: Kind, source: str, *, record_prefix: str, use_record_ids: bool = True
+    data: bytes, kind: Kind, source: str, limits: Limits, *, record_prefix: str, use_record_ids: bool = True
 ) -> Iterator[Result]:
+    if kind == "html" and (too_deep := over_depth(data, limits)) is not None:
+        yield _failed(source, "skipped", too_deep)
+        return
     declared = declared_html_charset(data) if kind == "html" else None
     try:
         decoded = decode_bytes(data, declared=declared)
@@ -270,9 +354,9 @@ def _read_payload(
         yield _failed(source, "skipped", str(exc))
         return
     if kind == "jsonl":
-        yield from _read_jsonl(decoded.text, source, record_prefix, use_record_ids, decoded.encoding)
+        yield from _read_jsonl_stream(io.BytesIO(data), source, record_prefix, use_record_ids, limits, False)
     elif kind == "html":
-        yield _html_page(source, decoded.text, decoded.encoding, {})
+        yield _html_page(source, decoded.text, decoded.encoding, {}, limits=limits)
     else:
         yield _text_page(source, decoded.text, decoded.encoding, {})
 
@@ -286,8 +370,17 @@ def _text_page(source: str, text: str, encoding: str, metadata: Metadata) -> Res
 
 
 def _html_page(
-    source: str, markup: str, encoding: str, metadata: Metadata, *, fallback_text: str | None = None
+    source: str,
+    markup: str,
+    encoding: str,
+    metadata: Metadata,
+    *,
+    fallback_text: str | None = None,
+    limits: Limits = DEFAULT_LIMITS,
 ) -> Result:
+    too_deep = over_depth(markup, limits)
+    if too_deep is not None:
+        return _failed(source, "skipped", too_deep)
     try:
         extraction = extract_html(markup, url=metadata.get("url"))
     except Exception as exc:  # an extractor crash on one page must not stop the run
@@ -321,10 +414,88 @@ def _apply(page: Page, metadata: Metadata) -> None:
             setattr(page, name, value)
 
 
-def _read_jsonl(text: str, source: str, prefix: str, use_record_ids: bool, encoding: str) -> Iterator[Result]:
+def _read_jsonl_stream(
+    stream: BinaryIO, source: str, prefix: str, use_record_ids: bool, limits: Limits, gzipped: bool
+) -> Iterator[Result]:
+    """A JSONL stream, one line at a time: its encoding told from its head, each line over
+    `max_bytes` skipped without being held whole."""
+    head = stream.read(_SNIFF_BYTES)
+    buffered = _Prefixed.reader(head, stream)
+    if not head:
+        yield _failed(source, "skipped", "empty file" + (" (after decompressing)" if gzipped else ""))
+        return
+    try:
+        encoding = decode_bytes(head).encoding
+    except NotText as exc:
+        yield _failed(source, "skipped", str(exc))
+        return
+    if encoding.startswith(("utf-16", "utf-32")):
+        # lines of a UTF-16/32 file do not end at a newline byte: decode it whole, within the limit
+        data = buffered.read(limits.max_bytes + 1)
+        if len(data) > limits.max_bytes:
+            yield _failed(
+                source,
+                "skipped",
+                f"limit max_bytes: a {encoding} JSONL file over {limits.max_bytes:,} bytes; skipped",
+            )
+            return
+        lines: Iterator[tuple[int, bytes | None, int]] = (
+            (n, line.encode("utf-8"), len(line))
+            for n, line in enumerate(data.decode(encoding).split("\n"), 1)
+        )
+        encoding = "utf-8"
+    else:
+        lines = _bounded_lines(buffered, limits.max_bytes)
+    yield from _read_jsonl(lines, source, prefix, use_record_ids, encoding, limits)
+
+
+def _bounded_lines(stream: BinaryIO, max_bytes: int) -> Iterator[tuple[int, bytes | None, int]]:
+    """(line number, line or None when over `max_bytes`, its size in bytes)."""
+    number = 0
+    while True:
+        line = stream.readline(max_bytes + 1)
+        if not line:
+            return
+        number += 1
+        if len(line) > max_bytes and not line.endswith(b"\n"):
+            size = len(line)
+            while True:  # the rest of the line, read in pieces and dropped
+                more = stream.readline(1 << 20)
+                size += len(more)
+                if not more or more.endswith(b"\n"):
+                    break
+            yield number, None, size
+        else:
+            yield number, line, len(line)
+
+
+def _decode_line(line: bytes, encoding: str, first: bool) -> str:
+    if first and line.startswith(b"\xef\xbb\xbf"):
+        line = line[3:]
+    try:
+        return line.decode("utf-8")
+    except UnicodeDecodeError:
+        name = "utf-8" if encoding == "utf-8-sig" else encoding
+        return line.decode(name, errors="replace")
+
+
+def _read_jsonl(
+    lines: Iterator[tuple[int, bytes | None, int]],
+    source: str,
+    prefix: str,
+    use_record_ids: bool,
+    encoding: str,
+    limits: Limits,
+) -> Iterator[Result]:
     any_record = False
     line_of_id: dict[str, int] = {}
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, raw, size in lines:
+        if raw is None:
+            any_record = True
+            reason = f"line {number}: {over_bytes(size, limits, 'record')}"
+            yield _failed(f"{prefix}#{number}", "skipped", reason)
+            continue
+        line = _decode_line(raw, encoding, number == 1).rstrip("\n").rstrip("\r")
         if not line.strip():
             continue
         any_record = True
@@ -344,7 +515,12 @@ def _read_jsonl(text: str, source: str, prefix: str, use_record_ids: bool, encod
             record_source = f"{prefix}#{record.id}"
         if record.html is not None:
             entry, page = _html_page(
-                record_source, record.html, encoding, record.metadata, fallback_text=record.text
+                record_source,
+                record.html,
+                encoding,
+                record.metadata,
+                fallback_text=record.text,
+                limits=limits,
             )
         else:
             entry, page = _text_page(

@@ -1,0 +1,189 @@
+"""The executor: the same documents in this process, in a pool and on Ray; a worker that dies or
+hangs costs one page, reported with why, and the run goes on."""
+
+from __future__ import annotations
+
+import os
+import pickle
+import signal
+import sys
+import time
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from recoupe.clean import Cleaner
+from recoupe.executor import (
+    RAY_HINT,
+    DocumentStages,
+    LoadedStages,
+    PageOutcome,
+    import_ray,
+    process_pages,
+)
+from recoupe.ingest import read_inputs
+from recoupe.limits import Limits
+from recoupe.model import Page
+
+
+@pytest.fixture(scope="module")
+def example_pages(examples_dir: Path) -> list[Page]:
+    _, pages = read_inputs([str(examples_dir)])
+    assert len(pages) >= 5
+    return pages
+
+
+@pytest.fixture(scope="module")
+def in_process(example_pages: list[Page]) -> tuple[DocumentStages, list[PageOutcome]]:
+    stages = DocumentStages(statistics=Cleaner().fit(example_pages))
+    return stages, list(process_pages(example_pages, stages, workers=1))
+
+
+def test_in_process_gives_one_document_per_page_in_order(
+    example_pages: list[Page], in_process: tuple[DocumentStages, list[PageOutcome]]
+) -> None:
+    _, outcomes = in_process
+    assert [o.source for o in outcomes] == [p.source for p in example_pages]
+    assert all(o.status == "ok" and o.document is not None for o in outcomes)
+    # the facts stage ran: French pages have sentences and named entities
+    assert all(o.document and o.document.sentences for o in outcomes)
+    assert any(o.document and any(m.kind == "person" for m in o.document.mentions) for o in outcomes)
+
+
+def test_stages_record_pickles_without_models(in_process: tuple[DocumentStages, list[PageOutcome]]) -> None:
+    stages, _ = in_process
+    copy = pickle.loads(pickle.dumps(stages))
+    assert copy == stages and copy.statistics == stages.statistics
+    assert len(pickle.dumps(stages)) < 100_000
+
+
+def test_pool_gives_the_same_documents_as_in_process(
+    example_pages: list[Page], in_process: tuple[DocumentStages, list[PageOutcome]]
+) -> None:
+    stages, expected = in_process
+    assert list(process_pages(example_pages, stages, workers=2)) == expected
+
+
+# --------------------------------------------------------------------------------------------
+# a worker that dies or hangs
+# --------------------------------------------------------------------------------------------
+
+
+class _FaultyStages(DocumentStages):
+    """Stages for this test: a page whose source says "crash" kills its worker in the facts
+    stage (as the kernel's out-of-memory killer would); one that says "hang" sleeps in clean."""
+
+    def load(self) -> LoadedStages:
+        return _FaultyLoaded(self)
+
+
+class _FaultyLoaded(LoadedStages):
+    def process(self, page: Page, on_stage: Callable[[str], None] | None = None) -> PageOutcome:
+        if "crash" in page.source and on_stage is not None:
+            on_stage("facts")
+            os.kill(os.getpid(), signal.SIGKILL)
+        if "hang" in page.source and on_stage is not None:
+            on_stage("clean")
+            time.sleep(600)
+        return super().process(page, on_stage)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="kills a worker with SIGKILL")
+def test_a_killed_or_hung_worker_costs_one_page_and_the_run_goes_on(example_pages: list[Page]) -> None:
+    text = example_pages[0].text
+    pages = [
+        example_pages[0],
+        Page(source="crash.txt", text=text),
+        example_pages[1],
+        Page(source="hang.txt", text=text),
+        example_pages[2],
+        example_pages[3],
+    ]
+    pulled: list[int] = []
+
+    def stream() -> Iterator[Page]:
+        for page in pages:
+            pulled.append(1)
+            yield page
+
+    stages = _FaultyStages(limits=Limits(stage_seconds=3))
+    outcomes = []
+    pulled_at_first = -1
+    for outcome in process_pages(stream(), stages, workers=2, window=3):
+        if pulled_at_first < 0:
+            pulled_at_first = len(pulled)
+        outcomes.append(outcome)
+    assert [o.source for o in outcomes] == [p.source for p in pages]
+    by_source = {o.source: o for o in outcomes}
+    crashed, hung = by_source["crash.txt"], by_source["hang.txt"]
+    assert (crashed.status, crashed.document) == ("error", None)
+    assert crashed.reason == "worker process died (killed by SIGKILL) in facts; it was restarted"
+    assert (hung.status, hung.reason) == ("error", "limit: time per stage 3 s exceeded in clean")
+    assert [o.status for o in outcomes if "crash" not in o.source and "hang" not in o.source] == ["ok"] * 4
+    # pages are read as workers need them: never more than `window` ahead of the first outcome
+    assert pulled_at_first <= 3
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="the in-process clock is a POSIX signal")
+def test_in_process_time_limit_stops_a_long_stage(example_pages: list[Page]) -> None:
+    """A real long page: the facts stage on 60 pages' worth of text takes over 0.2 s."""
+    long_text = "\n\n".join(p.text for p in example_pages) * 10
+    page = Page(source="long.txt", text=long_text, language="fr")
+    stages = DocumentStages(limits=Limits(stage_seconds=0.2, max_chars=len(long_text)))
+    (outcome,) = process_pages([page], stages, workers=1)
+    assert outcome.status == "error"
+    assert outcome.reason is not None
+    assert outcome.reason.startswith("limit: time per stage 0.2 s exceeded in ")
+
+
+def test_text_limits_cut_or_skip_a_page() -> None:
+    """Pathological pages, generated: a page on one very long line is skipped; a long page is
+    cut at a paragraph break and kept, its input entry saying so."""
+    paragraph = "Le conseil municipal a voté le budget de la ville après un long débat. " * 5
+    one_line = Page(source="one_line.txt", text="mot " * 30_000)
+    long_page = Page(source="long.txt", text="\n\n".join([paragraph] * 400))
+    stages = DocumentStages(limits=Limits(max_line_chars=50_000, max_chars=20_000))
+    skipped, cut = process_pages([one_line, long_page], stages, workers=1)
+    assert (skipped.status, skipped.document) == ("skipped", None)
+    assert skipped.reason == "limit max_line_chars: a line of 120,000 characters is over 50,000; skipped"
+    assert cut.status == "ok" and cut.document is not None
+    assert cut.reason is not None and cut.reason.startswith(
+        f"limit max_chars: page of {len(long_page.text):,} characters cut to its first "
+    )
+    kept = int(cut.reason.split("cut to its first ")[1].split(" ")[0].replace(",", ""))
+    assert 18_000 <= kept <= 20_000
+    assert long_page.text[kept : kept + 2] == "\n\n"  # cut at a paragraph break
+    assert len(cut.document.text) <= kept
+
+
+def test_bad_executor_settings_fail_at_once() -> None:
+    with pytest.raises(ValueError, match="unknown engine 'dask'; engines: local, ray"):
+        process_pages([], DocumentStages(), engine="dask")  # type: ignore[arg-type]
+    with pytest.raises(ValueError, match="workers must be >= 1"):
+        process_pages([], DocumentStages(), workers=0)
+
+
+def test_ray_missing_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)
+    with pytest.raises(ImportError, match=r"pip install 'recoupe\[ray\]'"):
+        import_ray()
+    assert "recoupe[ray]" in RAY_HINT
+
+
+# --------------------------------------------------------------------------------------------
+# Ray, on a local cluster of 2 CPUs
+# --------------------------------------------------------------------------------------------
+
+
+def test_ray_gives_the_same_documents_as_in_process(
+    example_pages: list[Page], in_process: tuple[DocumentStages, list[PageOutcome]]
+) -> None:
+    ray = pytest.importorskip("ray")
+    stages, expected = in_process
+    ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
+    try:
+        outcomes = list(process_pages(example_pages, stages, workers=2, engine="ray", shard_size=2))
+    finally:
+        ray.shutdown()
+    assert outcomes == expected
