@@ -1,44 +1,71 @@
-"""Stories: documents about the same news event, grouped from their words and the names they cite.
+"""Stories: documents about the same news event, grouped from their words, participants and time.
+
+A story is one event followed over time (a decision, then its consequences a month later). Two
+events of one kind (two earthquakes, two trials of different people) are two stories: what they
+share is the vocabulary of their kind; what tells them apart is who takes part and when.
 
 Passes, each callable on its own:
 
-1. `story_features`: per document, a bag of stemmed content words (`textutil.content_words`)
-   and of names: the entities the facts stage found (`doc.mentions` of kind person, organization,
-   place, product or event) or, when it found none, capitalised words inside sentences, a cheap
-   stand-in that works in French and English. Names are folded alike in every language, which
-   lets reports of one event in two languages meet on them.
-2. `similarity_matrix`: cosine of TF-IDF vectors (sublinear tf, smoothed idf over the set),
-   names weighted `name_weight` times a word, times a soft time factor when both dates are known.
-3. `average_link`: agglomerative clustering, merging while the average similarity between two
-   groups reaches `threshold`.
+1. `story_features(doc) -> Features`: stemmed content words (`textutil.content_words`); the
+   participants, i.e. the names of people, organizations, products and events the facts stage
+   found (`doc.mentions`; when it found none, capitalised words inside sentences stand in);
+   and the event's day: the publication date, or, for a page without one, the latest date the
+   text states (`doc.mentions` of kind date, resolved by `facts.dates`). Places are left to the
+   words: a country names where many events happen, not which one.
+2. `TermFrequencies.of(features)` counts in how many documents each word and name occurs (the
+   idf); `story_vector(features, frequencies)` weighs a document's terms (sublinear tf x idf),
+   words and names each normalised to unit length.
+3. `similarity(a, b)` / `similarities(one, many)`: `(1 - name_share) * cos(words) + name_share *
+   cos(names)`, times a time factor when both days are known: reports `d` days apart are
+   multiplied by `1 - time_weight * (1 - exp(-d / time_scale_days))`, so a follow-up a month later
+   keeps most of its similarity and a same-kind event years apart loses most of it.
+4. `cluster_vectors`: average-link agglomeration over the sparse graph of non-zero similarities
+   (no n x n array: rows are computed one document at a time from an inverted index), merging
+   while two groups' mean similarity reaches `threshold`; then `attach_fragments`: a group of at
+   most `fragment_size` documents joins the larger group it is closest to when its mean
+   similarity to it reaches `fragment_share * threshold` (a report that strays to a side of the
+   story is still about it).
+
+Public API for incremental use (a store that assigns each new document to a story):
+
+    features = story_features(doc)                       # keep with the document (to_dict/from_dict)
+    frequencies.add(features)                            # TermFrequencies kept with the store
+    vector = story_vector(features, frequencies)
+    scores = similarities(vector, [story_vector(f, frequencies) for f in members], options)
+    story = nearest_story({story_id: scores_of_its_members, ...}, options.threshold)
+
+`StoryOptions` holds the defaults (`DEFAULT_OPTIONS`); the `Stories` stage takes the same names.
+Measured in `bench/bench_stories.py`: above a TF-IDF baseline whose threshold is tuned on each
+set's gold, on French topics (RPM2) and English same-kind events (ECB+), with one configuration.
 
 Duplicates are not clustered: they join the story of their representative. Junk documents are
 clustered like the others: they are flagged, not hidden, and an on-topic one belongs to its story.
-A story is an event followed over time (a decision, then its consequences a month later), not one
-day's news: the time factor only tempers the similarity of reports far apart.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import heapq
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import ClassVar
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
 
-from recoupe.model import Document
+from recoupe.model import Document, Mention
 from recoupe.stage import Stage, register
 from recoupe.textutil import STOPWORDS, content_words, fold
 
 F32 = npt.NDArray[np.float32]
+F64 = npt.NDArray[np.float64]
 
-NAME_KINDS = frozenset({"person", "organization", "place", "product", "event"})
+# who takes part in an event; places are left to the words (see the module docstring)
+NAME_KINDS = frozenset({"person", "organization", "product", "event"})
 _CAPITALISED = re.compile(r"[A-ZÀ-ÖØ-Þ]\w+")
 # after these (and at a line's start) a capital is grammar, not a name
 _SENTENCE_OPENERS = frozenset(".!?…:;«“\"'‘’([–—-\n")
@@ -52,27 +79,126 @@ _CALENDAR_WORDS = frozenset(
 # A line most of whose words are capitalised is a title-case headline: its capitals are style.
 _TITLE_CASE_SHARE = 0.6
 _DATE = re.compile(r"(\d{4})-(\d{2})(?:-(\d{2}))?")
+_ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?$")
+
+
+@dataclass(frozen=True, slots=True)
+class StoryOptions:
+    """How documents are grouped; the defaults are the `Stories` stage's (measured in bench/)."""
+
+    threshold: float = 0.09  # mean similarity two groups need to merge (average link)
+    name_share: float = 0.5  # weight of the participants' names against the words, 0..1
+    time_weight: float = 0.8  # how much days apart can lower a similarity, 0 (ignore) .. 1
+    time_scale_days: float = 365.0  # days apart at which ~63 % of time_weight applies
+    fragment_size: int = 3  # groups this small join their closest larger story...
+    fragment_share: float = 0.7  # ... when their mean similarity reaches this share of threshold
+
+    def __post_init__(self) -> None:
+        if not 0.0 < self.threshold < 1.0:
+            raise ValueError(f"stories threshold must be between 0 and 1 (exclusive), got {self.threshold!r}")
+        if not 0.0 <= self.name_share <= 1.0:
+            raise ValueError(
+                f"stories name_share must be from 0 (words only) to 1 (names only), got {self.name_share!r}"
+            )
+        if not 0.0 <= self.time_weight <= 1.0:
+            raise ValueError(
+                f"stories time_weight must be from 0 (ignore dates) to 1, got {self.time_weight!r}"
+            )
+        if not self.time_scale_days > 0.0:
+            raise ValueError(
+                f"stories time_scale_days must be a positive number of days, got {self.time_scale_days!r}"
+            )
+        if (
+            isinstance(self.fragment_size, bool)
+            or not isinstance(self.fragment_size, int)
+            or self.fragment_size < 0
+        ):
+            raise ValueError(
+                f"stories fragment_size must be a whole number of documents, 0 or more, got {self.fragment_size!r}"
+            )
+        if not 0.0 < self.fragment_share <= 1.0:
+            raise ValueError(
+                f"stories fragment_share must be above 0 and at most 1, got {self.fragment_share!r}"
+            )
+
+
+DEFAULT_OPTIONS = StoryOptions()
+DEFAULT_THRESHOLD = DEFAULT_OPTIONS.threshold
+
+
+# --------------------------------------------------------------------------------------------
+# features
+# --------------------------------------------------------------------------------------------
 
 
 @dataclass(slots=True)
 class Features:
-    """What a document is about: stemmed content words and names, with their counts."""
+    """What a document is about: stemmed content words and participants' names with their counts,
+    and the day of the event it reports (None when neither the page nor its text dates it)."""
 
     words: Counter[str]
     names: Counter[str]
+    day: dt.date | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """A JSON-ready form, for a store to keep with the document."""
+        return {
+            "words": dict(self.words),
+            "names": dict(self.names),
+            "day": self.day.isoformat() if self.day is not None else None,
+        }
+
+    @classmethod
+    def from_dict(cls, data: Mapping[str, Any]) -> Features:
+        day = data.get("day")
+        return cls(
+            Counter(data.get("words", {})),
+            Counter(data.get("names", {})),
+            dt.date.fromisoformat(day) if isinstance(day, str) else None,
+        )
 
 
 def story_features(doc: Document) -> Features:
-    """The words and names that say what the document is about."""
+    """The words, participants and event day that say what the document is about."""
     words = Counter(content_words(doc.text))
     names: Counter[str] = Counter()
     for mention in doc.mentions:
         if mention.kind in NAME_KINDS:
             label = mention.value if isinstance(mention.value, str) and mention.value else mention.text
             names[fold(label).strip()] += 1
-    if not names:
+    if not any(m.kind in NAME_KINDS or m.kind == "place" for m in doc.mentions):
         names = capitalised_names(doc.text)
-    return Features(words, names)
+    return Features(words, names, event_day(doc))
+
+
+def event_day(doc: Document) -> dt.date | None:
+    """The day of the event a document reports: its publication date, or else the latest date its
+    text states (a report states its event's date and earlier background, rarely later ones).
+
+    Dates come from the facts stage (`doc.mentions` of kind date); a document it did not see has
+    its text read by `facts.dates` directly. A period ("1990/1999") dates nothing; a month stands
+    for its 15th day and a year for its 1 July.
+    """
+    published = published_date(doc)
+    if published is not None:
+        return published
+    mentions: Iterable[Mention] = doc.mentions
+    if not doc.mentions:
+        from recoupe.facts.dates import extract_dates  # patterns only: no model is loaded
+
+        mentions = extract_dates(doc.text, None, doc.language)
+    days = [day for m in mentions if m.kind == "date" and (day := _stated_day(m.value)) is not None]
+    return max(days) if days else None
+
+
+def _stated_day(value: object) -> dt.date | None:
+    match = _ISO_DATE.match(value) if isinstance(value, str) else None
+    if match is None:
+        return None
+    try:
+        return dt.date(int(match[1]), int(match[2] or 7), int(match[3] or (15 if match[2] else 1)))
+    except ValueError:
+        return None
 
 
 def capitalised_names(text: str) -> Counter[str]:
@@ -113,66 +239,6 @@ def _opens_sentence(line: str, start: int) -> bool:
     return line[before] in _SENTENCE_OPENERS
 
 
-def similarity_matrix(
-    features: Sequence[Features],
-    *,
-    name_weight: float = 2.0,
-    dates: Sequence[dt.date | None] | None = None,
-    time_weight: float = 0.5,
-    time_scale_days: float = 120.0,
-) -> F32:
-    """Cosine similarity of TF-IDF vectors over words and names, tempered by time apart.
-
-    Two documents whose dates are `d` days apart have their similarity multiplied by
-    `1 - time_weight * (1 - exp(-d / time_scale_days))`: a soft factor that never drops below
-    `1 - time_weight`, so a follow-up a month later can still join its story.
-    """
-    n = len(features)
-    vocabulary: dict[str, int] = {}
-    rows: list[dict[int, float]] = []
-    for feature in features:
-        row: dict[int, float] = {}
-        for prefix, counts, weight in (("w:", feature.words, 1.0), ("n:", feature.names, name_weight)):
-            for term, count in counts.items():
-                column = vocabulary.setdefault(prefix + term, len(vocabulary))
-                row[column] = weight * (1.0 + math.log(count))
-        rows.append(row)
-    if n == 0:
-        return np.zeros((0, 0), dtype=np.float32)
-    df = np.zeros(len(vocabulary), dtype=np.float64)
-    for row in rows:
-        df[list(row)] += 1
-    idf = np.log((1.0 + n) / (1.0 + df)) + 1.0
-    # Terms in a single document add to its norm but to no dot product: keep them out of the
-    # matrix, so its width is the shared vocabulary, not every word of the set.
-    shared = np.flatnonzero(df >= 2)
-    column_of = np.full(len(vocabulary), -1, dtype=np.int64)
-    column_of[shared] = np.arange(len(shared))
-    matrix = np.zeros((n, len(shared)), dtype=np.float32)
-    for i, row in enumerate(rows):
-        if not row:
-            continue
-        columns = np.fromiter(row, dtype=np.int64, count=len(row))
-        values = np.fromiter(row.values(), dtype=np.float64, count=len(row)) * idf[columns]
-        norm = float(np.sqrt(np.dot(values, values)))
-        keep = column_of[columns] >= 0
-        matrix[i, column_of[columns[keep]]] = values[keep] / norm
-    similarity = matrix @ matrix.T
-    if dates is not None and time_weight > 0:
-        similarity *= _time_factor(dates, time_weight, time_scale_days)
-    np.fill_diagonal(similarity, 1.0)
-    return similarity
-
-
-def _time_factor(dates: Sequence[dt.date | None], weight: float, scale: float) -> F32:
-    known = np.array([d is not None for d in dates])
-    ordinals = np.array([d.toordinal() if d is not None else 0 for d in dates], dtype=np.float64)
-    apart = np.abs(ordinals[:, None] - ordinals[None, :])
-    factor = 1.0 - weight * (1.0 - np.exp(-apart / scale))
-    factor[~(known[:, None] & known[None, :])] = 1.0
-    return factor.astype(np.float32)
-
-
 def published_date(doc: Document) -> dt.date | None:
     """The document's publication day, when `published` starts with an ISO date."""
     match = _DATE.match(doc.published or "")
@@ -184,71 +250,283 @@ def published_date(doc: Document) -> dt.date | None:
         return None
 
 
-def average_link(similarity: F32, threshold: float) -> list[list[int]]:
-    """Average-link agglomerative clustering: merge the two most similar groups while their
-    mean pairwise similarity is at least `threshold`. Groups of positions, in position order.
+# --------------------------------------------------------------------------------------------
+# vectors and similarity
+# --------------------------------------------------------------------------------------------
 
-    Keeps each row's best partner so that a merge costs O(n) plus the rows it invalidates,
-    instead of a scan of the whole matrix.
-    """
+
+@dataclass(slots=True)
+class TermFrequencies:
+    """In how many documents each word and name occurs: the idf of a set, or of a growing store."""
+
+    documents: int = 0
+    words: Counter[str] = field(default_factory=Counter)
+    names: Counter[str] = field(default_factory=Counter)
+
+    @classmethod
+    def of(cls, features: Iterable[Features]) -> TermFrequencies:
+        frequencies = cls()
+        for feature in features:
+            frequencies.add(feature)
+        return frequencies
+
+    def add(self, features: Features) -> None:
+        self.documents += 1
+        self.words.update(features.words.keys())
+        self.names.update(features.names.keys())
+
+    def idf(self, frequency: int) -> float:
+        """Smoothed idf: a term in every document still weighs 1, an unseen one the most."""
+        return math.log((1.0 + self.documents) / (1.0 + frequency)) + 1.0
+
+
+@dataclass(frozen=True, slots=True)
+class StoryVector:
+    """A document's weighted words and names, each of unit length, and its event day."""
+
+    words: dict[str, float]
+    names: dict[str, float]
+    day: dt.date | None
+
+
+def story_vector(features: Features, frequencies: TermFrequencies) -> StoryVector:
+    """Sublinear tf x idf of the words and of the names, each normalised to unit length."""
+    return StoryVector(
+        _unit(features.words, frequencies.words, frequencies),
+        _unit(features.names, frequencies.names, frequencies),
+        features.day,
+    )
+
+
+def _unit(
+    counts: Counter[str], document_frequency: Counter[str], frequencies: TermFrequencies
+) -> dict[str, float]:
+    weights = {
+        term: (1.0 + math.log(count)) * frequencies.idf(document_frequency.get(term, 0))
+        for term, count in counts.items()
+        if count > 0
+    }
+    norm = math.sqrt(sum(w * w for w in weights.values()))
+    return {term: w / norm for term, w in weights.items()} if norm else {}
+
+
+def time_factor(a: dt.date | None, b: dt.date | None, options: StoryOptions = DEFAULT_OPTIONS) -> float:
+    """How much days apart lower the similarity of two reports (1 when either day is unknown)."""
+    if a is None or b is None or options.time_weight == 0:
+        return 1.0
+    apart = abs(a.toordinal() - b.toordinal())
+    return 1.0 - options.time_weight * (1.0 - math.exp(-apart / options.time_scale_days))
+
+
+def similarity(a: StoryVector, b: StoryVector, options: StoryOptions = DEFAULT_OPTIONS) -> float:
+    """How likely two documents report one event, 0..1 (1 for the same words, names and day)."""
+    return float(similarities(a, [b], options)[0])
+
+
+def similarities(
+    one: StoryVector, many: Sequence[StoryVector], options: StoryOptions = DEFAULT_OPTIONS
+) -> F64:
+    """`similarity(one, other)` for each of `many`, as an array in their order."""
+    result = np.zeros(len(many), dtype=np.float64)
+    for k, other in enumerate(many):
+        words = _dot(one.words, other.words)
+        names = _dot(one.names, other.names)
+        result[k] = ((1.0 - options.name_share) * words + options.name_share * names) * time_factor(
+            one.day, other.day, options
+        )
+    return result
+
+
+def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
+    if len(b) < len(a):
+        a, b = b, a
+    return sum(w * b.get(term, 0.0) for term, w in a.items())
+
+
+def nearest_story(
+    scores_by_story: Mapping[str, Sequence[float]], threshold: float = DEFAULT_THRESHOLD
+) -> str | None:
+    """The story whose members a new document is most similar to on average (the average-link
+    rule the batch clustering uses), or None when no story reaches `threshold`."""
+    best: tuple[float, str] | None = None
+    for story, scores in scores_by_story.items():
+        if len(scores):
+            mean = float(np.mean(scores))
+            if mean >= threshold and (best is None or mean > best[0]):
+                best = (mean, story)
+    return best[1] if best is not None else None
+
+
+def similarity_graph(
+    vectors: Sequence[StoryVector], options: StoryOptions = DEFAULT_OPTIONS
+) -> dict[tuple[int, int], float]:
+    """The non-zero similarities `(i, j) -> s` with `i < j`, computed one row at a time from an
+    inverted index of the terms: memory grows with the pairs that share a term, never n x n."""
+    n = len(vectors)
+    word_index = _InvertedIndex([v.words for v in vectors])
+    name_index = _InvertedIndex([v.names for v in vectors])
+    days = np.array([v.day.toordinal() if v.day is not None else 0 for v in vectors], dtype=np.float64)
+    known = np.array([v.day is not None for v in vectors])
+    graph: dict[tuple[int, int], float] = {}
+    for i, vector in enumerate(vectors):
+        row = (1.0 - options.name_share) * word_index.row(vector.words, n)
+        if options.name_share > 0:
+            row += options.name_share * name_index.row(vector.names, n)
+        later = np.flatnonzero(row[i + 1 :] > 0) + i + 1
+        values = row[later]
+        if known[i] and options.time_weight > 0:
+            dated = known[later]
+            apart = np.abs(days[later][dated] - days[i])
+            values[dated] *= 1.0 - options.time_weight * (1.0 - np.exp(-apart / options.time_scale_days))
+        graph.update(zip(((i, int(j)) for j in later), values.tolist(), strict=True))
+    return graph
+
+
+class _InvertedIndex:
+    """Term -> (documents, weights): a row of dot products costs the postings of its terms."""
+
+    def __init__(self, rows: Sequence[Mapping[str, float]]) -> None:
+        postings: dict[str, tuple[list[int], list[float]]] = {}
+        for i, row in enumerate(rows):
+            for term, weight in row.items():
+                docs, weights = postings.setdefault(term, ([], []))
+                docs.append(i)
+                weights.append(weight)
+        self.postings = {
+            term: (np.array(docs, dtype=np.int64), np.array(weights, dtype=np.float64))
+            for term, (docs, weights) in postings.items()
+            if len(docs) > 1  # a term of one document adds to no dot product
+        }
+
+    def row(self, weights: Mapping[str, float], n: int) -> F64:
+        found = [(self.postings[t], w) for t, w in weights.items() if t in self.postings]
+        if not found:
+            return np.zeros(n, dtype=np.float64)
+        docs = np.concatenate([p[0] for p, _ in found])
+        values = np.concatenate([p[1] * w for p, w in found])
+        row: F64 = np.bincount(docs, weights=values, minlength=n).astype(np.float64)
+        return row
+
+
+# --------------------------------------------------------------------------------------------
+# clustering
+# --------------------------------------------------------------------------------------------
+
+
+def average_link(similarity: F32, threshold: float) -> list[list[int]]:
+    """Average-link clustering of a dense similarity matrix (its diagonal is ignored): groups of
+    positions, in position order. `cluster_graph` does the same over a sparse graph."""
     n = len(similarity)
-    sim = similarity.astype(np.float64)
-    np.fill_diagonal(sim, -np.inf)
-    size = np.ones(n)
-    active = np.ones(n, dtype=bool)
+    upper = np.triu_indices(n, 1)
+    values = np.asarray(similarity, dtype=np.float64)[upper]
+    keep = values != 0
+    graph = dict(
+        zip(
+            zip(upper[0][keep].tolist(), upper[1][keep].tolist(), strict=True),
+            values[keep].tolist(),
+            strict=True,
+        )
+    )
+    return cluster_graph(n, graph, threshold)
+
+
+def cluster_graph(n: int, graph: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
+    """Average-link agglomeration over a sparse graph (absent pairs have similarity 0): merge the
+    two groups of highest mean pairwise similarity while it is at least `threshold`. Groups of
+    positions 0..n-1, each sorted, in order of their first position.
+
+    Groups keep the summed similarity to each neighbouring group, and a heap holds candidate
+    merges (stale entries are skipped), so a run costs O(E log E) for E non-zero pairs.
+    """
+    links: list[dict[int, float]] = [{} for _ in range(n)]
+    for (i, j), value in graph.items():
+        if i != j:
+            links[i][j] = links[j][i] = value
+    size = [1] * n
     members: list[list[int]] = [[i] for i in range(n)]
-    best = sim.argmax(axis=1) if n else np.zeros(0, dtype=np.int64)
-    best_value = sim[np.arange(n), best] if n else np.zeros(0)
-    while n > 1:
-        candidates = np.where(active, best_value, -np.inf)
-        i = int(candidates.argmax())
-        if candidates[i] < threshold:
-            break
-        j = int(best[i])
-        i, j = min(i, j), max(i, j)  # keep the lower position as the group's slot: deterministic
-        merged = (size[i] * sim[i] + size[j] * sim[j]) / (size[i] + size[j])
-        merged[[i, j]] = -np.inf
-        merged[~active] = -np.inf
-        sim[i, :] = merged
-        sim[:, i] = merged
-        sim[j, :] = -np.inf
-        sim[:, j] = -np.inf
-        active[j] = False
+    heap = [
+        (-value, min(i, j), max(i, j)) for (i, j), value in graph.items() if i != j and value >= threshold
+    ]
+    heapq.heapify(heap)
+    while heap:
+        negative, i, j = heapq.heappop(heap)
+        total = links[i].get(j)
+        if total is None or -negative != total / (size[i] * size[j]):
+            continue  # a group merged since this entry was pushed
+        for k, value in links[j].items():
+            if k != i:
+                links[i][k] = links[i].get(k, 0.0) + value
+                del links[k][j]
+                links[k][i] = links[i][k]
+        del links[i][j]
+        links[j] = {}
         size[i] += size[j]
         members[i].extend(members[j])
         members[j] = []
-        stale = np.flatnonzero(active & ((best == i) | (best == j)))
-        for k in [i, *stale.tolist()]:
-            best[k] = int(sim[k].argmax())
-            best_value[k] = sim[k, best[k]]
-        rising = np.flatnonzero(active & (merged > best_value))
-        best[rising] = i
-        best_value[rising] = merged[rising]
+        for k, value in links[i].items():
+            mean = value / (size[i] * size[k])
+            if mean >= threshold:
+                heapq.heappush(heap, (-mean, min(i, k), max(i, k)))
     return sorted((sorted(group) for group in members if group), key=lambda group: group[0])
 
 
-def cluster_stories(
-    docs: Sequence[Document],
+def attach_fragments(
+    groups: Sequence[Sequence[int]],
+    graph: Mapping[tuple[int, int], float],
     *,
-    threshold: float = 0.13,
-    name_weight: float = 2.0,
-    time_weight: float = 0.5,
-    time_scale_days: float = 120.0,
-) -> list[list[str]]:
+    threshold: float,
+    fragment_size: int,
+    fragment_share: float,
+) -> list[list[int]]:
+    """Groups of at most `fragment_size` positions join the larger group they are closest to (mean
+    similarity) when that mean reaches `fragment_share * threshold`; the others stay as they are.
+    Larger groups never merge here, and a fragment never joins another fragment."""
+    group_of = {k: g for g, group in enumerate(groups) for k in group}
+    large = {g for g, group in enumerate(groups) if len(group) > fragment_size}
+    sums: dict[int, dict[int, float]] = {g: {} for g, group in enumerate(groups) if g not in large}
+    for (i, j), value in graph.items():
+        gi, gj = group_of[i], group_of[j]
+        if gi in sums and gj in large:
+            sums[gi][gj] = sums[gi].get(gj, 0.0) + value
+        if gj in sums and gi in large:
+            sums[gj][gi] = sums[gj].get(gi, 0.0) + value
+    result = {g: list(group) for g, group in enumerate(groups)}
+    for g, totals in sums.items():
+        means = {h: total / (len(groups[g]) * len(groups[h])) for h, total in totals.items()}
+        if means:
+            target = max(sorted(means), key=lambda h: means[h])
+            if means[target] >= fragment_share * threshold:
+                result[target].extend(result.pop(g))
+    return sorted((sorted(group) for group in result.values()), key=lambda group: group[0])
+
+
+def cluster_vectors(
+    vectors: Sequence[StoryVector], options: StoryOptions = DEFAULT_OPTIONS
+) -> list[list[int]]:
+    """Stories as groups of positions into `vectors`: average link, then fragments attached."""
+    graph = similarity_graph(vectors, options)
+    groups = cluster_graph(len(vectors), graph, options.threshold)
+    if options.fragment_size == 0:
+        return groups
+    return attach_fragments(
+        groups,
+        graph,
+        threshold=options.threshold,
+        fragment_size=options.fragment_size,
+        fragment_share=options.fragment_share,
+    )
+
+
+def cluster_stories(docs: Sequence[Document], options: StoryOptions = DEFAULT_OPTIONS) -> list[list[str]]:
     """Group documents into stories: doc ids per story, in document order, stories in order of
     their first document. Every document is in exactly one story."""
-    _check_options(threshold, name_weight, time_weight, time_scale_days)
     ids = {doc.id for doc in docs}
     clustered = [i for i, doc in enumerate(docs) if doc.duplicate_of is None or doc.duplicate_of not in ids]
-    similarity = similarity_matrix(
-        [story_features(docs[i]) for i in clustered],
-        name_weight=name_weight,
-        dates=[published_date(docs[i]) for i in clustered],
-        time_weight=time_weight,
-        time_scale_days=time_scale_days,
-    )
+    features = [story_features(docs[i]) for i in clustered]
+    frequencies = TermFrequencies.of(features)
+    vectors = [story_vector(f, frequencies) for f in features]
     story_of: dict[str, int] = {}
-    for number, group in enumerate(average_link(similarity, threshold)):
+    for number, group in enumerate(cluster_vectors(vectors, options)):
         for k in group:
             story_of[docs[clustered[k]].id] = number
     representative_of = {doc.id: doc.duplicate_of for doc in docs}
@@ -271,19 +549,6 @@ def story_id(doc_ids: Sequence[str]) -> str:
     return "s" + hashlib.sha1(joined.encode("utf-8")).hexdigest()[:12]
 
 
-def _check_options(threshold: float, name_weight: float, time_weight: float, time_scale_days: float) -> None:
-    if not 0.0 < threshold < 1.0:
-        raise ValueError(f"stories threshold must be between 0 and 1 (exclusive), got {threshold!r}")
-    if not name_weight >= 0.0:
-        raise ValueError(f"stories name_weight must be 0 or more (0 ignores names), got {name_weight!r}")
-    if not 0.0 <= time_weight <= 1.0:
-        raise ValueError(f"stories time_weight must be from 0 (ignore dates) to 1, got {time_weight!r}")
-    if not time_scale_days > 0.0:
-        raise ValueError(
-            f"stories time_scale_days must be a positive number of days, got {time_scale_days!r}"
-        )
-
-
 @register("stories")
 class Stories(Stage):
     """Whole-set stage: group documents into stories (lists of document ids)."""
@@ -299,25 +564,24 @@ class Stories(Stage):
     def __init__(
         self,
         *,
-        threshold: float = 0.13,
-        name_weight: float = 2.0,
-        time_weight: float = 0.5,
-        time_scale_days: float = 120.0,
+        threshold: float = DEFAULT_OPTIONS.threshold,
+        name_share: float = DEFAULT_OPTIONS.name_share,
+        time_weight: float = DEFAULT_OPTIONS.time_weight,
+        time_scale_days: float = DEFAULT_OPTIONS.time_scale_days,
+        fragment_size: int = DEFAULT_OPTIONS.fragment_size,
+        fragment_share: float = DEFAULT_OPTIONS.fragment_share,
     ) -> None:
-        _check_options(threshold, name_weight, time_weight, time_scale_days)
-        self.threshold = threshold
-        self.name_weight = name_weight
-        self.time_weight = time_weight
-        self.time_scale_days = time_scale_days
+        self.options = StoryOptions(
+            threshold=threshold,
+            name_share=name_share,
+            time_weight=time_weight,
+            time_scale_days=time_scale_days,
+            fragment_size=fragment_size,
+            fragment_share=fragment_share,
+        )
 
     def run(self, docs: Sequence[Document]) -> list[list[str]]:
-        return cluster_stories(
-            docs,
-            threshold=self.threshold,
-            name_weight=self.name_weight,
-            time_weight=self.time_weight,
-            time_scale_days=self.time_scale_days,
-        )
+        return cluster_stories(docs, self.options)
 
     @staticmethod
     def story_id(doc_ids: Sequence[str]) -> str:

@@ -1,0 +1,233 @@
+"""Story clustering against a tuned TF-IDF baseline on two gold story sets of ../shared/data.
+
+- RPM2 (French, 10 topics x 2 time slices a month apart; gold = topic: a story follows its event);
+- ECB+ (English, 22 topics, each two events of one kind: two earthquakes, two trials; gold = the
+  event, so the second event of a kind is a hard negative).
+
+Every page goes through the default pipeline up to the facts stage (clean, judge, dedup, facts:
+entities and dates from spaCy), like a real run; no page has a publication date, so only dates
+stated in the text tell the time. The documents are cached under /tmp (the facts stage takes a
+few minutes on a 2-core machine); the cache key holds the data and the source of the stages.
+
+Printed per set: B-cubed precision, recall and F1 and the number of stories for
+- recoupe's `Stories` stage with its default configuration (one configuration for both sets);
+- the baseline: TF-IDF over content words (sublinear tf, smoothed idf), cosine, average link, its
+  threshold tuned on that set's gold (the best of a grid from 0.02 to 0.60): an upper bound
+  for it, a fair test for us;
+- both again on each half of the topics (odd, even), the baseline tuned on that half.
+
+    .venv/bin/python bench/bench_stories.py [--no-cache] [--limit N]
+
+Skips cleanly (exit 0) when ../shared/data is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import hashlib
+import json
+import re
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+DATA = REPO.parent / "shared" / "data"
+CACHE = Path("/tmp/recoupe-bench-stories")
+_URL_LINE = re.compile(r"^\s*(https?\s*:|www\s*\.)")
+
+sys.path.insert(0, str(REPO / "src"))
+
+from recoupe.model import Document, Mention, Page, Sentence  # noqa: E402
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class StorySet:
+    name: str
+    path: Path
+    gold_field: str
+    language: str
+
+
+SETS = (
+    StorySet("RPM2 (fr, gold = topic)", DATA / "rpm2_french_mds" / "documents.jsonl", "topic", "fr"),
+    StorySet("ECB+ (en, gold = event)", DATA / "ecbplus" / "documents.jsonl", "subtopic", "en"),
+)
+
+
+def rows_of(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+
+
+def page_of(row: Mapping[str, Any]) -> Page:
+    # in recoupe a page's URL is metadata, not text: ECB+ keeps it as the text's first line
+    text = "\n".join(line for line in str(row["text"]).split("\n") if not _URL_LINE.match(line))
+    return Page(source=str(row["doc_id"]), text=text)
+
+
+def _source_key(path: Path) -> str:
+    """The data and the code whose output the stories stage reads: entities, dates, the parse."""
+    digest = hashlib.sha1(path.read_bytes())
+    package = REPO / "src" / "recoupe"
+    for module in ("facts/entities.py", "facts/dates.py", "facts/nlp.py", "judge.py", "dedup.py"):
+        digest.update((package / module).read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _document_from(data: dict[str, Any]) -> Document:
+    mentions = [Mention(**m) for m in data.pop("mentions")]
+    sentences = [Sentence(**s) for s in data.pop("sentences")]
+    return Document(**data, mentions=mentions, sentences=sentences)
+
+
+def documents(story_set: StorySet, *, use_cache: bool = True, limit: int | None = None) -> list[Document]:
+    """The set's pages through clean, judge, dedup and facts (default options), cached."""
+    rows = rows_of(story_set.path)[:limit]
+    CACHE.mkdir(exist_ok=True)
+    cached = CACHE / f"{story_set.path.parent.name}-{_source_key(story_set.path)}-{len(rows)}.json"
+    if use_cache and cached.is_file():
+        return [_document_from(d) for d in json.loads(cached.read_text("utf-8"))]
+    from recoupe.pipeline import Pipeline
+
+    start = time.perf_counter()
+    failures: dict[str, str] = {}
+    docs, _ = Pipeline().documents([page_of(r) for r in rows], failures=failures)
+    print(f"  facts on {len(docs)} pages: {time.perf_counter() - start:.0f} s", file=sys.stderr)
+    if failures:
+        for source, reason in sorted(failures.items()):
+            print(f"  page {source} left out: {reason}", file=sys.stderr)
+        return docs  # not cached: a later run may read every page
+    keep = (
+        "id",
+        "source",
+        "text",
+        "language",
+        "published",
+        "verdict",
+        "duplicate_of",
+        "mentions",
+        "sentences",
+    )
+    records = [{k: v for k, v in dataclasses.asdict(d).items() if k in keep} for d in docs]
+    cached.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    return docs
+
+
+def gold_of(story_set: StorySet, docs: Sequence[Document]) -> dict[str, str]:
+    label = {str(r["doc_id"]): str(r[story_set.gold_field]) for r in rows_of(story_set.path)}
+    return {d.id: label[d.source] for d in docs}
+
+
+def bcubed(predicted: Sequence[Sequence[str]], gold: Mapping[str, str]) -> tuple[float, float, float]:
+    """B-cubed precision, recall, F1 (Bagga & Baldwin 1998) of a partition of gold's items."""
+    members: dict[str, set[str]] = defaultdict(set)
+    for item, label in gold.items():
+        members[label].add(item)
+    precision = recall = 0.0
+    for cluster in predicted:
+        found = set(cluster)
+        for item in cluster:
+            correct = len(found & members[gold[item]])
+            precision += correct / len(found)
+            recall += correct / len(members[gold[item]])
+    precision, recall = precision / len(gold), recall / len(gold)
+    return precision, recall, 2 * precision * recall / (precision + recall)
+
+
+def baseline(docs: Sequence[Document], threshold: float) -> list[list[str]]:
+    """Plain TF-IDF (content words) + cosine + average link at `threshold`."""
+    from recoupe.stories import average_link
+    from recoupe.textutil import tfidf_matrix
+
+    matrix = tfidf_matrix([d.text for d in docs])
+    groups = average_link(matrix @ matrix.T, threshold)
+    return [[docs[k].id for k in g] for g in groups]
+
+
+GRID = [round(0.02 * k, 2) for k in range(1, 31)]
+
+
+def tuned_baseline(
+    docs: Sequence[Document], gold: Mapping[str, str]
+) -> tuple[float, tuple[float, float, float], int]:
+    """The baseline at the grid threshold that scores best against `gold`."""
+    best: tuple[float, tuple[float, float, float], int] | None = None
+    for threshold in GRID:
+        groups = baseline(docs, threshold)
+        score = bcubed(groups, gold)
+        if best is None or score[2] > best[1][2]:
+            best = (threshold, score, len(groups))
+    assert best is not None
+    return best
+
+
+def line(label: str, score: tuple[float, float, float], stories: int, gold_stories: int) -> str:
+    p, r, f = score
+    return f"  {label:<38} P {p:.3f}  R {r:.3f}  F1 {f:.3f}  stories {stories:>3} (gold {gold_stories})"
+
+
+def report(
+    name: str,
+    docs: Sequence[Document],
+    gold: Mapping[str, str],
+    cluster: Callable[[Sequence[Document]], list[list[str]]],
+) -> tuple[float, float]:
+    ours = cluster(docs)
+    gold_stories = len(set(gold.values()))
+    threshold, base_score, base_stories = tuned_baseline(docs, gold)
+    our_score = bcubed(ours, gold)
+    print(f"{name}: {len(docs)} documents")
+    print(line("recoupe stories, default", our_score, len(ours), gold_stories))
+    print(line(f"TF-IDF baseline, tuned t={threshold:.2f}", base_score, base_stories, gold_stories))
+    return our_score[2], base_score[2]
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--no-cache", action="store_true", help="recompute the facts stage")
+    parser.add_argument("--limit", type=int, default=None, help="first N pages of each set")
+    args = parser.parse_args()
+    if not all(s.path.is_file() for s in SETS):
+        print(f"skipped: {DATA} lacks the RPM2 or ECB+ documents")
+        return 0
+    from recoupe.stories import Stories
+
+    stage = Stories()
+    for story_set in SETS:
+        docs = documents(story_set, use_cache=not args.no_cache, limit=args.limit)
+        gold = gold_of(story_set, docs)
+        start = time.perf_counter()
+        stage.run(docs)
+        wall = time.perf_counter() - start
+        ours, base = report(story_set.name, docs, gold, stage.run)
+        print(f"  margin over the tuned baseline: {ours - base:+.3f}; stories stage {wall:.2f} s")
+        topics = sorted({_topic(label) for label in gold.values()}, key=_topic_order)
+        for parity, half_name in ((0, "odd"), (1, "even")):
+            half_topics = {t for n, t in enumerate(topics) if n % 2 == parity}
+            half = [d for d in docs if _topic(gold[d.id]) in half_topics]
+            report(
+                f"  {half_name} topics ({len(half_topics)})",
+                half,
+                {d.id: gold[d.id] for d in half},
+                stage.run,
+            )
+        print()
+    return 0
+
+
+def _topic(label: str) -> str:
+    # ECB+ events are "<topic>_ecb" / "<topic>_ecbplus": halves split by topic, keeping both events
+    return label.split("_")[0]
+
+
+def _topic_order(topic: str) -> tuple[int, str]:
+    digits = "".join(c for c in topic if c.isdigit())
+    return (int(digits) if digits else 0, topic)
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
