@@ -26,13 +26,11 @@ from lxml import html as lxml_html
 
 from recoupe.model import Removal, TimelineEntry
 from recoupe.render import validate_brief_dict
-from recoupe.store import Store, StoryRow
+from recoupe.store import Store
 from recoupe.web.security import CONTENT_SECURITY_POLICY, PathNotAllowed, confined_path
 from recoupe.web.views import (
     MATCH_CLOSE,
     MATCH_OPEN,
-    StoryFilter,
-    filter_rows,
     original_with_cuts,
     snippet_runs,
     timeline_chart,
@@ -500,17 +498,3 @@ def test_original_with_cuts_places_removals_and_lists_the_rest() -> None:
     assert "".join(r.text for r in runs) == original
     assert [r.removal.reason for r in runs if r.removal] == ["navigation", "share"]
     assert [r.reason for r in unplaced] == ["markup", "site_name"]
-
-
-def test_filter_rows_by_language_site_and_discrepancies() -> None:
-    def row(i: str, disc: int, langs: tuple[str, ...], sites: tuple[str, ...]) -> StoryRow:
-        return StoryRow(i, f"title {i}", 2, 2, None, None, disc, langs, sites, "d", 1)
-
-    rows = [
-        row("a", 0, ("fr",), ("Le Monde",)),
-        row("b", 2, ("en",), ("BBC",)),
-        row("c", 1, ("fr", "en"), ("BBC",)),
-    ]
-    assert [r.id for r in filter_rows(rows, StoryFilter(language="en"))] == ["b", "c"]
-    assert [r.id for r in filter_rows(rows, StoryFilter(site="BBC", discrepancies=True))] == ["b", "c"]
-    assert [r.id for r in filter_rows(rows, StoryFilter(sort="discrepancies"))] == ["b", "c", "a"]

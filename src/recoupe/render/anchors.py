@@ -15,11 +15,12 @@ dangles.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from recoupe.model import Document, Sentence, Story
+from recoupe.model import Document, Fact, FactMention, Sentence, Story
 
 Level = Literal["passage", "mention"]
 
@@ -87,14 +88,27 @@ class Piece:
     pieces: list[Piece] = field(default_factory=list)
 
 
+def _start(mark: Mark) -> int:
+    return mark.start
+
+
+def _overlapping(marks: list[Mark], start: int, end: int) -> Mark | None:
+    """The mark of `marks` (sorted, not overlapping each other) that overlaps [start, end), if any:
+    the last one starting before `end` is the only candidate."""
+    index = bisect_left(marks, end, key=_start) - 1
+    if index >= 0 and marks[index].end > start:
+        return marks[index]
+    return None
+
+
 @dataclass(slots=True)
 class TextAnchors:
     """The marks asked for in one document's text, and the anchor each request resolves to."""
 
     text: str
     prefix: str = ""
-    _passages: list[Mark] = field(default_factory=list)
-    _mentions: list[Mark] = field(default_factory=list)
+    _passages: list[Mark] = field(default_factory=list)  # sorted by start, never overlapping
+    _mentions: list[Mark] = field(default_factory=list)  # likewise
     _sentences: list[Sentence] | None = None
 
     def find(self, sentence: str) -> tuple[int, int] | None:
@@ -114,21 +128,19 @@ class TextAnchors:
         if start >= end:
             return ""
         anchor = self.anchor_id(start, end)
-        passages = self._passages
+        passage = _overlapping(self._passages, start, end)
         if level == "passage":
-            for placed in passages:
-                if placed.start < end and start < placed.end:
-                    return placed.anchor
-            passages.append(Mark(start, end, anchor, kind, title))
+            if passage is not None:
+                return passage.anchor
+            insort(self._passages, Mark(start, end, anchor, kind, title), key=_start)
             return anchor
-        for placed in passages:  # a mention straddling a passage's edge points at the passage
-            inside = placed.start <= start and end <= placed.end
-            if not inside and placed.start < end and start < placed.end:
-                return placed.anchor
-        for placed in self._mentions:
-            if placed.start < end and start < placed.end:
-                return placed.anchor
-        self._mentions.append(Mark(start, end, anchor, kind, title))
+        # a mention straddling a passage's edge points at the passage
+        if passage is not None and not (passage.start <= start and end <= passage.end):
+            return passage.anchor
+        mention = _overlapping(self._mentions, start, end)
+        if mention is not None:
+            return mention.anchor
+        insort(self._mentions, Mark(start, end, anchor, kind, title), key=_start)
         return anchor
 
     def paragraphs(self) -> list[list[Piece]]:
@@ -206,6 +218,8 @@ class StoryAnchors:
     summary: list[dict[str, str]]
     mentions: dict[tuple[str, int, int], str]
     facts: dict[tuple[str, str], str]  # (fact id, document id) -> anchor of its first mention there
+    # per fact: (document id, anchor, the words it is stated in there), one per document in order
+    citations: dict[str, list[tuple[str, str, str]]]
     timeline: list[dict[str, str]]
     passages: list[dict[str, str]]  # per shared passage: document id -> anchor
 
@@ -258,8 +272,16 @@ def story_anchors(
 
     summary = land(((s.text, s.sources) for s in story.summary), "cited", "summary sentence")
     mentions: dict[tuple[str, int, int], str] = {}
+    # a fact's citation per document leads to its first mention there: only those are marked
+    first_mentions: list[tuple[Fact, FactMention]] = []
+    for fact in story.facts:
+        seen: set[str] = set()
+        for m in fact.mentions:
+            if m.document not in seen:
+                seen.add(m.document)
+                first_mentions.append((fact, m))
     spans: Iterable[tuple[str, int, int, str, str]] = [
-        *((m.document, m.start, m.end, fact.kind, fact.label) for fact in story.facts for m in fact.mentions),
+        *((m.document, m.start, m.end, fact.kind, fact.label) for fact, m in first_mentions),
         *(
             (q.document, q.start, q.end, "quote", q.speaker or "quote")
             for q in story.quotes
@@ -279,10 +301,16 @@ def story_anchors(
         if anchor:
             mentions[(doc_id, start, end)] = anchor
     facts: dict[tuple[str, str], str] = {}
+    citations: dict[str, list[tuple[str, str, str]]] = {}
     for fact in story.facts:
+        words: dict[str, list[str]] = {}
         for m in fact.mentions:
+            words.setdefault(m.document, []).append(m.text)
             if (m.document, m.start, m.end) in mentions:
                 facts.setdefault((fact.id, m.document), mentions[(m.document, m.start, m.end)])
+        citations[fact.id] = [
+            (doc_id, facts.get((fact.id, doc_id), ""), " · ".join(texts)) for doc_id, texts in words.items()
+        ]
     timeline = land(((e.text, e.documents) for e in story.timeline), "dated", "timeline entry")
     passages = land(((p.text, p.documents) for p in story.shared_passages), "shared", "shared passage")
-    return StoryAnchors(texts, summary, mentions, facts, timeline, passages)
+    return StoryAnchors(texts, summary, mentions, facts, citations, timeline, passages)

@@ -30,14 +30,15 @@ from recoupe.render.common import SourceRef
 from recoupe.render.html import environment
 from recoupe.render.to_json import brief_to_dict
 from recoupe.store import Store
+from recoupe.store.codec import DOCUMENT_COLUMNS
 from recoupe.web.jobs import AddJobs
+from recoupe.web.records import read_story, story_facets, story_page
 from recoupe.web.security import BodyLimit, CsrfTokens, PathNotAllowed, SecurityHeaders, confined_path
 from recoupe.web.views import (
     MATCH_CLOSE,
     MATCH_OPEN,
     SORTS,
     StoryFilter,
-    filter_rows,
     original_with_cuts,
     snippet_runs,
     timeline_chart,
@@ -131,6 +132,8 @@ class Site:
         self.jobs = AddJobs(settings.db)
         self.csrf = CsrfTokens()
         self.env = environment()
+        self._facets_lock = threading.Lock()
+        self._facets_cache: tuple[str | None, list[str], list[str]] | None = None
 
     # -------------------------------------------------------------- helpers
 
@@ -194,31 +197,28 @@ class Site:
     def _stories_data(self, request: Request) -> dict[str, Any]:
         store = self.read()
         query = self._story_query(request)
-        rows = store.stories(
-            since=query.since,
-            until=query.until,
-            min_sources=query.min_sources,
-            order=query.store_order(),  # type: ignore[arg-type]
-        )
-        languages = sorted({lang for row in rows for lang in row.languages})
-        sites = sorted({site for row in rows for site in row.sites}, key=str.casefold)
-        rows = filter_rows(rows, query)
+        rows, total = story_page(store, query, STORIES_PER_PAGE)
+        languages, sites = self._facets(store)
         hits = []
         if query.q:
-            hits = store.search(query.q, limit=500, marks=(MATCH_OPEN, MATCH_CLOSE))
-            matched = {hit.story for hit in hits if hit.story}
-            rows = [row for row in rows if row.id in matched]
-        total = len(rows)
-        first = (query.page - 1) * STORIES_PER_PAGE
+            hits = store.search(query.q, limit=20, kinds=("document",), marks=(MATCH_OPEN, MATCH_CLOSE))
         return {
             "query": query,
-            "rows": rows[first : first + STORIES_PER_PAGE],
+            "rows": rows,
             "total": total,
             "pages": max(1, -(-total // STORIES_PER_PAGE)),
             "languages": languages,
             "sites": sites,
-            "document_hits": [h for h in hits if h.kind == "document"][:20],
+            "document_hits": hits,
         }
+
+    def _facets(self, store: Store) -> tuple[list[str], list[str]]:
+        """The filter choices, read again only when an add has changed the store."""
+        version = store.meta("seq")
+        with self._facets_lock:
+            if self._facets_cache is None or self._facets_cache[0] != version:
+                self._facets_cache = (version, *story_facets(store))
+            return self._facets_cache[1], self._facets_cache[2]
 
     def stories(self, request: Request) -> Response:
         data = self._stories_data(request)
@@ -262,7 +262,7 @@ class Site:
     # -------------------------------------------------------------- one story
 
     def _story(self, story_id: str) -> Story:
-        story = self.read().story(story_id)
+        story = read_story(self.read(), story_id)
         if story is None:
             raise HTTPException(404, f"No story {story_id!r} in this store.")
         return story
@@ -273,7 +273,7 @@ class Site:
         if story.id != story_id:  # merged into another: its id redirects
             return RedirectResponse(f"/stories/{story.id}", status_code=301)
         store = self.read()
-        documents = store.story_documents(story.id)
+        documents = story_sources(store, story.id)
         by_id = {doc.id: doc for doc in documents}
         refs = {
             doc.id: SourceRef(i, doc.id, doc.site or doc.title or doc.source)
@@ -442,6 +442,22 @@ class Site:
 
     def job_json(self, request: Request) -> Response:
         return JSONResponse(self._job(request).as_dict())
+
+
+def story_sources(store: Store, story_id: str) -> list[Document]:
+    """A story's documents with what its page shows: the columns and the clean text.
+
+    `Store.story_documents` decodes every sentence, mention and quote of every document; a story
+    page needs none of them (flags and cuts are on each document's page), and for a story of
+    hundreds of pages that decoding alone would take longer than the page may
+    (bench/bench_serve.py).
+    """
+    rows = store.conn.execute(
+        f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE story = ? "
+        "ORDER BY published IS NULL, published, source",
+        (story_id,),
+    )
+    return [Document(**{name: row[name] for name in DOCUMENT_COLUMNS}) for row in rows]
 
 
 def _document_href(document_id: str, anchor: str = "") -> str:

@@ -1,6 +1,6 @@
 """What the web view's pages show, computed from store records: no I/O, no request here.
 
-Filters and sorts of the story list, the timeline's inline SVG geometry, search snippets cut
+The story list's query, the timeline's inline SVG geometry, search snippets cut
 into plain and matched runs, and a page's original text with the spans the cleaner cut.
 """
 
@@ -11,7 +11,6 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from recoupe.model import Removal, TimelineEntry
-from recoupe.store import StoryRow
 
 # search snippets come back with matched words between these (private-use characters no page
 # text holds), so the page text around them is escaped and the matches marked
@@ -39,26 +38,6 @@ class StoryFilter:
     language: str | None = None
     site: str | None = None
     page: int = 1
-
-    def store_order(self) -> str:
-        return self.sort if self.sort in ("recent", "sources", "documents") else "recent"
-
-
-def filter_rows(rows: Sequence[StoryRow], query: StoryFilter) -> list[StoryRow]:
-    """The filters the store's `stories()` does not take: discrepancies, language, site; and the
-    sorts it does not offer."""
-    kept = [
-        row
-        for row in rows
-        if (not query.discrepancies or row.n_discrepancies > 0)
-        and (not query.language or query.language in row.languages)
-        and (not query.site or query.site in row.sites)
-    ]
-    if query.sort == "discrepancies":
-        kept.sort(key=lambda r: (-r.n_discrepancies, -r.n_sources, r.id))
-    elif query.sort == "title":
-        kept.sort(key=lambda r: (r.title.casefold(), r.id))
-    return kept
 
 
 @dataclass(frozen=True, slots=True)
