@@ -187,3 +187,51 @@ def test_ray_gives_the_same_documents_as_in_process(
     finally:
         ray.shutdown()
     assert outcomes == expected
+
+
+# --------------------------------------------------------------------------------------------
+# the folder that did not finish in 15 minutes before the limits
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_folder_of_pathological_pages_finishes_with_each_page_reported(
+    tmp_path: Path, examples_dir: Path
+) -> None:
+    """A 22 MB text page, a 5 MB page on one line and HTML nested 20,000 deep (generated here),
+    beside a real page, through `recoupe brief` with the default limits."""
+    import io
+    import json
+
+    from recoupe.cli import main
+
+    folder = tmp_path / "pages"
+    folder.mkdir()
+    real = sorted(examples_dir.glob("*.txt"))[0]
+    (folder / "real.txt").write_bytes(real.read_bytes())
+    paragraph = real.read_text(encoding="utf-8").split("\n\n")[-1]
+    (folder / "huge.txt").write_text(
+        (paragraph + "\n\n") * (22_000_000 // (len(paragraph) + 2)), encoding="utf-8"
+    )
+    (folder / "one_line.txt").write_text("mot " * 1_250_000, encoding="utf-8")
+    (folder / "deep.html").write_text(
+        "<html><body>" + "<div>" * 20_000 + "<p>Texte.</p>" + "</div>" * 20_000 + "</body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "out"
+    stderr = io.StringIO()
+    started = time.monotonic()
+    status = main(["brief", str(folder), "--out", str(out), "--format", "json", "--quiet"], stderr=stderr)
+    assert status == 0, stderr.getvalue()
+    assert time.monotonic() - started < 120
+    brief = json.loads((out / "brief.json").read_text(encoding="utf-8"))
+    entries = {Path(e["source"]).name: e for e in brief["inputs"]}
+    assert entries["real.txt"]["status"] == "ok"
+    assert entries["huge.txt"]["status"] == "skipped"
+    assert entries["huge.txt"]["reason"].startswith("limit max_bytes: file of 2")
+    assert entries["one_line.txt"]["status"] == "skipped"
+    assert entries["one_line.txt"]["reason"] == (
+        "limit max_line_chars: a line of 5,000,000 characters is over 100,000; skipped"
+    )
+    assert entries["deep.html"]["status"] == "skipped"
+    assert entries["deep.html"]["reason"].startswith("limit max_html_depth")
+    assert [d["source"] for d in brief["documents"]] == [str(folder / "real.txt")]

@@ -126,6 +126,21 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument(
         "--strict", action="store_true", help="stop on the first page a stage fails on, with its traceback"
     )
+    brief.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes for clean, judge and facts (default: the number of cores; 1: this process)",
+    )
+    brief.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local processes or Ray (pip install 'recoupe[ray]')",
+    )
+    brief.add_argument(
+        "--address", metavar="URL", help="with --engine ray: the Ray cluster (default: a local one)"
+    )
     _add_corpus_commands(sub)
     _add_serve_command(sub)
     return parser
@@ -189,7 +204,19 @@ def _add_corpus_commands(sub: Any) -> None:
     add.add_argument("paths", nargs="*", metavar="PATH", help="file, folder, or - for standard input")
     add.add_argument("--db", default=DEFAULT_DB, help=f"the store (default: ./{DEFAULT_DB})")
     add.add_argument(
-        "--workers", type=int, metavar="N", help="processes for the per-page stages (default: 1)"
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes for clean, judge and facts (default: the number of cores; 1: this process)",
+    )
+    add.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local processes or Ray (pip install 'recoupe[ray]')",
+    )
+    add.add_argument(
+        "--address", metavar="URL", help="with --engine ray: the Ray cluster (default: a local one)"
     )
     add.add_argument(
         "--set",
@@ -275,19 +302,34 @@ def run_add(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from recoupe.corpus import Corpus
     from recoupe.pipeline import PipelineConfig
 
-    try:
-        config = PipelineConfig(stages=parse_settings(args.set), strict=args.strict)
-    except (TypeError, ValueError) as error:
-        raise UsageError(f"--set: {error}") from None
     if args.workers is not None and args.workers < 1:
         raise UsageError(f"--workers must be 1 or more, got {args.workers}")
+    if args.address is not None and args.engine != "ray":
+        raise UsageError("--address is the Ray cluster's: give --engine ray with it")
+    try:
+        config = PipelineConfig(
+            stages=parse_settings(args.set),
+            strict=args.strict,
+            workers=args.workers,
+            engine=args.engine,
+            address=args.address,
+        )
+    except (TypeError, ValueError) as error:
+        raise UsageError(f"--set: {error}") from None
+    if args.engine == "ray":
+        from recoupe.executor import import_ray
+
+        try:
+            import_ray()
+        except ImportError as error:
+            raise UsageError(f"--engine ray: {error}") from None
     store = _open_store(args.db, create=True)
     with store, contextlib.ExitStack() as stack:
         progress: Any = _silent_progress
         if not args.quiet:
             progress = stack.enter_context(RichProgress(stderr))
         try:
-            corpus = Corpus(store, config, progress=progress, workers=args.workers or 1)
+            corpus = Corpus(store, config, progress=progress)
         except ValueError as error:
             raise UsageError(str(error)) from None
         stdin = sys.stdin.buffer if "-" in args.paths else None
@@ -376,13 +418,31 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise UsageError("--story, --since and --min-sources select stories of a store: give --db FILE")
     if args.db is not None:
         return _brief_from_store(args, formats, stderr)
+    if args.workers is not None and args.workers < 1:
+        raise UsageError(f"--workers must be 1 or more, got {args.workers}")
+    if args.address is not None and args.engine != "ray":
+        raise UsageError("--address is the Ray cluster's: give --engine ray with it")
     try:
         # stages are built before any input is read: a configuration mistake fails at once
-        pipeline = Pipeline(PipelineConfig(stages=parse_settings(args.set), strict=args.strict))
+        config = PipelineConfig(
+            stages=parse_settings(args.set),
+            strict=args.strict,
+            workers=args.workers,
+            engine=args.engine,
+            address=args.address,
+        )
+        pipeline = Pipeline(config)
     except (TypeError, ValueError) as error:
         raise UsageError(f"--set: {error}") from None
+    if args.engine == "ray":
+        from recoupe.executor import import_ray
+
+        try:
+            import_ray()
+        except ImportError as error:
+            raise UsageError(f"--engine ray: {error}") from None
     stdin = sys.stdin.buffer if "-" in args.paths else None
-    inputs, pages = read_inputs(args.paths, stdin=stdin)
+    inputs, pages = read_inputs(args.paths, stdin=stdin, limits=config.limits)
     counts = Counter(entry.status for entry in inputs)
     if not args.quiet:
         for entry in inputs:
