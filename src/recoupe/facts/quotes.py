@@ -77,6 +77,7 @@ MIN_QUOTE_WORDS = 4  # with a verb
 MIN_VERBLESS_QUOTE_WORDS = 8
 MIN_UNPARSED_QUOTE_WORDS = 6
 MAX_SPEAKER_TOKENS = 8
+MAX_CLAUSE_VERBS = 2  # verbs between a speech verb and a quote inside what it reports
 MAX_CARRIED_LINES = 6  # lines a quote left open at a line's end may run on
 WHOLE_SENTENCE_SHARE = 0.6  # a quote holding this share of its sentence's letters is the sentence
 LEXICON = "reporting_verbs"
@@ -125,6 +126,8 @@ class Vocabulary:
     person_pronouns: frozenset[str]
     impersonal: frozenset[str]
     thing_pronouns: frozenset[str]
+    agent_markers: frozenset[str]
+    same: frozenset[str]
     role_nouns: frozenset[str]
     person_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
@@ -148,6 +151,8 @@ def vocabulary(language: str) -> Vocabulary:
         person_pronouns=get("person_pronouns"),
         impersonal=get("impersonal"),
         thing_pronouns=get("thing_pronouns"),
+        agent_markers=get("agent_markers"),
+        same=get("same"),
         role_nouns=get("role_nouns"),
         person_nouns=get("person_nouns"),
         speaker_nouns=get("role_nouns") | get("person_nouns") | get("speaker_nouns"),
@@ -405,6 +410,7 @@ class _Speakers:
                 _Person(m.start, m.end, str(m.value or m.text), _is_subject(span.root), self._context(span))
             )
         named = [(m.start, m.end) for m in self.entities if m.kind == "person"]
+        organisations = [(m.start, m.end) for m in self.entities if m.kind == "organization"]
         for token in self.sdoc:
             if token.pos_ != "PROPN":
                 continue
@@ -425,8 +431,10 @@ class _Speakers:
                 continue
             if any(s < end and start < e for s, e in named):
                 continue  # NER has this person already
+            if not role_appos and any(s < end and start < e for s, e in organisations):
+                continue  # an organisation saying something ('Human Rights Watch said')
             if len(parts) == 1 and not role_appos and any(s < end and start < e for s, e in covered):
-                continue  # a one-word organisation saying something ('Kraft said')
+                continue  # one word NER took for something else: 'le Belge a répondu'
             span = self.sdoc[parts[0].i : parts[-1].i + 1]
             out.append(_Person(start, end, self.text[start:end], _is_subject(token), self._context(span)))
         out.sort(key=lambda p: p.start)
@@ -469,9 +477,24 @@ class _Speakers:
         return None
 
     def _context(self, span: Span) -> frozenset[str]:
-        sent = span.sent
-        window = self.sdoc[max(sent.start, span.start - 6) : min(sent.end, span.end + 6)]
-        return frozenset(_fold(t.text) for t in window if t.pos_ in ("NOUN", "PROPN") and self._free(t))
+        """Nouns the name stands in apposition to: 'Me Cécile Bernaille, avocate du trader', 'le
+        porte-parole du Kremlin, Dmitri Peskov', 'Athens Mayor Nikitas Kaklamanis'."""
+        root = span.root
+        linked = [
+            c
+            for c in root.children
+            if c.dep_ in ("appos", "compound", "nmod") and c.i not in range(span.start, span.end)
+        ]
+        if root.dep_ == "appos" or (
+            root.head.i < span.start and root.dep_ in ("nmod", "flat", "flat:name", "compound")
+        ):
+            linked.append(root.head)
+        linked += [
+            t
+            for t in self.sdoc[max(span.sent.start, span.start - 3) : span.start]
+            if t.head.i in range(span.start, span.end)
+        ]
+        return frozenset(_fold(t.text) for t in linked if t.pos_ in ("NOUN", "PROPN") and self._free(t))
 
     def _full(self, name: str, at: int) -> str:
         """The name in full when the document names the person in full: 'Bruyneel' -> 'Johan
@@ -517,10 +540,17 @@ class _Speakers:
             verb = self._speech_verb(sentence, raw, inside)
             according = self._according_to(sentence)
             announcer = self._colon_name(raw)
-            taken = (verb is not None and _governs(verb, inside, raw)) or according or announcer
-            if words_in < 2 or (not full and not taken) or _is_title(quote_text):
+            # words a speech verb takes, or reports in its clause ('estime que les dispositions
+            # prévoyant le « fichage des élus »…'), unless a preposition makes them a name or a term
+            # ('with tattoos of “devil's horns”')
+            governed = verb is not None and _governs(verb, inside, raw)
+            reported = verb is not None and _governs(verb, inside, raw, reported=True)
+            term = self._after_preposition(raw)
+            taken = governed or according or announcer or (reported and not term)
+            if words_in < 2 or (not full and not taken) or _is_title(quote_text, inside):
                 continue  # a scare quote, a title, a term: nobody is said to speak these words
-            if not has_verb and not taken and verb is None and not self._whole_sentence(sentence, raw):
+            finite = any("Fin" in t.morph.get("VerbForm", []) for t in inside)
+            if not taken and verb is None and term and not finite:
                 continue  # a name or a charge: 'mis en examen pour « faux et usage de faux »'
             speaker = raw.speaker
             if speaker is None and verb is not None:
@@ -535,6 +565,13 @@ class _Speakers:
             out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
         return out
 
+    def _after_preposition(self, raw: _Raw) -> bool:
+        before = self.sdoc.char_span(raw.open_at, raw.open_at + 1, alignment_mode="expand")
+        if before is None or before.start == 0:
+            return False
+        previous = self.sdoc[before.start - 1]
+        return previous.pos_ == "ADP" or _fold(previous.text) in ("d'", "de", "of", "for", "with")
+
     def _colon_name(self, raw: _Raw) -> str | None:
         """A headline's 'Contador : « Bonne chance à Lance ! »': the name right before a colon."""
         before = self.text[: raw.open_at].rstrip(" \u00a0\u202f")
@@ -542,13 +579,8 @@ class _Speakers:
             return None
         colon = len(before) - 1
         for m in self.entities:
-            if (
-                m.kind in ("person", "organization")
-                and m.end <= colon
-                and not self.text[m.end : colon].strip()
-            ):
-                name = str(m.value or m.text)
-                return self._full(name, m.start) if m.kind == "person" else name
+            if m.kind == "person" and m.end <= colon and not self.text[m.end : colon].strip():
+                return self._full(str(m.value or m.text), m.start)
         return None
 
     def _personal(self, speaker: str) -> bool:
@@ -601,20 +633,40 @@ class _Speakers:
     def _speaker_of_verb(self, verb: Token, raw: _Raw) -> str | None:
         # '« … », la loi X, « … », a poursuivi l'archevêque': the verb after another quote of
         # the sentence has its subject after it too
-        closing = [r for r in self.raws if 0 <= verb.idx - r.close_end <= 12]
+        closing = [r for r in self.raws if 0 <= verb.idx - r.close_end <= 24]
         subject = _clitic_subject(verb) or self._inverted_subject(verb, closing[-1] if closing else raw)
         if subject is None:
             subject = _subject(verb)
             if subject is not None and subject.dep_ in ("nsubj:pass", "nsubjpass"):
                 subject = _agent(verb)  # 'qualifiée par les syndicats d'« injure »'
+        if (
+            subject is None
+            or not self._free(subject)
+            or ("Part" in verb.morph.get("VerbForm", []) and subject.dep_ != "nsubj")
+        ):
+            # 'qualifié d'« … » par l'avocat Michel Pezet': the agent after the quote
+            agent = self._agent_after(verb, raw)
+            if agent is not None:
+                return self._name_of(agent)
         if subject is None or not self._free(subject):
             return None
         return self._name_of(subject)
 
+    def _agent_after(self, verb: Token, raw: _Raw) -> Token | None:
+        after = max(verb.idx, raw.close_end)
+        tokens = [t for t in self.sdoc[verb.i + 1 : verb.i + 30] if t.idx >= after][:4]
+        for i, t in enumerate(tokens[:-1]):
+            if t.pos_ == "ADP" and _fold(t.text) in self.vocab.agent_markers:
+                nouns = [n for n in self.sdoc[t.i + 1 : t.i + 4] if n.pos_ in ("NOUN", "PROPN")]
+                return nouns[0] if nouns else None
+            if i == 0 and not t.is_punct:
+                break
+        return None
+
     def _inverted_subject(self, verb: Token, raw: _Raw) -> Token | None:
         """'« … », a dit une porte-parole', '« … », assure à l'AFP Fabrice Delloye', '“…,” said
         Ron Howard': a verb right after the quote has its subject after it."""
-        if raw.close_end > verb.idx or len(self.text[raw.close_end : verb.idx]) > 12:
+        if raw.close_end > verb.idx or len(self.text[raw.close_end : verb.idx]) > 24:
             return None
         between = self.sdoc.char_span(raw.close_end, verb.idx, alignment_mode="contract")
         if between is not None and any(
@@ -645,9 +697,22 @@ class _Speakers:
                     ):
                         found = found.head
                     return found
-        for t in following:
-            if t.pos_ == "ADP":
-                break  # 'assure à l'AFP' with no name after: the subject is not there
+        # time words after the verb are not its subject: 'avait déclaré mardi soir l'entourage'
+        following = [
+            t
+            for t in following
+            if not (
+                t.ent_type_ in ("DATE", "TIME")
+                or (t.dep_.startswith(("obl", "npadvmod")) and t.head.i == verb.i)
+            )
+            and not (
+                t.head.i != verb.i and t.head.dep_.startswith(("obl", "npadvmod")) and t.head.head.i == verb.i
+            )
+        ]
+        before_adp = list(itertools.takewhile(lambda t: t.pos_ != "ADP", following))
+        # '“…,” said 40-year-old Tsikala Stephania': the name rather than the words before it
+        names = [t for t in before_adp if t.pos_ == "PROPN" and t.dep_ not in _NAME_DEPS]
+        for t in names or before_adp:
             if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "PRON" and t.text.startswith("-")):
                 while t.dep_ in _NAME_DEPS and t.head.i > t.i:
                     t = t.head
@@ -842,12 +907,17 @@ class _Speakers:
         own = _entity_at(self.entities, head.idx, head.idx + len(head.text))
         if own is not None and own.kind == "place" and _fold(head.text) in self.common_nouns:
             own = None  # 'le Belge' tagged as a place: a demonym names a person
-        if own is not None:
-            name = str(own.value or own.text)
-            return self._full(name, own.start) if own.kind == "person" else name
+        # a person NER missed or took for something else ('Professor Varoufakis' as an organisation)
         person = self._person_of(head) if head.pos_ == "PROPN" else None
         if person is not None:
             return self._full(person.name, person.start)
+        if own is not None:
+            name = str(own.value or own.text)
+            if own.kind == "person":
+                return self._full(name, own.start)
+            # 'Professor Varoufakis' taken for an organisation, the document naming Yanis Varoufakis
+            full = self._full(name, own.start)
+            return full if full != name and full in self._full_names() else name
         phrase = [t for t in _phrase(head) if self._free(t)]
         if not phrase:
             return None
@@ -965,6 +1035,9 @@ class _Speakers:
         role = word in self.vocab.role_nouns or word in self.vocab.person_nouns or _is_agent(word)
         if not (role or demonym):
             return None
+        # 'selon la même source': whoever was credited last
+        if any(_fold(t.text) in self.vocab.same for t in phrase) and self.credits:
+            return self.credits[-1].name
         # 'a Western diplomat' … 'the diplomat': the speaker described so before
         described = [c for c in self.credits if c.at < head.idx and word in _fold(c.name).split()]
         if described:
@@ -986,11 +1059,18 @@ class _Speakers:
         return None
 
 
-def _is_title(quote: str) -> bool:
-    """'Take Me Out to the Ball Game': most words capitalised and no sentence end: a title."""
+def _is_title(quote: str, inside: Span) -> bool:
+    """'Take Me Out to the Ball Game': most words capitalised and no sentence end; 'the “American
+    Pie” star': capitalised words qualifying a noun. A title either way."""
     quoted = _COUNTED_WORDS.findall(quote)
     capitals = [w for w in quoted if w[:1].isupper() and not w.isupper()]
-    return len(quoted) >= 3 and len(capitals) >= 0.6 * len(quoted) and not _TERMINAL.search(quote)
+    if len(quoted) < 2 or _TERMINAL.search(quote):
+        return False
+    if len(quoted) >= 3 and len(capitals) >= 0.6 * len(quoted):
+        return True
+    root = inside.root
+    qualifies = root.head.i > inside.end - 1 and root.head.pos_ in ("NOUN", "PROPN")
+    return qualifies and len(capitals) == len(quoted)
 
 
 def _is_agent(word: str) -> bool:
@@ -1017,19 +1097,24 @@ def _is_subject(token: Token) -> bool:
     return token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS
 
 
-def _governs(verb: Token, inside: Span, raw: _Raw) -> bool:
-    """The speech verb takes the quoted words: it is the nearest verb above them in the parse."""
+def _governs(verb: Token, inside: Span, raw: _Raw, *, reported: bool = False) -> bool:
+    """The speech verb takes the quoted words: it is the nearest verb above them in the parse,
+    or the verb whose reported clause holds them ('estime que les dispositions prévoyant le
+    « fichage des élus » portent …': one clause verb between, reached through a complement)."""
     roots = [t for t in inside if not (raw.start <= t.head.idx < raw.end) or t.head.i == t.i]
     for root in roots:
-        node = root
-        for _ in range(8):
+        node, verbs = root, 0
+        for _ in range(12):
             if node.head.i == node.i:
                 break
+            dep = node.dep_
             node = node.head
             if node.i == verb.i:
-                return True
+                return verbs == 0 or dep in ("ccomp", "obj", "dobj", "parataxis")
             if node.pos_ in ("VERB", "AUX") and not (raw.start <= node.idx < raw.end):
-                break
+                verbs += 1
+                if verbs > (MAX_CLAUSE_VERBS if reported else 0):
+                    break
     return False
 
 
