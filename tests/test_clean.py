@@ -7,10 +7,12 @@ seeds (examples/) only appear in the integration tests at the end.
 
 from __future__ import annotations
 
+import ast
 import gzip
 import json
 import re
 from collections import Counter
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,10 @@ from recoupe.clean import (
     content_hash,
     find_site_furniture,
     line_key,
+    patterns,
 )
+from recoupe.clean.patterns import vocabulary
+from recoupe.lang import lexicon
 from recoupe.model import Document, Page, Removal
 from recoupe.stage import make_stage, registered_stages
 
@@ -553,12 +558,49 @@ def test_closing_block_of_short_lines_is_kept(closing: tuple[str, ...]) -> None:
     assert doc.text.split("\n\n")[-2:] == list(closing[1:])
 
 
+def test_signature_after_a_long_unclosed_line_is_cut_fr() -> None:
+    # FreSaDa 000002029: the desk's name, then the author's signature
+    doc = clean(*BODY_FR, "Pour le Service géopolitique", "Basil Sangène")
+    assert removed(doc, "navigation") == ["Basil Sangène"]
+
+
 def test_label_alone_after_the_last_sentence_is_cut_en() -> None:
     # metrotimes.com (trafilatura_eval): a widget's heading left after the review's last sentence
     doc = clean(
         *BODY_EN, "Its menu as of this writing was quite different from Midtown’s.", "Location Details"
     )
     assert removed(doc, "navigation") == ["Location Details"]
+
+
+def test_furniture_vocabulary_is_data_in_both_languages() -> None:
+    for language in ("fr", "en"):
+        source = (
+            resources.files("recoupe.lang").joinpath(language, "furniture.toml").read_text(encoding="utf-8")
+        )
+        assert source.startswith("# Page furniture") and "Where entries come from" in source
+        for section in lexicon(language, "furniture").values():
+            for entries in section.values():
+                if isinstance(entries, list):
+                    for entry in entries:
+                        re.compile(entry)  # every entry is a regex fragment
+    # one family's entries come from both files, and the rules' code names none of them
+    cut = vocabulary("paywall.cut")
+    assert "la suite est réservée" in cut and "to (?:continue|keep) reading" in cut
+    # string constants of the rules' module, comments aside (they quote real lines as examples)
+    tree = ast.parse(Path(patterns.__file__).read_text(encoding="utf-8"))
+    strings = " ".join(
+        n.value for n in ast.walk(tree) if isinstance(n, ast.Constant) and isinstance(n.value, str)
+    )
+    for phrase in (
+        "la suite est réservée",
+        "abonnez-vous",
+        "all rights reserved",
+        "tous droits",
+        "contactez-nous",
+    ):
+        assert phrase not in strings.casefold()
+    with pytest.raises(ValueError, match=r"furniture\.toml has 'paywall\.misspelt'"):
+        vocabulary("paywall.misspelt")
 
 
 # --------------------------------------------------------------------------------------------
