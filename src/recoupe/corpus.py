@@ -28,12 +28,16 @@ postings of a document's rarer terms, so the work per added page does not grow w
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import math
+import os
 import time
+import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import BinaryIO, TypeVar
@@ -43,17 +47,24 @@ import numpy.typing as npt
 from datasketch import MinHashLSH
 
 from recoupe.clean import site_key
-from recoupe.clean.patterns import match_form
-from recoupe.clean.repetition import paragraph_key
-from recoupe.clean.site_lines import line_key
-from recoupe.clean.units import split_paragraphs
+from recoupe.clean.site_lines import PageLines, furniture_lines, page_lines
 from recoupe.crosscheck import Independence
 from recoupe.dedup import Sketcher, find_duplicates, lsh_candidate_threshold, shingle_set
+from recoupe.executor import PageOutcome
 from recoupe.model import Document, DuplicateCluster, InputEntry, Page, document_id
 from recoupe.pipeline import Pipeline, PipelineConfig, processing_order
 from recoupe.store import Store, StoryRow
 from recoupe.store.codec import document_from_row
-from recoupe.stories import average_link, published_date, story_features, story_id
+from recoupe.stories import (
+    Features,
+    StoryVector,
+    TermFrequencies,
+    cluster_vectors,
+    similarities,
+    story_features,
+    story_id,
+    story_vector,
+)
 
 T = TypeVar("T")
 F64 = npt.NDArray[np.float64]
@@ -61,8 +72,8 @@ ProgressCallback = Callable[[str, int, int], None]
 
 # pages per write transaction: what a kill can lose, and what a concurrent add waits for
 CHUNK_PAGES = 128
-# a paragraph this long is article text (as in `recoupe.clean.site_lines`)
-LONG_LINE_CHARS = 200
+# pages per chunk and worker when the per-page stages run in a pool or on Ray
+POOL_PAGES_PER_WORKER = 256
 # stories rebuilt per transaction
 REBUILD_BATCH = 64
 # a document's candidates come from postings of its terms found in at most this share of the
@@ -73,7 +84,7 @@ MIN_RARE_DF = 50
 # terms of a document used to look up candidates, rarest-weighted first
 QUERY_TERMS = 40
 # candidates scored in full per document
-MAX_CANDIDATES = 200
+MAX_CANDIDATES = 60
 # stories a document may pull into its region
 MAX_CANDIDATE_STORIES = 20
 # a dedup component larger than this is cut to the changed documents and their direct candidates
@@ -106,6 +117,7 @@ class AddSummary:
     documents_total: int = 0
     seconds: float = 0.0
     error_reasons: list[str] = field(default_factory=list)
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for bench/
 
     def line(self) -> str:
         parts = [
@@ -135,24 +147,25 @@ class Corpus:
         *,
         chunk_pages: int = CHUNK_PAGES,
         progress: ProgressCallback = _no_progress,
-        workers: int | None = 1,
-        engine: str = "local",
-        address: str | None = None,
     ) -> None:
         self.store = store
         self.config = config or PipelineConfig()
         self.pipeline = Pipeline(self.config)
-        self.chunk_pages = chunk_pages
+        workers = self.config.workers or os.cpu_count() or 1
+        pooled = self.config.engine == "ray" or workers > 1
+        # a pool starts per chunk (its workers load their models): give each worker enough pages
+        self.chunk_pages = max(chunk_pages, POOL_PAGES_PER_WORKER * workers) if pooled else chunk_pages
         self.progress = progress
-        self.workers = workers
-        self.engine = engine
-        self.address = address
         dedup = self.pipeline.dedup
         self._sketcher = Sketcher(dedup.num_perm)
         lsh = MinHashLSH(
             threshold=lsh_candidate_threshold(dedup.threshold, dedup.min_containment), num_perm=dedup.num_perm
         )
         self._bands, self._rows = int(lsh.b), int(lsh.r)
+        # document frequencies by term id, valid while this corpus is the index's last writer
+        self._df_cache: npt.NDArray[np.int64] | None = None
+        self._term_names: dict[int, str] = {}
+        self._token = uuid.uuid4().hex
         self._check_config()
 
     # ------------------------------------------------------------------ public
@@ -161,7 +174,7 @@ class Corpus:
         """Read `paths` (files, folders, JSONL, `-`) as `recoupe brief` does and add them."""
         from recoupe.ingest import iter_inputs
 
-        return self.add(iter_inputs(paths, stdin=stdin))
+        return self.add(iter_inputs(paths, stdin=stdin, limits=self.config.limits))
 
     def add(self, results: Iterable[tuple[InputEntry, Page | None]]) -> AddSummary:
         """Add inputs (entries with their page, None when unreadable), chunk by chunk, then
@@ -172,10 +185,15 @@ class Corpus:
         iterator = iter(results)
         done = 0
         while chunk := list(islice(iterator, self.chunk_pages)):
-            self._add_chunk(chunk, summary)
+            try:
+                self._add_chunk(chunk, summary)
+            except BaseException:
+                self._df_cache = None  # the transaction rolled back: so did the frequencies
+                raise
             done += len(chunk)
             self.progress("add", done, 0)
-        summary.stories_changed = self.rebuild_dirty_stories()
+        with _timed(summary, "story rebuild"):
+            summary.stories_changed = self.rebuild_dirty_stories()
         counts = self.store.counts()
         summary.stories_total = counts.stories
         summary.documents_total = counts.documents
@@ -235,7 +253,8 @@ class Corpus:
         lines = {id(p): page_lines(p, max_chars=self._max_chars) for p in pages}
         sites = {id(p): site_key(p) for p in pages}
         furniture = self._furniture_with(pages, lines, sites)
-        prepared = self.pipeline.prepare(pages, furniture)
+        with _timed(summary, "clean, judge, facts"):
+            prepared = self.pipeline.prepare(pages, furniture)
         with store.transaction():
             seq = store.next_seq()
             known = store.known_inputs((e.source, h) for e, _, h in fresh)
@@ -279,9 +298,12 @@ class Corpus:
                 store.put_document(doc, judged_verdict=verdict, seq=seq)
             changed = [*docs, *(d for d, _ in recleaned)]
             if changed:
-                dedup_changed = self._dedup(changed)
-                self._index_terms(changed)
-                self._assign_stories(changed, dedup_changed)
+                with _timed(summary, "dedup"):
+                    dedup_changed = self._dedup(changed)
+                with _timed(summary, "story index"):
+                    self._index_terms(changed)
+                with _timed(summary, "story assignment"):
+                    self._assign_stories(changed, dedup_changed)
 
     @property
     def _max_chars(self) -> int:
@@ -293,22 +315,27 @@ class Corpus:
 
     def _outcome(
         self,
-        prepared: dict[str, Document | str],
+        prepared: dict[str, PageOutcome],
         page: Page,
         doc_id: str,
         entry: InputEntry,
         digest: str,
         summary: AddSummary,
     ) -> Document | None:
-        result = prepared.get(page.source)
-        if isinstance(result, Document):
-            result.id = doc_id
-            self.store.put_input(InputEntry(entry.source, "ok", doc_id, entry.reason), digest)
-            return result
-        reason = result if isinstance(result, str) else "not processed"
-        self.store.put_input(InputEntry(entry.source, "error", None, reason), digest)
-        summary.errors += 1
-        summary.error_reasons.append(f"{entry.source}: {reason}")
+        """Record the input entry of a prepared page; its document when it has one."""
+        outcome = prepared.get(page.source) or PageOutcome(page.source, "error", None, "not processed")
+        if outcome.document is not None:
+            outcome.document.id = doc_id
+            reasons = [r for r in (entry.reason, outcome.reason) if r]
+            self.store.put_input(InputEntry(entry.source, "ok", doc_id, "; ".join(reasons) or None), digest)
+            return outcome.document
+        reason = outcome.reason or "no document"
+        self.store.put_input(InputEntry(entry.source, outcome.status, None, reason), digest)
+        if outcome.status == "error":
+            summary.errors += 1
+            summary.error_reasons.append(f"{entry.source}: {reason}")
+        else:
+            summary.skipped += 1
         return None
 
     def _page_id(self, source: str, digest: str) -> str:
@@ -330,7 +357,7 @@ class Corpus:
     def _furniture_of(self, lines: Sequence[tuple[frozenset[str], frozenset[str]]]) -> frozenset[str]:
         if len(lines) < self._min_pages:
             return frozenset()
-        return furniture_lines(lines, min_pages=self._min_pages)
+        return furniture_lines([PageLines(short, long) for short, long in lines], min_pages=self._min_pages)
 
     def _furniture_with(
         self, pages: Sequence[Page], lines: dict[int, PageLines], sites: dict[int, str | None]
@@ -398,9 +425,9 @@ class Corpus:
         replaced: dict[str, Document] = {}
         for doc_id, page in pages.items():
             result = again.get(page.source)
-            if isinstance(result, Document):
-                result.id = doc_id
-                replaced[doc_id] = result
+            if result is not None and result.document is not None:
+                result.document.id = doc_id
+                replaced[doc_id] = result.document
         return [replaced.get(d.id, d) for d in docs]
 
     def _reclean_sites(
@@ -432,8 +459,9 @@ class Corpus:
                 continue
             again = self.pipeline.prepare([p for _, p in differ], furniture)
             for doc_id, page in differ:
-                fresh = again.get(page.source)
-                if isinstance(fresh, Document):
+                outcome = again.get(page.source)
+                fresh = outcome.document if outcome is not None else None
+                if fresh is not None:
                     fresh.id = doc_id
                     fresh.story = stored[doc_id].story
                     result.append((fresh, fresh.verdict))
@@ -578,54 +606,73 @@ class Corpus:
                 )
         return found
 
-    def _vector(self, doc: Document) -> dict[str, float]:
-        """The stories stage's term weights for a document (before idf)."""
-        features = story_features(doc)
-        weights: dict[str, float] = {}
-        name_weight = self.pipeline.stories.name_weight
-        for prefix, counts, weight in (("w:", features.words, 1.0), ("n:", features.names, name_weight)):
-            for term, count in counts.items():
-                if count > 0 and weight > 0:
-                    weights[prefix + term] = weight * (1.0 + math.log(count))
-        return weights
-
     def _index_terms(self, docs: Sequence[Document]) -> None:
-        """Postings and document frequencies of the changed documents' terms."""
+        """Postings and document frequencies of the changed documents' story terms (words as
+        "w:word", participants' names as "n:name", with their counts) and event days."""
         conn = self.store.conn
+        df = self._document_frequencies()
         for doc in docs:
             old = conn.execute("SELECT terms FROM doc_vectors WHERE doc = ?", (doc.id,)).fetchone()
             if old is not None:
-                old_terms = np.frombuffer(old[0], dtype=np.int64).tolist()
-                conn.executemany("UPDATE terms SET df = df - 1 WHERE id = ?", [(t,) for t in old_terms])
+                old_terms = np.frombuffer(old[0], dtype=np.int64)
+                conn.executemany("UPDATE terms SET df = df - 1 WHERE id = ?", [(int(t),) for t in old_terms])
                 conn.execute("DELETE FROM postings WHERE doc = ?", (doc.id,))
-            weights = self._vector(doc)
-            ids = self._term_ids(weights)
-            term_ids = np.array([ids[t] for t in weights], dtype=np.int64)
-            values = np.array(list(weights.values()), dtype=np.float64)
+                df[old_terms] -= 1
+            features = story_features(doc)
+            counts = {f"w:{t}": c for t, c in features.words.items() if c > 0}
+            counts.update({f"n:{t}": c for t, c in features.names.items() if c > 0})
+            ids = self._term_ids(counts)
+            term_ids = np.array([ids[t] for t in counts], dtype=np.int64)
+            values = np.array(list(counts.values()), dtype=np.float64)
             conn.executemany("UPDATE terms SET df = df + 1 WHERE id = ?", [(int(t),) for t in term_ids])
             conn.executemany(
                 "INSERT OR REPLACE INTO postings (term, doc, weight) VALUES (?, ?, ?)",
-                [(int(t), doc.id, float(w)) for t, w in zip(term_ids, values, strict=True)],
+                [(int(t), doc.id, 1.0 + math.log(c)) for t, c in zip(term_ids, values, strict=True)],
             )
-            day = published_date(doc)
             conn.execute(
                 "INSERT OR REPLACE INTO doc_vectors (doc, terms, weights, day) VALUES (?, ?, ?, ?)",
-                (doc.id, term_ids.tobytes(), values.tobytes(), day.toordinal() if day else None),
+                (
+                    doc.id,
+                    term_ids.tobytes(),
+                    values.tobytes(),
+                    features.day.toordinal() if features.day else None,
+                ),
             )
+            self._term_names.update((ids[t], t) for t in counts)
+            df = self._grow(df, int(term_ids.max()) + 1 if len(term_ids) else 0)
+            df[term_ids] += 1
+        self._df_cache = df
+
+    def _document_frequencies(self) -> npt.NDArray[np.int64]:
+        """Every term's document frequency, by term id: read once, then kept in step by this
+        writer while no other writer has touched the index (`meta.index_writer`)."""
+        if self._df_cache is None or self.store.meta("index_writer") != self._token:
+            rows = self.store.conn.execute("SELECT id, df FROM terms").fetchall()
+            size = max((r[0] for r in rows), default=0) + 1
+            df = np.zeros(size, dtype=np.int64)
+            if rows:
+                ids, counts = zip(*rows, strict=True)
+                df[np.array(ids, dtype=np.int64)] = np.array(counts, dtype=np.int64)
+            self._df_cache = df
+            self.store.set_meta("index_writer", self._token)
+        return self._df_cache
+
+    @staticmethod
+    def _grow(df: npt.NDArray[np.int64], size: int) -> npt.NDArray[np.int64]:
+        if size <= len(df):
+            return df
+        grown = np.zeros(max(size, 2 * len(df)), dtype=np.int64)
+        grown[: len(df)] = df
+        return grown
 
     def _indexed_count(self) -> int:
         return int(self.store.conn.execute("SELECT count(*) FROM doc_vectors").fetchone()[0])
 
-    def _df(self, term_ids: Iterable[int]) -> dict[int, int]:
-        found: dict[int, int] = {}
-        for chunk in _chunks(sorted(set(term_ids))):
-            found.update(
-                (r[0], r[1])
-                for r in self.store.conn.execute(
-                    f"SELECT id, df FROM terms WHERE id IN ({','.join('?' * len(chunk))})", chunk
-                )
-            )
-        return found
+    def _idf(self, n_indexed: int) -> F64:
+        """The stories stage's smoothed idf of every term, over the whole store."""
+        df = self._document_frequencies()
+        idf: F64 = np.log((1.0 + n_indexed) / (1.0 + df.astype(np.float64))) + 1.0
+        return idf
 
     def _vectors(self, doc_ids: Sequence[str]) -> dict[str, tuple[npt.NDArray[np.int64], F64, int | None]]:
         found: dict[str, tuple[npt.NDArray[np.int64], F64, int | None]] = {}
@@ -652,25 +699,28 @@ class Corpus:
         seeds = sorted(i for i in touched if state.get(i, (None, None))[1] is None)
         old_story = {i: s for i, (s, _) in state.items()}
         n_indexed = self._indexed_count()
+        idf = self._idf(n_indexed)
         candidate_stories: set[str] = {s for s in old_story.values() if s}
-        for seed in seeds:
-            candidate_stories.update(self._candidate_stories(seed, n_indexed))
+        candidate_stories.update(self._candidate_stories(seeds, idf))
         region = set(seeds)
+        members_before: dict[str, set[str]] = {}
         for sid in candidate_stories:
+            members = {r[0] for r in conn.execute("SELECT id FROM documents WHERE story = ?", (sid,))}
+            members_before[sid] = members
             region.update(
                 r[0]
                 for r in conn.execute(
                     "SELECT id FROM documents WHERE story = ? AND duplicate_of IS NULL", (sid,)
                 )
             )
-        region_ids = sorted(region, key=lambda i: self._order_key(i))
-        groups = self._cluster(region_ids, n_indexed)
-        previous = dict(self._doc_state(region_ids))
+        order = self._order_keys(region)
+        region_ids = sorted(region, key=lambda i: order[i])
+        groups = self._cluster(region_ids, idf)
+        previous = self._doc_state(region_ids)
         new_story_of = self._name_groups(groups, {i: previous[i][0] for i in region_ids})
-        dirty: set[str] = set(candidate_stories) | {s for s in old_story.values() if s}
         for doc_id in region_ids:
-            conn.execute("UPDATE documents SET story = ? WHERE id = ?", (new_story_of[doc_id], doc_id))
-            dirty.add(new_story_of[doc_id])
+            if previous[doc_id][0] != new_story_of[doc_id]:
+                conn.execute("UPDATE documents SET story = ? WHERE id = ?", (new_story_of[doc_id], doc_id))
         # duplicates follow their representative, wherever it went
         follow = set(touched)
         for chunk in _chunks(region_ids):
@@ -681,24 +731,37 @@ class Corpus:
                 )
             )
         for doc_id in sorted(follow):
-            row = conn.execute("SELECT story, duplicate_of FROM documents WHERE id = ?", (doc_id,)).fetchone()
-            if row is None or row[1] is None:
+            row = conn.execute("SELECT duplicate_of FROM documents WHERE id = ?", (doc_id,)).fetchone()
+            if row is None or row[0] is None:
                 continue
-            rep = conn.execute("SELECT story FROM documents WHERE id = ?", (row[1],)).fetchone()
-            target = rep[0] if rep is not None else None
-            if target != row[0]:
-                conn.execute("UPDATE documents SET story = ? WHERE id = ?", (target, doc_id))
-                if row[0]:
-                    dirty.add(row[0])
-            if target:
-                dirty.add(target)
+            rep = conn.execute("SELECT story FROM documents WHERE id = ?", (row[0],)).fetchone()
+            conn.execute("UPDATE documents SET story = ? WHERE id = ?", (rep[0] if rep else None, doc_id))
+        # dirty: stories whose members changed, and those holding a document that changed
+        dirty = {s for i in touched if (s := self._story_of(i))} | {s for s in old_story.values() if s}
+        after: dict[str, set[str]] = defaultdict(set)
+        for chunk in _chunks(sorted(set(members_before) | set(new_story_of.values()))):
+            for doc_id, sid in conn.execute(
+                f"SELECT id, story FROM documents WHERE story IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                after[sid].add(doc_id)
+        for sid in set(members_before) | set(after):
+            if members_before.get(sid, set()) != after.get(sid, set()):
+                dirty.add(sid)
         conn.executemany("INSERT OR IGNORE INTO dirty_stories (id) VALUES (?)", [(s,) for s in sorted(dirty)])
 
-    def _order_key(self, doc_id: str) -> tuple[bool, str, str]:
-        row = self.store.conn.execute(
-            "SELECT published, source FROM documents WHERE id = ?", (doc_id,)
-        ).fetchone()
-        return (row[0] is None, row[0] or "", row[1])
+    def _story_of(self, doc_id: str) -> str | None:
+        row = self.store.conn.execute("SELECT story FROM documents WHERE id = ?", (doc_id,)).fetchone()
+        return None if row is None else row[0]
+
+    def _order_keys(self, ids: Iterable[str]) -> dict[str, tuple[bool, str, str]]:
+        keys: dict[str, tuple[bool, str, str]] = {}
+        for chunk in _chunks(sorted(set(ids))):
+            for doc_id, published, source in self.store.conn.execute(
+                f"SELECT id, published, source FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                keys[doc_id] = (published is None, published or "", source)
+        return keys
 
     def _doc_state(self, ids: Iterable[str]) -> dict[str, tuple[str | None, str | None]]:
         state: dict[str, tuple[str | None, str | None]] = {}
@@ -710,89 +773,97 @@ class Corpus:
                 state[r[0]] = (r[1], r[2])
         return state
 
-    def _idf(self, df: int, n: int) -> float:
-        return math.log((1.0 + n) / (1.0 + df)) + 1.0
-
-    def _candidate_stories(self, doc_id: str, n_indexed: int) -> list[str]:
-        """Stories holding a document whose similarity to `doc_id` reaches the threshold,
-        found through the postings of its rarer terms."""
+    def _candidate_stories(self, seeds: Sequence[str], idf: F64) -> set[str]:
+        """Stories holding a document close enough to a seed to matter to the clustering, found
+        through the postings of each seed's rarer terms (common words weigh little) and then
+        scored with the stories stage's own `similarities`."""
         conn = self.store.conn
-        vectors = self._vectors([doc_id])
-        if doc_id not in vectors:
-            return []
-        terms, weights, _ = vectors[doc_id]
-        df = self._df(terms.tolist())
+        df = self._document_frequencies()
+        n_indexed = self._indexed_count()
         rare_df = max(MIN_RARE_DF, int(RARE_SHARE * n_indexed))
-        scored = sorted(
-            (
-                (w * self._idf(df.get(int(t), 1), n_indexed), int(t))
-                for t, w in zip(terms, weights, strict=True)
-                if 2 <= df.get(int(t), 1) <= rare_df
-            ),
-            reverse=True,
-        )[:QUERY_TERMS]
-        partial: Counter[str] = Counter()
-        for own, term in scored:
-            idf = own / max(1e-9, float(weights[terms.tolist().index(term)]))
-            for other, weight in conn.execute("SELECT doc, weight FROM postings WHERE term = ?", (term,)):
-                if other != doc_id:
-                    partial[other] += own * weight * idf
-        candidates = [d for d, _ in partial.most_common(MAX_CANDIDATES)]
-        if not candidates:
-            return []
-        state = self._doc_state(candidates)
-        candidates = [d for d in candidates if d in state and state[d][1] is None and state[d][0]]
-        similarity = self._similarities(doc_id, candidates, n_indexed)
-        best: dict[str, float] = {}
-        for other, value in zip(candidates, similarity, strict=True):
-            if value >= self.pipeline.stories.threshold:
-                sid = state[other][0]
-                if sid is not None:
-                    best[sid] = max(best.get(sid, 0.0), float(value))
-        return [s for s, _ in sorted(best.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATE_STORIES]]
-
-    def _similarities(self, doc_id: str, others: Sequence[str], n_indexed: int) -> F64:
-        matrix = self._similarity_matrix([doc_id, *others], n_indexed)
-        return matrix[0, 1:]
-
-    def _similarity_matrix(self, ids: Sequence[str], n_indexed: int) -> F64:
-        """The stories stage's similarity between documents, with the store's idf."""
-        vectors = self._vectors(ids)
-        all_terms = np.unique(
-            np.concatenate([vectors[i][0] for i in ids if i in vectors] or [np.zeros(0, np.int64)])
-        )
-        df = self._df(all_terms.tolist())
-        column = {int(t): k for k, t in enumerate(all_terms)}
-        idf = np.array([self._idf(df.get(int(t), 1), n_indexed) for t in all_terms], dtype=np.float64)
-        matrix = np.zeros((len(ids), len(all_terms)), dtype=np.float64)
-        for row, doc_id in enumerate(ids):
-            if doc_id not in vectors:
+        raw = self._vectors(seeds)
+        asked: dict[int, list[tuple[str, float]]] = defaultdict(list)
+        for seed in seeds:
+            if seed not in raw:
                 continue
-            terms, weights, _ = vectors[doc_id]
-            cols = np.array([column[int(t)] for t in terms], dtype=np.int64)
-            values = weights * idf[cols]
-            norm = float(np.sqrt(np.dot(values, values)))
-            if norm > 0:
-                matrix[row, cols] = values / norm
-        similarity = matrix @ matrix.T
-        stage = self.pipeline.stories
-        if stage.time_weight > 0:
-            days = [vectors[i][2] if i in vectors else None for i in ids]
-            known = np.array([d is not None for d in days])
-            ordinals = np.array([d or 0 for d in days], dtype=np.float64)
-            apart = np.abs(ordinals[:, None] - ordinals[None, :])
-            factor = 1.0 - stage.time_weight * (1.0 - np.exp(-apart / stage.time_scale_days))
-            factor[~(known[:, None] & known[None, :])] = 1.0
-            similarity *= factor
-        np.fill_diagonal(similarity, 1.0)
-        return similarity
+            terms, counts, _ = raw[seed]
+            scores = (1.0 + np.log(counts)) * idf[terms]
+            usable = np.flatnonzero((df[terms] >= 2) & (df[terms] <= rare_df))
+            top = usable[np.argsort(-scores[usable], kind="stable")[:QUERY_TERMS]]
+            for k in top.tolist():
+                asked[int(terms[k])].append((seed, float(scores[k] * idf[terms[k]])))
+        partial: dict[str, Counter[str]] = defaultdict(Counter)
+        for term, users in asked.items():
+            rows = conn.execute("SELECT doc, weight FROM postings WHERE term = ?", (term,)).fetchall()
+            for seed, factor in users:
+                scores_of = partial[seed]
+                for doc, weight in rows:
+                    if doc != seed:
+                        scores_of[doc] += factor * weight
+        wanted = {seed: [d for d, _ in found.most_common(MAX_CANDIDATES)] for seed, found in partial.items()}
+        union = sorted({d for docs in wanted.values() for d in docs} | set(wanted))
+        state = self._doc_state(union)
+        vectors = self._story_vectors(union, n_indexed)
+        options = self.pipeline.stories.options
+        # a story matters when a seed could join it: by average link, or as a fragment
+        floor = options.threshold * (options.fragment_share if options.fragment_size > 0 else 1.0)
+        stories: set[str] = set()
+        for seed, docs in wanted.items():
+            docs = [d for d in docs if d in vectors and d in state and state[d][1] is None and state[d][0]]
+            if seed not in vectors or not docs:
+                continue
+            values = similarities(vectors[seed], [vectors[d] for d in docs], options)
+            best: dict[str, float] = {}
+            for doc, value in zip(docs, values.tolist(), strict=True):
+                sid = state[doc][0]
+                if value >= floor and sid is not None:
+                    best[sid] = max(best.get(sid, 0.0), value)
+            stories.update(s for s, _ in sorted(best.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATE_STORIES])
+        return stories
 
-    def _cluster(self, ids: Sequence[str], n_indexed: int) -> list[list[str]]:
+    def _story_vectors(self, ids: Sequence[str], n_indexed: int) -> dict[str, StoryVector]:
+        """The stories stage's vectors of stored documents, weighted with the store's idf."""
+        raw = self._vectors(ids)
+        every = np.unique(np.concatenate([t for t, _, _ in raw.values()] or [np.zeros(0, np.int64)]))
+        names = self._names_of(every.tolist())
+        df = self._document_frequencies()
+        frequencies = TermFrequencies(documents=n_indexed)
+        for term_id in every.tolist():
+            name = names[term_id]
+            target = frequencies.words if name.startswith("w:") else frequencies.names
+            target[name[2:]] = int(df[term_id])
+        vectors: dict[str, StoryVector] = {}
+        for doc_id, (terms, counts, day) in raw.items():
+            words: Counter[str] = Counter()
+            people: Counter[str] = Counter()
+            for term_id, count in zip(terms.tolist(), counts.tolist(), strict=True):
+                name = names[term_id]
+                (words if name.startswith("w:") else people)[name[2:]] = int(count)
+            features = Features(words, people, dt.date.fromordinal(day) if day else None)
+            vectors[doc_id] = story_vector(features, frequencies)
+        return vectors
+
+    def _names_of(self, term_ids: Sequence[int]) -> dict[int, str]:
+        missing = [t for t in term_ids if t not in self._term_names]
+        for chunk in _chunks(missing):
+            self._term_names.update(
+                self.store.conn.execute(
+                    f"SELECT id, term FROM terms WHERE id IN ({','.join('?' * len(chunk))})", chunk
+                ).fetchall()
+            )
+        return {t: self._term_names[t] for t in term_ids}
+
+    def _cluster(self, ids: Sequence[str], idf: F64) -> list[list[str]]:
+        """The stories stage's clustering (`cluster_vectors`) of a region of the store."""
         if not ids:
             return []
-        similarity = self._similarity_matrix(ids, n_indexed).astype(np.float32)
-        groups = average_link(similarity, self.pipeline.stories.threshold)
-        return [[ids[k] for k in group] for group in groups]
+        vectors = self._story_vectors(ids, self._indexed_count())
+        present = [i for i in ids if i in vectors]
+        groups = cluster_vectors([vectors[i] for i in present], self.pipeline.stories.options)
+        clustered = [[present[k] for k in group] for group in groups]
+        # a document without a vector (nothing to compare) is a story of its own
+        clustered.extend([i] for i in ids if i not in vectors)
+        return clustered
 
     def _name_groups(
         self, groups: Sequence[Sequence[str]], previous: dict[str, str | None]
@@ -879,62 +950,13 @@ class Corpus:
         return docs[0].id
 
 
-@dataclass(frozen=True, slots=True)
-class PageLines:
-    """What the site-line pass needs of one page: the keys of its short lines, and hashes of its
-    long paragraphs and whole text (pages sharing one are copies of one article)."""
-
-    short: frozenset[str]
-    long: frozenset[str]
-
-
-def page_lines(page: Page, *, max_chars: int = 120) -> PageLines:
-    """The lines of one page as `recoupe.clean.site_lines` reads them for its furniture pass,
-    kept in the store so that a site's furniture is recomputed without reading its pages again
-    (tests check both give the same furniture)."""
-    short: set[str] = set()
-    long: set[str] = {_digest(paragraph_key(page.text))}
-    for paragraph in split_paragraphs(page.text):
-        line = match_form(page.text[paragraph.start : paragraph.end])
-        key = line_key(line)
-        if not key:
-            continue
-        if len(line) <= max_chars:
-            short.add(key)
-        elif len(line) >= LONG_LINE_CHARS:
-            long.add(_digest(key))
-    return PageLines(frozenset(short), frozenset(long))
-
-
-def furniture_lines(
-    pages: Sequence[tuple[frozenset[str], frozenset[str]]], *, min_pages: int
-) -> frozenset[str]:
-    """Short lines of one site's pages (short, long) found on at least `min_pages` distinct
-    articles; pages sharing a long paragraph are one article."""
-    parent = list(range(len(pages)))
-
-    def root(index: int) -> int:
-        while parent[index] != index:
-            parent[index] = parent[parent[index]]
-            index = parent[index]
-        return index
-
-    first_page: dict[str, int] = {}
-    for index, (_, long) in enumerate(pages):
-        for key in long:
-            if key in first_page:
-                parent[root(index)] = root(first_page[key])
-            else:
-                first_page[key] = index
-    articles_by_line: defaultdict[str, set[int]] = defaultdict(set)
-    for index, (short, _) in enumerate(pages):
-        for key in short:
-            articles_by_line[key].add(root(index))
-    return frozenset(key for key, articles in articles_by_line.items() if len(articles) >= min_pages)
-
-
-def _digest(key: str) -> str:
-    return hashlib.sha1(key.encode("utf-8")).hexdigest()
+@contextmanager
+def _timed(summary: AddSummary, phase: str) -> Iterator[None]:
+    started = time.perf_counter()
+    try:
+        yield
+    finally:
+        summary.timings[phase] = summary.timings.get(phase, 0.0) + time.perf_counter() - started
 
 
 def _chunks(items: Sequence[T], size: int = 500) -> Iterator[list[T]]:

@@ -26,7 +26,7 @@ from recoupe import __version__
 from recoupe.clean import Cleaner, clean_page, site_key
 from recoupe.crosscheck import Independence, cross_check
 from recoupe.dedup import Dedup
-from recoupe.executor import ENGINES, DocumentStages, Engine, process_pages
+from recoupe.executor import ENGINES, DocumentStages, Engine, PageOutcome, process_pages
 from recoupe.facts import FactExtractor
 from recoupe.judge import Judge
 from recoupe.limits import Limits
@@ -37,6 +37,7 @@ from recoupe.model import (
     InputEntry,
     Page,
     SharedPassage,
+    SiteStatistics,
     Story,
 )
 from recoupe.stage import Stage, check_chain, make_stage, record_fields
@@ -47,8 +48,6 @@ ProgressCallback = Callable[[str, int, int], None]
 StageT = TypeVar("StageT", bound=Stage)
 
 STAGE_ORDER = ("clean", "judge", "dedup", "facts", "stories")
-# documents read for facts at a time by `Pipeline.prepare` (spaCy batches within)
-PREPARE_FACTS_CHUNK = 64
 # the `--set` section that holds the per-page limits rather than a stage's options
 LIMITS_SECTION = "limits"
 # below this many pages per worker a run stays in this process: each worker loads its own models
@@ -228,24 +227,28 @@ class Pipeline:
 
     def prepare(
         self, pages: Sequence[Page], furniture: Mapping[str, frozenset[str]]
-    ) -> dict[str, Document | str]:
-        """Clean (with the furniture given per site), judge and read each page for facts, in this
-        process. By page source: its document, or why there is none. No whole-set pass runs: a
-        store deduplicates and groups stories itself."""
-        outcomes: dict[str, Document | str] = {}
-        docs: list[Document] = []
-        for page in pages:
-            try:
-                docs.append(self.judge.process(self.clean_with(page, furniture)))
-            except Exception as error:
-                if self.config.strict:
-                    raise
-                outcomes[page.source] = f"could not be cleaned or judged: {type(error).__name__}: {error}"
-        for start in range(0, len(docs), PREPARE_FACTS_CHUNK):
-            self.facts.process_many(docs[start : start + PREPARE_FACTS_CHUNK])
-        for doc in docs:
-            outcomes[doc.source] = doc
-        return outcomes
+    ) -> dict[str, PageOutcome]:
+        """Clean (with the furniture given per site), judge and read each page for facts through
+        the executor (this process, a pool of `config.workers`, or Ray), with the per-page limits.
+        By page source: its outcome (a document, or why there is none). No whole-set pass runs:
+        a store deduplicates and groups stories itself."""
+        stages = DocumentStages(
+            options={name: dict(self.config.stages.get(name, {})) for name in ("clean", "judge", "facts")},
+            statistics=SiteStatistics(
+                furniture=dict(furniture),
+                min_pages=self.cleaner.options.min_site_repeat,
+                max_chars=self.cleaner.options.max_furniture_chars,
+            ),
+            limits=self.config.limits,
+            strict=self.config.strict,
+        )
+        workers = self.config.workers or os.cpu_count() or 1
+        if self.config.engine == "local" and len(pages) < POOL_MIN_PAGES_PER_WORKER * workers:
+            workers = 1
+        outcomes = process_pages(
+            pages, stages, workers=workers, engine=self.config.engine, address=self.config.address
+        )
+        return {outcome.source: outcome for outcome in outcomes}
 
     def story(self, story_id: str, docs: Sequence[Document]) -> Story:
         """One story rebuilt from its documents (duplicates included, in processing order):
