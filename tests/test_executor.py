@@ -181,12 +181,18 @@ def test_ray_gives_the_same_documents_as_in_process(
 ) -> None:
     ray = pytest.importorskip("ray")
     stages, expected = in_process
+    long_text = "\n\n".join(p.text for p in example_pages) * 10
+    slow = DocumentStages(limits=Limits(stage_seconds=0.2, max_chars=len(long_text)))
     ray.init(num_cpus=2, include_dashboard=False, log_to_driver=False)
     try:
         outcomes = list(process_pages(example_pages, stages, workers=2, engine="ray", shard_size=2))
+        # Ray runs a task in its worker's main thread: the stage clock holds there too
+        (timed_out,) = process_pages([Page(source="long.txt", text=long_text)], slow, engine="ray")
     finally:
         ray.shutdown()
     assert outcomes == expected
+    assert timed_out.status == "error" and timed_out.reason is not None
+    assert timed_out.reason.startswith("limit: time per stage 0.2 s exceeded in ")
 
 
 # --------------------------------------------------------------------------------------------

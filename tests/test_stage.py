@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 from typing import ClassVar
 
 import pytest
@@ -96,3 +97,17 @@ def test_limits_are_configured_with_the_stages() -> None:
         PipelineConfig(stages={"limits": {"max_chars": 0}})
     with pytest.raises(ValueError, match=r"unknown engine 'spark'; engines: local, ray"):
         PipelineConfig(engine="spark")  # type: ignore[arg-type]
+
+
+def test_whole_corpus_passes_rerun_on_their_own(examples_dir: Path) -> None:
+    from recoupe.ingest import read_inputs
+    from recoupe.model import SiteStatistics
+
+    _, pages = read_inputs([str(examples_dir)])
+    pipeline = Pipeline(PipelineConfig())
+    statistics = pipeline.run_pass("site_lines", pages)
+    assert isinstance(statistics, SiteStatistics) and statistics.pages == len(pages)
+    assert pickle.loads(pickle.dumps(statistics)) == statistics
+    assert pipeline.run_pass("dedup", []) == []
+    with pytest.raises(ValueError, match="unknown pass 'facts'; passes: site_lines, dedup, stories"):
+        pipeline.run_pass("facts", pages)

@@ -380,6 +380,7 @@ def _pool_outcomes(
                             kind, task, payload = worker.conn.recv()
                             if kind == "ready":
                                 worker.ready = True
+                                pool.start_failures = 0  # only failures in a row stop the run
                             elif kind == "stage":
                                 worker.stage, worker.since = payload, time.monotonic()
                             elif kind == "done":
