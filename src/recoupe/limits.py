@@ -6,7 +6,8 @@ facts stage). Each limit below is checked as early as its figure is known, and a
 cut or skipped with an input entry that names the limit and the figure; the run goes on.
 
 - `max_bytes`: an input (a file, a JSONL line, a WARC record) larger than this is skipped unread.
-- `max_html_depth`: HTML nested deeper than this is skipped before any parser sees it.
+- `max_html_depth`: HTML nested deeper than this is skipped before any parser sees it (the
+  1,171 real pages of the trafilatura and Zyte benchmarks nest 16 deep at the median, 51 at most).
 - `max_line_chars`: a page whose longest line is longer than this is skipped (no prose has such
   lines; they are dumps, minified scripts or base64).
 - `max_chars`: a longer page is cut to its first `max_chars` characters, at a paragraph break when
@@ -77,28 +78,35 @@ _TAG = re.compile(rb"<(/?)([A-Za-z][A-Za-z0-9:-]*)[^>]*?(/?)>")
 _FLAT = frozenset(
     b"area base br col embed hr img input link meta param source track wbr p li dt dd option tr td th".split()
 )
+# elements whose content is text, not tags ("<div>" inside a script is a string)
+_RAW_TEXT = frozenset({b"script", b"style", b"textarea", b"title"})
 
 
 def html_depth(markup: bytes | str, *, stop_at: int | None = None) -> int:
     """How deep the elements of `markup` nest, counted from its tags without building a tree.
 
-    Cheap (one regular-expression pass) and approximate: an end tag the page leaves out counts as
-    open until an end tag of an enclosing element closes it. `stop_at`: return as soon as the depth
-    reaches it.
+    Cheap (one regular-expression pass, the stack never deeper than `stop_at`) and close to what
+    a browser builds: an end tag closes the nearest open element of its name and every element
+    left open inside it; script and style contents are not markup. `stop_at`: return as soon as
+    the depth reaches it.
     """
     data = markup.encode("utf-8", "replace") if isinstance(markup, str) else markup
     open_tags: list[bytes] = []
     deepest = 0
-    for match in _TAG.finditer(data):
+    position = 0
+    while (match := _TAG.search(data, position)) is not None:
+        position = match.end()
         closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
         if name in _FLAT or self_closing:
             continue
         if closing:
-            # close up to the nearest open element of this name, as a browser does
-            for index in range(len(open_tags) - 1, max(-1, len(open_tags) - 64), -1):
-                if open_tags[index] == name:
-                    del open_tags[index:]
-                    break
+            if name in open_tags:
+                index = len(open_tags) - 1 - open_tags[::-1].index(name)
+                del open_tags[index:]
+            continue
+        if name in _RAW_TEXT:
+            end = data.find(b"</" + name, position)
+            position = len(data) if end < 0 else end
             continue
         open_tags.append(name)
         if len(open_tags) > deepest:
