@@ -139,3 +139,120 @@ def test_a_malformed_url_is_no_crash(tmp_path: Path) -> None:
     assert code == 0, err
     data = json.loads((tmp_path / "out" / "brief.json").read_text(encoding="utf-8"))
     assert data["documents"][0]["url"] == "http://[broken/x" and data["documents"][0]["site"] is None
+
+
+# --------------------------------------------------------------------------------------------
+# corpus commands: add, stories, brief --db, export
+# --------------------------------------------------------------------------------------------
+
+
+def run_out(argv: list[str]) -> tuple[int, str, str]:
+    out, err = io.StringIO(), io.StringIO()
+    code = main(argv, stdout=out, stderr=err)
+    return code, out.getvalue(), err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def examples_db(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    db = tmp_path_factory.mktemp("db") / "news.db"
+    code, _, err = run_out(["add", str(examples_dir), "--db", str(db), "--workers", "1"])
+    assert code == 0, err
+    assert "6 new pages" in err and "1 skipped" in err
+    return db
+
+
+def test_add_the_same_bytes_again_changes_nothing(examples_db: Path, examples_dir: Path) -> None:
+    before = examples_db.stat().st_size
+    code, _, err = run_out(["add", str(examples_dir), "--db", str(examples_db), "--workers", "1"])
+    assert code == 0, err
+    assert "0 new pages, 7 already stored" in err and "0 stories changed" in err
+    from recoupe.store import Store
+
+    with Store.open(examples_db) as store:
+        assert store.counts().documents == 6
+    assert examples_db.stat().st_size == before
+
+
+def test_stories_lists_the_story_with_its_figures(examples_db: Path) -> None:
+    code, out, err = run_out(["stories", "--db", str(examples_db), "--json"])
+    assert code == 0, err
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 1
+    assert rows[0]["n_documents"] == 6 and rows[0]["n_sources"] >= 3 and rows[0]["n_discrepancies"] >= 1
+    code, table, _ = run_out(["stories", "--db", str(examples_db)])
+    assert code == 0 and rows[0]["id"] in table and "1 stories in" in table
+    code, out, _ = run_out(["stories", "--db", str(examples_db), "--json", "--min-sources", "99"])
+    assert code == 0 and out == ""
+    code, out, _ = run_out(["stories", "--db", str(examples_db), "--json", "--since", "2030-01-01"])
+    assert code == 0 and out == ""
+
+
+def test_brief_from_the_store_is_the_contract(examples_db: Path, tmp_path: Path) -> None:
+    code, _, err = run_out(["brief", "--db", str(examples_db), "--out", str(tmp_path)])
+    assert code == 0, err
+    data = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
+    assert validate_brief_dict(data) == []
+    assert len(data["documents"]) == 6 and len(data["stories"]) == 1
+    assert (tmp_path / "brief.html").stat().st_size > 1000
+    story = data["stories"][0]["id"]
+    code, _, err = run_out(
+        ["brief", "--db", str(examples_db), "--story", story, "--out", str(tmp_path / "one")]
+    )
+    assert code == 0, err
+    assert (
+        json.loads((tmp_path / "one" / "brief.json").read_text(encoding="utf-8"))["stories"][0]["id"] == story
+    )
+
+
+def test_brief_usage_errors_name_what_is_wrong(examples_db: Path, tmp_path: Path) -> None:
+    code, _, err = run_out(["brief", "--db", str(examples_db), "--story", "s-nope", "--out", str(tmp_path)])
+    assert code == 2 and "s-nope" in err
+    code, _, err = run_out(["brief", "--out", str(tmp_path)])
+    assert code == 2 and "--db" in err
+    code, _, err = run_out(["brief", "examples", "--since", "2024-01-01", "--out", str(tmp_path)])
+    assert code == 2 and "--db" in err
+    code, _, err = run_out(["stories", "--db", str(tmp_path / "absent.db")])
+    assert code == 2 and "no store there" in err
+    assert not (tmp_path / "absent.db").exists()
+
+
+def test_a_store_keeps_the_options_it_was_filled_with(examples_db: Path, examples_dir: Path) -> None:
+    code, _, err = run_out(
+        ["add", str(examples_dir), "--db", str(examples_db), "--set", "judge.junk_below=0.5"]
+    )
+    assert code == 2 and "stage options" in err
+
+
+@pytest.mark.parametrize("fmt", ["parquet", "jsonl"])
+def test_export_writes_one_table_per_record_kind(examples_db: Path, tmp_path: Path, fmt: str) -> None:
+    from recoupe.store import Store
+
+    code, _, err = run_out(["export", "--db", str(examples_db), "--format", fmt, "--out", str(tmp_path)])
+    assert code == 0, err
+    with Store.open(examples_db) as store:
+        counts = store.counts()
+        story_id = store.stories()[0].id
+    if fmt == "parquet":
+        import pyarrow.parquet as pq
+
+        tables = {
+            name: pq.read_table(tmp_path / f"{name}.parquet").to_pylist()
+            for name in ("documents", "facts", "stories", "discrepancies")
+        }
+    else:
+        tables = {
+            name: [
+                json.loads(line)
+                for line in (tmp_path / f"{name}.jsonl").read_text(encoding="utf-8").splitlines()
+            ]
+            for name in ("documents", "facts", "stories", "discrepancies")
+        }
+    assert len(tables["documents"]) == counts.documents == 6
+    assert len(tables["facts"]) == counts.facts > 10
+    assert len(tables["discrepancies"]) == counts.discrepancies >= 1
+    assert [s["id"] for s in tables["stories"]] == [story_id]
+    assert {f["story"] for f in tables["facts"]} == {story_id}
+    assert max(f["support"] for f in tables["facts"]) >= 3  # the seed pages agree on some facts
+    assert {d["story"] for d in tables["documents"]} == {story_id}
+    code, _, err = run_out(["export", "--db", str(examples_db), "--format", "csv", "--out", str(tmp_path)])
+    assert code == 2 and "parquet" in err
