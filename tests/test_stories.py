@@ -4,6 +4,12 @@ tests/fixtures/stories/excerpts.json holds the opening lines of real articles (s
 file): two ECB+ events of the same kind (a courthouse killer sentenced in Atlanta, 2008; an inmate
 escaping a prison van in Texas, 2009: hard negatives) and three French articles (RPM2) on Lance
 Armstrong's return to the Tour de France, one of them a month later.
+
+tests/fixtures/stories/same_kind.json: events of one kind that are two stories. English (ECB+
+topic 22): a woman charged in Staunton with killings of 1967, and the trial of the Kraft plant
+shooter of 2010. French (RPM2): a trader's loss at the Caisse d'Epargne (October 2008) and Jérôme
+Kerviel's at the Société générale (January 2008); and three trials of three people (FreSaDa
+regular articles: Vincent Debraize, Rama Yade, Nicolas Bonnemaison).
 """
 
 from __future__ import annotations
@@ -11,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -25,20 +31,38 @@ from recoupe.dedup import apply_duplicates, find_duplicates
 from recoupe.model import Document, Mention, document_id
 from recoupe.stage import make_stage
 from recoupe.stories import (
+    DEFAULT_OPTIONS,
+    Features,
     Stories,
+    StoryOptions,
+    TermFrequencies,
+    attach_fragments,
     average_link,
     capitalised_names,
+    cluster_graph,
     cluster_stories,
+    event_day,
+    nearest_story,
     published_date,
-    similarity_matrix,
+    similarities,
+    similarity,
+    similarity_graph,
     story_features,
     story_id,
+    story_vector,
+    time_factor,
 )
 
 
 @pytest.fixture(scope="module")
 def excerpts(fixtures_dir: Path) -> list[dict[str, Any]]:
     items: list[dict[str, Any]] = json.loads((fixtures_dir / "stories" / "excerpts.json").read_text("utf-8"))
+    return items
+
+
+@pytest.fixture(scope="module")
+def same_kind(fixtures_dir: Path) -> list[dict[str, Any]]:
+    items: list[dict[str, Any]] = json.loads((fixtures_dir / "stories" / "same_kind.json").read_text("utf-8"))
     return items
 
 
@@ -55,6 +79,27 @@ def gold_groups(items: Sequence[Mapping[str, Any]]) -> list[list[str]]:
 
 def test_two_events_of_one_kind_and_a_french_story_come_apart(excerpts: list[dict[str, Any]]) -> None:
     assert cluster_stories(as_docs(excerpts)) == gold_groups(excerpts)
+
+
+def test_two_trials_of_different_people_are_two_stories_in_both_languages(
+    same_kind: list[dict[str, Any]],
+) -> None:
+    # text only: the capitalised-word stand-in for names, dates read from the text
+    assert cluster_stories(as_docs(same_kind)) == gold_groups(same_kind)
+
+
+def test_with_the_facts_stage_no_story_mixes_two_events(same_kind: list[dict[str, Any]]) -> None:
+    from recoupe.facts import FactExtractor
+
+    docs = FactExtractor().process_many(as_docs(same_kind))
+    assert any(m.kind == "person" for d in docs for m in d.mentions)
+    event = {i["id"]: i["event"] for i in same_kind}
+    stories = cluster_stories(docs)
+    assert all(len({event[i] for i in story}) == 1 for story in stories), stories
+    together = {frozenset(s) for s in stories}
+    assert frozenset({"22_1ecb", "22_2ecb", "22_4ecb"}) in together
+    assert frozenset({"T02_C1_02", "T02_C1_03"}) in together
+    assert frozenset({"T07_C1_02", "T07_C1_03"}) in together
 
 
 def test_every_document_is_in_exactly_one_story_in_document_order(excerpts: list[dict[str, Any]]) -> None:
@@ -102,6 +147,9 @@ def test_entity_mentions_replace_the_capitalised_word_proxy() -> None:
         Mention(kind="date", text="2 juillet", start=48, end=57, value="2008-07-02"),
     ]
     assert set(story_features(doc).names) == {"forces armees revolutionnaires de colombie"}
+    # a place says where, not who: with the facts stage's entities, places are left to the words
+    doc.mentions = [Mention(kind="place", text="Farc", start=33, end=37, value="Farc")]
+    assert story_features(doc).names == Counter()
 
 
 def test_capitalised_names_skip_grammar_calendar_and_title_case() -> None:
@@ -124,14 +172,82 @@ def test_capitalised_names_skip_grammar_calendar_and_title_case() -> None:
 
 def test_time_apart_tempers_similarity_but_never_below_its_floor(excerpts: list[dict[str, Any]]) -> None:
     features = [story_features(d) for d in as_docs(excerpts[6:9])]
-    same_day = similarity_matrix(features, dates=[dt.date(2008, 9, 24)] * 3, time_weight=0.5)
-    undated = similarity_matrix(features, dates=[None] * 3, time_weight=0.5)
-    apart = similarity_matrix(
-        features, dates=[dt.date(2008, 9, 24), dt.date(2008, 10, 24), dt.date(2011, 1, 1)], time_weight=0.5
+    frequencies = TermFrequencies.of(features)
+
+    def sim(a: dt.date | None, b: dt.date | None) -> float:
+        first, second = features[0], features[1]
+        return similarity(
+            story_vector(Features(first.words, first.names, a), frequencies),
+            story_vector(Features(second.words, second.names, b), frequencies),
+        )
+
+    undated = sim(None, None)
+    assert sim(dt.date(2008, 9, 24), dt.date(2008, 9, 24)) == pytest.approx(undated)
+    assert sim(dt.date(2008, 9, 24), None) == pytest.approx(undated)
+    a_month = sim(dt.date(2008, 9, 24), dt.date(2008, 10, 24))
+    years = sim(dt.date(2008, 9, 24), dt.date(2012, 9, 24))
+    assert undated > a_month > 0.9 * undated  # a follow-up a month later keeps most of it
+    floor = 1 - DEFAULT_OPTIONS.time_weight
+    assert years < 0.4 * undated and years >= floor * undated - 1e-9
+    assert time_factor(dt.date(2008, 1, 1), dt.date(2030, 1, 1)) == pytest.approx(floor, abs=1e-6)
+
+
+def test_a_page_without_publication_date_is_dated_by_the_latest_date_its_text_states() -> None:
+    # ECB+ 20_1ecbplus (detokenised): the 2005 Qeshm earthquake, stated with its day
+    text = (
+        "Last Updated: Monday, 28 November 2005, 02:24 GMT\nTen dead in southern Iran quake\n"
+        "A powerful earthquake has hit southern Iran, killing at least 10 people, injuring dozens more."
     )
-    assert np.allclose(same_day, undated)
-    assert undated[0, 1] > apart[0, 1] > undated[0, 1] * 0.5
-    assert apart[0, 2] == pytest.approx(undated[0, 2] * 0.5, rel=0.01)
+    doc = Document(id="d", source="d", text=text, language="en")
+    assert event_day(doc) == dt.date(2005, 11, 28)
+    # the facts stage's date mentions are read when it ran; a period dates nothing
+    doc.mentions = [
+        Mention(kind="date", text="1990s", start=0, end=5, value="1990/1999"),
+        Mention(kind="date", text="en mars 2008", start=6, end=18, value="2008-03"),
+        Mention(kind="date", text="en 2006", start=20, end=27, value="2006"),
+    ]
+    assert event_day(doc) == dt.date(2008, 3, 15)
+    doc.published = "2009-01-02T10:00:00+01:00"
+    assert event_day(doc) == dt.date(2009, 1, 2)
+
+
+def test_features_round_trip_through_json() -> None:
+    features = Features(Counter({"seisme": 2}), Counter({"qeshm": 1}), dt.date(2005, 11, 27))
+    assert Features.from_dict(json.loads(json.dumps(features.to_dict()))) == features
+    assert Features.from_dict({"words": {}, "names": {}, "day": None}).day is None
+
+
+def test_one_vs_many_similarities_match_the_pairwise_graph(excerpts: list[dict[str, Any]]) -> None:
+    features = [story_features(d) for d in as_docs(excerpts)]
+    frequencies = TermFrequencies.of(features)
+    vectors = [story_vector(f, frequencies) for f in features]
+    graph = similarity_graph(vectors)
+    for i, vector in enumerate(vectors):
+        row = similarities(vector, vectors)
+        assert row[i] == pytest.approx(1.0)
+        for j in range(len(vectors)):
+            if i != j:
+                assert graph.get((min(i, j), max(i, j)), 0.0) == pytest.approx(row[j], abs=1e-9)
+
+
+def test_nearest_story_is_the_best_average_above_threshold() -> None:
+    scores = {"a": [0.5, 0.0, 0.1], "b": [0.2, 0.2], "c": []}
+    assert nearest_story(scores, 0.15) == "b"
+    assert nearest_story(scores, 0.25) is None
+    assert nearest_story({"a": [0.3]}) == "a"
+
+
+def test_fragments_join_the_closest_larger_story_only_when_close_enough() -> None:
+    groups = [[0, 1, 2, 3], [4, 5, 6, 7], [8], [9]]
+    graph = {(0, 8): 0.4, (4, 8): 0.2, (4, 9): 0.04}
+    joined = attach_fragments(groups, graph, threshold=0.1, fragment_size=3, fragment_share=0.7)
+    assert joined == [[0, 1, 2, 3, 8], [4, 5, 6, 7], [9]]  # 0.1 mean to the first, 0.01 too little
+
+
+def test_sparse_average_link_reads_absent_pairs_as_zero() -> None:
+    # {0, 1} mean to 2: (0.3 + 0) / 2 = 0.15, under 0.2; the pair itself merges
+    assert cluster_graph(3, {(0, 1): 0.5, (0, 2): 0.3}, 0.2) == [[0, 1], [2]]
+    assert cluster_graph(3, {(0, 1): 0.5, (0, 2): 0.3}, 0.15) == [[0, 1, 2]]
 
 
 def test_published_dates_are_read_from_iso_prefixes() -> None:
@@ -149,12 +265,15 @@ def test_story_id_is_stable_and_order_free() -> None:
 
 
 def test_stage_options_are_checked() -> None:
-    assert isinstance(make_stage("stories", threshold=0.2), Stories)
+    stage = make_stage("stories", threshold=0.2)
+    assert isinstance(stage, Stories) and stage.options == StoryOptions(threshold=0.2)
     for bad, allowed in (
         ({"threshold": 0.0}, "between 0 and 1"),
-        ({"name_weight": -1.0}, "0 or more"),
+        ({"name_share": -1.0}, "from 0 (words only) to 1"),
         ({"time_weight": 2.0}, "from 0 (ignore dates) to 1"),
         ({"time_scale_days": 0.0}, "positive number of days"),
+        ({"fragment_size": 1.5}, "whole number of documents"),
+        ({"fragment_share": 0.0}, "above 0 and at most 1"),
     ):
         with pytest.raises(ValueError, match=re.escape(allowed)):
             make_stage("stories", **bad)
@@ -183,6 +302,7 @@ def _naive_average_link(similarity: np.ndarray, threshold: float) -> list[list[i
     threshold=st.sampled_from([0.1, 0.3, 0.5]),
 )
 def test_average_link_matches_the_textbook_algorithm(values: list[int], threshold: float) -> None:
+    # the sparse agglomeration (`cluster_graph`, through `average_link`) against the textbook
     n = int((1 + np.sqrt(1 + 8 * len(values))) / 2)
     upper = np.zeros((n, n))
     upper[np.triu_indices(n, 1)] = (
@@ -215,7 +335,10 @@ def test_seed_pages_on_the_november_decision_form_one_story(examples_dir: Path) 
 
 
 # --------------------------------------------------------------------------------------------
-# gates on real data sets (text only: no entity mentions, the capitalised-word proxy stands in)
+# gates on real data sets. bench/bench_stories.py measures the whole sets through the facts stage
+# (figures in bench/README.md); here: the whole sets as text only (no entity mentions: the
+# capitalised-word stand-in and dates read from the text), and a sample through the facts stage
+# against the TF-IDF baseline tuned on the sample's own gold.
 # --------------------------------------------------------------------------------------------
 
 
@@ -248,27 +371,63 @@ def _jsonl(path: Path) -> list[dict[str, Any]]:
 _URL_LINE = re.compile(r"^\s*(https?\s*:|www\s*\.)")
 
 
-def test_gate_rpm2_french_topics(shared_data: Path) -> None:
-    # 10 events x 2 time slices a month apart: a story follows its event, so gold is the topic
-    # (measured 0.921 B-cubed F1; 0.68 against topic + slice)
-    rows = _jsonl(shared_data / "rpm2_french_mds" / "documents.jsonl")
-    docs = [Document(id=r["doc_id"], source=r["doc_id"], text=r["text"], language="fr") for r in rows]
-    score = bcubed_f1(cluster_stories(docs), {r["doc_id"]: r["topic"] for r in rows})
-    assert score >= 0.90
-
-
-def test_gate_ecbplus_events_with_hard_negatives(shared_data: Path) -> None:
-    # 22 topics, each two events of one kind; gold is the event. The pages' URL lines are left
-    # out: in recoupe the URL is metadata, not text. (measured 0.864 B-cubed F1)
-    rows = _jsonl(shared_data / "ecbplus" / "documents.jsonl")
+def _set_docs(shared_data: Path, name: str) -> tuple[list[Document], dict[str, str]]:
+    """A story set's documents (the URL line of ECB+ pages left out: in recoupe the URL is
+    metadata, not text) and their gold: the topic for RPM2, the event for ECB+."""
+    rows = _jsonl(shared_data / name / "documents.jsonl")
+    field, language = ("topic", "fr") if name.startswith("rpm2") else ("subtopic", "en")
     docs = [
         Document(
             id=r["doc_id"],
             source=r["doc_id"],
             text="\n".join(line for line in r["text"].split("\n") if not _URL_LINE.match(line)),
-            language="en",
+            language=language,
         )
         for r in rows
     ]
-    score = bcubed_f1(cluster_stories(docs), {r["doc_id"]: r["subtopic"] for r in rows})
-    assert score >= 0.84
+    return docs, {r["doc_id"]: r[field] for r in rows}
+
+
+def test_gate_rpm2_french_topics_text_only(shared_data: Path) -> None:
+    # 10 events x 2 time slices a month apart: a story follows its event, so gold is the topic
+    # (measured 0.932 B-cubed F1 as text only; through the facts stage, bench: 0.968)
+    docs, gold = _set_docs(shared_data, "rpm2_french_mds")
+    assert bcubed_f1(cluster_stories(docs), gold) >= 0.91
+
+
+def test_gate_ecbplus_events_with_hard_negatives_text_only(shared_data: Path) -> None:
+    # 22 topics, each two events of one kind; gold is the event (measured 0.875 as text only;
+    # through the facts stage, bench: 0.899)
+    docs, gold = _set_docs(shared_data, "ecbplus")
+    assert bcubed_f1(cluster_stories(docs), gold) >= 0.86
+
+
+def _tuned_baseline(docs: Sequence[Document], gold: Mapping[str, str]) -> float:
+    from recoupe.textutil import tfidf_matrix
+
+    matrix = tfidf_matrix([d.text for d in docs])
+    similarity_of = (matrix @ matrix.T).astype(np.float32)
+    scores = []
+    for threshold in np.arange(0.04, 0.32, 0.02):
+        groups = average_link(similarity_of, float(threshold))
+        scores.append(bcubed_f1([[docs[k].id for k in g] for g in groups], gold))
+    return max(scores)
+
+
+def test_gate_with_the_facts_stage_beats_the_tuned_baseline_on_a_sample(shared_data: Path) -> None:
+    # Three topics per set through the facts stage (the whole sets are bench/bench_stories.py's):
+    # RPM2 T01-T03, where the follow-ups a month later must join (measured 0.984 vs 0.909), and
+    # ECB+ topics 10-12, whose same-kind events only participants and dates tell apart (Teixeira's
+    # two offers, Turkmenistan's elections of 2008 and 2013, the Indian navy against pirates in
+    # 2008 and 2011: measured 0.847 vs 0.751). The baseline is tuned on the sample's own gold.
+    from recoupe.facts import FactExtractor
+
+    extractor = FactExtractor()
+    for name, topics in (("rpm2_french_mds", {"T01", "T02", "T03"}), ("ecbplus", {"10", "11", "12"})):
+        docs, gold = _set_docs(shared_data, name)
+        docs = [d for d in docs if gold[d.id].split("_")[0] in topics]
+        gold = {d.id: gold[d.id] for d in docs}
+        extractor.process_many(docs)
+        ours = bcubed_f1(cluster_stories(docs), gold)
+        baseline = _tuned_baseline(docs, gold)
+        assert ours >= baseline + 0.02, name

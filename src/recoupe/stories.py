@@ -16,7 +16,7 @@ Passes, each callable on its own:
    idf); `story_vector(features, frequencies)` weighs a document's terms (sublinear tf x idf),
    words and names each normalised to unit length.
 3. `similarity(a, b)` / `similarities(one, many)`: `(1 - name_share) * cos(words) + name_share *
-   cos(names)`, times a time factor when both days are known: reports `d` days apart are
+   cos(names)` (the words alone when neither document has a name), times a time factor when both days are known: reports `d` days apart are
    multiplied by `1 - time_weight * (1 - exp(-d / time_scale_days))`, so a follow-up a month later
    keeps most of its similarity and a same-kind event years apart loses most of it.
 4. `cluster_vectors`: average-link agglomeration over the sparse graph of non-zero similarities
@@ -330,10 +330,10 @@ def similarities(
     result = np.zeros(len(many), dtype=np.float64)
     for k, other in enumerate(many):
         words = _dot(one.words, other.words)
-        names = _dot(one.names, other.names)
-        result[k] = ((1.0 - options.name_share) * words + options.name_share * names) * time_factor(
-            one.day, other.day, options
-        )
+        if one.names or other.names:
+            names = _dot(one.names, other.names)
+            words = (1.0 - options.name_share) * words + options.name_share * names
+        result[k] = words * time_factor(one.day, other.day, options)
     return result
 
 
@@ -368,9 +368,13 @@ def similarity_graph(
     days = np.array([v.day.toordinal() if v.day is not None else 0 for v in vectors], dtype=np.float64)
     known = np.array([v.day is not None for v in vectors])
     graph: dict[tuple[int, int], float] = {}
+    named = np.array([bool(v.names) for v in vectors])
     for i, vector in enumerate(vectors):
-        row = (1.0 - options.name_share) * word_index.row(vector.words, n)
-        if options.name_share > 0:
+        row = word_index.row(vector.words, n)
+        # names weigh in unless neither document has one (no name shared is evidence too)
+        weighed = named if not named[i] else np.ones(n, dtype=bool)
+        row[weighed] *= 1.0 - options.name_share
+        if named[i]:
             row += options.name_share * name_index.row(vector.names, n)
         later = np.flatnonzero(row[i + 1 :] > 0) + i + 1
         values = row[later]
