@@ -76,7 +76,7 @@ _fold = lru_cache(maxsize=1 << 16)(fold)
 MIN_QUOTE_WORDS = 4  # with a verb
 MIN_VERBLESS_QUOTE_WORDS = 8
 MIN_UNPARSED_QUOTE_WORDS = 6
-MAX_SPEAKER_TOKENS = 8
+MAX_SPEAKER_TOKENS = 10
 MAX_CLAUSE_VERBS = 2  # verbs between a speech verb and a quote inside what it reports
 MAX_CARRIED_LINES = 6  # lines a quote left open at a line's end may run on
 WHOLE_SENTENCE_SHARE = 0.6  # a quote holding this share of its sentence's letters is the sentence
@@ -212,12 +212,13 @@ def _raw(text: str, open_at: int, opener: str, close_at: int, close_end: int) ->
 
 
 def _closing_mark(line: str, opener: str) -> tuple[int, str] | None:
-    """Where a line closes a quote opened on an earlier line."""
+    """Where a line closes a quote opened on an earlier line: its first mark, when that is the
+    closing one."""
     closer = _PAIRS[opener]
     if closer == '"' and line.count('"') % 2 == 0:
         return None  # its straight quotes pair among themselves
-    at = line.find(closer)
-    return (at, closer) if at >= 0 else None
+    first = _MARK.search(line)
+    return (first.start(), closer) if first is not None and first.group() == closer else None
 
 
 def _marked_quotes(text: str) -> list[_Raw]:
@@ -271,7 +272,7 @@ def _marked_quotes(text: str) -> list[_Raw]:
                     found.append(raw)
             elif mark in _PAIRS:
                 stack.append((mark, at))
-        if stack:
+        if len(stack) == 1:  # two marks left open: the line is not a quote going on
             opener, open_at = stack[0]
             tail = text[open_at + len(opener) : line_start + len(line)].rstrip()
             if len(_WORDS.findall(tail)) >= 3 and _ENDS_SENTENCE.search(tail):
@@ -546,7 +547,12 @@ class _Speakers:
             governed = verb is not None and _governs(verb, inside, raw)
             reported = verb is not None and _governs(verb, inside, raw, reported=True)
             term = self._after_preposition(raw)
-            taken = governed or according or announcer or (reported and not term)
+            # '… une « bonne résistance » de leurs revenus, « qui … », concède le groupe': a
+            # verb credited after a quote of the sentence reports the whole sentence
+            credited = verb is not None and any(
+                0 <= verb.idx - r.close_end <= 24 and sentence.start_char <= r.open_at for r in self.raws
+            )
+            taken = governed or according or announcer or ((reported or credited) and not term)
             if words_in < 2 or (not full and not taken) or _is_title(quote_text, inside):
                 continue  # a scare quote, a title, a term: nobody is said to speak these words
             finite = any("Fin" in t.morph.get("VerbForm", []) for t in inside)
@@ -676,7 +682,24 @@ class _Speakers:
             return None  # other words in between: '“…,” Pigeon told The Canadian Press'
 
         following = []
+        crossing = False
         for t in self.sdoc[verb.i + 1 : verb.i + 15]:
+            if crossing:  # the word after an abbreviation's point, even where the parser starts a sentence
+                crossing = False
+                following.append(t)
+                continue
+            abbreviation = (
+                t.text == "."
+                and following
+                and following[-1].text[:1].isupper()
+                and len(following[-1].text) <= 5
+                and t.i + 1 < len(self.sdoc)
+                and self.sdoc[t.i + 1].text[:1].isupper()
+            )
+            if abbreviation:
+                following.append(t)
+                crossing = True
+                continue
             if t.i in sentence_starts(self.sdoc) or t.text in (",", ".", ";", ":", "«", "“", '"'):
                 break
             following.append(t)
@@ -713,7 +736,8 @@ class _Speakers:
         # '“…,” said 40-year-old Tsikala Stephania': the name rather than the words before it
         names = [t for t in before_adp if t.pos_ == "PROPN" and t.dep_ not in _NAME_DEPS]
         for t in names or before_adp:
-            if t.pos_ in ("PROPN", "NOUN") or (t.pos_ == "PRON" and t.text.startswith("-")):
+            one_of = t.pos_ == "PRON" and _fold(t.text) in ("un", "une", "one")  # 'l'un des hommes'
+            if t.pos_ in ("PROPN", "NOUN") or one_of or (t.pos_ == "PRON" and t.text.startswith("-")):
                 while t.dep_ in _NAME_DEPS and t.head.i > t.i:
                     t = t.head
                 return t
@@ -768,7 +792,9 @@ class _Speakers:
     def _incise(self, inside: Span) -> str | None:
         """'« Nous étions levés tôt, a-t-elle indiqué. Ils … »': the credit inside the marks."""
         for t in inside:
-            if not self._is_speech_verb(t):
+            # the tagger may miss the verb of an incise: ', a confié le leader tibétain.'
+            after_aux = t.i > 0 and self.sdoc[t.i - 1].pos_ == "AUX" and is_speech_verb(t.text, self.language)
+            if not (self._is_speech_verb(t) or after_aux):
                 continue
             before = self.text[max(inside.start_char, t.idx - 12) : t.idx]
             if "," not in before:
@@ -781,6 +807,13 @@ class _Speakers:
                 return self._name_of(after)
             if after is not None and after.pos_ == "PROPN":
                 return self._name_of(after)
+            if after is not None and after.pos_ == "DET":
+                # '« …, a confié le leader tibétain. … »'
+                noun = next(
+                    (n for n in self.sdoc[after.i + 1 : after.i + 4] if n.pos_ in ("NOUN", "PROPN")), None
+                )
+                if noun is not None:
+                    return self._name_of(noun)
         return None
 
     def _whole_sentence(self, span: Span, raw: _Raw) -> bool:
@@ -898,8 +931,16 @@ class _Speakers:
         if word.startswith("t-"):
             word = word[2:]
         if head.pos_ == "PRON" or word in _LATTER:
-            if word in self.vocab.person_pronouns or word in _LATTER:
+            if word in _LATTER:
+                # 'ce dernier': the person named last, whatever their role
+                named = [p for p in self.people if p.end <= head.idx]
+                return self._full(named[-1].name, named[-1].start) if named else None
+            if word in self.vocab.person_pronouns:
                 return self._person_before(head.idx)
+            if word in ("un", "une", "one") and any(c.dep_ in ("nmod", "prep") for c in head.children):
+                # 'l'un des hommes', 'one of the officers': the words of the text
+                phrase = _phrase(head)
+                return self.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)] if phrase else None
             if word in self.vocab.thing_pronouns:
                 credits = [c for c in self.credits if c.at < head.idx and not c.personal]
                 return credits[-1].name if credits else self._thing_before(head)
@@ -911,6 +952,8 @@ class _Speakers:
         person = self._person_of(head) if head.pos_ == "PROPN" else None
         if person is not None:
             return self._full(person.name, person.start)
+        if own is not None and own.kind != "person" and _fold(head.text) in self.vocab.role_nouns:
+            own = None  # 'Le ministre de l'Intérieur, Marco Minniti': a role, whoever NER says
         if own is not None:
             name = str(own.value or own.text)
             if own.kind == "person":
@@ -996,7 +1039,7 @@ class _Speakers:
             (p.start, self._full(p.name, p.start)) for p in self.people if p.subject and p.end <= at
         ]
         candidates += [(c.at, c.name) for c in self.credits if c.personal and c.at < at]
-        candidates += [(c.at, c.name) for c in self.speech_subjects if c.at < at]
+        candidates += [(c.at, c.name) for c in self.speech_subjects if c.personal and c.at < at]
         return max(candidates)[1] if candidates else None
 
     def _thing_before(self, head: Token) -> str | None:
@@ -1070,7 +1113,8 @@ def _is_title(quote: str, inside: Span) -> bool:
         return True
     root = inside.root
     qualifies = root.head.i > inside.end - 1 and root.head.pos_ in ("NOUN", "PROPN")
-    return qualifies and len(capitals) == len(quoted)
+    verbless = not any("Fin" in t.morph.get("VerbForm", []) for t in inside)
+    return (qualifies or verbless) and len(capitals) == len(quoted)
 
 
 def _is_agent(word: str) -> bool:
@@ -1078,8 +1122,14 @@ def _is_agent(word: str) -> bool:
 
 
 def _without_titles(parts: list[str]) -> list[str]:
+    """'Mgr Vingt-Trois' -> 'Vingt-Trois'; 'ADA Fairman', 'Dist. Atty. Steve Cooley' too: an
+    acronym or an abbreviation before a name is a title."""
     while len(parts) > 1 and (
-        _fold(parts[0]).rstrip(".") in TITLES or _fold(parts[0]).rstrip(".") in _HONORIFICS
+        _fold(parts[0]).rstrip(".") in TITLES
+        or _fold(parts[0]).rstrip(".") in _HONORIFICS
+        or (parts[0].isupper() and len(parts[0]) <= 4)
+        or (parts[0].endswith(".") and parts[0][:-1].isalpha() and len(parts[0]) >= 4)  # 'Sgt.', not 'T.J.'
+        or parts[0] == "."
     ):
         parts = parts[1:]
     return parts
