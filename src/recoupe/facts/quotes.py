@@ -933,8 +933,8 @@ class _Speakers:
         if head.pos_ == "PRON" or word in _LATTER:
             if word in _LATTER:
                 # 'ce dernier': the person named last, whatever their role
-                named = [p for p in self.people if p.end <= head.idx]
-                return self._full(named[-1].name, named[-1].start) if named else None
+                before = [p for p in self.people if p.end <= head.idx]
+                return self._full(before[-1].name, before[-1].start) if before else None
             if word in self.vocab.person_pronouns:
                 return self._person_before(head.idx)
             if word in ("un", "une", "one") and any(c.dep_ in ("nmod", "prep") for c in head.children):
