@@ -10,6 +10,13 @@
    whole store from nothing (the build's pages/s applied to base + new pages).
 3. Adds the same new pages again: prints the time of an add that changes nothing.
 
+    .venv/bin/python bench/bench_incremental.py --agreement [--topics 10 --per-topic 10]
+
+Batch and incremental agreement on RPM2 (French news, 10 topics): the pages added in one batch, and
+one at a time in three random orders (fixed seeds); prints the B-cubed F1 of each incremental run
+against the batch (issue 6 asks >= 0.95), and of the batch against the gold topics. Pages are
+prepared (clean, judge, facts) once and copied, so the runs differ only in the store's passes.
+
 The target of issue 6: the 100-page add in at most 10 s on the project's 2-core machine.
 Skips cleanly (exit 0) when ../shared/data/fresada_french_satire is absent.
 """
@@ -66,6 +73,82 @@ def progress_printer(every_s: float = 30.0):  # type: ignore[no-untyped-def]
     return report
 
 
+def bcubed_f1(a: list[set[str]], b: list[set[str]]) -> float:
+    of_a = {x: g for g in a for x in g}
+    of_b = {x: g for g in b for x in g}
+    items = sorted(of_a)
+    precision = sum(len(of_a[x] & of_b[x]) / len(of_a[x]) for x in items) / len(items)
+    recall = sum(len(of_a[x] & of_b[x]) / len(of_b[x]) for x in items) / len(items)
+    return 2 * precision * recall / (precision + recall)
+
+
+def agreement(topics: int, per_topic: int) -> int:
+    import copy
+    import random
+
+    from recoupe.pipeline import Pipeline
+
+    path = REPO.parent / "shared" / "data" / "rpm2_french_mds" / "documents.jsonl"
+    if not path.exists():
+        print(f"skipped: {path} is absent")
+        return 0
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    chosen_topics = sorted({r["topic"] for r in records})[:topics]
+    pages = [
+        Page(source=f"rpm2/{r['doc_id']}", text=r["text"], title=r["title"])
+        for topic in chosen_topics
+        for r in [r for r in records if r["topic"] == topic][:per_topic]
+    ]
+    gold = [
+        {
+            f"rpm2/{r['doc_id']}"
+            for r in records
+            if r["topic"] == t and f"rpm2/{r['doc_id']}" in {p.source for p in pages}
+        }
+        for t in chosen_topics
+    ]
+    started = time.perf_counter()
+    prepared = Pipeline().prepare(pages, {})
+    print(f"{len(pages)} RPM2 pages ({topics} topics) prepared once in {time.perf_counter() - started:.0f} s")
+
+    class Prepared(Pipeline):
+        def prepare(self, batch, furniture):  # type: ignore[no-untyped-def]
+            return {p.source: copy.deepcopy(prepared[p.source]) for p in batch}
+
+    def partition(store: Store) -> list[set[str]]:
+        groups: dict[str, set[str]] = {}
+        for source, story in store.conn.execute("SELECT source, story FROM documents"):
+            groups.setdefault(story, set()).add(source)
+        return list(groups.values())
+
+    def run(order: list[Page], one_at_a_time: bool) -> tuple[list[set[str]], float]:
+        with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "s.db") as store:
+            corpus = Corpus(store)
+            corpus.pipeline.__class__ = Prepared
+            entries = [(InputEntry(p.source, "ok", None, None), p) for p in order]
+            begun = time.perf_counter()
+            if one_at_a_time:
+                for entry in entries:
+                    corpus.add([entry])
+            else:
+                corpus.add(entries)
+            return partition(store), time.perf_counter() - begun
+
+    batch, batch_s = run(pages, one_at_a_time=False)
+    print(
+        f"batch add: {len(batch)} stories in {batch_s:.1f} s; B-cubed F1 against the gold topics {bcubed_f1(batch, gold):.3f}"
+    )
+    for seed in (1, 2, 3):
+        order = list(pages)
+        random.Random(seed).shuffle(order)
+        found, seconds = run(order, one_at_a_time=True)
+        print(
+            f"one page at a time, order {seed}: {len(found)} stories in {seconds:.1f} s; "
+            f"B-cubed F1 against the batch {bcubed_f1(found, batch):.3f}, against the gold {bcubed_f1(found, gold):.3f}"
+        )
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -75,7 +158,12 @@ def main() -> int:
     parser.add_argument("--store", type=Path)
     parser.add_argument("--rebuild", action="store_true", help="build the base store again")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument("--agreement", action="store_true", help="batch vs one-at-a-time on RPM2")
+    parser.add_argument("--topics", type=int, default=10)
+    parser.add_argument("--per-topic", type=int, default=10)
     args = parser.parse_args()
+    if args.agreement:
+        return agreement(args.topics, args.per_topic)
     if not DATA.exists():
         print(f"skipped: {DATA} is absent")
         return 0

@@ -362,16 +362,14 @@ def run_stories(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
     table = Table(
         title=f"{total} stories in {args.db}" + (f" ({len(rows)} shown)" if len(rows) < total else "")
     )
-    for name, justify in (
-        ("id", "left"),
-        ("title", "left"),
-        ("docs", "right"),
-        ("sources", "right"),
-        ("dates", "left"),
-        ("discrepancies", "right"),
-        ("sites", "left"),
-    ):
-        table.add_column(name, justify=justify, overflow="fold")  # type: ignore[arg-type]
+    right: Any = "right"
+    table.add_column("id", no_wrap=True)
+    table.add_column("title", overflow="fold", min_width=30, ratio=3)
+    table.add_column("docs", justify=right, no_wrap=True)
+    table.add_column("sources", justify=right, no_wrap=True)
+    table.add_column("dates", no_wrap=True)
+    table.add_column("discrepancies", justify=right, no_wrap=True)
+    table.add_column("sites", overflow="fold", ratio=1, min_width=16)
     for row in rows:
         dates = " – ".join(d[:10] for d in dict.fromkeys([row.first_date, row.last_date]) if d) or "undated"
         table.add_row(
@@ -383,7 +381,7 @@ def run_stories(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int
             str(row.n_discrepancies),
             ", ".join(row.sites[:3]) + (" …" if len(row.sites) > 3 else ""),
         )
-    Console(file=stdout, width=max(100, shutil.get_terminal_size().columns)).print(table)
+    Console(file=stdout, width=max(140, shutil.get_terminal_size().columns)).print(table)
     return 0
 
 
