@@ -13,6 +13,7 @@ import json
 import types
 import typing
 import zlib
+from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
@@ -21,50 +22,89 @@ from recoupe.model import Document, Sentence
 T = TypeVar("T")
 
 
-def encode(record: Any) -> Any:
-    """Plain JSON values for a record (dataclasses as dicts, tuples as lists)."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: encode(getattr(record, f.name)) for f in dataclasses.fields(record)}
-    if isinstance(record, list | tuple):
-        return [encode(item) for item in record]
-    if isinstance(record, dict):
-        return {str(key): encode(value) for key, value in record.items()}
-    return record
+_PLAIN = (str, int, float, bool, type(None))
 
 
 @cache
-def _hints(cls: type) -> dict[str, Any]:
-    return typing.get_type_hints(cls)
+def _record_fields(cls: Any) -> tuple[str, ...] | None:
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
+
+
+def encode(record: Any) -> Any:
+    """Plain JSON values for a record (dataclasses as dicts, tuples as lists)."""
+    cls: Any = type(record)
+    if cls in _PLAIN:
+        return record
+    if cls is list or cls is tuple:
+        return [encode(item) for item in record]
+    if cls is dict:
+        return {str(key): encode(value) for key, value in record.items()}
+    names = _record_fields(cls)
+    if names is not None:
+        return {name: encode(getattr(record, name)) for name in names}
+    return record
+
+
+def _identity(value: Any) -> Any:
+    return value
+
+
+@cache
+def _decoder(cls: Any) -> Callable[[Any], Any]:
+    """A function building a value of type `cls` from its JSON, compiled once per type."""
+    origin = typing.get_origin(cls)
+    if dataclasses.is_dataclass(cls) and isinstance(cls, type):
+        record: type = cls
+        fields = {name: _decoder(hint) for name, hint in typing.get_type_hints(record).items()}
+
+        def build(value: Any) -> Any:
+            return record(
+                **{
+                    name: (item if item is None else fields[name](item))
+                    for name, item in value.items()
+                    if name in fields
+                }
+            )
+
+        return build
+    if origin is list:
+        (item_type,) = typing.get_args(cls)
+        item = _decoder(item_type)
+        if item is _identity:
+            return list
+        return lambda value: [None if v is None else item(v) for v in value]
+    if origin is tuple:
+        args = typing.get_args(cls)
+        if len(args) == 2 and args[1] is Ellipsis:
+            one = _decoder(args[0])
+            return lambda value: tuple(one(v) for v in value)
+        parts = [_decoder(a) for a in args]
+        return lambda value: tuple(p(v) for p, v in zip(parts, value, strict=True))
+    if origin is dict:
+        _, value_type = typing.get_args(cls)
+        of_value = _decoder(value_type)
+        if of_value is _identity:
+            return dict
+        return lambda value: {k: of_value(v) for k, v in value.items()}
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(cls) if a is not type(None)]
+        records: list[Any] = [a for a in options if dataclasses.is_dataclass(a)]
+        containers = [a for a in options if typing.get_origin(a) in (list, tuple, dict)]
+        if records:
+            as_record = _decoder(records[0])
+            return lambda value: as_record(value) if isinstance(value, dict) else value
+        if containers:
+            as_container = _decoder(containers[0])
+            return lambda value: as_container(value) if isinstance(value, list | dict) else value
+        return _identity  # str | float | None and the like: JSON kept them apart already
+    return _identity
 
 
 def decode(cls: Any, value: Any) -> Any:
     """Build a value of type `cls` (a record, list, dict, tuple, union or plain type) from JSON."""
-    if value is None:
-        return None
-    origin = typing.get_origin(cls)
-    if dataclasses.is_dataclass(cls) and isinstance(cls, type):
-        hints = _hints(cls)
-        return cls(**{name: decode(hints[name], item) for name, item in value.items() if name in hints})
-    if origin is list:
-        (item_type,) = typing.get_args(cls)
-        return [decode(item_type, item) for item in value]
-    if origin is tuple:
-        args = typing.get_args(cls)
-        if len(args) == 2 and args[1] is Ellipsis:
-            return tuple(decode(args[0], item) for item in value)
-        return tuple(decode(t, item) for t, item in zip(args, value, strict=True))
-    if origin is dict:
-        _, value_type = typing.get_args(cls)
-        return {key: decode(value_type, item) for key, item in value.items()}
-    if origin in (typing.Union, types.UnionType):
-        records = [a for a in typing.get_args(cls) if dataclasses.is_dataclass(a)]
-        if records and isinstance(value, dict):
-            return decode(records[0], value)
-        containers = [a for a in typing.get_args(cls) if typing.get_origin(a) in (list, tuple, dict)]
-        if containers and isinstance(value, list | dict):
-            return decode(containers[0], value)
-        return value  # str | float | None and the like: JSON kept them apart already
-    return value
+    return None if value is None else _decoder(cls)(value)
 
 
 def pack(value: Any) -> bytes:
@@ -109,9 +149,14 @@ def document_data(doc: Document) -> bytes:
     return pack(data)
 
 
+@cache
+def _document_hints() -> dict[str, Any]:
+    return typing.get_type_hints(Document)
+
+
 def document_from_row(row: typing.Mapping[str, Any]) -> Document:
     """A full `Document` from a `documents` row (columns + blob)."""
-    hints = _hints(Document)
+    hints = _document_hints()
     fields = {name: row[name] for name in DOCUMENT_COLUMNS}
     data = unpack(row["data"])
     text: str = fields["text"]

@@ -563,6 +563,7 @@ class Store:
     def put_story(self, story: Story, row: StoryRow) -> None:
         """Insert or replace a story with its facts and discrepancies (and full-text entry)."""
         self.delete_story(story.id)
+        encoded = encode(story)
         self.conn.execute(
             "INSERT INTO stories (id, founder, title, n_documents, n_sources, first_date, last_date, "
             "n_discrepancies, languages, sites, updated_seq, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -578,7 +579,7 @@ class Store:
                 json.dumps(list(row.languages)),
                 json.dumps(list(row.sites)),
                 row.updated_seq,
-                pack(encode(story)),
+                pack(encoded),
             ),
         )
         self.conn.executemany(
@@ -594,16 +595,16 @@ class Store:
                     f.unit,
                     f.support,
                     len(f.mentions),
-                    json.dumps(encode(f), ensure_ascii=False),
+                    json.dumps(data, ensure_ascii=False),
                 )
-                for f in story.facts
+                for f, data in zip(story.facts, encoded["facts"], strict=True)
             ],
         )
         self.conn.executemany(
             "INSERT INTO discrepancies (story, position, about, kind, data) VALUES (?, ?, ?, ?, ?)",
             [
-                (story.id, i, d.about, d.kind, json.dumps(encode(d), ensure_ascii=False))
-                for i, d in enumerate(story.discrepancies)
+                (story.id, i, d.about, d.kind, json.dumps(data, ensure_ascii=False))
+                for i, (d, data) in enumerate(zip(story.discrepancies, encoded["discrepancies"], strict=True))
             ],
         )
         self.conn.execute(
