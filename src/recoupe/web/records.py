@@ -102,14 +102,20 @@ def story_page(store: Store, query: StoryFilter, per_page: int) -> tuple[list[St
     if query.site:
         where.append("EXISTS (SELECT 1 FROM json_each(stories.sites) WHERE value = ?)")
         params.append(query.site)
-    fts = _fts_query(query.q) if query.q else ""
     if query.q:
-        # a story matches by its title and summary, or by the text of any of its documents
-        where.append(
-            "id IN (SELECT id FROM stories_fts WHERE stories_fts MATCH ? UNION "
-            "SELECT d.story FROM documents_fts f JOIN documents d ON d.id = f.id WHERE documents_fts MATCH ?)"
-        )
-        params.extend([fts or '""', fts or '""'])
+        # a story matches by its title and summary, or by the text of any of its documents; the
+        # matches are read once, for both the count and the page
+        fts = _fts_query(query.q) or '""'
+        matched = [
+            r[0]
+            for r in store.conn.execute(
+                "SELECT id FROM stories_fts WHERE stories_fts MATCH ? UNION SELECT d.story FROM documents_fts f "
+                "JOIN documents d ON d.id = f.id WHERE documents_fts MATCH ? AND d.story IS NOT NULL",
+                (fts, fts),
+            )
+        ]
+        where.append("id IN (SELECT value FROM json_each(?))")
+        params.append(json.dumps(matched))
     clause = f" WHERE {' AND '.join(where)}" if where else ""
     total = int(store.conn.execute(f"SELECT count(*) FROM stories{clause}", params).fetchone()[0])
     rows = store.conn.execute(
