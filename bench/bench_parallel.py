@@ -3,7 +3,8 @@
 
 Prints per mode the wall time (worker start and model loading included), pages/s, the peak
 resident memory of the whole process tree (driver, workers, Ray's own processes, sampled every
-0.2 s), checks that the three modes give the same documents, and prints Ray's overhead against
+0.2 s), the CPU seconds that tree used (from /proc: a figure that holds on a shared machine,
+where wall time does not), checks that the three modes give the same documents, and prints Ray's overhead against
 the pool. Each mode runs in a fresh subprocess, so that no mode inherits another's loaded models.
 
     .venv/bin/python bench/bench_parallel.py [--pages 2000] [--modes inprocess,pool,ray]
@@ -30,10 +31,14 @@ FRESADA = REPO.parent / "shared" / "data" / "fresada_french_satire" / "fresada.j
 MODES = ("inprocess", "pool", "ray")
 
 
-def tree_rss_bytes(root: int) -> int:
-    """Resident memory of `root` and all its descendants, from /proc."""
+_TICKS = os.sysconf("SC_CLK_TCK")
+
+
+def tree_usage(root: int) -> tuple[int, dict[int, float]]:
+    """Resident memory of `root` and all its descendants, and each one's CPU seconds, from /proc."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    cpu: dict[int, float] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
@@ -45,12 +50,22 @@ def tree_rss_bytes(root: int) -> int:
         pid, ppid = int(entry), int(fields.get("PPid", "0").strip() or 0)
         children.setdefault(ppid, []).append(pid)
         rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024 if "VmRSS" in fields else 0
-    total, stack = 0, [root]
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text().rsplit(")", 1)[1].split()
+            cpu[pid] = (int(stat[11]) + int(stat[12])) / _TICKS  # utime + stime
+        except (OSError, IndexError, ValueError):
+            pass
+    total, stack, seen = 0, [root], {}
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
+        seen[pid] = cpu.get(pid, 0.0)
         stack.extend(children.get(pid, []))
-    return total
+    return total, seen
+
+
+def tree_rss_bytes(root: int) -> int:
+    return tree_usage(root)[0]
 
 
 class PeakSampler(threading.Thread):
@@ -58,11 +73,17 @@ class PeakSampler(threading.Thread):
         super().__init__(daemon=True)
         self.every_s = every_s
         self.peak = 0
+        self.cpu: dict[int, float] = {}  # CPU seconds last seen per process of the tree
         self.running = True
+
+    def sample(self) -> None:
+        rss, cpu = tree_usage(os.getpid())
+        self.peak = max(self.peak, rss)
+        self.cpu.update(cpu)
 
     def run(self) -> None:
         while self.running:
-            self.peak = max(self.peak, tree_rss_bytes(os.getpid()))
+            self.sample()
             time.sleep(self.every_s)
 
 
@@ -80,6 +101,8 @@ def run_mode(mode: str, count: int, out: Path) -> None:
     pages = load_pages(count)
     stages = DocumentStages(statistics=Cleaner().fit(pages))
     sampler = PeakSampler()
+    sampler.sample()
+    cpu_before = sum(sampler.cpu.values())
     sampler.start()
     start = time.perf_counter()
     ray_init = 0.0
@@ -94,8 +117,10 @@ def run_mode(mode: str, count: int, out: Path) -> None:
         ray_init = time.perf_counter() - start
         outcomes = list(process_pages(pages, stages, workers=2, engine="ray", shard_size=32))
     wall = time.perf_counter() - start
-    sampler.peak = max(sampler.peak, tree_rss_bytes(os.getpid()))
     sampler.running = False
+    sampler.join()
+    sampler.sample()
+    cpu_seconds = sum(sampler.cpu.values()) - cpu_before
     if mode == "ray":
         import ray
 
@@ -108,7 +133,7 @@ def run_mode(mode: str, count: int, out: Path) -> None:
     print(
         json.dumps(
             {"mode": mode, "pages": len(pages), "chars": chars, "wall": wall, "ray_init": ray_init,
-             "peak": sampler.peak, "statuses": statuses}
+             "peak": sampler.peak, "cpu": cpu_seconds, "statuses": statuses}
         )
     )  # fmt: skip
 
@@ -149,7 +174,9 @@ def main(argv: list[str]) -> int:
             outcomes[mode] = pickle.loads(out.read_bytes())
             print(
                 f"{mode:<10} {figures['wall']:7.1f} s  {figures['pages'] / figures['wall']:6.1f} pages/s  "
-                f"peak {figures['peak'] / 2**20:6.0f} MiB (process tree)  outcomes {figures['statuses']}"
+                f"peak {figures['peak'] / 2**20:6.0f} MiB (process tree)  "
+                f"CPU {figures['cpu']:6.1f} s ({figures['cpu'] / figures['pages'] * 1000:.0f} ms/page)  "
+                f"outcomes {figures['statuses']}"
                 + (f"  (ray.init {figures['ray_init']:.1f} s)" if mode == "ray" else ""),
                 flush=True,
             )
