@@ -587,6 +587,11 @@ class _Speakers:
         for m in self.entities:
             if m.kind == "person" and m.end <= colon and not self.text[m.end : colon].strip():
                 return self._full(str(m.value or m.text), m.start)
+        # NER may miss the name in a headline: a capitalised word the document names in full
+        word = before[:-1].rstrip().rsplit(None, 1)[-1] if before[:-1].strip() else ""
+        if word[:1].isupper() and word.isalpha():
+            full = self._full(word, raw.open_at)
+            return full if full != word and full in self._full_names() else None
         return None
 
     def _personal(self, speaker: str) -> bool:
@@ -1181,6 +1186,18 @@ def _clitic_subject(verb: Token) -> Token | None:
 def _subject(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ in _SUBJECT_DEPS:
+            relative = "Rel" in child.morph.get("PronType", []) or _fold(child.text) in (
+                "qui",
+                "who",
+                "which",
+                "that",
+            )
+            if (
+                relative
+                and verb.dep_ in ("acl:relcl", "relcl", "acl")
+                and verb.head.pos_ in ("NOUN", "PROPN")
+            ):
+                return verb.head  # 'le document qui souligne que …'
             return child
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
