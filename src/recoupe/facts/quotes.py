@@ -2,49 +2,73 @@
 
 Vocabulary: reporting verbs, 'selon'/'according to', pronouns and the nouns that can name a
 speaker come from `lang/<code>/reporting_verbs.toml` (see the file for its keys); a language
-without that file gets quotes and no speech verbs.
+without that file gets quotes and no speech verbs. Measured on a labelled set by
+bench/bench_quotes.py (figures in bench/README.md).
 
 Marks: « … », “ … ”, „ … “, "…" and ``…'' (pre-tokenised corpora); a quote inside another quote
 is part of it. A quote stays within its line, except in two layouts news use for long quotes: a
-mark left open at the end of a line that ends a sentence is closed on one of the next three lines
-(straight quotes: a line with an odd number of them), and when the next line opens with the same
-mark (a quote of several paragraphs opens each one and closes only the last) the quote runs to
-the end of its line. ``…`` closed by a second `` after a comma (a typo of tokenised text) is a
-quote. Paragraphs without marks count too when they are set off as block quotes: speech (in the
-first person, or announced by a paragraph ending with a colon) followed by a short line without a
-finite verb that names the speaker ('Lloyd Austin, secrétaire américain à la Défense': a name
-first; 'Un porte-parole du Pentagone': a role noun first). A quoted paragraph followed by such a
-line takes its speaker from it.
+mark left open (the only one) at the end of a line that ends a sentence is closed by the first
+mark of one of the next six lines (straight quotes: a line with an odd number of them), and when
+the next line opens with the same mark (a quote of several paragraphs opens each one and closes
+only the last) the quote runs to the end of its line. ``…`` closed by a second `` after a comma
+(a typo of tokenised text) is a quote. Paragraphs without marks count too when they are set off
+as block quotes: speech (in the first person, or announced by a paragraph ending with a colon)
+followed by a short line without a finite verb that names the speaker ('Lloyd Austin,
+secrétaire américain à la Défense'; 'Un porte-parole du Pentagone'). A quoted paragraph followed
+by such a line takes its speaker from it.
 
-Quote or scare quote: a quoted span of 4 words or more with a verb, or of 8 words or more, is a
-quotation. A shorter or verbless span of two words or more is kept only when a speech verb takes
-it, that is when the nearest verb above it in the parse is a speech verb ('des responsables du
-Kremlin ont dénoncé une « escalade dangereuse »', 'described the building as a “total loss”'),
-or when 'selon X' names whose words they are; a single quoted word never is. Without a parse
+Quote or scare quote: a quoted span of 4 words or more with a verb, of 8 words or more, or a
+sentence of its own ('« Franchement, c'est puéril. »') is a quotation. A shorter span of two
+words or more is kept only when someone is said to use the words: a speech verb is the nearest
+verb above it in the parse ('ont dénoncé une « escalade dangereuse »', 'described the building
+as a “total loss”'), or reports the clause it stands in ('estime que le trader avait pris des
+positions « au mépris de toutes les instructions »'; not after a preposition: 'with tattoos of
+“devil's horns”'), or credits the sentence after its quote ('… une « bonne résistance » …, « … »,
+concède le groupe'), or 'selon X' names the source, or a headline names the speaker before a
+colon ('Contador : « Bonne chance à Lance ! »'). A single word never is. Titles are not
+quotations: most words capitalised and no sentence end ('Take Me Out to the Ball Game'), or
+capitalised words qualifying a noun ('the “American Pie” star'). Neither is a span after a
+preposition without a finite verb when no speech verb is in the sentence (a charge: 'mise en
+examen pour « substitution d'enfant, faux commis dans un acte authentique »'). Without a parse
 (languages with no model) the rule is 6 words or more, and the speaker stays unknown.
 
 Speaker, first found wins:
 1. the subject of the speech verb of the quote's sentence (the one governing the quote, else the
-   nearest): inverted after the quote ('« … », a déclaré Ingrid Betancourt', '“…,” said agent
-   Mark Roesler', 'assure à l'AFP Fabrice Delloye'), French clitics ('a-t-il expliqué'), the
-   governor's subject for participles and conjoined verbs, the agent of a passive;
+   nearest): inverted after the quote or after another quote of the sentence ('« … », a déclaré
+   Ingrid Betancourt', '“…,” said agent Mark Roesler', 'assure à l'AFP Fabrice Delloye', 'a
+   déclaré mardi soir l'entourage du candidat': time words skipped), French clitics ('a-t-il
+   expliqué', 'raconte-t-il' whatever its tag), the governor's subject for participles and
+   conjoined verbs, the noun a relative clause hangs on ('le document qui souligne que'), the
+   agent of a passive or of a participle ('qualifié d'« … » par l'avocat Michel Pezet');
 2. 'selon X', 'd'après X', 'according to X' in the sentence, and 'Pour X, …' opening it;
-3. for a quote that is a sentence of its own: a credit inside the marks ('« Nous étions levés
-   tôt, a-t-elle indiqué. Ils … »'); the sentence before when it ends with a colon; the speaker
-   of the quote just before when this one goes on from it; the subject of a speech verb in the
-   sentence before ('Dorsey said it would be hard. “We're like family here.”'); the sentence
-   after when it opens with a speech verb, or, for a quote opening its paragraph, names a person
-   as its subject ('« Franchement, c'est puéril. » Christiane Taubira n'a pas goûté …').
+3. a headline's 'Name : « … »';
+4. for a long quote: a credit inside the marks ('« Nous étions levés tôt, a-t-elle indiqué. »',
+   '« …, a confié le leader tibétain. … »'); the clause before a colon, in the sentence or the
+   one before (its speech verb's subject, else its main subject, else, when verbless, its last
+   noun naming a speaker: 'Réponse lapidaire du haut dignitaire tibétain :'); for a quote that is
+   its sentence: the speaker of the quote just before when the sentence before holds it; the
+   person subject of a speech verb in the sentence before ('Dorsey said it would be hard. “We're
+   like family here.”'); the sentence after when it opens with a speech verb, or, for a quote
+   opening its paragraph (after a section label: 'POLITIQUE - '), names a person as its subject
+   ('« Franchement, c'est puéril. » Christiane Taubira n'a pas goûté …').
 
 Names: the speaker is the canonical name of the person or organisation the subject names, in
 full when the document names the person in full elsewhere ('Bruyneel' -> 'Johan Bruyneel';
-'Mgr Vingt-Trois' -> 'André Vingt-Trois'; with two full names ending the same way, the one
-named last before). 'il'/'elle'/'he'/'she' is the person last named as a subject or credited
-with a quote (outside quotes), else the person named last; 'it' is the organisation or
-statement last credited; 'on' gives no speaker. A definite description of one person ('le
-manager d'Astana', 'L'avocate', 'le Belge') is the person last credited with speech before it,
-or the person earlier described with the same noun ('Me Cécile Bernaille, avocate du trader');
-'Her spokesman, Bill McAllister' is the name in apposition. Otherwise the text's words when they
+'Mgr Vingt-Trois', 'ADA Fairman', 'Dist. Atty. Steve Cooley' lose their titles; with two full
+names ending the same way, the one named last before). Persons NER missed or took for something
+else are added when the parse makes a proper name the subject of a speech verb or sets it in
+apposition to a role ('the University of Athens, Yanis Varoufakis'). 'il'/'elle'/'he'/'she'/'lui'
+is the person last named as a subject, credited with a quote, or said to speak, before it
+(a person named in passing, 'la mère du petit Mohamed', is not); 'ce dernier' the person named
+last; 'it' the organisation or statement last credited or the subject of the sentence before;
+'on' gives no speaker; 'l'un des hommes' the text's words. A definite or demonstrative
+description of one person ('le manager d'Astana', 'L'avocate', 'le Belge', 'la jeune femme',
+'the diplomat', 'ce porte-parole') is the speaker described before with the same noun ('a
+Western diplomat'), else the person earlier named in apposition to that noun ('Me Cécile
+Bernaille, avocate du trader'), else the person last credited with speech, else the only person
+named so far; 'la même source' is the source credited last. A person inside a subject is the
+speaker only when the subject is a role ('le ministre X', 'Le ministre de l'Intérieur, Marco
+Minniti'), not a thing named after one ('la loi Leonetti'). Otherwise the text's words when they
 describe someone who can speak (a role, a group, a source: 'des responsables du Kremlin', 'le
 communiqué'), else None ('la perte', 'ces derniers mois'). No gender agreement is checked.
 
