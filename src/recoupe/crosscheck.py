@@ -68,10 +68,16 @@ _SUBJECT_STOP = frozenset(
 )
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _YEARS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-# lowest cosine between the sentences of two figures for them to be compared
+# lowest cosine between the sentences of two figures for them to be compared (see _context_needed)
 SAME_CONTEXT = 0.2
-# ... when their subject is specific (a measure concept, or two words of its own)
-SAME_CONTEXT_SPECIFIC = 0.1
+# ... when their subject is a measure concept ("@dead", "@loss")
+SAME_CONTEXT_SPECIFIC = 0.15
+# ... when one subject holds the other
+SAME_CONTEXT_SUBSET = 0.25
+# ... when their subjects only share a word
+SAME_CONTEXT_OVERLAP = 0.35
+# ... when one has no subject: the sentences say the same thing
+SAME_SENTENCE = 0.45
 
 
 def _generic_nouns() -> frozenset[str]:
@@ -138,7 +144,16 @@ def _subject_words(subject: str | None, unit: str | None) -> frozenset[str]:
         if concepts and any(token.startswith(start) for start in concept_starts):
             continue  # the concept stands for the word, in every language
         words.add(token)
+    if "@age" in words:
+        words = _age_words(words, subject)
     return frozenset(words)
+
+
+def _age_words(words: set[str], subject: str | None) -> set[str]:
+    """An age's subject is the age and the person's surname: "âge Lance Armstrong" and "age of
+    Armstrong" are one subject."""
+    names = [w for w in _TOKEN.findall(fold(subject or "")) if not w.startswith("ag")]
+    return {"@age", names[-1]} if names else {"@age"}
 
 
 def _concept_starts() -> tuple[str, ...]:
@@ -246,10 +261,21 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+_BOUNDS = frozenset({"at_most", "less_than", "at_least", "more_than"})
+
+
 def _agree(a: Mention, b: Mention) -> bool:
-    """Two aligned figures agree: intervals overlap, or equal values for a score."""
+    """Two aligned figures agree: their intervals overlap; a score, the same score; two bounds
+    of one kind, the same bound ("up to 200" and "up to 300" state different maxima)."""
     if isinstance(a.value, str) or isinstance(b.value, str):
         return a.value == b.value
+    if a.qualifier == b.qualifier == "approximately":
+        # "about 200" and "about 300": two estimates, compared by their values (10 %)
+        va, vb = (to_base_unit(float(m.value or 0), m.unit)[0] for m in (a, b))
+        return abs(va - vb) <= 0.1 * max(abs(va), abs(vb))
+    if a.qualifier == b.qualifier and a.qualifier in _BOUNDS:
+        va, vb = float(a.value or 0), float(b.value or 0)
+        return math.isclose(to_base_unit(va, a.unit)[0], to_base_unit(vb, b.unit)[0], rel_tol=0.01)
     return _overlap(_interval(a), _interval(b))
 
 
@@ -290,6 +316,7 @@ class Statement:
     years: frozenset[str]
     periods: frozenset[str]
     place: str | None
+    people: frozenset[str] = frozenset()  # persons named in its sentence, its source set aside
 
 
 def _periods(time: str | None, language: str) -> frozenset[str]:
@@ -303,6 +330,32 @@ def _periods(time: str | None, language: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def _context_needed(a: frozenset[str], b: frozenset[str]) -> float | None:
+    """How alike two figures' sentences must be (TF-IDF cosine), by how much their subjects say
+    on their own; None when their subjects say they measure different things.
+
+    - the same subject with a measure concept and a word of its own, or two words ("@age
+      nichols", "reward information"): none needed;
+    - one concept ("@loss"): `SAME_CONTEXT_SPECIFIC`; one identical word ("seasons"): `SAME_CONTEXT`;
+    - one subject holding the other ("banques" / "banques françaises"): `SAME_CONTEXT_SUBSET`;
+    - subjects sharing a word only ("fire trucks" / "fire apparatus"): `SAME_CONTEXT_OVERLAP`;
+    - a figure without a subject: only in a sentence that says the same (`SAME_SENTENCE`).
+    """
+    if not a or not b:
+        return SAME_SENTENCE
+    shared = a & b
+    if not shared:
+        return None
+    concepts = {w for w in shared if w.startswith("@")}
+    if a == b or a <= b or b <= a:
+        if len(shared) >= 2 and (concepts or a == b):
+            return 0.0
+        if concepts:
+            return SAME_CONTEXT_SPECIFIC
+        return SAME_CONTEXT if a == b else SAME_CONTEXT_SUBSET
+    return SAME_CONTEXT_OVERLAP
+
+
 class Aligner:
     """Which figures of a story state the same measure of the same thing (module docstring)."""
 
@@ -312,6 +365,7 @@ class Aligner:
         self._language = {d.id: d.language for d in docs}
         self._text = {d.id: fold(d.text) for d in docs}
         self._entities: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._people: dict[str, list[tuple[int, str]]] = defaultdict(list)
         texts: list[str] = []
         for doc in docs:
             sentences = sentences_of(doc)
@@ -320,7 +374,11 @@ class Aligner:
             texts.extend(s.text for s in sentences)
             for m in doc.mentions:
                 if m.kind in ENTITY_KINDS:
-                    self._entities[doc.id].append((m.start, canonical_key(str(m.value or m.text))))
+                    key = canonical_key(str(m.value or m.text))
+                    self._entities[doc.id].append((m.start, key))
+                    if m.kind == "person" and key:
+                        # by surname: "Brian Nichols" and "Nichols" are one person
+                        self._people[doc.id].append((m.start, key.split()[-1]))
         self._matrix = tfidf_matrix(texts) if texts else None
 
     def statement(self, document: str, m: Mention) -> Statement:
@@ -342,6 +400,17 @@ class Aligner:
             years=frozenset(_YEARS.findall(m.time or "")),
             periods=_periods(m.time, language),
             place=canonical_key(m.place) if m.place else None,
+            people=self._sentence_people(document, m),
+        )
+
+    def _sentence_people(self, document: str, m: Mention) -> frozenset[str]:
+        starts = self._starts.get(document) or [0]
+        index = max(0, bisect.bisect_right(starts, m.start) - 1)
+        low = starts[index]
+        high = starts[index + 1] if index + 1 < len(starts) else math.inf
+        source = set(canonical_key(m.claimed_by).split()) if m.claimed_by else set()
+        return frozenset(
+            key for pos, key in self._people.get(document, ()) if low <= pos < high and key not in source
         )
 
     def _row(self, document: str, offset: int) -> int | None:
@@ -368,10 +437,10 @@ class Aligner:
     def same_measure(self, a: Statement, b: Statement) -> bool:
         """The alignment rule (module docstring): same measure, subject, predicate, compatible
         time and place, and sentences that say the same around them."""
-        if a.measure != b.measure or not a.words or not b.words:
+        if a.measure != b.measure:
             return False
-        if not (a.words <= b.words or b.words <= a.words):
-            return False
+        if a.measure == "count" and not (a.words or b.words) and a.mention.unit != b.mention.unit:
+            return False  # two bare counts of different nouns
         if a.measure == "age":
             # an age is only compared with the age of the same person
             people_a, people_b = a.words - {"@age"}, b.words - {"@age"}
@@ -391,11 +460,14 @@ class Aligner:
             and b.place not in self._text.get(a.document, "")
         ):
             return False  # two places, neither named by the other's document
-        specific = any(w.startswith("@") for w in a.words | b.words) or len(a.words & b.words) >= 2
-        threshold = SAME_CONTEXT_SPECIFIC if specific else SAME_CONTEXT
-        if self.similarity(a.mention, a.document, b.mention, b.document) >= threshold:
+        needed = _context_needed(a.words, b.words)
+        if needed is None:
+            return False
+        if a.measure != "age" and a.people and b.people and not (a.people & b.people):
+            needed = max(needed, SAME_SENTENCE)  # about different people ("DiLeo, 19 seasons" / "Cheeks, 11")
+        if self.similarity(a.mention, a.document, b.mention, b.document) >= needed:
             return True
-        if a.language != b.language:
+        if a.language != b.language and needed < SAME_SENTENCE:
             shared = self._sentence_entities(a.document, a.mention.start) & self._sentence_entities(
                 b.document, b.mention.start
             )
@@ -540,10 +612,16 @@ def aligned_pairs(statements: Sequence[Statement], aligner: Aligner) -> Iterable
     for i, s in enumerate(statements):
         for word in s.words:
             by_word[word].append(i)
+        # a figure without a subject is tried against the figures of its measure
+        by_word[
+            "#" + s.measure + (f":{s.mention.unit}" if s.measure == "count" and not s.words else "")
+        ].append(i)
     seen: set[tuple[int, int]] = set()
-    for members in by_word.values():
+    for key, members in by_word.items():
         for i, j in itertools.combinations(members, 2):
             if (i, j) in seen:
+                continue
+            if key.startswith("#") and statements[i].words and statements[j].words:
                 continue
             seen.add((i, j))
             a, b = statements[i], statements[j]

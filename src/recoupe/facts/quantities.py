@@ -304,6 +304,7 @@ class _Lex:
     of_words: str = "de|d['’]|of"
     duration_symbols: dict[str, str] = field(default_factory=dict)
     generic_nouns: frozenset[str] = frozenset()
+    of_prepositions: frozenset[str] = frozenset()
     total_nouns: frozenset[str] = frozenset()
 
 
@@ -562,7 +563,8 @@ def _lex(code: str) -> _Lex:
             rf"^\s?-\s?(?P<unit>{_loose(lex.duration_units)})\s?-?\s?(?P<noun>[^\W\d_][\w'’-]*)",
             re.IGNORECASE,
         )
-    of_words = sorted(lex.joiners - lex.conjunctions - {"à", "au", "aux", "in", "for"})
+    lex.of_prepositions = frozenset(_strings(words_fn, "of_prepositions"))
+    of_words = sorted(lex.of_prepositions)
     if of_words:
         lex.of_words = "|".join(
             [re.escape(w) for w in of_words if w != "d"] + (["d['’]"] if "d" in of_words else [])
@@ -1072,7 +1074,7 @@ def _money_subject(text: str, start: int, end: int, lex: _Lex) -> str | None:
             if first.lower() not in lex.stop:
                 return what if len(words) == len(what.split()) else first
     noun_before = re.search(
-        rf"(?P<noun>(?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]{{2,}})\s+(?:d['’]|(?:{joiners})\s+)$",
+        rf"(?P<noun>(?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]{{2,}})\s+(?:{lex.of_words})\s*$",
         text[max(0, start - 50) : start],
     )
     if noun_before:
@@ -1149,50 +1151,69 @@ def _noun_with_complement(noun: Token, text: str, skip: frozenset[int]) -> str:
     return _phrase(tokens, text)
 
 
+def _is_of_case(token: Token, lex: _Lex) -> bool:
+    """A "de"/"d'"/"of"/"in"-style preposition: the complement it opens says what is measured."""
+    return fold(token.text).rstrip("'’") in lex.of_prepositions
+
+
 def _subject_from_parse(
     sdoc: Doc, text: str, number_start: int, end: int, lex: _Lex
 ) -> tuple[str | None, str | None]:
-    """(subject, predicate) of an amount, share or measure from the dependency tree: the noun
-    it is the complement of, else what it is a share of, else the subject of the verb it
-    completes ("le chômage s'établit à 7,4 %", "sales rose 4%")."""
+    """(subject, predicate) of an amount, share or measure from the dependency tree:
+    1. a "de"/"of" complement of the figure itself ("40 % des PME", "4,9 milliards d'euros de
+       positions");
+    2. the noun the figure is the complement of ("un chiffre d'affaires de 41,2 milliards",
+       "net income of $21.4 billion", "a 4% rise in sales", "le chômage à 7,4 %");
+    3. the verb it completes: the verb itself when it names a measure ("a fait perdre 5
+       milliards": a loss), else the verb's subject ("le chômage s'établit à 7,4 %"), never the
+       source of a reporting verb ("un audit l'estimait à 695 millions").
+    A name (PROPN) is whom the figure is about, not what it measures: it is no subject here."""
     span = sdoc.char_span(number_start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None, None
     inside = frozenset(t.i for t in span)
-    # the head of the figure: the token of the span whose head lies outside it
     top = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span.root)
-    head = top.head
-    # English: "net income of $21.4 billion" (pobj of a preposition), "a rise of 4%"
-    if head.pos_ == "ADP" and head.head.i != head.i:
-        head = head.head
-    if head.pos_ in ("NOUN", "PROPN") and head.i not in inside:
-        return _noun_with_complement(head, text, inside) or None, None
-    # "a 4% rise in sales": the figure modifies the noun after it
-    if (
-        top.dep_ in ("nmod", "compound", "amod", "nummod", "npadvmod")
-        and head.i > top.i
-        and head.pos_ == "NOUN"
-    ):
-        return _noun_with_complement(head, text, inside) or None, None
-    # "40 % des PME", "4,9 milliards d'euros de positions": a complement of the figure itself
     for token in span:
         for child in token.children:
             if child.i in inside or child.i < top.i:
                 continue
-            if child.dep_ == "nmod" or (child.dep_ == "prep" and child.lower_ in ("of", "in", "for")):
-                target = (
-                    child
-                    if child.dep_ == "nmod"
-                    else next((c for c in child.children if c.dep_ == "pobj"), None)
-                )
-                if target is not None and target.pos_ in ("NOUN", "PROPN"):
+            if (
+                child.dep_ == "nmod"
+                and child.pos_ == "NOUN"
+                and any(c.dep_ == "case" and _is_of_case(c, lex) for c in child.children)
+            ):
+                return _noun_with_complement(child, text, inside) or None, None
+            if child.dep_ == "prep" and _is_of_case(child, lex):
+                target = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if target is not None and target.pos_ == "NOUN":
                     return _noun_with_complement(target, text, inside) or None, None
+    if top.dep_ == "conj":
+        return None, None  # "50 % de X et 50 % de Y": the second figure's head is the first
+    head = top.head
+    if head.pos_ == "ADP" and head.head.i != head.i:
+        head = head.head  # English: "net income of $21.4 billion"
+    if head.i in inside:
+        return None, None
+    if head.pos_ == "NOUN":
+        governor = head.head
+        if (
+            head.dep_ not in ("obj", "dobj", "nsubj")
+            and governor.pos_ == "VERB"
+            and measure_concepts(governor.text)
+        ):
+            # "a fait perdre à la banque 5 milliards": the verb, not whom it happened to
+            return governor.text.lower(), governor.text.lower()
+        return _noun_with_complement(head, text, inside) or None, None
     if head.pos_ in ("VERB", "AUX", "ADJ"):
-        verb = head
-        for child in verb.children:
-            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ in ("NOUN", "PROPN"):
-                return _noun_with_complement(child, text, inside) or None, verb.text.lower()
-        return None, verb.text.lower()
+        predicate = head.text.lower()
+        if measure_concepts(predicate):
+            return predicate, predicate
+        if lex.report_form.fullmatch(head.lower_):
+            return None, predicate
+        for child in head.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
+                return _noun_with_complement(child, text, inside) or None, predicate
+        return None, predicate
     return None, None
 
 
@@ -1202,19 +1223,60 @@ def _subject_from_parse(
 
 
 def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex: _Lex) -> str | None:
-    """The person an age is said of: the name right before ("Lance Armstrong, 37 ans",
-    "Nichols , 37 ,"), else the nearest person named earlier in the sentence."""
+    """The person an age is said of: the subject of the clause holding it when a person is named
+    there ("Bettie Page, …, died … at the age of 85"), the name right before ("Lance Armstrong,
+    37 ans", "Nichols , 37 ,"), the nearest person named earlier in the sentence, else the
+    person the document names most ("She was 85.", "the 37-year-old")."""
     if sdoc is None:
         match = re.search(r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})\s*,?\s*$", text[sent_start:start])
         return match.group(1) if match else None
-    people = [
-        e
-        for e in sdoc.ents
-        if e.label_ in ("PER", "PERSON") and sent_start <= e.start_char and e.end_char <= start
-    ]
-    if people:
-        return people[-1].text
-    return None
+    people = [e for e in sdoc.ents if e.label_ in ("PER", "PERSON")]
+    apposed = [e for e in people if sent_start <= e.start_char and e.end_char <= start]
+    if apposed and re.fullmatch(r"\s*,?\s*", text[apposed[-1].end_char : start]):
+        return apposed[-1].text
+    token = sdoc.char_span(start, start + 1, alignment_mode="expand")
+    if token is not None and len(token):
+        node = token[0]
+        for _ in range(4):
+            if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
+                break
+            node = node.head
+        for child in node.children:
+            if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
+                lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+                inside = [
+                    e for e in people if lo <= e.start_char and e.end_char <= hi and e.end_char <= start
+                ]
+                if inside:
+                    return inside[0].text
+    before = [e for e in people if sent_start <= e.start_char and e.end_char <= start]
+    if before and start - before[-1].end_char <= 80:
+        return before[-1].text  # "Chantal Sébire, cette femme de 52 ans"
+    described = re.search(
+        r"(?:^|\s)([^\W\d_][\w'’-]+(?:[\s-][^\W\d_][\w'’-]+)?)\s*,\s*$", text[sent_start:start]
+    )
+    if described and not apposed and fold(described.group(1).split()[0]) not in lex.stop:
+        return described.group(1)  # "le dalaï lama, 73 ans": a person the NER did not tag
+    return _protagonist(sdoc) or (before[-1].text if before else None)
+
+
+def _protagonist(sdoc: Doc) -> str | None:
+    """The person a document names most (by surname), as its longest name."""
+    cached = sdoc.user_data.get("recoupe_protagonist", "")
+    if cached != "":
+        return cached if isinstance(cached, str) else None
+    names = [e.text for e in sdoc.ents if e.label_ in ("PER", "PERSON")]
+    counts: dict[str, int] = {}
+    longest: dict[str, str] = {}
+    for name in names:
+        key = fold(name.split()[-1])
+        counts[key] = counts.get(key, 0) + 1
+        if len(name) > len(longest.get(key, "")):
+            longest[key] = name
+    best = max(counts, key=lambda k: (counts[k], k)) if counts else None
+    result = longest[best] if best and counts[best] >= 2 else None
+    sdoc.user_data["recoupe_protagonist"] = result
+    return result
 
 
 def _entity_near(sdoc: Doc | None, sent: tuple[int, int], start: int, end: int) -> str | None:
@@ -1261,8 +1323,8 @@ def _age(
             noun = re.search(rf"([^\W\d_][\w'’-]*)\s+(?:{lex.of_words})\s*$", before)
             if (
                 noun
-                and fold(noun.group(1)) in lex.person_nouns
-                and not re.match(rf"\s*(?:{lex.of_words})\s", rest)
+                and re.sub(r"^\w['’]", "", fold(noun.group(1))) in lex.person_nouns
+                and not lex.sentence_after.match(rest)
             ):
                 end = number_end + years.end()  # "une femme de 34 ans"
     elif not years and not lex.adjectives_after_noun:
@@ -1270,7 +1332,7 @@ def _age(
             end = number_end  # "at the age of 85", "aged 61"
         elif re.search(r"[A-Z][\w'.-]*\s*,\s*$", before) and re.match(r"\s*[,;.)]", after):
             end = number_end  # "Reid , 33 ,"
-        elif lex.age_verbs.search(before) and re.match(r"\s*[,;.]", after):
+        elif lex.age_verbs.search(before) and re.match(r"\s*(?:[,;.]|\n|$)", after):
             end = number_end  # "She was 85 .", "dies at 91"
     if end is None:
         return None
@@ -1281,6 +1343,15 @@ def _age(
     return end, f"{lex.age_word} {person}" if person else lex.age_word
 
 
+def _age_unit(text: str, number_end: int, end: int, lex: _Lex) -> str:
+    """The unit of an age as a duration symbol: "30 mois" is 30 months, "37 ans" 37 years."""
+    for word in _WORD.findall(text[number_end:end]):
+        symbol = lex.duration_symbols.get(fold(word))
+        if symbol:
+            return symbol
+    return "yr"
+
+
 def _sentence_subject(text: str, sent_start: int, start: int, unit_end: int, lex: _Lex) -> str | None:
     """A duration that is a prison sentence: "cinq ans de prison", "condamné à 5 ans", "a 20
     year sentence", "sentenced to ... 485 years"."""
@@ -1288,7 +1359,7 @@ def _sentence_subject(text: str, sent_start: int, start: int, unit_end: int, lex
         return None
     if lex.sentence_after.match(text[unit_end : unit_end + 30]):
         return lex.sentence_word
-    if lex.sentence_before.search(text[sent_start:start][-80:]):
+    if lex.sentence_before.search(text[sent_start:start]):
         return lex.sentence_word
     return None
 
@@ -1717,7 +1788,7 @@ def _read_expression(
                 atom.value,
                 atom.value,
                 "exact",
-                "yr",
+                _age_unit(text, atom.end, age_end, lex),
                 "quantity",
                 age_subject,
                 "age",
@@ -1799,6 +1870,7 @@ def _read_expression(
                 and abs(high_value) >= 2
                 and not _looks_plural(noun[0], lex)
                 and noun[2] != end
+                and not measure_concepts(noun[0])
             ):
                 noun = None  # after two or more, a counted noun is plural: "tous deux formulé" is a verb
             if noun is not None:
@@ -1820,8 +1892,12 @@ def _read_expression(
                         w in lex.generic_nouns or w + "s" in lex.generic_nouns for w in words
                     ):
                         subject = f"{subject} {predicate}"  # "10 people killed": the verb says which
-            elif last.scaled == 1.0 and qual_before is None:
-                return None  # a bare number that counts nothing
+            else:
+                verb = _concept_verb(sdoc, atom.start, atom.end)
+                if verb is not None:
+                    subject = predicate = verb  # "kills 1, injures 2": the verb says what is counted
+                elif last.scaled == 1.0 and qual_before is None:
+                    return None  # a bare number that counts nothing
     # qualifiers
     qualifier: Qualifier = "exact"
     expr_start = start
@@ -1853,7 +1929,8 @@ def _read_expression(
             # "45 000 euros d'amende", "$5 billion in aid": the complement after the sum says it
             subject = _money_complement(text, unit_end, lex)
         if subject is None and sdoc is not None:
-            subject, predicate = _subject_from_parse(sdoc, text, atom.start, unit_end, lex)
+            from_parse = qual_before[1] if qual_before else atom.start  # "de l'ordre de" is no subject
+            subject, predicate = _subject_from_parse(sdoc, text, from_parse, unit_end, lex)
         if subject is None and unit.kind == "money":
             subject = _money_subject(text, expr_start, unit_end, lex)
         elif subject is None and measure == "ratio":
@@ -1880,6 +1957,21 @@ def _read_expression(
         number_start=atom.start,
         predicate=predicate,
     )
+
+
+def _concept_verb(sdoc: Doc | None, start: int, end: int) -> str | None:
+    """The verb a bare number is the object of, when that verb names a measure ("injures 2")."""
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    token = span.root
+    if token.dep_ in ("obj", "dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
+        verb = token.head.text.lower()
+        if measure_concepts(verb):
+            return verb
+    return None
 
 
 def _duration_subject(text: str, sdoc: Doc | None, start: int, end: int, lex: _Lex) -> str | None:

@@ -1,0 +1,236 @@
+"""Planted disagreements: can recoupe tell that two articles of one story disagree on a figure?
+
+    .venv/bin/python bench/bench_discrepancies.py [--seed 7] [--quiet]
+
+Method (the issue's): in each group of ../shared/data's story sets (RPM2 French clusters, ECB+
+English events), take a figure stated by two articles of the group (the same number followed
+by the same word, in two articles; dates, clock times, years and phone-like numbers left out)
+and change it in one of them, everywhere that article writes it (a fixed random seed). The facts stage runs on every article
+(parses cached in bench/.cache/; a changed article is parsed again), then the cross-check on
+each group. A plant is found when one reported discrepancy holds the new value from the
+changed article and the old value from the other. Every other discrepancy reported on the
+changed groups is printed with both sentences, for a person to judge.
+
+Bars (issue 5): recall >= 0.9 per language; fewer than one other discrepancy per group.
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import sys
+import time
+from collections import defaultdict
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import corpora
+from recoupe import lang as lang_data
+from recoupe.crosscheck import Independence, cross_check
+from recoupe.model import Discrepancy, Document
+from recoupe.textutil import sentences_of
+
+# a number and the word after it; the word rules out dates and clock times (a benchmark's own
+# filter, in both languages: it picks test items, it is not a rule of recoupe)
+_FIGURE = re.compile(
+    r"(?<![\w.,:/-])(?P<num>\d{1,3}(?:[ \u00a0.,]\d{3})+|\d+(?:[.,]\d+)?)(?![\w:/-]|[.,]\d)"
+    r"(?P<gap>\s+(?:de\s+|d'|d’|of\s+)?)(?P<word>[^\W\d_][\w'’-]{1,})"
+)
+_NOT_FIGURES = re.compile(
+    r"^(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|h|heures?|a|p|am|pm|gmt|bst|et|pt|edt|est|pdt)$",
+    re.IGNORECASE,
+)
+
+
+def candidates(article: corpora.Article) -> dict[tuple[str, str], tuple[int, int]]:
+    """(number as written, next word folded) -> span of the number, first occurrence. A figure
+    is followed by a lowercase content word and not preceded by a name or a reference word
+    ("article 8", "40 East Fifth Avenue", "October 26 to")."""
+    stop = lang_data.words(article.language, "function_words", "stop")
+    out: dict[tuple[str, str], tuple[int, int]] = {}
+    for match in _FIGURE.finditer(article.text):
+        raw, word = match["num"], match["word"]
+        digits = re.sub(r"\D", "", raw)
+        if _NOT_FIGURES.match(word) or re.fullmatch(r"(?:1[89]|20)\d\d", digits) or len(digits) > 9:
+            continue
+        if word.lower() in stop or word[0].isupper():
+            continue
+        before = article.text[max(0, match.start() - 25) : match.start()]
+        if re.search(r"(?:[A-Z][\w.]*|[.$€£])\s*$", before) and not re.search(r"[$€£]\s*$", before):
+            continue  # "Article 8", "Magnum", ". 357"
+        line_start = article.text.rfind("\n", 0, match.start()) + 1
+        if article.text[line_start : line_start + 4] == "http":
+            continue  # ECB+ keeps the page's URL as its first line
+        out.setdefault((raw, word.lower()), match.span("num"))
+    return out
+
+
+def _window(article: corpora.Article, span: tuple[int, int], words: int = 8) -> set[str]:
+    before = re.findall(r"[^\W\d_]{3,}", article.text[max(0, span[0] - 200) : span[0]])[-words:]
+    after = re.findall(r"[^\W\d_]{3,}", article.text[span[1] : span[1] + 200])[:words]
+    stop = lang_data.words(article.language, "function_words", "stop")
+    return {w.lower() for w in before + after if w.lower() not in stop}
+
+
+def _same_statement(a: corpora.Article, sa: tuple[int, int], b: corpora.Article, sb: tuple[int, int]) -> bool:
+    """Two articles state the same figure when, besides the number and the word after it, at
+    least two other content words of the eight on each side are the same (a benchmark's rule for
+    picking what to plant, independent of recoupe's extraction)."""
+    return len(_window(a, sa) & _window(b, sb)) >= 3
+
+
+def changed(raw: str) -> str:
+    """The figure written otherwise: 534 -> 801, "13 500" -> "20 250", "4,9" -> "7,4"."""
+    separators = re.findall(r"\D", raw)
+    value = float(re.sub(r"\D", "", raw) or 0)
+    decimals = 0
+    if separators and re.search(r"[.,]\d{1,2}$", raw) and not re.search(r"\d[ \u00a0.,]\d{3}$", raw):
+        decimals = len(re.split(r"[.,]", raw)[-1])
+        value /= 10**decimals
+    new = value * 1.5 if value >= 2 else value + 2
+    if decimals:
+        text = f"{new:.{decimals}f}"
+        return text.replace(".", separators[-1])
+    number = str(round(new))
+    if separators and len(number) > 3:
+        sep = separators[0]
+        groups = []
+        while number:
+            groups.insert(0, number[-3:])
+            number = number[:-3]
+        return sep.join(groups)
+    return number
+
+
+def plant(groups: dict[str, list[corpora.Article]], rng: random.Random) -> list[dict[str, object]]:
+    plants = []
+    for group in sorted(groups):
+        members = groups[group]
+        seen: dict[tuple[str, str], list[tuple[corpora.Article, tuple[int, int]]]] = defaultdict(list)
+        for article in members:
+            for key, span in candidates(article).items():
+                seen[key].append((article, span))
+        shared = sorted(
+            k
+            for k, v in seen.items()
+            if len({a.id for a, _ in v}) >= 2 and _same_statement(v[0][0], v[0][1], v[1][0], v[1][1])
+        )
+        if not shared:
+            continue
+        key = rng.choice(shared)
+        (kept, _), (target, span) = rng.sample(seen[key], 2)
+        new = changed(key[0])
+        plants.append(
+            {
+                "group": group,
+                "kept": kept.id,
+                "changed": target.id,
+                "span": span,
+                "old": key[0],
+                "new": new,
+                "word": key[1],
+            }
+        )
+    return plants
+
+
+def sentence_at(doc: Document, start: int) -> str:
+    for s in sentences_of(doc):
+        if s.start <= start < s.end:
+            return s.text
+    return doc.text[max(0, start - 100) : start + 100]
+
+
+def found(d: Discrepancy, p: dict[str, object], docs: dict[str, Document]) -> bool:
+    def holds(doc_id: str, written: str) -> bool:
+        return any(
+            doc_id in v.documents
+            and v.text is not None
+            and re.sub(r"\D", "", written) in re.sub(r"\D", "", v.text)
+            for v in d.values
+        )
+
+    return holds(str(p["changed"]), str(p["new"])) and holds(str(p["kept"]), str(p["old"]))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--quiet", action="store_true", help="do not print the other discrepancies")
+    args = parser.parse_args()
+    rng = random.Random(args.seed)
+    t0 = time.perf_counter()
+    models = corpora.CachedModels()
+    report: list[str] = []
+    for name, articles in (
+        ("French (RPM2 clusters)", corpora.rpm2()),
+        ("English (ECB+ events)", corpora.ecbplus()),
+    ):
+        groups: dict[str, list[corpora.Article]] = defaultdict(list)
+        for a in articles:
+            groups[a.group].append(a)
+        groups = {g: m for g, m in groups.items() if len(m) >= 2}
+        plants = plant(groups, rng)
+        by_id = {a.id: a for a in articles}
+        for p in plants:
+            # the figure changes everywhere the changed article states it: one article stating
+            # both figures would be no disagreement between sources
+            a = by_id[str(p["changed"])]
+            number = re.compile(rf"(?<![\w.,]){re.escape(str(p['old']))}(?![\w]|[.,]\d)")
+            a.text = number.sub(str(p["new"]), a.text)
+            p["span"] = (a.text.find(str(p["new"])), a.text.find(str(p["new"])) + len(str(p["new"])))
+        docs = {d.id: d for d in corpora.run_facts(corpora.documents(articles), models)}
+        hits = 0
+        others: list[tuple[str, Discrepancy]] = []
+        misses: list[dict[str, object]] = []
+        for p in plants:
+            members = [docs[a.id] for a in groups[str(p["group"])]]
+            result = cross_check(str(p["group"]), members, independence=Independence.of(members))
+            planted = [d for d in result.discrepancies if found(d, p, docs)]
+            hits += bool(planted)
+            if not planted:
+                misses.append(p)
+            others.extend((str(p["group"]), d) for d in result.discrepancies if d not in planted)
+        recall = hits / len(plants) if plants else 0.0
+        line = (
+            f"{name}: {len(groups)} groups, {len(plants)} planted, {hits} found: recall {recall:.3f}; "
+            f"{len(others)} other discrepancies ({len(others) / max(1, len(plants)):.2f} per group)"
+        )
+        report.append(line)
+        print("\n== " + line)
+        for p in misses:
+            kept, target = docs[str(p["kept"])], docs[str(p["changed"])]
+            s = int(p["span"][0])  # type: ignore[index]
+            near = [
+                m for m in target.mentions if m.kind in ("quantity", "money") and m.start <= s < m.end + 1
+            ]
+            print(
+                f"  missed {p['group']}: {p['old']} -> {p['new']} {p['word']!r}; extracted as {[(m.text, m.subject) for m in near]}"
+            )
+            k = kept.text.find(str(p["old"]))
+            kept_near = [
+                m for m in kept.mentions if m.kind in ("quantity", "money") and m.start <= k < m.end + 1
+            ]
+            print(f"    kept as {[(m.text, m.subject, m.time, m.place) for m in kept_near]}")
+            print(f"    kept:    {sentence_at(kept, k)[:220]}")
+            print(f"    changed: {sentence_at(target, s)[:220]}")
+        if not args.quiet:
+            for group, d in others:
+                print(f"  other in {group}: {d.about}")
+                for v in d.values:
+                    doc = docs[v.documents[0]]
+                    at = doc.text.find(v.text or "")
+                    print(f"    {v.value!r} ({', '.join(v.documents)}): {sentence_at(doc, max(at, 0))[:220]}")
+    print(
+        f"\n{time.perf_counter() - t0:.1f} s (parses cached in bench/.cache/; changed articles parsed again)"
+    )
+    for line in report:
+        print(line)
+
+
+if __name__ == "__main__":
+    main()
