@@ -194,8 +194,12 @@ def start_server(db: Path, port: int) -> subprocess.Popen[bytes]:
     raise SystemExit("bench_serve: the server did not start")
 
 
-def first_byte_ms(port: int, path: str) -> tuple[float, int, int]:
-    """(time to first byte in ms, status, body bytes) of one GET on a fresh connection."""
+CPU_MS: dict[str, list[float]] = {}
+
+
+def first_byte_ms(port: int, path: str) -> tuple[float, int, int, float]:
+    """(time to first byte in ms, status, body bytes, server CPU ms) of one GET on a fresh
+    connection; the server's CPU time comes from its Server-Timing header."""
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
     started = time.perf_counter()
     connection.request("GET", path)
@@ -203,20 +207,22 @@ def first_byte_ms(port: int, path: str) -> tuple[float, int, int]:
     ttfb = (time.perf_counter() - started) * 1000
     body = response.read()
     connection.close()
-    return ttfb, response.status, len(body)
+    timing = re.search(r"cpu;dur=([\d.]+)", response.getheader("server-timing") or "")
+    return ttfb, response.status, len(body), float(timing.group(1)) if timing else float("nan")
 
 
-def measure(port: int, paths: list[str]) -> list[float]:
+def measure(port: int, paths: list[str], name: str) -> list[float]:
     # warm the server's threads (each opens its store connection once) on another page, so the
     # measured pages are read for the first time
     for _ in range(4):
         first_byte_ms(port, "/inputs")
     times = []
     for path in paths:
-        ttfb, status, _ = first_byte_ms(port, path)
+        ttfb, status, _, cpu = first_byte_ms(port, path)
         if status != 200:
             raise SystemExit(f"bench_serve: {path} answered {status}")
         times.append(ttfb)
+        CPU_MS.setdefault(name, []).append(cpu)
     return times
 
 
@@ -226,7 +232,12 @@ def line(name: str, times: list[float], extra: str = "") -> str:
     verdict = (
         "" if target is None else ("  holds" if worst <= target else f"  OVER the {target:.0f} ms target")
     )
-    return f"{name:<22} median {median:7.1f} ms   worst {worst:7.1f} ms   ({len(times)} requests){verdict}{extra}"
+    cpu = CPU_MS.get(name, [])
+    spent = f"   server CPU median {statistics.median(cpu):6.1f} worst {max(cpu):6.1f} ms" if cpu else ""
+    return (
+        f"{name:<22} first byte median {median:7.1f} ms   worst {worst:7.1f} ms{spent}   "
+        f"({len(times)} requests){verdict}{extra}"
+    )
 
 
 def timed(action: Callable[[], object]) -> float:
@@ -277,16 +288,19 @@ def main() -> int:
     port = free_port()
     server = start_server(args.store, port)
     try:
-        story = measure(port, [f"/stories/{sid}" for sid in picked])
+        story = measure(port, [f"/stories/{sid}" for sid in picked], "story page")
         listing = measure(
-            port, ["/stories"] + [f"/stories?page={1 + i % 5}" for i in range(args.requests - 1)]
+            port,
+            ["/stories"] + [f"/stories?page={1 + i % 5}" for i in range(args.requests - 1)],
+            "stories list",
         )
         filtered = measure(
             port,
             [f"/stories?min_sources=2&sort=discrepancies&page={1 + i % 3}" for i in range(args.requests)],
+            "stories list, filtered",
         )
-        search = measure(port, [f"/stories?q={quote(q)}" for q in queries])
-        story_json = measure(port, [f"/stories/{sid}.json" for sid in picked])
+        search = measure(port, [f"/stories?q={quote(q)}" for q in queries], "search")
+        story_json = measure(port, [f"/stories/{sid}.json" for sid in picked], "story JSON")
     finally:
         server.terminate()
         server.wait(timeout=10)

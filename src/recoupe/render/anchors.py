@@ -26,6 +26,8 @@ Level = Literal["passage", "mention"]
 
 _WORD = re.compile(r"[^\W_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# citations shown per sentence or fact (the templates show as many, and count the rest)
+SHOWN_CITATIONS = 10
 # below this share of shared words, a sentence is not taken for the one a summary cites (the
 # summary already found the document backs the sentence, by TF-IDF cosine over stemmed words:
 # the closest sentence by plain words is the one it meant, unless they share almost nothing)
@@ -218,8 +220,10 @@ class StoryAnchors:
     summary: list[dict[str, str]]
     mentions: dict[tuple[str, int, int], str]
     facts: dict[tuple[str, str], str]  # (fact id, document id) -> anchor of its first mention there
-    # per fact: (document id, anchor, the words it is stated in there), one per document in order
+    # per fact: (document id, anchor, the words it is stated in there), one per document in order,
+    # the first `shown` documents; and in how many documents it is stated in all
     citations: dict[str, list[tuple[str, str, str]]]
+    cited_in: dict[str, int]
     timeline: list[dict[str, str]]
     passages: list[dict[str, str]]  # per shared passage: document id -> anchor
 
@@ -239,12 +243,15 @@ def story_anchors(
     *,
     prefix_of: dict[str, str] | None = None,
     texts: dict[str, TextAnchors] | None = None,
+    shown: int = SHOWN_CITATIONS,
 ) -> StoryAnchors:
     """Resolve every citation of `story` to a passage of its documents' texts.
 
     `prefix_of` gives each document's anchor prefix (the static brief holds every text in one
     page, so its anchors carry the document id); the web view's document page needs none.
-    `texts` is shared between the stories of one page, so a text is laid out once.
+    `texts` is shared between the stories of one page, so a text is laid out once. Only the
+    first `shown` citations of a sentence or a fact are resolved: the pages show no more (a
+    story of hundreds of pages would otherwise mark thousands of passages no link leads to).
     """
     prefix_of = prefix_of or {}
     texts = {} if texts is None else texts
@@ -260,7 +267,7 @@ def story_anchors(
         landings: list[dict[str, str]] = []
         for number, (text, doc_ids) in enumerate(sentences, start=1):
             landing: dict[str, str] = {}
-            for doc_id in doc_ids:
+            for doc_id in doc_ids[:shown]:
                 target = anchors(doc_id)
                 span = target.find(text) if target else None
                 if target and span:
@@ -277,7 +284,7 @@ def story_anchors(
     for fact in story.facts:
         seen: set[str] = set()
         for m in fact.mentions:
-            if m.document not in seen:
+            if m.document not in seen and len(seen) < shown:
                 seen.add(m.document)
                 first_mentions.append((fact, m))
     spans: Iterable[tuple[str, int, int, str, str]] = [
@@ -302,15 +309,18 @@ def story_anchors(
             mentions[(doc_id, start, end)] = anchor
     facts: dict[tuple[str, str], str] = {}
     citations: dict[str, list[tuple[str, str, str]]] = {}
+    cited_in: dict[str, int] = {}
     for fact in story.facts:
         words: dict[str, list[str]] = {}
         for m in fact.mentions:
             words.setdefault(m.document, []).append(m.text)
             if (m.document, m.start, m.end) in mentions:
                 facts.setdefault((fact.id, m.document), mentions[(m.document, m.start, m.end)])
+        cited_in[fact.id] = len(words)
         citations[fact.id] = [
-            (doc_id, facts.get((fact.id, doc_id), ""), " · ".join(texts)) for doc_id, texts in words.items()
+            (doc_id, facts.get((fact.id, doc_id), ""), " · ".join(texts))
+            for doc_id, texts in list(words.items())[:shown]
         ]
     timeline = land(((e.text, e.documents) for e in story.timeline), "dated", "timeline entry")
     passages = land(((p.text, p.documents) for p in story.shared_passages), "shared", "shared passage")
-    return StoryAnchors(texts, summary, mentions, facts, citations, timeline, passages)
+    return StoryAnchors(texts, summary, mentions, facts, citations, cited_in, timeline, passages)

@@ -33,7 +33,14 @@ from recoupe.store import Store
 from recoupe.store.codec import DOCUMENT_COLUMNS
 from recoupe.web.jobs import AddJobs
 from recoupe.web.records import read_story, story_facets, story_page
-from recoupe.web.security import BodyLimit, CsrfTokens, PathNotAllowed, SecurityHeaders, confined_path
+from recoupe.web.security import (
+    BodyLimit,
+    CsrfTokens,
+    PathNotAllowed,
+    SecurityHeaders,
+    ServerTiming,
+    confined_path,
+)
 from recoupe.web.views import (
     MATCH_CLOSE,
     MATCH_OPEN,
@@ -112,7 +119,11 @@ def create_app(
         Route("/add/{job_id}.json", site.job_json),
         Route("/add/{job_id}", site.job),
     ]
-    middleware = [Middleware(SecurityHeaders), Middleware(BodyLimit, max_bytes=upload_limit)]
+    middleware = [
+        Middleware(ServerTiming),
+        Middleware(SecurityHeaders),
+        Middleware(BodyLimit, max_bytes=upload_limit),
+    ]
     app = Starlette(
         routes=routes,
         middleware=middleware,
