@@ -158,6 +158,12 @@ def main() -> int:
     parser.add_argument("--store", type=Path)
     parser.add_argument("--rebuild", action="store_true", help="build the base store again")
     parser.add_argument("--build-only", action="store_true")
+    parser.add_argument(
+        "--resume-build",
+        type=float,
+        metavar="SECONDS",
+        help="finish the build of an interrupted store (an add resumes); SECONDS its first part took",
+    )
     parser.add_argument("--agreement", action="store_true", help="batch vs one-at-a-time on RPM2")
     parser.add_argument("--topics", type=int, default=10)
     parser.add_argument("--per-topic", type=int, default=10)
@@ -171,13 +177,15 @@ def main() -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     info = path.with_suffix(".build.json")
     if args.rebuild or not path.exists() or not info.exists():
-        for stale in (path, path.with_suffix(".db-wal"), path.with_suffix(".db-shm")):
-            stale.unlink(missing_ok=True)
+        if args.resume_build is None:
+            for stale in (path, path.with_suffix(".db-wal"), path.with_suffix(".db-shm")):
+                stale.unlink(missing_ok=True)
         print(f"building a store of {args.base} FreSaDa articles at {path} ...", flush=True)
         started = time.perf_counter()
         with Store.open(path) as store:
             summary = Corpus(store, progress=progress_printer()).add(fresada(0, args.base))
-        wall = time.perf_counter() - started
+        wall = time.perf_counter() - started + (args.resume_build or 0.0)
+        print(f"  build timings: {json.dumps({k: round(v, 1) for k, v in summary.timings.items()})}")
         build = {"pages": args.base, "wall_s": wall, "peak_rss_mib": peak_rss_mib(), "line": summary.line()}
         info.write_text(json.dumps(build), encoding="utf-8")
     build = json.loads(info.read_text(encoding="utf-8"))

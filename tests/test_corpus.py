@@ -18,8 +18,9 @@ from typing import ClassVar
 import pytest
 
 from recoupe.corpus import Corpus
+from recoupe.executor import PageOutcome
 from recoupe.ingest import read_inputs
-from recoupe.model import Document, InputEntry, Page
+from recoupe.model import InputEntry, Page
 from recoupe.pipeline import Pipeline, build_brief
 from recoupe.render import brief_to_dict, validate_brief_dict
 from recoupe.store import Store
@@ -31,11 +32,11 @@ class CachedPipeline(Pipeline):
     """The real per-page stages, each page prepared once per furniture and handed out as a copy:
     the order tests add the same pages many times."""
 
-    cache: ClassVar[dict[tuple[str, str, frozenset[str]], Document | str]] = {}
+    cache: ClassVar[dict[tuple[str, str, frozenset[str]], PageOutcome]] = {}
 
     def prepare(
         self, pages: Sequence[Page], furniture: Mapping[str, frozenset[str]]
-    ) -> dict[str, Document | str]:
+    ) -> dict[str, PageOutcome]:
         def key(page: Page) -> tuple[str, str, frozenset[str]]:
             return (
                 page.source,
@@ -327,3 +328,22 @@ def test_two_adds_at_once_do_not_corrupt_the_store(
         # the same stories as one add of every page (files given one by one: sources differ)
         assert len(partition(store)) == len(partition(examples_store))
         assert store.counts().duplicates == examples_store.counts().duplicates
+
+
+def test_reclustered_groups_keep_old_ids_and_merged_ones_redirect(tmp_path: Path) -> None:
+    from recoupe.stories import story_id
+
+    with Store.open(tmp_path / "a.db") as store:
+        c = Corpus(store)
+        with store.transaction():
+            # two stories merge: the one keeping more documents keeps its id, the other redirects
+            named = c._name_groups([["d1", "d2", "d3"]], {"d1": "s-big", "d2": "s-big", "d3": "s-small"})
+            assert set(named.values()) == {"s-big"}
+            assert dict(store.conn.execute("SELECT old_id, new_id FROM story_redirects")) == {
+                "s-small": "s-big"
+            }
+            # a story splits: the larger part keeps the id, the other is named after its founder
+            named = c._name_groups([["d1", "d2"], ["d3"]], {"d1": "s-big", "d2": "s-big", "d3": "s-big"})
+            assert named == {"d1": "s-big", "d2": "s-big", "d3": story_id(["d3"])}
+            # a new document alone founds a story named after it
+            assert c._name_groups([["d9"]], {"d9": None}) == {"d9": story_id(["d9"])}
