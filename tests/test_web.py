@@ -498,3 +498,28 @@ def test_original_with_cuts_places_removals_and_lists_the_rest() -> None:
     assert "".join(r.text for r in runs) == original
     assert [r.removal.reason for r in runs if r.removal] == ["navigation", "share"]
     assert [r.reason for r in unplaced] == ["markup", "site_name"]
+
+
+# --------------------------------------------------------------------------------------------
+# the command
+# --------------------------------------------------------------------------------------------
+
+
+def test_serve_listens_on_loopback_unless_told(tmp_path: Path) -> None:
+    import io
+
+    from recoupe.cli import build_parser, main
+
+    args = build_parser().parse_args(["serve"])
+    assert (args.host, args.port, args.allow) == ("127.0.0.1", 8000, [])
+    stderr = io.StringIO()
+    code = main(
+        ["serve", "--db", str(tmp_path / "x.db"), "--allow", str(tmp_path / "nowhere")], stderr=stderr
+    )
+    assert code == 2 and "--allow: not a folder" in stderr.getvalue()
+    assert not (tmp_path / "x.db").exists()
+
+
+def test_responses_say_what_they_cost(client: Any) -> None:
+    timing = client.get("/stories").headers["server-timing"]
+    assert re.fullmatch(r"app;dur=[\d.]+, cpu;dur=[\d.]+", timing)
