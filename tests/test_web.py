@@ -450,6 +450,7 @@ def test_add_through_the_form_runs_and_reports_progress(store: WebStore, tmp_pat
         assert Path(path).name == "le_monde.txt" and Path(path).parent.parent.name == "copy-uploads"
         assert "1 new pages" in job["summary"]
         page_of(fresh.get(job_url))  # the progress page renders once done
+        assert [j["id"] for j in fresh.get("/add.json").json()["jobs"]] == [job["id"]]
         sources = [e["source"] for e in fresh.get("/inputs.json?status=all").json()["inputs"]]
         assert path in sources
 

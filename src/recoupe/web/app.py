@@ -114,6 +114,7 @@ def create_app(
         Route("/documents/{doc_id}", site.document),
         Route("/inputs.json", site.inputs_json),
         Route("/inputs", site.inputs),
+        Route("/add.json", site.add_json, methods=["GET"]),
         Route("/add", site.add_form, methods=["GET"]),
         Route("/add", site.add_submit, methods=["POST"]),
         Route("/add/{job_id}.json", site.job_json),
@@ -405,6 +406,15 @@ class Site:
             limit_mib=self.settings.upload_limit // (1024 * 1024),
             jobs=self.jobs.recent(),
             problem=problem,
+        )
+
+    def add_json(self, request: Request) -> Response:
+        return JSONResponse(
+            {
+                "allowed": [str(folder) for folder in self.settings.allowed],
+                "max_upload_bytes": self.settings.upload_limit,
+                "jobs": [job.as_dict() for job in self.jobs.recent()],
+            }
         )
 
     async def add_submit(self, request: Request) -> Response:
