@@ -463,6 +463,8 @@ class Aligner:
         needed = _context_needed(a.words, b.words)
         if needed is None:
             return False
+        if a.measure == "score":
+            needed = max(needed, SAME_SENTENCE)  # a story holds many matches and records: the same sentence only
         if a.measure != "age" and a.people and b.people and not (a.people & b.people):
             needed = max(needed, SAME_SENTENCE)  # about different people ("DiLeo, 19 seasons" / "Cheeks, 11")
         if self.similarity(a.mention, a.document, b.mention, b.document) >= needed:
