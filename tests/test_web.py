@@ -485,6 +485,15 @@ def test_timeline_chart_places_dates_on_one_axis() -> None:
     assert first.x == chart.start_x and second.x == third.x == chart.end_x
     assert third.y < second.y  # same day: stacked
     assert timeline_chart(entries[:1]) is None
+    # month starts between the ends, where their labels have room
+    assert [label for _, label in chart.ticks] == ["2024-09", "2024-10", "2024-11"]
+    long = timeline_chart([TimelineEntry("2019-03-02", "a", []), TimelineEntry("2024-06-30", "b", [])])
+    assert long is not None and [label for _, label in long.ticks] == [
+        "2020",
+        "2021",
+        "2022",
+        "2023",
+    ]  # 2024 too close to the end
 
 
 def test_original_with_cuts_places_removals_and_lists_the_rest() -> None:

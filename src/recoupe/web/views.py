@@ -89,6 +89,7 @@ class TimelineChart:
     first: str
     last: str
     points: list[ChartPoint] = field(default_factory=list)
+    ticks: list[tuple[float, str]] = field(default_factory=list)  # (x, label) between the ends
 
 
 def _date_of(stated: str) -> dt.date | None:
@@ -122,8 +123,38 @@ def timeline_chart(entries: Sequence[TimelineEntry]) -> TimelineChart | None:
         x = left + (right - left) * (day - first).days / span
         points.append(ChartPoint(round(x, 1), axis_y - 8 - 9 * min(level, 4), entry.date, entry.text))
     return TimelineChart(
-        CHART_WIDTH, CHART_HEIGHT, axis_y, left, right, dated[0][1].date, dated[-1][1].date, points
+        CHART_WIDTH,
+        CHART_HEIGHT,
+        axis_y,
+        left,
+        right,
+        dated[0][1].date,
+        dated[-1][1].date,
+        points,
+        _ticks(first, last, left, right),
     )
+
+
+def _ticks(
+    first: dt.date, last: dt.date, left: float, right: float, most: int = 6
+) -> list[tuple[float, str]]:
+    """Month starts (or years, over a long span) strictly between the ends, at most `most`, each
+    far enough from the ends that the labels do not overlap them."""
+    span = max(1, (last - first).days)
+    months = [
+        dt.date(year, month, 1)
+        for year in range(first.year, last.year + 1)
+        for month in range(1, 13)
+        if first < dt.date(year, month, 1) < last
+    ]
+    if len(months) > most:
+        months = [m for m in months if m.month == 1] or months[:: -(-len(months) // most)]
+    ticks = []
+    for day in months:
+        x = left + (right - left) * (day - first).days / span
+        if x - left > 80 and right - x > 80:
+            ticks.append((round(x, 1), day.isoformat()[:7] if day.month != 1 else str(day.year)))
+    return ticks
 
 
 # ------------------------------------------------------------------------------------------
