@@ -152,6 +152,7 @@ class Vocabulary:
     thing_pronouns: frozenset[str]
     agent_markers: frozenset[str]
     same: frozenset[str]
+    phrase_stops: frozenset[str]
     role_nouns: frozenset[str]
     person_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
@@ -177,6 +178,7 @@ def vocabulary(language: str) -> Vocabulary:
         thing_pronouns=get("thing_pronouns"),
         agent_markers=get("agent_markers"),
         same=get("same"),
+        phrase_stops=get("phrase_stops"),
         role_nouns=get("role_nouns"),
         person_nouns=get("person_nouns"),
         speaker_nouns=get("role_nouns") | get("person_nouns") | get("speaker_nouns"),
@@ -854,6 +856,12 @@ class _Speakers:
         reporting someone's speech) or the sentence after (opening with a speech verb, or naming
         the person this paragraph-opening quote belongs to)."""
         sdoc = self.sdoc
+        line_start = self.text.rfind("\n", 0, raw.open_at) + 1
+        line_end = self.text.find("\n", raw.close_end)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)].strip()
+        heading = line == self.text[raw.open_at : raw.close_end].strip()
+        if heading and not _TERMINAL.search(self.text[raw.start : raw.end]):
+            return None  # a heading in marks ('« Il n'y a aucun problème »'): its own line, no sentence end
         whole = self._whole_sentence(span, raw)
         # 'X … : « … »' within the sentence: who the clause before the colon is about
         colon = [t for t in span if t.text == ":" and t.idx < raw.open_at and self._free(t)]
@@ -862,7 +870,10 @@ class _Speakers:
             if name:
                 return name
         if span.start > 0:
-            before = sdoc[span.start - 1].sent
+            last = span.start - 1
+            while last > 0 and sdoc[last].is_space:  # a line break parsed as a sentence of its own
+                last -= 1
+            before = sdoc[last].sent
             if before.text.rstrip().endswith(":"):
                 name = self._announced(before)
                 if name:
@@ -991,6 +1002,17 @@ class _Speakers:
             full = self._full(name, own.start)
             return full if full != name and full in self._full_names() else name
         phrase = [t for t in _phrase(head) if self._free(t)]
+        # 'une source proche de l'enquête à l'AFP', 'ce porte-parole lors d'un point presse': the
+        # recipient or the occasion is not the speaker
+        cut = next(
+            (
+                i
+                for i, t in enumerate(phrase)
+                if t.i > head.i and t.pos_ == "ADP" and _fold(t.text) in self.vocab.phrase_stops
+            ),
+            None,
+        )
+        phrase = phrase[:cut] if cut is not None else phrase
         if not phrase:
             return None
         start, end = phrase[0].idx, phrase[-1].idx + len(phrase[-1].text)
