@@ -14,9 +14,12 @@ Printed per set: B-cubed precision, recall and F1 and the number of stories for
 - the baseline: TF-IDF over content words (sublinear tf, smoothed idf), cosine, average link, its
   threshold tuned on that set's gold (the best of a grid from 0.02 to 0.60): an upper bound
   for it, a fair test for us;
-- both again on each half of the topics (odd, even), the baseline tuned on that half.
+- both again on each half of the topics (odd, even), the baseline tuned on that half;
+- with --cross-halves: options (threshold, name_share, time_weight) tuned on one half of the
+  topics of both sets, then scored on the other half: what a rule fitted to some topics is worth
+  on topics it never saw.
 
-    .venv/bin/python bench/bench_stories.py [--no-cache] [--limit N]
+    .venv/bin/python bench/bench_stories.py [--no-cache] [--limit N] [--cross-halves]
 
 Skips cleanly (exit 0) when ../shared/data is absent.
 """
@@ -190,6 +193,11 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--no-cache", action="store_true", help="recompute the facts stage")
     parser.add_argument("--limit", type=int, default=None, help="first N pages of each set")
+    parser.add_argument(
+        "--cross-halves",
+        action="store_true",
+        help="also tune the options on one half of the topics of both sets and report on the other half",
+    )
     args = parser.parse_args()
     if not all(s.path.is_file() for s in SETS):
         print(f"skipped: {DATA} lacks the RPM2 or ECB+ documents")
@@ -197,18 +205,27 @@ def main() -> int:
     from recoupe.stories import Stories
 
     stage = Stories()
+    halves: dict[str, list[tuple[list[Document], dict[str, str]]]] = {}
     for story_set in SETS:
         docs = documents(story_set, use_cache=not args.no_cache, limit=args.limit)
         gold = gold_of(story_set, docs)
         start = time.perf_counter()
         stage.run(docs)
         wall = time.perf_counter() - start
+        best_threshold = tuned_baseline(docs, gold)[0]
+        start = time.perf_counter()
+        baseline(docs, best_threshold)
+        baseline_wall = time.perf_counter() - start
         ours, base = report(story_set.name, docs, gold, stage.run)
-        print(f"  margin over the tuned baseline: {ours - base:+.3f}; stories stage {wall:.2f} s")
+        print(
+            f"  margin over the tuned baseline: {ours - base:+.3f}; stories stage {wall:.2f} s, "
+            f"baseline {baseline_wall:.2f} s (ratio {wall / baseline_wall:.1f}x)"
+        )
         topics = sorted({_topic(label) for label in gold.values()}, key=_topic_order)
         for parity, half_name in ((0, "odd"), (1, "even")):
             half_topics = {t for n, t in enumerate(topics) if n % 2 == parity}
             half = [d for d in docs if _topic(gold[d.id]) in half_topics]
+            halves.setdefault(story_set.name, []).append((half, {d.id: gold[d.id] for d in half}))
             report(
                 f"  {half_name} topics ({len(half_topics)})",
                 half,
@@ -216,7 +233,48 @@ def main() -> int:
                 stage.run,
             )
         print()
+    if args.cross_halves:
+        cross_halves(halves)
     return 0
+
+
+CROSS_GRID = [
+    (threshold, name_share, time_weight)
+    for threshold in (0.07, 0.08, 0.09, 0.10, 0.11, 0.12)
+    for name_share in (0.4, 0.5, 0.6)
+    for time_weight in (0.5, 0.8)
+]
+
+
+def cross_halves(halves: Mapping[str, Sequence[tuple[list[Document], dict[str, str]]]]) -> None:
+    """Options tuned on one half of the topics of both sets (the best worst margin over the
+    baseline tuned on that half), then scored on the other half against its own tuned baseline."""
+    from recoupe.stories import StoryOptions, cluster_stories
+
+    base = {
+        (name, h): tuned_baseline(*half)[1][2] for name, pair in halves.items() for h, half in enumerate(pair)
+    }
+    margin: dict[tuple[tuple[float, float, float], str, int], float] = {}
+    for options in CROSS_GRID:
+        story_options = StoryOptions(threshold=options[0], name_share=options[1], time_weight=options[2])
+        for name, pair in halves.items():
+            for h, (docs, gold) in enumerate(pair):
+                margin[options, name, h] = (
+                    bcubed(cluster_stories(docs, story_options), gold)[2] - base[name, h]
+                )
+    for tuned, half_name in ((0, "odd"), (1, "even")):
+        best = max(CROSS_GRID, key=lambda o: min(margin[o, name, tuned] for name in halves))
+        held_out = 1 - tuned
+        print(
+            f"tuned on the {half_name} topics: threshold {best[0]}, name_share {best[1]}, "
+            f"time_weight {best[2]}"
+        )
+        for name in halves:
+            print(
+                f"  {name:<24} margin on the tuning half {margin[best, name, tuned]:+.3f}, "
+                f"on the held-out half {margin[best, name, held_out]:+.3f} "
+                f"(its tuned baseline {base[name, held_out]:.3f})"
+            )
 
 
 def _topic(label: str) -> str:

@@ -16,9 +16,10 @@ Passes, each callable on its own:
    idf); `story_vector(features, frequencies)` weighs a document's terms (sublinear tf x idf),
    words and names each normalised to unit length.
 3. `similarity(a, b)` / `similarities(one, many)`: `(1 - name_share) * cos(words) + name_share *
-   cos(names)` (the words alone when neither document has a name), times a time factor when both days are known: reports `d` days apart are
-   multiplied by `1 - time_weight * (1 - exp(-d / time_scale_days))`, so a follow-up a month later
-   keeps most of its similarity and a same-kind event years apart loses most of it.
+   cos(names)` (the words alone when neither document has a name), times a time factor when both
+   days are known: reports `d` days apart are multiplied by
+   `1 - time_weight * (1 - exp(-d / time_scale_days))`, so a follow-up a month later keeps most
+   of its similarity and a same-kind event years apart loses most of it.
 4. `cluster_vectors`: average-link agglomeration over the sparse graph of non-zero similarities
    (no n x n array: rows are computed one document at a time from an inverted index), merging
    while two groups' mean similarity reaches `threshold`; then `attach_fragments`: a group of at
@@ -114,7 +115,8 @@ class StoryOptions:
             or self.fragment_size < 0
         ):
             raise ValueError(
-                f"stories fragment_size must be a whole number of documents, 0 or more, got {self.fragment_size!r}"
+                "stories fragment_size must be a whole number of documents, 0 or more, "
+                f"got {self.fragment_size!r}"
             )
         if not 0.0 < self.fragment_share <= 1.0:
             raise ValueError(
