@@ -392,9 +392,10 @@ def axe_violations(driver: Any) -> list[dict[str, Any]]:
     return result
 
 
-@pytest.mark.parametrize("page", ["stories", "story", "document", "add", "brief"])
+@pytest.mark.parametrize("width", sorted(WIDTHS.values()))
+@pytest.mark.parametrize("page", ["stories", "story", "document", "inputs", "add", "brief"])
 def test_axe_finds_no_violation(
-    browser: Any, live: LiveServer, seed_story_id: str, static_brief: Path, page: str
+    browser: Any, live: LiveServer, seed_story_id: str, static_brief: Path, page: str, width: int
 ) -> None:
     with Store.open(web_store().db, readonly=True) as store:
         doc = store.story_documents(seed_story_id)[0]
@@ -402,9 +403,10 @@ def test_axe_finds_no_violation(
         "stories": live.url("/stories"),
         "story": live.url(f"/stories/{seed_story_id}"),
         "document": live.url(f"/documents/{doc.id}"),
+        "inputs": live.url("/inputs?status=all"),
         "add": live.url("/add"),
     }
-    at_width(browser, 1280)
+    at_width(browser, width)
     # the web view's CSP forbids every script, axe's included: let the driver's own script in,
     # for this check only (the pages' CSP is tested in tests/test_web.py)
     browser.execute_cdp_cmd("Page.setBypassCSP", {"enabled": True})
