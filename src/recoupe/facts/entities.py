@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from recoupe import lang as lang_data
 from recoupe.facts.nlp import sentence_starts
 from recoupe.model import FactKind, Mention
 from recoupe.textutil import fold
@@ -66,151 +67,93 @@ LABEL_KINDS: dict[str, FactKind] = {
 }
 
 # --------------------------------------------------------------------------------------------
-# word families
+# word families: lang/<code>/{titles,products,organizations,events,places,names,nouns}.toml,
+# united over every language (a French page names American things, an English page French ones)
 # --------------------------------------------------------------------------------------------
 
-DETERMINERS = frozenset(
-    "le la les l' l’ un une des du de d' d’ au aux ce cet cette ces the a an this that these those".split()
-)
+
+def _all(name: str, key: str) -> frozenset[str]:
+    """One word list of a lexicon, over every language, folded."""
+    return frozenset(fold(w) for code in lang_data.languages() for w in lang_data.words(code, name, key))
+
+
+def _product_heads() -> dict[str, FactKind]:
+    """Folded head noun -> the kind of the named thing it heads ("médicament" -> product,
+    "loi" -> other)."""
+    heads: dict[str, FactKind] = {}
+    for code in lang_data.languages():
+        for table in lang_data.lexicon(code, "products").values():
+            if isinstance(table, dict) and isinstance(table.get("heads"), list):
+                kind: FactKind = "other" if table.get("kind") == "other" else "product"
+                for word in table["heads"]:
+                    heads.setdefault(fold(str(word)), kind)
+    return heads
+
+
+def _groups(name: str, key: str) -> tuple[frozenset[str], ...]:
+    """Spelling groups ("kiev|kyiv") of every language, groups sharing a spelling united."""
+    groups: list[set[str]] = []
+    for code in lang_data.languages():
+        for entry in lang_data.words(code, name, key):
+            spellings = {fold(part.strip()) for part in entry.split("|") if part.strip()}
+            for group in [g for g in groups if g & spellings]:
+                spellings |= group
+                groups.remove(group)
+            groups.append(spellings)
+    return tuple(frozenset(g) for g in groups)
+
+
+# articles and their elided forms (folded)
+DETERMINERS = _all("function_words", "determiners") | _all("function_words", "elided")
 # titles before a person's name (folded); 'premier ministre' and 'prime minister' are two words
-TITLES = frozenset(
-    """
-    m mm mme mmes mlle dr pr me mr mrs ms miss sir dame lord lady
-    president presidente vice ministre premier premiere secretaire general generale colonel
-    commandant capitaine lieutenant marechal amiral senateur senatrice depute deputee maire
-    gouverneur roi reine prince princesse pape cardinal eveque cheikh emir ayatollah juge
-    chancelier chanceliere ambassadeur ambassadrice porte-parole professeur docteur maitre
-    prime minister secretary gen sen senator rep representative gov governor mayor king queen
-    pope chancellor ambassador judge justice spokesman spokeswoman spokesperson professor
-    chief minister's
-    """.split()
+TITLES = _all("titles", "titles")
+# nouns heading products, vehicles, drugs, software, devices, weapons (product) and laws (other)
+PRODUCT_HEADS = _product_heads()
+EQUIPMENT_HEADS = frozenset(PRODUCT_HEADS)
+# names that are products wherever they appear (case-sensitive); ambiguous ones are found only
+# after or before a head noun
+KNOWN_SYSTEMS = tuple(
+    sorted({w for code in lang_data.languages() for w in lang_data.words(code, "products", "known")})
 )
-# nouns heading weapon systems and other equipment named by a proper name (folded)
-EQUIPMENT_HEADS = frozenset(
-    """
-    missile missiles antimissile antimissiles anti-missile anti-missiles drone drones char chars
-    avion avions chasseur chasseurs bombardier bombardiers helicoptere helicopteres
-    lance-roquettes lanceur lanceurs
-    roquette roquettes obus bombe bombes sous-marin sous-marins fregate fregates navire navires
-    croiseur croiseurs porte-avions blinde blindes vehicule vehicules canon canons obusier
-    obusiers fusil fusils batterie batteries radar radars torpille torpilles intercepteur
-    intercepteurs munition munitions
-    missile missiles drone drones tank tanks jet jets bomber bombers aircraft
-    plane planes airplane airplanes helicopter helicopters launcher launchers
-    rocket rockets shell shells bomb bombs submarine submarines frigate frigates warship
-    warships destroyer destroyers vehicle vehicles howitzer howitzers rifle
-    rifles gun guns battery batteries interceptor interceptors munitions
-    """.split()
+_DESIGNATION_PREFIXES = sorted(
+    {w for code in lang_data.languages() for w in lang_data.words(code, "products", "designation_prefixes")},
+    key=len,
+    reverse=True,
 )
-# names that are weapon systems wherever they appear (case-sensitive); ambiguous ones ('Patriot',
-# 'Leopard', 'Javelin') are found only after or before an equipment noun
-KNOWN_SYSTEMS = (
-    "ATACMS",
-    "HIMARS",
-    "NASAMS",
-    "SCALP",
-    "Storm Shadow",
-    "Taurus",
-    "IRIS-T",
-    "Iskander",
-    "Kinjal",
-    "Kalibr",
-    "Shahed",
-    "Bayraktar",
+# designations: a maker's or service's prefix, a hyphen, a number (F-16, Su-34, S-400)
+_DESIGNATION = (
+    rf"(?:{'|'.join(re.escape(p) for p in _DESIGNATION_PREFIXES)})-\d{{1,3}}[A-Z]{{0,2}}"
+    if _DESIGNATION_PREFIXES
+    else r"(?!x)x"
 )
-# military designations: a maker's or service's prefix, a hyphen, a number (F-16, Su-34, S-400)
-_DESIGNATION = r"(?:F|Su|MiG|Mi|Tu|Ka|Il|An|AH|UH|CH|MQ|RQ|B|C|KC|T|S|BM|K)-\d{1,3}[A-Z]{0,2}"
-ORGANIZATION_HEADS = frozenset(
-    """
-    institut universite ministere agence banque commission conseil parti fondation comite
-    association societe groupe organisation office federation syndicat assemblee senat cour
-    tribunal parlement gouvernement ligue union fonds ecole academie observatoire compagnie
-    entreprise departement direction etat-major
-    institute university ministry agency bank commission council party foundation committee
-    association society group organization organisation office federation union assembly
-    senate court tribunal parliament government league fund school academy corporation corp
-    inc ltd llc company department bureau
-    """.split()
-)
-EVENT_HEADS = frozenset(
-    """
-    guerre bataille sommet election elections presidentielle legislatives jeux coupe
-    championnat festival conference forum revolution operation crise attentat attentats
-    massacre tournoi exposition mondial olympiques
-    war battle summit election elections games olympics cup championship festival conference
-    forum revolution operation crisis attack attacks massacre tournament expo
-    """.split()
-)
+ORGANIZATION_HEADS = _all("organizations", "heads")
+EVENT_HEADS = _all("events", "heads")
 # common nouns capitalised by convention, no entity on their own ('secrétaire d'État', 'à la Défense')
-GENERIC_CAPITALISED = frozenset(
-    "etat etats defense interieur justice sante economie finances armees affaires education culture "
-    "gouvernement president state interior treasury".split()
-)
+GENERIC_CAPITALISED = _all("nouns", "capitalised_common")
 # seats of power named for the government that sits there (folded)
-SEATS_OF_POWER = frozenset(
-    {
-        "kremlin",
-        "maison blanche",
-        "white house",
-        "pentagone",
-        "pentagon",
-        "elysee",
-        "matignon",
-        "downing street",
-        "quai d'orsay",
-        "zhongnanhai",
-    }
-)
+SEATS_OF_POWER = _all("organizations", "seats_of_power")
+
+
+def _words_pattern(words: frozenset[str]) -> str:
+    from recoupe.facts.quantities import _loose
+
+    return _loose(sorted(words)) or r"(?!x)x"
+
+
+_JOINERS = _all("products", "joiners")
+_PLACE_WORDS = _words_pattern(_all("places", "prefixes"))
+_PLACE_JOINERS = _words_pattern(_all("function_words", "of_prepositions"))
 # place-type words before or after a place's name: 'région de Koursk', 'the Kursk region'
 _PLACE_PREFIX = re.compile(
-    r"^(?:(?:la|le|l['’]|the)\s*)?(?:région|province|oblast|ville|village|département|territoire|district|"
-    r"canton|commune|comté|municipalité|localité|agglomération|city|town|village|region|province|"
-    r"state|county|district|oblast|territory)\s+(?:de\s+la\s+|de\s+l['’]|de\s+|d['’]|du\s+|des\s+|of\s+)",
+    rf"^(?:(?:{_words_pattern(DETERMINERS)})\s*)?(?:{_PLACE_WORDS})\s+(?:(?:{_PLACE_JOINERS})\s+(?:(?:{_words_pattern(DETERMINERS)})\s*)?|d['’])",
     re.IGNORECASE,
 )
-_PLACE_SUFFIX = re.compile(r"\s+(?:region|province|oblast|county|district|territory)$", re.IGNORECASE)
+_PLACE_SUFFIX = re.compile(rf"\s+(?:{_words_pattern(_all('places', 'suffixes'))})$", re.IGNORECASE)
 
 # exonyms and spellings of the same place across languages and transliterations (folded keys)
-PLACE_EXONYMS: tuple[frozenset[str], ...] = tuple(
-    frozenset(group.split("|"))
-    for group in (
-        "kiev|kyiv|kiew|kyjiw",
-        "moscou|moscow|moskau|moskva",
-        "kharkov|kharkiv|charkiw",
-        "odessa|odesa",
-        "koursk|kursk",
-        "bakhmout|bakhmut",
-        "marioupol|mariupol",
-        "zaporijia|zaporizhzhia|zaporozhye|zaporijjia",
-        "saint-petersbourg|saint petersburg|st petersburg|st. petersburg",
-        "pekin|beijing",
-        "londres|london",
-        "varsovie|warsaw",
-        "bruxelles|brussels",
-        "washington dc|washington d.c.|washington",
-        "etats-unis|united states|usa|us|u.s.|etats unis|united states of america",
-        "royaume-uni|united kingdom|uk|u.k.|grande-bretagne|great britain",
-        "russie|russia",
-        "ukraine|the ukraine",
-        "allemagne|germany",
-        "coree du nord|north korea",
-        "coree du sud|south korea",
-        "chine|china",
-    )
-)
+PLACE_EXONYMS: tuple[frozenset[str], ...] = _groups("places", "exonyms")
 # the same for organisations and people
-NAME_VARIANTS: tuple[frozenset[str], ...] = tuple(
-    frozenset(group.split("|"))
-    for group in (
-        "otan|nato",
-        "onu|un|united nations|nations unies",
-        "ue|eu|union europeenne|european union",
-        "maison blanche|white house",
-        "pentagone|pentagon",
-        "poutine|putin",
-        "vladimir poutine|vladimir putin",
-    )
-)
+NAME_VARIANTS: tuple[frozenset[str], ...] = _groups("names", "variants")
 EXONYMS = PLACE_EXONYMS + NAME_VARIANTS
 
 _WORD = re.compile(r"[\w'’.-]+", re.UNICODE)
@@ -454,24 +397,22 @@ _NAME = (
     r"|[A-Z][a-zà-ÿ]+(?:[ -][A-Z][a-zà-ÿ]+)?)(?:[\s-](?:[A-Z]{0,3}\d{1,4}[A-Z]{0,2}))?"
 )
 # lowercase modifiers between head and name: adjectives, 'de croisière', 'à longue portée'
-_MODIFIER = r"(?:\s+(?:de|d['’]|à|of)?\s*[a-zà-ÿ][a-zà-ÿ-]+)"
+_MODIFIER = rf"(?:\s+(?:{_words_pattern(_JOINERS)})?\s*[a-zà-ÿ][a-zà-ÿ-]+)"
 _HEAD_WORD = re.compile(r"(?<![\w-])[a-zà-ÿ][a-zà-ÿ-]*[a-zà-ÿ]")
-_AFTER_HEAD = re.compile(rf"(?P<mods>{_MODIFIER}{{0,3}})\s+(?:de\s+type\s+)?(?P<name>{_NAME})\b")
-_BEFORE_HEAD = re.compile(rf"\b(?P<name>{_NAME})(?P<mods>(?:\s+[a-z][a-z-]+){{0,2}})\s+$")
-_KNOWN = re.compile(r"\b(?:" + "|".join(re.escape(n) for n in KNOWN_SYSTEMS) + rf"|{_DESIGNATION})(?:s\b|\b)")
-# words between head noun and name that mean the name is not the equipment's ('missiles pour Kiev')
-_NOT_MODIFIERS = frozenset(
-    """
-    pour vers contre sur en dans par avec que qui et ou mais sans chez selon depuis pendant contre
-    le la les l des du un une au aux
-    to for from in on at by with and or but than that which who as into onto against the a an
-    """.split()
+_AFTER_HEAD = re.compile(
+    rf"(?P<mods>{_MODIFIER}{{0,3}})\s+(?:(?:{_words_pattern(_JOINERS)})\s+)?(?P<name>{_NAME})\b"
 )
+_BEFORE_HEAD = re.compile(rf"\b(?P<name>{_NAME})(?P<mods>(?:\s+[a-z][a-z-]+){{0,2}})\s+$")
+_KNOWN = re.compile(
+    r"\b(?:" + "".join(re.escape(n) + "|" for n in KNOWN_SYSTEMS) + rf"{_DESIGNATION})(?:s\b|\b)"
+)
+# words between head noun and name that mean the name is not the product's ('missiles pour Kiev')
+_NOT_MODIFIERS = _all("function_words", "stop") - _JOINERS
 _KNOWN_LOWER = frozenset(n.lower() for n in KNOWN_SYSTEMS)
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an|i|ic)$")
 
 
-def _product_spans(text: str, sdoc: Doc, language: str) -> list[tuple[int, int]]:
+def _product_spans(text: str, sdoc: Doc, language: str) -> list[tuple[int, int, FactKind]]:
     """Character spans of equipment names: after (French) or before (English) an equipment
     noun written in lowercase, designations, known system names; then every other occurrence of
     a name found so."""
@@ -493,8 +434,10 @@ def _product_spans(text: str, sdoc: Doc, language: str) -> list[tuple[int, int]]
         return not any(s < end and start < e for s, e in owners)
 
     spans: list[tuple[int, int]] = []
+    named_things: list[tuple[int, int]] = []  # a law or scheme keeps its head: 'loi Leonetti'
     for head in _HEAD_WORD.finditer(text):
-        if fold(head.group()) not in EQUIPMENT_HEADS:
+        head_kind = PRODUCT_HEADS.get(fold(head.group()))
+        if head_kind is None:
             continue
         if language == "en":  # 'ATACMS missiles', 'F-16 fighter jets'
             match = _BEFORE_HEAD.search(text, max(0, head.start() - 80), head.start())
@@ -517,6 +460,10 @@ def _product_spans(text: str, sdoc: Doc, language: str) -> list[tuple[int, int]]
             continue
         # a French name right after the noun ('sous-marins Agosta', 'hélicoptère Dragon 131') is
         # the model's, whatever the NER says; elsewhere a person or place stays one
+        if head_kind == "other":
+            if language != "en" and not match.group("mods"):
+                named_things.append((head.start(), match.end("name")))
+            continue
         if (language != "en" and not match.group("mods")) or free(*match.span("name")):
             spans.append(match.span("name"))
     for match in _KNOWN.finditer(text):
@@ -525,12 +472,15 @@ def _product_spans(text: str, sdoc: Doc, language: str) -> list[tuple[int, int]]
     # every other occurrence of a name the document uses for equipment is that equipment
     for name in {_product_name(text[s:e]) for s, e in spans}:
         spans.extend(match.span() for match in re.finditer(rf"\b{re.escape(name)}s?\b", text))
-    spans = sorted(set(spans), key=lambda se: (se[0], -se[1]))
-    out: list[tuple[int, int]] = []
-    for s, e in spans:
+    tagged = sorted(
+        {(s, e, "product") for s, e in spans} | {(s, e, "other") for s, e in named_things},
+        key=lambda se: (se[0], -se[1]),
+    )
+    out: list[tuple[int, int, FactKind]] = []
+    for s, e, kind in tagged:
         if out and s < out[-1][1]:
             continue
-        out.append((s, e))
+        out.append((s, e, kind))  # type: ignore[arg-type]
     return out
 
 
@@ -555,24 +505,24 @@ def _product_name(surface: str) -> str:
 
 
 def _apply_products(
-    candidates: list[_Candidate], products: list[tuple[int, int]], text: str
+    candidates: list[_Candidate], products: list[tuple[int, int, FactKind]], text: str
 ) -> list[_Candidate]:
     """Product spans replace the entities they overlap ('missiles ATACMS' MISC -> 'ATACMS')."""
     if not products:
         return candidates
-    kept = [c for c in candidates if not any(s < c.end and c.start < e for s, e in products)]
+    kept = [c for c in candidates if not any(s < c.end and c.start < e for s, e, _ in products)]
     # an entity that holds a product name and more ('Army Tactical Missile Systems') stays
     for c in candidates:
         if c in kept:
             continue
-        inside = [(s, e) for s, e in products if c.start <= s and e <= c.end]
+        inside = [(s, e) for s, e, _ in products if c.start <= s and e <= c.end]
         rest = text[c.start : c.end]
         for s, e in inside:
             rest = rest.replace(text[s:e], "")
         if len(_WORD.findall(rest)) > 2 and _UPPER.search(rest):
             kept.append(c)
-    for s, e in products:
-        kept.append(_Candidate("product", s, e, text[s:e], "PRODUCT"))
+    for s, e, kind in products:
+        kept.append(_Candidate(kind, s, e, text[s:e], "PRODUCT" if kind == "product" else "NAMED"))
     kept.sort(key=lambda c: (c.start, c.end))
     return kept
 
