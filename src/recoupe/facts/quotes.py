@@ -535,8 +535,10 @@ class _Speakers:
         ]
         names = {" ".join(full) for _, full in longer}
         if len(names) > 1:
+            # the one named last before, else (a headline) the first named after
             before = [full for p, full in longer if p.start < at]
-            names = {" ".join(before[-1])} if before else names
+            after = [full for p, full in longer if p.start >= at]
+            names = {" ".join(before[-1] if before else after[0])}
         if len(names) == 1:
             return names.pop()
         return " ".join(parts)
