@@ -533,3 +533,36 @@ def test_serve_listens_on_loopback_unless_told(tmp_path: Path) -> None:
 def test_responses_say_what_they_cost(client: Any) -> None:
     timing = client.get("/stories").headers["server-timing"]
     assert re.fullmatch(r"app;dur=[\d.]+, cpu;dur=[\d.]+", timing)
+
+
+def test_a_story_lists_its_best_supported_facts_and_links_to_all(
+    client: Any, seed_story: dict[str, Any]
+) -> None:
+    from recoupe.render.anchors import FACTS_LISTED
+
+    facts = client.get(f"/stories/{seed_story['id']}.json").json()["stories"][0]["facts"]
+    page = page_of(client.get(f"/stories/{seed_story['id']}"))
+    listed = page.xpath('//section[@id="facts"]//tbody/tr')
+    assert len(listed) == min(len(facts), FACTS_LISTED)
+    everything = page_of(client.get(f"/stories/{seed_story['id']}?facts=all"))
+    assert len(everything.xpath('//section[@id="facts"]//tbody/tr')) == len(facts)
+
+
+def test_listing_fewer_facts_keeps_every_citation_landing(
+    client: Any, seed_story: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import recoupe.render.anchors
+    import recoupe.web.app
+
+    monkeypatch.setattr(recoupe.render.anchors, "FACTS_LISTED", 5)
+    monkeypatch.setattr(recoupe.web.app, "FACTS_LISTED", 5)
+    for url in (f"/stories/{seed_story['id']}", f"/stories/{seed_story['id']}?facts=all"):
+        page = page_of(client.get(url))
+        rows = page.xpath('//section[@id="facts"]//tbody/tr')
+        assert (len(rows) == 5) is ("facts=all" not in url)
+        if "facts=all" not in url:
+            assert page.xpath('//section[@id="facts"]//a[contains(@href, "facts=all")]')
+        cites = page.xpath('//section[@id="facts"]//a[@class="cite"]/@href')
+        for href in cites[:40]:
+            path, _, anchor = href.partition("#")
+            assert anchor and page_of(client.get(path)).xpath(f'//*[@id="{anchor}"]'), href

@@ -20,12 +20,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
-from recoupe.model import Document, Fact, FactMention, Sentence, Story
+from recoupe.model import Document, Fact, Quote, Sentence, Story
 
 Level = Literal["passage", "mention"]
 
 _WORD = re.compile(r"[^\W_]+")
 _PARAGRAPH_BREAK = re.compile(r"\n\s*\n")
+# facts a story page lists unless asked for all (they come best supported first)
+FACTS_LISTED = 150
 # citations shown per sentence or fact (the templates show as many, and count the rest)
 SHOWN_CITATIONS = 10
 # below this share of shared words, a sentence is not taken for the one a summary cites (the
@@ -244,6 +246,7 @@ def story_anchors(
     prefix_of: dict[str, str] | None = None,
     texts: dict[str, TextAnchors] | None = None,
     shown: int = SHOWN_CITATIONS,
+    all_facts: bool = True,
 ) -> StoryAnchors:
     """Resolve every citation of `story` to a passage of its documents' texts.
 
@@ -252,6 +255,8 @@ def story_anchors(
     `texts` is shared between the stories of one page, so a text is laid out once. Only the
     first `shown` citations of a sentence or a fact are resolved: the pages show no more (a
     story of hundreds of pages would otherwise mark thousands of passages no link leads to).
+    With `all_facts` false, only the first `FACTS_LISTED` facts are resolved (a story page lists
+    no more unless asked).
     """
     prefix_of = prefix_of or {}
     texts = {} if texts is None else texts
@@ -279,48 +284,53 @@ def story_anchors(
 
     summary = land(((s.text, s.sources) for s in story.summary), "cited", "summary sentence")
     mentions: dict[tuple[str, int, int], str] = {}
-    # a fact's citation per document leads to its first mention there: only those are marked
-    first_mentions: list[tuple[Fact, FactMention]] = []
-    for fact in story.facts:
-        seen: set[str] = set()
-        for m in fact.mentions:
-            if m.document not in seen and len(seen) < shown:
-                seen.add(m.document)
-                first_mentions.append((fact, m))
-    spans: Iterable[tuple[str, int, int, str, str]] = [
-        *((m.document, m.start, m.end, fact.kind, fact.label) for fact, m in first_mentions),
-        *(
-            (q.document, q.start, q.end, "quote", q.speaker or "quote")
-            for q in story.quotes
-            if q.start is not None and q.end is not None
-        ),
-    ]
-    # sentence-long spans first, so mentions nest inside them; then longer mentions first, so a
-    # figure with its noun ("10 000 soldats") is marked whole and a name inside it points at it
-    for doc_id, start, end, kind, label in sorted(
-        spans, key=lambda s: (s[3] not in ("claim", "quote"), s[1] - s[2])
-    ):
-        target = anchors(doc_id)
-        if target is None:
-            continue
-        level: Level = "passage" if kind in ("claim", "quote") else "mention"
-        anchor = target.add(start, end, level, kind, label)
-        if anchor:
-            mentions[(doc_id, start, end)] = anchor
     facts: dict[tuple[str, str], str] = {}
     citations: dict[str, list[tuple[str, str, str]]] = {}
     cited_in: dict[str, int] = {}
-    for fact in story.facts:
-        words: dict[str, list[str]] = {}
-        for m in fact.mentions:
-            words.setdefault(m.document, []).append(m.text)
-            if (m.document, m.start, m.end) in mentions:
-                facts.setdefault((fact.id, m.document), mentions[(m.document, m.start, m.end)])
-        cited_in[fact.id] = len(words)
-        citations[fact.id] = [
-            (doc_id, facts.get((fact.id, doc_id), ""), " · ".join(texts))
-            for doc_id, texts in list(words.items())[:shown]
-        ]
+
+    def mark_facts(listed: Sequence[Fact], quotes: Sequence[Quote]) -> None:
+        # a fact's citation per document leads to its first mention there: only those are marked
+        spans: list[tuple[str, int, int, str, str]] = []
+        for fact in listed:
+            seen: set[str] = set()
+            for m in fact.mentions:
+                if m.document not in seen and len(seen) < shown:
+                    seen.add(m.document)
+                    spans.append((m.document, m.start, m.end, fact.kind, fact.label))
+        spans.extend(
+            (q.document, q.start, q.end, "quote", q.speaker or "quote")
+            for q in quotes
+            if q.start is not None and q.end is not None
+        )
+        # sentence-long spans first, so mentions nest inside them; then longer mentions first, so
+        # a figure with its noun ("10 000 soldats") is marked whole and a name inside points at it
+        for doc_id, start, end, kind, label in sorted(
+            spans, key=lambda s: (s[3] not in ("claim", "quote"), s[1] - s[2])
+        ):
+            target = anchors(doc_id)
+            if target is None:
+                continue
+            level: Level = "passage" if kind in ("claim", "quote") else "mention"
+            anchor = target.add(start, end, level, kind, label)
+            if anchor:
+                mentions[(doc_id, start, end)] = anchor
+        for fact in listed:
+            words: dict[str, list[str]] = {}
+            for m in fact.mentions:
+                words.setdefault(m.document, []).append(m.text)
+                if (m.document, m.start, m.end) in mentions:
+                    facts.setdefault((fact.id, m.document), mentions[(m.document, m.start, m.end)])
+            cited_in[fact.id] = len(words)
+            citations[fact.id] = [
+                (doc_id, facts.get((fact.id, doc_id), ""), " · ".join(texts))
+                for doc_id, texts in list(words.items())[:shown]
+            ]
+
+    # the facts a story page lists first are marked first, the rest after everything else: a
+    # page listing only the first ones, and the document page marking them all, agree on anchors
+    mark_facts(story.facts[:FACTS_LISTED], story.quotes)
     timeline = land(((e.text, e.documents) for e in story.timeline), "dated", "timeline entry")
     passages = land(((p.text, p.documents) for p in story.shared_passages), "shared", "shared passage")
+    if all_facts:
+        mark_facts(story.facts[FACTS_LISTED:], [])
     return StoryAnchors(texts, summary, mentions, facts, citations, cited_in, timeline, passages)

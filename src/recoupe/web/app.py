@@ -25,7 +25,7 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from recoupe.model import Brief, Document, InputEntry, Story
-from recoupe.render.anchors import TextAnchors, story_anchors
+from recoupe.render.anchors import FACTS_LISTED, TextAnchors, story_anchors
 from recoupe.render.common import SourceRef
 from recoupe.render.html import environment
 from recoupe.render.to_json import brief_to_dict
@@ -291,11 +291,13 @@ class Site:
             doc.id: SourceRef(i, doc.id, doc.site or doc.title or doc.source)
             for i, doc in enumerate(documents, 1)
         }
-        anchors = story_anchors(story, by_id)
+        all_facts = request.query_params.get("facts") == "all"
+        anchors = story_anchors(story, by_id, all_facts=all_facts)
         return self.page(
             "story.html.j2",
             request,
             part_level=2,
+            facts_limit=None if all_facts else FACTS_LISTED,
             story=story,
             documents=documents,
             refs=refs,
