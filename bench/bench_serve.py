@@ -1,7 +1,8 @@
 """`recoupe serve` on a 10,000-page store: time to first byte of a story page, the story list and
 a search, 20 requests each, median and worst.
 
-    .venv/bin/python bench/bench_serve.py [--store PATH] [--requests 20]
+    .venv/bin/python bench/bench_serve.py [--store PATH | --synthetic] [--requests 20]
+    .venv/bin/python bench/bench_serve.py --store bench/.cache/incremental_2000.db
 
 The store is the one bench/bench_incremental.py builds from the first 10,000 FreSaDa articles
 through the whole pipeline (bench/.cache/incremental_10000.db, built once by that script), any
