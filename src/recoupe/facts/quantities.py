@@ -796,8 +796,8 @@ def _clean_claimant(who: str, lex: _Lex) -> str | None:
     words = [part for w in who.lower().split() for part in re.split(r"['’]", w) if part]
     if not words or any(w in lex.pronouns for w in words) or words[0] in lex.clause_openers:
         return None
-    if words[-1] in lex.determiners:
-        return None  # "NBC lost an [estimated]": the verb was an adjective
+    if words[-1] in lex.determiners or words[-1] in lex.stop:
+        return None  # "NBC lost an [estimated]", "L'utilisation de": not a source's name
     return who
 
 
@@ -1091,9 +1091,8 @@ def _money_subject(text: str, start: int, end: int, lex: _Lex) -> str | None:
 
 def _money_complement(text: str, end: int, lex: _Lex) -> str | None:
     """The noun right after a sum and "de"/"of"/"in": "45 000 euros d'amende" -> "amende"."""
-    joiners = _escaped(sorted(lex.joiners - lex.conjunctions)) or "of"
     after = re.match(
-        rf"^\s+(?:d['’]|(?:{joiners})\s+)(?!(?:{_escaped(lex.determiners) or 'x'})\b|l['’]|\d)(?P<what>[^\W\d_][\w'’-]*)",
+        rf"^\s+(?:{lex.of_words})\s*(?!(?:{_escaped(lex.determiners) or 'x'})\b|l['’]|\d)(?P<what>[^\W\d_][\w'’-]*)",
         text[end : end + 40],
         re.IGNORECASE,
     )
@@ -1131,6 +1130,12 @@ def _phrase(tokens: Sequence[Token], text: str) -> str:
     return text[kept[0].idx : kept[-1].idx + len(kept[-1].text)]
 
 
+# prepositions whose complement completes a measure noun, in every language ("rise in sales")
+_COMPLEMENT_PREPOSITIONS = frozenset(
+    fold(w) for code in lang_data.languages() for w in lang_data.words(code, "function_words", "joiners")
+)
+
+
 def _noun_with_complement(noun: Token, text: str, skip: frozenset[int]) -> str:
     """A noun with its adjectives, compounds and one "de"/"of"/"in" complement: "chiffre
     d'affaires", "net income", "rise in sales", "capitalisation boursière"."""
@@ -1142,7 +1147,7 @@ def _noun_with_complement(noun: Token, text: str, skip: frozenset[int]) -> str:
             tokens.append(child)
         elif child.dep_ == "nmod" and child.i > noun.i and child.i - noun.i <= 3:
             tokens.extend(t for t in child.subtree if t.i - noun.i <= 4 and t.i not in skip)
-        elif child.dep_ == "prep" and child.i == noun.i + 1 and child.lower_ in ("of", "in", "for"):
+        elif child.dep_ == "prep" and child.i == noun.i + 1 and fold(child.text) in _COMPLEMENT_PREPOSITIONS:
             objects = [c for c in child.children if c.dep_ == "pobj" and c.i not in skip]
             if objects:
                 tokens.extend(
@@ -1180,13 +1185,13 @@ def _subject_from_parse(
                 continue
             if (
                 child.dep_ == "nmod"
-                and child.pos_ == "NOUN"
+                and child.pos_ in ("NOUN", "PROPN")
                 and any(c.dep_ == "case" and _is_of_case(c, lex) for c in child.children)
             ):
                 return _noun_with_complement(child, text, inside) or None, None
             if child.dep_ == "prep" and _is_of_case(child, lex):
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if target is not None and target.pos_ == "NOUN":
+                if target is not None and target.pos_ in ("NOUN", "PROPN"):
                     return _noun_with_complement(target, text, inside) or None, None
     if top.dep_ == "conj":
         return None, None  # "50 % de X et 50 % de Y": the second figure's head is the first
