@@ -29,7 +29,7 @@ from recoupe.render.anchors import FACTS_LISTED, TextAnchors, story_anchors
 from recoupe.render.common import SourceRef
 from recoupe.render.html import environment
 from recoupe.render.to_json import brief_to_dict
-from recoupe.store import Store
+from recoupe.store import Store, StoreCounts
 from recoupe.store.codec import DOCUMENT_COLUMNS
 from recoupe.web.jobs import AddJobs
 from recoupe.web.records import read_story, story_facets, story_page
@@ -146,12 +146,13 @@ class Site:
         self.env = environment()
         self._facets_lock = threading.Lock()
         self._facets_cache: tuple[str | None, list[str], list[str]] | None = None
+        self._counts_cache: tuple[str | None, StoreCounts] | None = None
 
     # -------------------------------------------------------------- helpers
 
     def page(self, template: str, request: Request, http_status: int = 200, **context: Any) -> HTMLResponse:
         html = self.env.get_template(f"web/{template}").render(
-            request_path=request.url.path, counts=self.read().counts(), **context
+            request_path=request.url.path, counts=self._counts(self.read()), **context
         )
         return HTMLResponse(html, status_code=http_status)
 
@@ -223,6 +224,14 @@ class Site:
             "sites": sites,
             "document_hits": hits,
         }
+
+    def _counts(self, store: Store) -> StoreCounts:
+        """The store's counts for the page header, read again only when an add changed them."""
+        version = store.meta("seq")
+        with self._facets_lock:
+            if self._counts_cache is None or self._counts_cache[0] != version:
+                self._counts_cache = (version, store.counts())
+            return self._counts_cache[1]
 
     def _facets(self, store: Store) -> tuple[list[str], list[str]]:
         """The filter choices, read again only when an add has changed the store."""
