@@ -1,5 +1,6 @@
-"""The web view's routes: the store read through its read API, pages rendered by Jinja templates
-(`templates/web/`), every page also answering as JSON (`/stories/ID.json`), as datasette does.
+"""The web view's routes: the store read through its read API (and, where a page must be fast
+on a large store, `recoupe.web.records`), pages rendered by Jinja templates (`templates/web/`),
+every page also answering as JSON (`/stories/ID.json`), as datasette does.
 
 Every page works without JavaScript: filters are GET forms, citations are links to the cited
 passage (highlighted by CSS `:target`), the add's progress page refreshes itself.
@@ -102,7 +103,7 @@ def create_app(
     if not db.exists():
         Store.open(db).close()  # an empty store, so the pages and Add work from the start
     settings = Settings(db, tuple(Path(a).resolve() for a in allowed), upload_limit)
-    site = Site(settings)
+    site = Site(settings, CsrfTokens(csrf_secret))
     routes = [
         Route("/", site.home),
         Route("/static/recoupe.css", site.stylesheet),
@@ -131,20 +132,19 @@ def create_app(
         exception_handlers={HTTPException: site.error},
     )
     app.state.site = site
-    site.csrf = CsrfTokens(csrf_secret)
     return app
 
 
 class Site:
     """The pages. Handlers are plain (sync) functions: Starlette runs them in its thread pool."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, csrf: CsrfTokens) -> None:
         self.settings = settings
         self.read = Reader(settings.db)
         self.jobs = AddJobs(settings.db)
-        self.csrf = CsrfTokens()
+        self.csrf = csrf
         self.env = environment()
-        self._facets_lock = threading.Lock()
+        self._cache_lock = threading.Lock()
         self._facets_cache: tuple[str | None, list[str], list[str]] | None = None
         self._counts_cache: tuple[str | None, StoreCounts] | None = None
 
@@ -228,7 +228,7 @@ class Site:
     def _counts(self, store: Store) -> StoreCounts:
         """The store's counts for the page header, read again only when an add changed them."""
         version = store.meta("seq")
-        with self._facets_lock:
+        with self._cache_lock:
             if self._counts_cache is None or self._counts_cache[0] != version:
                 self._counts_cache = (version, store.counts())
             return self._counts_cache[1]
@@ -236,7 +236,7 @@ class Site:
     def _facets(self, store: Store) -> tuple[list[str], list[str]]:
         """The filter choices, read again only when an add has changed the store."""
         version = store.meta("seq")
-        with self._facets_lock:
+        with self._cache_lock:
             if self._facets_cache is None or self._facets_cache[0] != version:
                 self._facets_cache = (version, *story_facets(store))
             return self._facets_cache[1], self._facets_cache[2]
