@@ -645,8 +645,9 @@ class _Speakers:
 
     def _is_speech_verb(self, token: Token) -> bool:
         # 'raconte-t-il' is a verb whatever its tag: an inverted clitic subject follows it
-        verbal = token.pos_ in _SPEECH_POS or _clitic_subject(token) is not None
-        if not verbal or not is_speech_verb(token.text, self.language):
+        if not is_speech_verb(token.text, self.language):
+            return False
+        if token.pos_ not in _SPEECH_POS and _clitic_subject(token) is None:
             return False
         # French pronominal forms are not speech ('s'expliquer par', 's'ajouter'), except those
         # the lexicon lists ('s'est interrogé')
