@@ -237,10 +237,13 @@ def main() -> int:
         farm_new = farm_old = farm_new_listed = 0
         tags: Counter[tuple[str, str, str]] = Counter()
         unjudged: list[tuple[str, str]] = []
+        evidence: Counter[str | None] = Counter()
         filler = 0
         rep_right: Counter[str] = Counter()
         rep_total: Counter[str] = Counter()
         gold_fires: Counter[str] = Counter()
+        rep_pages: Counter[str] = Counter()
+        rep_pages_right: Counter[str] = Counter()
         gold_pages = 0
         planted = planted_found = planted_exact = planted_pages_flagged = 0
         for sample in chosen:
@@ -250,6 +253,7 @@ def main() -> int:
             farm_new += "content_farm" in codes
             farm_new_listed += "content_farm" in codes and sample.site in listed
             farm_old += {"bio", "sponsor"} <= reasons
+            evidence.update({r.rule for r in doc.removed if r.reason in ("bio", "sponsor")})
             new_cut = next((r.text for r in doc.removed if r.rule == "trailing_tags"), None)
             old_cut = old_tag_cut(doc)
             part = "fresada" if sample.corpus.startswith("fresada") else "html"
@@ -265,6 +269,14 @@ def main() -> int:
                 filler += 1
             elif sample.gold_body is not None:
                 gold = norm(sample.gold_body)
+                page_rules = {str(r.rule) for r in doc.removed if r.reason == "repetition"}
+                for rule in page_rules:
+                    rep_pages[rule] += 1
+                    rep_pages_right[rule] += all(
+                        gold.count(norm(r.text)) < norm(sample.page.text).count(norm(r.text))
+                        for r in doc.removed
+                        if r.rule == rule
+                    )
                 for removal in doc.removed:
                     if removal.reason == "repetition":
                         rule = str(removal.rule)
@@ -290,6 +302,8 @@ def main() -> int:
         print("content_farm:")
         print(f"  current rule fires on {farm_new} of {len(chosen)} pages ({farm_new_listed} on listed content-farm sites);"
               f" old rule (bio + sponsor removed) fired on {farm_old}")  # fmt: skip
+        kinds = ", ".join(f"{rule} {n}" for rule, n in sorted(evidence.items(), key=lambda x: str(x[0])))
+        print(f"  pages carrying each kind of bio / sponsor removal: {kinds or 'none'}")
         print(
             "closing tags (each cut judged: gold text, trafilatura_eval snippets, bench/labels/closing_lines.tsv):"
         )
@@ -305,7 +319,8 @@ def main() -> int:
         print("repetition:")
         for rule in ("repeated_sentence", "repeated_paragraph"):
             print(f"  {rule}: removed copies right against gold (Scrapinghub, Readability) "
-                  f"{ratio(rep_right[rule], rep_total[rule])}; fires on {gold_fires[rule]} of {gold_pages} gold texts")  # fmt: skip
+                  f"{ratio(rep_right[rule], rep_total[rule])}, pages all right {ratio(rep_pages_right[rule], rep_pages[rule])};"
+                  f" fires on {gold_fires[rule]} of {gold_pages} gold texts")  # fmt: skip
         print(f"  ({filler} Readability unit-test pages of lorem-ipsum filler left out)")
         print(f"  planted loops: found {ratio(planted_found, planted)}, every copy removed {ratio(planted_exact, planted)},"
               f" page flagged repetitive {ratio(planted_pages_flagged, planted)}")  # fmt: skip
