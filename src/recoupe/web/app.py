@@ -25,7 +25,7 @@ from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from recoupe.model import Brief, Document, InputEntry, Story
+from recoupe.model import Brief, Document, Story
 from recoupe.render.anchors import FACTS_LISTED, TextAnchors, story_anchors
 from recoupe.render.common import SourceRef
 from recoupe.render.html import environment
@@ -33,7 +33,7 @@ from recoupe.render.to_json import brief_to_dict
 from recoupe.store import Store, StoreCounts
 from recoupe.store.codec import DOCUMENT_COLUMNS
 from recoupe.web.jobs import AddJobs
-from recoupe.web.records import read_story, story_facets, story_page
+from recoupe.web.records import INPUT_STATUSES, input_page, read_story, story_facets, story_page
 from recoupe.web.security import (
     BodyLimit,
     CsrfTokens,
@@ -366,24 +366,18 @@ class Site:
 
     def _inputs_data(self, request: Request) -> dict[str, Any]:
         shown = request.query_params.get("status", "problems")
-        if shown not in ("problems", "all", "ok", "skipped", "error"):
-            raise HTTPException(400, f"status: {shown!r} is not one of problems, all, ok, skipped, error")
-        entries: list[InputEntry] = self.read().inputs()
-        totals = {s: sum(1 for e in entries if e.status == s) for s in ("ok", "skipped", "error")}
-        if shown == "problems":
-            entries = [e for e in entries if e.status != "ok"]
-        elif shown != "all":
-            entries = [e for e in entries if e.status == shown]
+        if shown not in INPUT_STATUSES:
+            raise HTTPException(400, f"status: {shown!r} is not one of {', '.join(INPUT_STATUSES)}")
         raw_page = request.query_params.get("page", "1")
         page = int(raw_page) if raw_page.isdigit() and int(raw_page) > 0 else 1
-        first = (page - 1) * INPUTS_PER_PAGE
+        entries, total, totals = input_page(self.read(), shown, page, INPUTS_PER_PAGE)
         return {
             "status": shown,
             "totals": totals,
-            "entries": entries[first : first + INPUTS_PER_PAGE],
-            "total": len(entries),
+            "entries": entries,
+            "total": total,
             "page": page,
-            "pages": max(1, -(-len(entries) // INPUTS_PER_PAGE)),
+            "pages": max(1, -(-total // INPUTS_PER_PAGE)),
         }
 
     def inputs(self, request: Request) -> Response:

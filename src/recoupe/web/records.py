@@ -6,6 +6,7 @@
   is built here with plain constructors; fields added to these records later pass through.
 - `story_page`: one page of the story list, filtered (dates, sources, discrepancies, language,
   site, full-text search) and sorted in SQL, so a request reads 50 rows, not every story.
+- `input_page`: one page of the inputs, by status, likewise.
 
 Both read the store's tables as `recoupe.store.schema` defines them.
 """
@@ -20,6 +21,7 @@ from recoupe.model import (
     DiscrepancyValue,
     Fact,
     FactMention,
+    InputEntry,
     Quote,
     SharedPassage,
     Story,
@@ -150,3 +152,25 @@ def story_facets(store: Store) -> tuple[list[str], list[str]]:
     ]
     sites = [r[0] for r in store.conn.execute("SELECT DISTINCT site FROM documents WHERE site IS NOT NULL")]
     return languages, sorted(sites, key=str.casefold)
+
+
+INPUT_STATUSES = {"problems": ("skipped", "error"), "all": ("ok", "skipped", "error")} | {
+    status: (status,) for status in ("ok", "skipped", "error")
+}
+
+
+def input_page(
+    store: Store, shown: str, page: int, per_page: int
+) -> tuple[list[InputEntry], int, dict[str, int]]:
+    """Page `page` of the inputs whose status `shown` names (`INPUT_STATUSES`), in the order
+    added; how many there are; and how many inputs have each status."""
+    totals = {"ok": 0, "skipped": 0, "error": 0}
+    totals.update(dict(store.conn.execute("SELECT status, count(*) FROM inputs GROUP BY status").fetchall()))
+    statuses = INPUT_STATUSES[shown]
+    marks = ",".join("?" * len(statuses))
+    rows = store.conn.execute(
+        f"SELECT source, status, document, reason FROM inputs WHERE status IN ({marks}) ORDER BY seq LIMIT ? OFFSET ?",
+        (*statuses, per_page, (page - 1) * per_page),
+    )
+    entries = [InputEntry(r["source"], r["status"], r["document"], r["reason"]) for r in rows]
+    return entries, sum(totals.get(s, 0) for s in statuses), totals
