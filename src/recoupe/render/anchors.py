@@ -15,7 +15,7 @@ dangles.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -92,17 +92,19 @@ class Piece:
     pieces: list[Piece] = field(default_factory=list)
 
 
-def _start(mark: Mark) -> int:
-    return mark.start
-
-
-def _overlapping(marks: list[Mark], start: int, end: int) -> Mark | None:
-    """The mark of `marks` (sorted, not overlapping each other) that overlaps [start, end), if any:
-    the last one starting before `end` is the only candidate."""
-    index = bisect_left(marks, end, key=_start) - 1
+def _overlapping(marks: list[Mark], starts: list[int], start: int, end: int) -> Mark | None:
+    """The mark of `marks` (sorted, not overlapping each other; `starts` their starts) that
+    overlaps [start, end), if any: the last one starting before `end` is the only candidate."""
+    index = bisect_left(starts, end) - 1
     if index >= 0 and marks[index].end > start:
         return marks[index]
     return None
+
+
+def _insert(marks: list[Mark], starts: list[int], mark: Mark) -> None:
+    index = bisect_left(starts, mark.start)
+    marks.insert(index, mark)
+    starts.insert(index, mark.start)
 
 
 @dataclass(slots=True)
@@ -113,6 +115,8 @@ class TextAnchors:
     prefix: str = ""
     _passages: list[Mark] = field(default_factory=list)  # sorted by start, never overlapping
     _mentions: list[Mark] = field(default_factory=list)  # likewise
+    _passage_starts: list[int] = field(default_factory=list)
+    _mention_starts: list[int] = field(default_factory=list)
     _sentences: list[Sentence] | None = None
 
     def find(self, sentence: str) -> tuple[int, int] | None:
@@ -132,19 +136,19 @@ class TextAnchors:
         if start >= end:
             return ""
         anchor = self.anchor_id(start, end)
-        passage = _overlapping(self._passages, start, end)
+        passage = _overlapping(self._passages, self._passage_starts, start, end)
         if level == "passage":
             if passage is not None:
                 return passage.anchor
-            insort(self._passages, Mark(start, end, anchor, kind, title), key=_start)
+            _insert(self._passages, self._passage_starts, Mark(start, end, anchor, kind, title))
             return anchor
         # a mention straddling a passage's edge points at the passage
         if passage is not None and not (passage.start <= start and end <= passage.end):
             return passage.anchor
-        mention = _overlapping(self._mentions, start, end)
+        mention = _overlapping(self._mentions, self._mention_starts, start, end)
         if mention is not None:
             return mention.anchor
-        insort(self._mentions, Mark(start, end, anchor, kind, title), key=_start)
+        _insert(self._mentions, self._mention_starts, Mark(start, end, anchor, kind, title))
         return anchor
 
     def paragraphs(self) -> list[list[Piece]]:
