@@ -144,6 +144,9 @@ class Site:
         self.jobs = AddJobs(settings.db)
         self.csrf = csrf
         self.env = environment()
+        # compile every template now, not on the first request that needs it
+        for name in self.env.list_templates(filter_func=lambda n: n.endswith(".j2")):
+            self.env.get_template(name)
         self._cache_lock = threading.Lock()
         self._facets_cache: tuple[str | None, list[str], list[str]] | None = None
         self._counts_cache: tuple[str | None, StoreCounts] | None = None
