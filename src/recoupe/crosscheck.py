@@ -126,11 +126,11 @@ def subject_key(subject: str | None, unit: str | None) -> str:
     return " ".join(sorted(_subject_words(subject, unit)))
 
 
-def _subject_words(subject: str | None, unit: str | None) -> frozenset[str]:
+def _subject_words(subject: str | None, unit: str | None, language: str | None = None) -> frozenset[str]:
     text = " ".join(p for p in (subject or "", (unit or "") if unit_class(unit) == "count" else "") if p)
-    concepts = measure_concepts(text)
+    concepts = measure_concepts(text, _known(language))
     words: set[str] = {f"@{c}" for c in concepts}
-    concept_starts = _concept_starts()
+    concept_starts = _concept_starts(_known(language))
     for token in _TOKEN.findall(fold(text)):
         token = _singular(token)
         if (
@@ -156,10 +156,16 @@ def _age_words(words: set[str], subject: str | None) -> set[str]:
     return {"@age", names[-1]} if names else {"@age"}
 
 
-def _concept_starts() -> tuple[str, ...]:
+def _known(language: str | None) -> str | None:
+    """The language whose words a figure is read with; None (every language) when unknown."""
+    code = (language or "").lower()[:2]
+    return code if code in lang_data.languages() else None
+
+
+def _concept_starts(language: str | None = None) -> tuple[str, ...]:
     from recoupe.facts.quantities import _concept_table
 
-    return tuple(start for start, _ in _concept_table() if " " not in start)
+    return tuple(start for start, _ in _concept_table(language) if " " not in start)
 
 
 # --------------------------------------------------------------------------------------------
@@ -386,10 +392,10 @@ class Aligner:
         measure = unit_class(m.unit)
         if measure == "money":
             measure = f"money:{m.unit}"
-        words = _subject_words(m.subject, m.unit)
+        words = _subject_words(m.subject, m.unit, language)
         if "@age" in words:
             measure = "age"
-        predicates = measure_concepts(m.predicate or "")
+        predicates = measure_concepts(m.predicate or "", _known(language))
         return Statement(
             document=document,
             mention=m,
@@ -464,7 +470,9 @@ class Aligner:
         if needed is None:
             return False
         if a.measure == "score":
-            needed = max(needed, SAME_SENTENCE)  # a story holds many matches and records: the same sentence only
+            needed = max(
+                needed, SAME_SENTENCE
+            )  # a story holds many matches and records: the same sentence only
         if a.measure != "age" and a.people and b.people and not (a.people & b.people):
             needed = max(needed, SAME_SENTENCE)  # about different people ("DiLeo, 19 seasons" / "Cheeks, 11")
         if self.similarity(a.mention, a.document, b.mention, b.document) >= needed:

@@ -1193,6 +1193,9 @@ def _subject_from_parse(
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if target is not None and target.pos_ in ("NOUN", "PROPN"):
                     return _noun_with_complement(target, text, inside) or None, None
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ == "NOUN" and token is top:
+                # "l'inflation attendue est autour de 2 %": the figure is the predicate
+                return _noun_with_complement(child, text, inside) or None, None
     if top.dep_ == "conj":
         return None, None  # "50 % de X et 50 % de Y": the second figure's head is the first
     head = top.head
@@ -1205,14 +1208,14 @@ def _subject_from_parse(
         if (
             head.dep_ not in ("obj", "dobj", "nsubj")
             and governor.pos_ == "VERB"
-            and measure_concepts(governor.text)
+            and measure_concepts(governor.text, lex.code)
         ):
             # "a fait perdre à la banque 5 milliards": the verb, not whom it happened to
             return governor.text.lower(), governor.text.lower()
         return _noun_with_complement(head, text, inside) or None, None
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         predicate = head.text.lower()
-        if measure_concepts(predicate):
+        if measure_concepts(predicate, lex.code):
             return predicate, predicate
         if lex.report_form.fullmatch(head.lower_):
             return None, predicate
@@ -1876,7 +1879,7 @@ def _read_expression(
                 and abs(high_value) >= 2
                 and not _looks_plural(noun[0], lex)
                 and noun[2] != end
-                and not measure_concepts(noun[0])
+                and not measure_concepts(noun[0], lex.code)
             ):
                 noun = None  # after two or more, a counted noun is plural: "tous deux formulé" is a verb
             if noun is not None:
@@ -1899,11 +1902,15 @@ def _read_expression(
                     ):
                         subject = f"{subject} {predicate}"  # "10 people killed": the verb says which
             else:
-                verb = _concept_verb(sdoc, atom.start, atom.end)
+                verb = _concept_verb(sdoc, atom.start, atom.end, lex.code)
                 if verb is not None:
                     subject = predicate = verb  # "kills 1, injures 2": the verb says what is counted
                 elif last.scaled == 1.0 and qual_before is None:
                     return None  # a bare number that counts nothing
+                elif sdoc is not None and last.scaled > 1:
+                    # "une enveloppe de 320 milliards", "25 milliards de capitalisation"
+                    from_parse = qual_before[1] if qual_before else atom.start
+                    subject, predicate = _subject_from_parse(sdoc, text, from_parse, end, lex)
     # qualifiers
     qualifier: Qualifier = "exact"
     expr_start = start
@@ -1965,7 +1972,7 @@ def _read_expression(
     )
 
 
-def _concept_verb(sdoc: Doc | None, start: int, end: int) -> str | None:
+def _concept_verb(sdoc: Doc | None, start: int, end: int, language: str) -> str | None:
     """The verb a bare number is the object of, when that verb names a measure ("injures 2")."""
     if sdoc is None:
         return None
@@ -1975,7 +1982,7 @@ def _concept_verb(sdoc: Doc | None, start: int, end: int) -> str | None:
     token = span.root
     if token.dep_ in ("obj", "dobj", "nsubj", "nsubjpass") and token.head.pos_ == "VERB":
         verb = token.head.text.lower()
-        if measure_concepts(verb):
+        if measure_concepts(verb, language):
             return verb
     return None
 
@@ -2081,22 +2088,26 @@ def to_base_unit(value: float, unit: str | None) -> tuple[float, str | None]:
 
 
 @cache
-def _concept_table() -> tuple[tuple[str, str], ...]:
-    """(folded word start, concept id) of every language, longest start first."""
+def _concept_table(language: str | None = None) -> tuple[tuple[str, str], ...]:
+    """(folded word start, concept id) of one language (of every language when None), longest
+    start first."""
     pairs: set[tuple[str, str]] = set()
-    for code in lang_data.languages():
+    codes = lang_data.languages() if language is None else (language,)
+    for code in codes:
         for concept, starts in lang_data.lexicon(code, "measures").get("concepts", {}).items():
             for start in starts:
                 pairs.add((fold(str(start)), str(concept)))
     return tuple(sorted(pairs, key=lambda p: (-len(p[0]), p)))
 
 
-def measure_concepts(text: str) -> frozenset[str]:
-    """The measure concepts a subject or predicate names, in any language: "personnes tuées"
-    and "people killed" -> {"dead"}; "chiffre d'affaires" and "revenue" -> {"revenue"}."""
+def measure_concepts(text: str, language: str | None = None) -> frozenset[str]:
+    """The measure concepts a subject or predicate names, read with its language's words (every
+    language's when None): "personnes tuées" (fr) and "people killed" (en) -> {"dead"};
+    "chiffre d'affaires" and "revenue" -> {"revenue"}. A word of one language is not read as a
+    word of another ("pays" is no "pay")."""
     folded = " " + re.sub(r"[^\w']+", " ", fold(text)) + " "
     found: set[str] = set()
-    for start, concept in _concept_table():
+    for start, concept in _concept_table(language):
         if f" {start}" in folded:
             found.add(concept)
     return frozenset(found)
