@@ -320,10 +320,19 @@ def test_average_link_matches_the_textbook_algorithm(values: list[int], threshol
 # --------------------------------------------------------------------------------------------
 
 
-def test_seed_pages_on_the_november_decision_form_one_story(examples_dir: Path) -> None:
+@pytest.mark.parametrize("with_facts", [False, True], ids=["text only", "facts stage"])
+def test_seed_pages_on_the_november_decision_form_one_story(examples_dir: Path, with_facts: bool) -> None:
     paths = sorted(examples_dir.glob("*.txt"))
-    docs = [Document(id=document_id(p.name), source=p.name, text=p.read_text("utf-8")) for p in paths]
+    docs = [
+        Document(id=document_id(p.name), source=p.name, text=p.read_text("utf-8"), language="fr")
+        for p in paths
+    ]
     apply_duplicates(docs, find_duplicates(docs))
+    if with_facts:
+        from recoupe.facts import FactExtractor
+
+        FactExtractor().process_many(docs)
+        assert any(m.kind == "person" for d in docs for m in d.mentions)
     stories = cluster_stories(docs)
     by_prefix = {p.name[:3]: d.id for p, d in zip(paths, docs, strict=True)}
     [story] = [s for s in stories if by_prefix["000"] in s]
@@ -415,19 +424,19 @@ def _tuned_baseline(docs: Sequence[Document], gold: Mapping[str, str]) -> float:
 
 
 def test_gate_with_the_facts_stage_beats_the_tuned_baseline_on_a_sample(shared_data: Path) -> None:
-    # Three topics per set through the facts stage (the whole sets are bench/bench_stories.py's):
-    # RPM2 T01-T03, where the follow-ups a month later must join (measured 0.984 vs 0.909), and
-    # ECB+ topics 10-12, whose same-kind events only participants and dates tell apart (Teixeira's
-    # two offers, Turkmenistan's elections of 2008 and 2013, the Indian navy against pirates in
-    # 2008 and 2011: measured 0.847 vs 0.751). The baseline is tuned on the sample's own gold.
+    # Two topics per set through the facts stage (the whole sets are bench/bench_stories.py's):
+    # RPM2 T02-T03, two stories of French banks in the 2008 crisis whose follow-ups a month later
+    # must join (measured 0.926 vs 0.797), and ECB+ topics 11-12, whose same-kind events only
+    # participants and dates tell apart (Turkmenistan's elections of 2008 and 2013, the Indian
+    # navy against pirates in 2008 and 2011: measured 0.893 vs 0.834). The baseline is tuned on
+    # the sample's own gold.
     from recoupe.facts import FactExtractor
 
     extractor = FactExtractor()
-    for name, topics in (("rpm2_french_mds", {"T01", "T02", "T03"}), ("ecbplus", {"10", "11", "12"})):
+    for name, topics in (("rpm2_french_mds", {"T02", "T03"}), ("ecbplus", {"11", "12"})):
         docs, gold = _set_docs(shared_data, name)
         docs = [d for d in docs if gold[d.id].split("_")[0] in topics]
         gold = {d.id: gold[d.id] for d in docs}
         extractor.process_many(docs)
         ours = bcubed_f1(cluster_stories(docs), gold)
-        baseline = _tuned_baseline(docs, gold)
-        assert ours >= baseline + 0.02, name
+        assert ours >= _tuned_baseline(docs, gold) + 0.03, name
