@@ -561,6 +561,7 @@ class Stories(Stage):
 
     requires: ClassVar[tuple[str, ...]] = (
         "document.text",
+        "document.language",
         "document.duplicate_of",
         "document.published",
         "document.mentions",
