@@ -85,8 +85,10 @@ MIN_RARE_DF = 50
 QUERY_TERMS = 40
 # candidates scored in full per document
 MAX_CANDIDATES = 60
-# stories a document may pull into its region
-MAX_CANDIDATE_STORIES = 20
+# stories a document may pull into its region (its closest ones)
+MAX_CANDIDATE_STORIES = 3
+# documents reclustered at once: candidate stories beyond this are left as they are
+MAX_REGION_DOCUMENTS = 500
 # a dedup component larger than this is cut to the changed documents and their direct candidates
 MAX_DEDUP_COMPONENT = 5000
 
@@ -700,19 +702,22 @@ class Corpus:
         old_story = {i: s for i, (s, _) in state.items()}
         n_indexed = self._indexed_count()
         idf = self._idf(n_indexed)
-        candidate_stories: set[str] = {s for s in old_story.values() if s}
-        candidate_stories.update(self._candidate_stories(seeds, idf))
+        # the stories the changed documents were in come first, then the closest candidates,
+        # while the region stays within MAX_REGION_DOCUMENTS
+        closest = self._candidate_stories(seeds, idf)
+        own = list(dict.fromkeys(s for s in old_story.values() if s))
+        ordered = own + [
+            s for s, _ in sorted(closest.items(), key=lambda kv: (-kv[1], kv[0])) if s not in own
+        ]
         region = set(seeds)
         members_before: dict[str, set[str]] = {}
-        for sid in candidate_stories:
-            members = {r[0] for r in conn.execute("SELECT id FROM documents WHERE story = ?", (sid,))}
-            members_before[sid] = members
-            region.update(
-                r[0]
-                for r in conn.execute(
-                    "SELECT id FROM documents WHERE story = ? AND duplicate_of IS NULL", (sid,)
-                )
-            )
+        for number, sid in enumerate(ordered):
+            rows = list(conn.execute("SELECT id, duplicate_of FROM documents WHERE story = ?", (sid,)))
+            clustered = {r[0] for r in rows if r[1] is None}
+            if number >= len(own) and len(region | clustered) > MAX_REGION_DOCUMENTS:
+                continue
+            members_before[sid] = {r[0] for r in rows}
+            region.update(clustered)
         order = self._order_keys(region)
         region_ids = sorted(region, key=lambda i: order[i])
         groups = self._cluster(region_ids, idf)
@@ -773,7 +778,7 @@ class Corpus:
                 state[r[0]] = (r[1], r[2])
         return state
 
-    def _candidate_stories(self, seeds: Sequence[str], idf: F64) -> set[str]:
+    def _candidate_stories(self, seeds: Sequence[str], idf: F64) -> dict[str, float]:
         """Stories holding a document close enough to a seed to matter to the clustering, found
         through the postings of each seed's rarer terms (common words weigh little) and then
         scored with the stories stage's own `similarities`."""
@@ -807,7 +812,7 @@ class Corpus:
         options = self.pipeline.stories.options
         # a story matters when a seed could join it: by average link, or as a fragment
         floor = options.threshold * (options.fragment_share if options.fragment_size > 0 else 1.0)
-        stories: set[str] = set()
+        stories: dict[str, float] = {}
         for seed, docs in wanted.items():
             docs = [d for d in docs if d in vectors and d in state and state[d][1] is None and state[d][0]]
             if seed not in vectors or not docs:
@@ -818,7 +823,8 @@ class Corpus:
                 sid = state[doc][0]
                 if value >= floor and sid is not None:
                     best[sid] = max(best.get(sid, 0.0), value)
-            stories.update(s for s, _ in sorted(best.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATE_STORIES])
+            for sid, value in sorted(best.items(), key=lambda kv: -kv[1])[:MAX_CANDIDATE_STORIES]:
+                stories[sid] = max(stories.get(sid, 0.0), value)
         return stories
 
     def _story_vectors(self, ids: Sequence[str], n_indexed: int) -> dict[str, StoryVector]:
