@@ -116,7 +116,8 @@ def main() -> int:
         print(f"clean add of {args.pages} pages: {clean_wall:.0f} s")
         rng = random.Random(args.seed)
         for attempt in range(3):
-            delay = rng.uniform(0.1, 0.6) * clean_wall
+            # past the first commits, before the end: where a kill can lose and double work
+            delay = rng.uniform(0.35, 0.9) * clean_wall
             process = add(crashed_db, jsonl)
             time.sleep(delay)
             if process.poll() is None:
