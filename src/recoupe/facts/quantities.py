@@ -561,7 +561,7 @@ def _lex(code: str) -> _Lex:
         lex.age_verbs = re.compile(rf"\b(?:{_loose(_strings(measures, 'age_verbs'))})\s+$", re.IGNORECASE)
     if lex.duration_units:
         lex.duration_compound = re.compile(
-            rf"^\s?-\s?(?P<unit>{_loose(lex.duration_units)})\s?-?\s?(?P<noun>[^\W\d_][\w'’-]*)",
+            rf"^(?P<hyphen>\s?-)?\s?(?P<unit>{_loose(lex.duration_units)})(?![\w])\s?-?\s?(?P<noun>[^\W\d_][\w'’-]*)",
             re.IGNORECASE,
         )
     lex.of_prepositions = frozenset(_strings(words_fn, "of_prepositions"))
@@ -1848,6 +1848,12 @@ def _read_expression(
         if (last.scaled > 1 or (last.words and last.value >= 1000)) and de:
             after_number = de.end()
         compound = lex.duration_compound.match(text[end : end + 60])
+        if (
+            compound
+            and not compound["hyphen"]
+            and (lex.adjectives_after_noun or _looks_plural(compound["unit"], lex))
+        ):
+            compound = None  # without a hyphen only "a 20 year sentence": a singular unit, English order
         if compound and compound["noun"].lower() not in lex.stop:
             # "a 30-day program", "a 20 year sentence", "a 15-year veteran"
             word = compound["unit"].lower()
