@@ -3,9 +3,9 @@
     .venv/bin/python bench/bench_crash.py [--pages 2000] [--seed 7]
 
 Writes the first `--pages` FreSaDa articles to a JSONL file, then:
-1. a clean `recoupe add` of it into one store (its wall time sets where the kills fall);
-2. into a second store, `recoupe add` killed with SIGKILL three times at random moments (seeded),
-   each time started again, then run to its end;
+1. a clean `recoupe add` of it into one store;
+2. into a second store, `recoupe add` killed with SIGKILL at three random points (seeded shares of
+   the pages committed, each add resuming the last), then run to its end;
 3. compares the two stores: counts of inputs, pages, documents, stories, duplicate clusters, facts,
    discrepancies, stories left to rebuild; inputs doubled; `PRAGMA integrity_check`; and the
    B-cubed F1 of the stories (a resumed add groups its remaining pages in other chunks, and
@@ -51,6 +51,19 @@ def add(db: Path, jsonl: Path) -> subprocess.Popen[bytes]:
         "--quiet",
     ]
     return subprocess.Popen(command, env=env)
+
+
+def documents(db: Path) -> int:
+    if not db.exists():
+        return 0
+    try:
+        conn = sqlite3.connect(db, timeout=1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:  # not created yet, or locked for a moment
+        return 0
 
 
 def counts(db: Path) -> dict[str, object]:
@@ -115,18 +128,21 @@ def main() -> int:
         clean_wall = time.perf_counter() - started
         print(f"clean add of {args.pages} pages: {clean_wall:.0f} s")
         rng = random.Random(args.seed)
-        for attempt in range(3):
-            # past the first commits, before the end: where a kill can lose and double work
-            delay = rng.uniform(0.35, 0.9) * clean_wall
+        # three random points of the add, as shares of its pages committed, in increasing order
+        # (each add resumes where the previous one was killed)
+        for attempt, share in enumerate(sorted(rng.uniform(0.1, 0.9) for _ in range(3)), start=1):
+            target = int(share * args.pages)
             process = add(crashed_db, jsonl)
-            time.sleep(delay)
+            committed = 0
+            while process.poll() is None and committed < target:
+                time.sleep(0.2)
+                committed = documents(crashed_db)
             if process.poll() is None:
                 os.kill(process.pid, signal.SIGKILL)
                 process.wait()
-                state = counts(crashed_db)
-                print(f"kill -9 #{attempt + 1} after {delay:.0f} s: {state['documents']} documents committed")
+                print(f"kill -9 #{attempt} once {committed} documents were committed (aimed at {target})")
             else:
-                print(f"add #{attempt + 1} finished before its kill at {delay:.0f} s")
+                print(f"add #{attempt} finished before {target} documents")
         started = time.perf_counter()
         assert add(crashed_db, jsonl).wait() == 0
         print(f"final add after the kills: {time.perf_counter() - started:.0f} s")
