@@ -529,9 +529,12 @@ class _Speakers:
         parts = _without_titles(name.split())
         if not parts:
             return name
+        parts = self._spelled(parts)
         last = _fold(parts[-1])
         longer = [
-            (p, full) for p, full in self.bare_names if len(full) > len(parts) and _fold(full[-1]) == last
+            (p, self._spelled(full))
+            for p, full in self.bare_names
+            if len(full) > len(parts) and _fold(full[-1]) == last
         ]
         names = {" ".join(full) for _, full in longer}
         if len(names) > 1:
@@ -593,11 +596,43 @@ class _Speakers:
                 speaker = according or announcer
             if speaker is None and full:
                 speaker = self._incise(inside) or self._adjacent(sentence, raw, previous)
+            if speaker is None:
+                speaker = self._same_source(inside, raw)
             previous = (sentence, speaker)
             if speaker is not None:
                 self.credits.append(_Credit(raw.open_at, speaker, self._personal(speaker)))
             out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
         return out
+
+    def _same_source(self, inside: Span, raw: _Raw) -> str | None:
+        """'X a annoncé qu'il accordera « … ». X fournira « … »': words taken by a verb that is
+        not one of speech are still X's when the verb's subject is a source the document has
+        already credited with a quote."""
+        verb = inside.root
+        while raw.start <= verb.idx < raw.end and verb.head.i != verb.i:
+            verb = verb.head
+        if raw.start <= verb.idx < raw.end or verb.pos_ != "VERB" or not self._free(verb):
+            return None
+        subject = _clitic_subject(verb) or _subject(verb)
+        if subject is None:
+            # the parser may hang a name right before the verb on something else ('pour ces
+            # clients le Crédit Foncier fournira': 'Crédit' a modifier of 'clients')
+            subject = next(
+                (
+                    self.sdoc[verb.i - 1]
+                    for m in self.entities
+                    if m.kind in ("person", "organization")
+                    and verb.i > 0
+                    and m.start < verb.idx
+                    and not self.text[m.end : verb.idx].strip()
+                ),
+                None,
+            )
+        if subject is None or not self._free(subject):
+            return None
+        name = self._name_of(subject)
+        credited = {c.name for c in self.credits if c.at < raw.open_at}
+        return name if name is not None and name in credited else None
 
     def _after_preposition(self, raw: _Raw) -> bool:
         before = self.sdoc.char_span(raw.open_at, raw.open_at + 1, alignment_mode="expand")
@@ -1074,6 +1109,25 @@ class _Speakers:
             return self._full(self.text[start:end], start)
         return self.text[start:end]
 
+    def _spelled(self, parts: list[str]) -> list[str]:
+        """The spelling the document gives more often to a name one letter away: a typo ('Aberto
+        Contador' once, 'Alberto Contador' twice) is not another person."""
+        counts: dict[tuple[str, ...], int] = {}  # as written, not as NER's value resolves it
+        for m in self.entities:
+            if m.kind == "person":
+                written = tuple(_without_titles(m.text.split()))
+                counts[written] = counts.get(written, 0) + 1
+        own = counts.get(tuple(parts), 0)
+        best = [
+            (n, full)
+            for full, n in counts.items()
+            if n > own
+            and len(full) == len(parts)
+            and sum(_edits(_fold(a), _fold(b)) for a, b in zip(full, parts, strict=True)) == 1
+            and min(len(w) for w in parts) >= 4
+        ]
+        return list(max(best)[1]) if best else parts
+
     def _full_names(self) -> set[str]:
         return {self._full(p.name, p.start) for p in self.people}
 
@@ -1154,6 +1208,20 @@ class _Speakers:
         if subjects and len({self._full(p.name, p.start) for p in earlier}) == 1:
             return self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
         return None
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance, capped at 2 (only 0 and 1 are told apart from 'more')."""
+    if a == b:
+        return 0
+    if abs(len(a) - len(b)) > 1:
+        return 2
+    if len(a) > len(b):
+        a, b = b, a
+    i = next((k for k in range(len(a)) if a[k] != b[k]), len(a))
+    if len(a) == len(b):
+        return 1 if a[i + 1 :] == b[i + 1 :] else 2
+    return 1 if a[i:] == b[i + 1 :] else 2
 
 
 def _is_title(quote: str, inside: Span) -> bool:
