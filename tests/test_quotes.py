@@ -479,7 +479,7 @@ def test_a_language_without_the_lexicon_has_no_speech_verbs() -> None:
 # measured with bench/bench_quotes.py on the held-out split (see bench/README.md); floors a
 # little under: a change that loses quotes or speakers on unseen news fails here
 HELDOUT_FLOORS = {
-    "fr": {"quote_precision": 0.95, "quote_recall": 0.80, "speaker_precision": 0.90, "speaker_recall": 0.70},
+    "fr": {"quote_precision": 0.95, "quote_recall": 0.85, "speaker_precision": 0.90, "speaker_recall": 0.78},
     "en": {"quote_precision": 0.95, "quote_recall": 0.95, "speaker_precision": 0.90, "speaker_recall": 0.90},
 }
 
@@ -511,3 +511,29 @@ def test_labelled_quotes_offsets_hold_on_the_data(shared_data: Path) -> None:
     docs = bench.load_labels(shared_data)
     by_language = {lang: sum(len(d.quotes) for d in docs if d.language == lang) for lang in ("fr", "en")}
     assert by_language["fr"] >= 50 and by_language["en"] >= 50 and sum(by_language.values()) >= 100
+
+
+def test_a_misspelt_name_is_the_person_named_more_often(models: SpacyModels) -> None:
+    # rpm2 T08_C1_06 (sports): 'Aberto Contador' once, 'Alberto Contador' twice
+    text = (
+        "L'idée d'un partage du calendrier entre Lance Armstrong (Giro) et Alberto Contador (Grande Boucle) "
+        "se dessine peu à peu.\nSi Alberto Contador ne doit pas le disputer, Lance Armstrong sera présent au "
+        "Giro.\nLance Armstrong pourrait ainsi ne disputer que le Giro, tandis que Aberto Contador, qui "
+        "restera chez Astana en 2009, roulerait sur la Grand Boucle.\n"
+        '"Je n’imagine pas Lance reprendre la compétition sans vouloir rejoindre Paris", a pourtant déclaré '
+        "diplomatiquement Contador dans La Gazzetta dello Sport sans toutefois s’affoler."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Je n’imagine") == "Alberto Contador"
+
+
+def test_words_a_credited_source_goes_on_to_give_are_its_own(models: SpacyModels) -> None:
+    # rpm2 T03_C2_09 (business): 'fournira' is no speech verb, its subject was credited just before
+    text = (
+        "Le Crédit Foncier a également annoncé qu'il accordera \"le cas échéant, le financement "
+        'complémentaire si la vente du bien immobilier ne permettait pas de solder le crédit relais".\n'
+        'De plus, pour ces clients le Crédit Foncier fournira "un avis gratuit pour évaluer le bien aux '
+        'conditions actuelles du marché".'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "le cas échéant") == "Crédit Foncier"
+    assert speaker_of(found, "un avis gratuit") == "Crédit Foncier"

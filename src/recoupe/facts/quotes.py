@@ -1039,7 +1039,8 @@ class _Speakers:
             # 'Professor Varoufakis' taken for an organisation, the document naming Yanis Varoufakis
             full = self._full(name, own.start)
             return full if full != name and full in self._full_names() else name
-        phrase = [t for t in _phrase(head) if self._free(t)]
+        # an incise inside the marks ('« …, a confié le leader tibétain. … »') keeps its words
+        phrase = [t for t in _phrase(head) if self._free(t) or not self._free(head)]
         # 'une source proche de l'enquête à l'AFP', 'ce porte-parole lors d'un point presse': the
         # recipient or the occasion is not the speaker
         cut = next(
