@@ -168,7 +168,9 @@ def evaluate(docs: Sequence[Labelled]) -> dict[tuple[str, str], Score]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", choices=("tune", "dev", "test", "heldout", "heldout2", "all"), default="all")
+    parser.add_argument(
+        "--split", choices=("tune", "dev", "test", "heldout", "heldout2", "all"), default="all"
+    )
     parser.add_argument("--errors", action="store_true", help="print every miss, extra and wrong speaker")
     args = parser.parse_args(argv)
     if not DATA.is_dir():
