@@ -470,24 +470,37 @@ def _ray_outcomes(
         if shard:
             in_flight.append((shard, task.remote(stages_ref, shard)))
         while in_flight and (len(in_flight) >= most or not shard):
-            yield from _ray_collect(ray, one_page, stages_ref, *in_flight.popleft())
+            yield from _ray_collect(ray, one_page, stages_ref, *in_flight.popleft(), stages.limits)
         if not shard:
             return
 
 
 def _ray_collect(
-    ray: ModuleType, one_page: Any, stages_ref: Any, shard: list[Page], ref: Any
+    ray: ModuleType, one_page: Any, stages_ref: Any, shard: list[Page], ref: Any, limits: Limits
 ) -> Iterator[PageOutcome]:
-    """A shard's outcomes; when its task failed (a worker died), each page again on its own, so
-    that only the page at fault is reported."""
+    """A shard's outcomes; when its task failed (a worker died) or overran every page's time
+    (a stage stuck in C code, out of the clock's reach), each page again on its own, so that
+    only the page at fault is reported."""
     try:
-        yield from ray.get(ref)
+        yield from ray.get(ref, timeout=_ray_timeout(limits, len(shard)))
         return
-    except ray.exceptions.RayError:
-        pass
+    except ray.exceptions.RayError as error:
+        if isinstance(error, ray.exceptions.GetTimeoutError):
+            ray.cancel(ref, force=True)
     for page in shard:
+        single = one_page.remote(stages_ref, [page])
         try:
-            yield from ray.get(one_page.remote(stages_ref, [page]))
+            yield from ray.get(single, timeout=_ray_timeout(limits, 1))
+        except ray.exceptions.GetTimeoutError:
+            ray.cancel(single, force=True)
+            reason = f"limit: time per stage {limits.stage_seconds:g} s exceeded (Ray task cancelled)"
+            yield PageOutcome(page.source, "error", None, reason)
         except ray.exceptions.RayError as error:
             reason = f"Ray task failed ({type(error).__name__}): the page was not processed"
             yield PageOutcome(page.source, "error", None, reason)
+
+
+def _ray_timeout(limits: Limits, pages: int) -> float:
+    """How long a task may take before it is deemed stuck: every stage of every page at its
+    limit, plus starting a worker and loading its models."""
+    return limits.stage_seconds * len(DOCUMENT_STAGES) * pages + STARTUP_SECONDS
