@@ -27,6 +27,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import corpora
+from bench_subjects import split_of
+from recoupe import crosscheck
 from recoupe import lang as lang_data
 from recoupe.crosscheck import Independence, cross_check
 from recoupe.model import Discrepancy, Document
@@ -161,7 +163,15 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--quiet", action="store_true", help="do not print the other discrepancies")
+    parser.add_argument(
+        "--conflict-context",
+        type=float,
+        default=None,
+        help="tuning: crosscheck.CONFLICT_CONTEXT for this run (read it off the tune split)",
+    )
     args = parser.parse_args()
+    if args.conflict_context is not None:
+        crosscheck.CONFLICT_CONTEXT = args.conflict_context
     rng = random.Random(args.seed)
     t0 = time.perf_counter()
     models = corpora.CachedModels()
@@ -185,6 +195,7 @@ def main() -> None:
             p["span"] = (a.text.find(str(p["new"])), a.text.find(str(p["new"])) + len(str(p["new"])))
         docs = {d.id: d for d in corpora.run_facts(corpora.documents(articles), models)}
         hits = 0
+        split_hits: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # planted, found, others
         others: list[tuple[str, Discrepancy]] = []
         misses: list[dict[str, object]] = []
         for p in plants:
@@ -192,6 +203,10 @@ def main() -> None:
             result = cross_check(str(p["group"]), members, independence=Independence.of(members))
             planted = [d for d in result.discrepancies if found(d, p, docs)]
             hits += bool(planted)
+            split = split_hits[split_of(str(p["group"]))]
+            split[0] += 1
+            split[1] += bool(planted)
+            split[2] += len(result.discrepancies) - len(planted)
             if not planted:
                 misses.append(p)
             others.extend((str(p["group"]), d) for d in result.discrepancies if d not in planted)
@@ -201,6 +216,12 @@ def main() -> None:
             f"{len(others)} other discrepancies ({len(others) / max(1, len(plants)):.2f} per group)"
         )
         report.append(line)
+        for split_name in ("tune", "held-out"):
+            n, f, o = split_hits[split_name]
+            report.append(
+                f"  {split_name}: {n} planted, {f} found: recall {f / max(1, n):.3f}; "
+                f"{o} other ({o / max(1, n):.2f} per group)"
+            )
         print("\n== " + line)
         for p in misses:
             kept, target = docs[str(p["kept"])], docs[str(p["changed"])]

@@ -68,16 +68,26 @@ _SUBJECT_STOP = frozenset(
 )
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _YEARS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
-# lowest cosine between the sentences of two figures for them to be compared (see _context_needed)
-SAME_CONTEXT = 0.2
-# ... when their subject is a measure concept ("@dead", "@loss")
-SAME_CONTEXT_SPECIFIC = 0.15
-# ... when one subject holds the other
-SAME_CONTEXT_SUBSET = 0.25
-# ... when their subjects only share a word
-SAME_CONTEXT_OVERLAP = 0.35
-# ... when one has no subject: the sentences say the same thing
+_WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+# lowest cosine between the sentences of two figures, one of which has no subject, for them to
+# be compared: the sentences say the same thing
 SAME_SENTENCE = 0.45
+# content words read on each side of a figure for its local context (`Aligner.anchor`)
+ANCHOR_WINDOW = 6
+ANCHOR_STEM = 5
+# shared side-aware context words that make two figures one statement written twice (a wire
+# copy, a shared passage): read off the tuning half of bench/labels/figures.jsonl
+ANCHOR_SHARED = 3
+# two aligned figures that differ are reported only when their statements are firmly one
+# (`Aligner.firm`), thresholds read off the tuning half of the planted disagreements: this many
+# content words shared in a row right next to the figure,
+CONFLICT_ADJACENT = 2
+# or this many shared on the same side of it within `ANCHOR_WINDOW`,
+CONFLICT_SHARED = 4
+# or sentences at least this alike (TF-IDF cosine) that name no different people, firms, places
+CONFLICT_CONTEXT = 0.5
+# ... lower when both subjects are the same two words or more
+CONFLICT_CONTEXT_SUBJECT = 0.15
 
 
 def _generic_nouns() -> frozenset[str]:
@@ -154,6 +164,21 @@ def _age_words(words: set[str], subject: str | None) -> set[str]:
     Armstrong" are one subject."""
     names = [w for w in _TOKEN.findall(fold(subject or "")) if not w.startswith("ag")]
     return {"@age", names[-1]} if names else {"@age"}
+
+
+def _names(subject: str | None) -> list[str]:
+    return [w for w in _TOKEN.findall(fold(subject or "")) if not w.startswith("ag") and len(w) > 2]
+
+
+def _same_person(a: str | None, b: str | None) -> bool:
+    """Two ages' subjects name one person: a name they share is the surname or the only name of
+    one of them ("Boris" / "Boris Picano-Nacci", "Orozco" / "Jose Luis Orozco"; not "Jean
+    Leonetti" / "Jean Dupont")."""
+    names_a, names_b = _names(a), _names(b)
+    if not names_a or not names_b:
+        return False
+    shared = set(names_a) & set(names_b)
+    return bool(shared & {names_a[-1], names_b[-1]})
 
 
 def _known(language: str | None) -> str | None:
@@ -282,7 +307,15 @@ def _agree(a: Mention, b: Mention) -> bool:
     if a.qualifier == b.qualifier and a.qualifier in _BOUNDS:
         va, vb = float(a.value or 0), float(b.value or 0)
         return math.isclose(to_base_unit(va, a.unit)[0], to_base_unit(vb, b.unit)[0], rel_tol=0.01)
-    return _overlap(_interval(a), _interval(b))
+    low_a, high_a = _interval(a)
+    low_b, high_b = _interval(b)
+    if a.unit != b.unit and a.kind == b.kind == "quantity" and a.unit and b.unit:
+        # a figure converted by the writer is rounded ("30 miles" written "48km"): 3 %
+        low_a, high_a = low_a * (1 - _CONVERTED), high_a * (1 + _CONVERTED)
+    return _overlap((low_a, high_a), (low_b, high_b))
+
+
+_CONVERTED = 0.03
 
 
 def _bounded(m: Mention) -> bool:
@@ -323,6 +356,11 @@ class Statement:
     periods: frozenset[str]
     place: str | None
     people: frozenset[str] = frozenset()  # persons named in its sentence, its source set aside
+    entities: frozenset[str] = (
+        frozenset()
+    )  # persons, organisations, places of its sentence, its source set aside
+    left: tuple[str, ...] = ()  # content words just before the figure, nearest last
+    right: tuple[str, ...] = ()  # content words just after it, nearest first
 
 
 def _periods(time: str | None, language: str) -> frozenset[str]:
@@ -337,29 +375,20 @@ def _periods(time: str | None, language: str) -> frozenset[str]:
 
 
 def _context_needed(a: frozenset[str], b: frozenset[str]) -> float | None:
-    """How alike two figures' sentences must be (TF-IDF cosine), by how much their subjects say
-    on their own; None when their subjects say they measure different things.
+    """How alike two figures' sentences must be (TF-IDF cosine) for them to be compared; None
+    when their subjects say they measure different things.
 
-    - the same subject with a measure concept and a word of its own, or two words ("@age
-      nichols", "reward information"): none needed;
-    - one concept ("@loss"): `SAME_CONTEXT_SPECIFIC`; one identical word ("seasons"): `SAME_CONTEXT`;
-    - one subject holding the other ("banques" / "banques françaises"): `SAME_CONTEXT_SUBSET`;
-    - subjects sharing a word only ("fire trucks" / "fire apparatus"): `SAME_CONTEXT_OVERLAP`;
+    - subjects sharing a word (a concept such as "@loss", or "seasons"): none, the subject says
+      what is measured; whether two such figures that differ are reported is `Aligner.firm`'s call;
     - a figure without a subject: only in a sentence that says the same (`SAME_SENTENCE`).
     """
     if not a or not b:
         return SAME_SENTENCE
-    shared = a & b
-    if not shared:
-        return None
-    concepts = {w for w in shared if w.startswith("@")}
-    if a == b or a <= b or b <= a:
-        if len(shared) >= 2 and (concepts or a == b):
-            return 0.0
-        if concepts:
-            return SAME_CONTEXT_SPECIFIC
-        return SAME_CONTEXT if a == b else SAME_CONTEXT_SUBSET
-    return SAME_CONTEXT_OVERLAP
+    return 0.0 if a & b else None
+
+
+def _source_keys(m: Mention) -> frozenset[str]:
+    return frozenset({canonical_key(m.claimed_by)}) if m.claimed_by else frozenset()
 
 
 class Aligner:
@@ -386,6 +415,36 @@ class Aligner:
                         # by surname: "Brian Nichols" and "Nichols" are one person
                         self._people[doc.id].append((m.start, key.split()[-1]))
         self._matrix = tfidf_matrix(texts) if texts else None
+        self._raw = {d.id: d.text for d in docs}
+        self._stop: dict[str, frozenset[str]] = {}
+
+    def _stops(self, language: str) -> frozenset[str]:
+        if language not in self._stop:
+            known = _known(language)
+            codes = [known] if known else list(lang_data.languages())
+            self._stop[language] = frozenset(
+                fold(w) for code in codes for w in lang_data.words(code, "function_words", "stop")
+            )
+        return self._stop[language]
+
+    def _context(self, document: str, m: Mention) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Content words on each side of a figure, figures left out: what a wire copy or a shared
+        passage keeps word for word around a figure even when one copy changes it."""
+        text = self._raw.get(document, "")
+        stop = self._stops(self._language.get(document, "und"))
+        before = [w for w in _WORD.findall(fold(text[max(0, m.start - 160) : m.start])) if w not in stop]
+        after = [w for w in _WORD.findall(fold(text[m.end : m.end + 160])) if w not in stop]
+        # cut to a stem: "dragged" and "dragging", "perte" and "pertes" are one word here
+        return (
+            tuple(w[:ANCHOR_STEM] for w in before[-ANCHOR_WINDOW:]),
+            tuple(w[:ANCHOR_STEM] for w in after[:ANCHOR_WINDOW]),
+        )
+
+    @staticmethod
+    def anchor(a: Statement, b: Statement) -> int:
+        """How many content words two figures share on the same side of them (`ANCHOR_SHARED`
+        or more: one statement written twice)."""
+        return len(set(a.left) & set(b.left)) + len(set(a.right) & set(b.right))
 
     def statement(self, document: str, m: Mention) -> Statement:
         language = self._language.get(document, "und")
@@ -396,6 +455,7 @@ class Aligner:
         if "@age" in words:
             measure = "age"
         predicates = measure_concepts(m.predicate or "", _known(language))
+        left, right = self._context(document, m)
         return Statement(
             document=document,
             mention=m,
@@ -407,6 +467,9 @@ class Aligner:
             periods=_periods(m.time, language),
             place=canonical_key(m.place) if m.place else None,
             people=self._sentence_people(document, m),
+            entities=self._sentence_entities(document, m.start) - _source_keys(m),
+            left=left,
+            right=right,
         )
 
     def _sentence_people(self, document: str, m: Mention) -> frozenset[str]:
@@ -440,18 +503,44 @@ class Aligner:
             return 0.0
         return float(self._matrix[row_a] @ self._matrix[row_b])
 
+    @staticmethod
+    def adjacent(a: Statement, b: Statement) -> int:
+        """How many content words two figures share in a row right next to them, on both sides
+        ("state police chased him for 48km, including through a construction zone")."""
+
+        def run(x: Sequence[str], y: Sequence[str]) -> int:
+            return len(list(itertools.takewhile(lambda p: p[0] == p[1], zip(x, y, strict=False))))
+
+        return run(a.left[::-1], b.left[::-1]) + run(a.right, b.right)
+
+    def firm(self, a: Statement, b: Statement) -> bool:
+        """Aligned figures that may be reported as disagreeing: a reader who sees both sentences
+        sees one statement (the same words around the figure, one person's age, or sentences
+        that say the same), not two measures sharing a word ("13 homers" with one team, "33
+        homers" in the season)."""
+        if a.measure == "age" or self.adjacent(a, b) >= CONFLICT_ADJACENT:
+            return True
+        if self.anchor(a, b) >= CONFLICT_SHARED:
+            return True
+        if a.entities and b.entities and not (a.entities & b.entities):
+            return False  # about different people, teams, firms or places
+        similarity = self.similarity(a.mention, a.document, b.mention, b.document)
+        shared = a.words & b.words
+        concept = any(w.startswith("@") for w in shared)
+        if concept or (len(shared) >= 2 and (a.words <= b.words or b.words <= a.words)):
+            # a measure concept ("perte" / "loss", "morts" / "killed") or a subject of two words
+            # or more ("militaires nord-coréens" / "Nord-Coréens"), said of the same named
+            # people, firm or place, or in sentences somewhat alike
+            if a.entities & b.entities:
+                return True
+            return similarity >= CONFLICT_CONTEXT_SUBJECT
+        return similarity >= CONFLICT_CONTEXT
+
     def same_measure(self, a: Statement, b: Statement) -> bool:
         """The alignment rule (module docstring): same measure, subject, predicate, compatible
         time and place, and sentences that say the same around them."""
         if a.measure != b.measure:
             return False
-        if a.measure == "count" and not (a.words or b.words) and a.mention.unit != b.mention.unit:
-            return False  # two bare counts of different nouns
-        if a.measure == "age":
-            # an age is only compared with the age of the same person
-            people_a, people_b = a.words - {"@age"}, b.words - {"@age"}
-            if not people_a or not people_b or not (people_a & people_b):
-                return False
         if a.predicates and b.predicates and not (a.predicates & b.predicates):
             return False
         if a.years and b.years and not (a.years & b.years):
@@ -466,6 +555,17 @@ class Aligner:
             and b.place not in self._text.get(a.document, "")
         ):
             return False  # two places, neither named by the other's document
+        concepts_a = {w for w in a.words if w.startswith("@")}
+        concepts_b = {w for w in b.words if w.startswith("@")}
+        if concepts_a and concepts_b and not (concepts_a & concepts_b):
+            return False  # "tués" / "blessés": two measures, however alike their sentences
+        if self.anchor(a, b) >= ANCHOR_SHARED:
+            return True  # one statement written twice: the words around the figure are the same
+        if a.measure == "count" and not (a.words or b.words) and a.mention.unit != b.mention.unit:
+            return False  # two bare counts of different nouns
+        if a.measure == "age":
+            # an age is only compared with the age of the same person, and that is one measure
+            return _same_person(a.mention.subject, b.mention.subject)
         needed = _context_needed(a.words, b.words)
         if needed is None:
             return False
@@ -623,6 +723,9 @@ def aligned_pairs(statements: Sequence[Statement], aligner: Aligner) -> Iterable
         for word in s.words:
             by_word[word].append(i)
         # a figure without a subject is tried against the figures of its measure
+        # a figure is tried against the figures of its measure written beside the same word
+        for word in {*s.left[-1:], *s.right[:1]}:
+            by_word[f"~{s.measure}:{word}"].append(i)
         by_word[
             "#" + s.measure + (f":{s.mention.unit}" if s.measure == "count" and not s.words else "")
         ].append(i)
@@ -665,6 +768,8 @@ def find_discrepancies(
     conflicts: list[tuple[int, int]] = []
     for i, j in pairs:
         if source[i] == source[j] or _agree(statements[i].mention, statements[j].mention):
+            continue
+        if not aligner.firm(statements[i], statements[j]):
             continue
         if any(
             source[k] == source[i]
