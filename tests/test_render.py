@@ -640,6 +640,9 @@ def test_brief_dict_keeps_contract_fields_and_leaves_internals_out(
         "low",
         "high",
         "claimed_by",
+        "time",
+        "place",
+        "predicate",
     ]
     assert fact["value"] == 11000.0 and fact["claimed_by"] == "L’Ukraine estime"
     assert brief_dict["counts"] == {

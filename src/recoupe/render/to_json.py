@@ -156,6 +156,9 @@ def _fact(fact: Fact) -> JsonDict:
         "low": fact.low,
         "high": fact.high,
         "claimed_by": fact.claimed_by,
+        "time": fact.time,
+        "place": fact.place,
+        "predicate": fact.predicate,
     }
 
 
@@ -335,4 +338,7 @@ def _fact_from(f: JsonDict) -> Fact:
         low=f.get("low"),
         high=f.get("high"),
         claimed_by=f.get("claimed_by"),
+        time=f.get("time"),
+        place=f.get("place"),
+        predicate=f.get("predicate"),
     )
