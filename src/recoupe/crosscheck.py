@@ -71,13 +71,15 @@ _YEARS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 # lowest cosine between the sentences of two figures, one of which has no subject, for them to
 # be compared: the sentences say the same thing
-SAME_SENTENCE = 0.45
+SAME_SENTENCE = 0.2
 # content words read on each side of a figure for its local context (`Aligner.anchor`)
 ANCHOR_WINDOW = 6
 ANCHOR_STEM = 5
+# content words on each side of a figure without a subject read as what it measures
+FALLBACK_NEAR = 2
 # shared side-aware context words that make two figures one statement written twice (a wire
 # copy, a shared passage): read off the tuning half of bench/labels/figures.jsonl
-ANCHOR_SHARED = 3
+ANCHOR_SHARED = 2
 # two aligned figures that differ are reported only when their statements are firmly one
 # (`Aligner.firm`), thresholds read off the tuning half of the planted disagreements: this many
 # content words shared in a row right next to the figure,
@@ -387,6 +389,16 @@ def _context_needed(a: frozenset[str], b: frozenset[str]) -> float | None:
     return 0.0 if a & b else None
 
 
+def _named_near(bare: Statement, named: Statement) -> bool:
+    """A figure without a subject whose nearest content words (`FALLBACK_NEAR` on each side)
+    hold a word of the other figure's subject: the parse missed what the first one measures."""
+    near = set(bare.left[-FALLBACK_NEAR:]) | set(bare.right[:FALLBACK_NEAR])
+    stems = {
+        w[:ANCHOR_STEM] for w in _WORD.findall(fold(named.mention.subject or "")) if not w.startswith("ag")
+    }
+    return bool(near & stems)
+
+
 def _source_keys(m: Mention) -> frozenset[str]:
     return frozenset({canonical_key(m.claimed_by)}) if m.claimed_by else frozenset()
 
@@ -566,6 +578,8 @@ class Aligner:
         if a.measure == "age":
             # an age is only compared with the age of the same person, and that is one measure
             return _same_person(a.mention.subject, b.mention.subject)
+        if bool(a.words) != bool(b.words) and _named_near(b if a.words else a, a if a.words else b):
+            return True  # "about 30 miles": the other's subject is written right beside it
         needed = _context_needed(a.words, b.words)
         if needed is None:
             return False
