@@ -87,6 +87,21 @@ class PeakSampler(threading.Thread):
             time.sleep(self.every_s)
 
 
+def source_hash() -> str:
+    """A hash of recoupe's code and language data: modes run on different code (a shared working
+    tree edited meanwhile) cannot be compared."""
+    import hashlib
+
+    import recoupe
+
+    digest = hashlib.sha1()
+    root = Path(recoupe.__file__).parent
+    for path in sorted(root.rglob("*")):
+        if path.suffix in (".py", ".toml", ".json"):
+            digest.update(path.relative_to(root).as_posix().encode() + path.read_bytes())
+    return digest.hexdigest()[:12]
+
+
 def load_pages(count: int) -> list:  # type: ignore[type-arg]
     from recoupe.ingest import iter_inputs
 
@@ -98,6 +113,7 @@ def run_mode(mode: str, count: int, out: Path) -> None:
     from recoupe.clean import Cleaner
     from recoupe.executor import DocumentStages, process_pages
 
+    code = source_hash()
     pages = load_pages(count)
     stages = DocumentStages(statistics=Cleaner().fit(pages))
     sampler = PeakSampler()
@@ -133,7 +149,8 @@ def run_mode(mode: str, count: int, out: Path) -> None:
     print(
         json.dumps(
             {"mode": mode, "pages": len(pages), "chars": chars, "wall": wall, "ray_init": ray_init,
-             "peak": sampler.peak, "cpu": cpu_seconds, "statuses": statuses}
+             "peak": sampler.peak, "cpu": cpu_seconds, "statuses": statuses,
+             "code": code if code == source_hash() else "changed during the run"}
         )
     )  # fmt: skip
 
@@ -180,6 +197,12 @@ def main(argv: list[str]) -> int:
                 + (f"  (ray.init {figures['ray_init']:.1f} s)" if mode == "ray" else ""),
                 flush=True,
             )
+    codes = {results[mode]["code"] for mode in outcomes}
+    if len(codes) > 1:
+        print(
+            f"recoupe's code differed between the modes ({', '.join(sorted(codes))}): documents not comparable"
+        )
+        outcomes = {}
     reference = next(iter(outcomes.values()), None)
     for mode, got in outcomes.items():
         same = got == reference
