@@ -70,13 +70,17 @@ _TOKEN = re.compile(r"\w+", re.UNICODE)
 _YEARS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
 # lowest cosine between the sentences of two figures, one of which has no subject, for them to
-# be compared: the sentences say the same thing
-SAME_SENTENCE = 0.2
+# be compared (tuned on the tune half)
+BARE_CONTEXT = 0.2
+# ... for two scores or records, or figures about different people: the sentences say the same
+SAME_SENTENCE = 0.45
 # content words read on each side of a figure for its local context (`Aligner.anchor`)
 ANCHOR_WINDOW = 6
 ANCHOR_STEM = 5
 # content words on each side of a figure without a subject read as what it measures
 FALLBACK_NEAR = 2
+# content words on each side of an age where its person must be named for a disagreement
+PERSON_NEAR = 3
 # shared side-aware context words that make two figures one statement written twice (a wire
 # copy, a shared passage): read off the tuning half of bench/labels/figures.jsonl
 ANCHOR_SHARED = 2
@@ -382,10 +386,10 @@ def _context_needed(a: frozenset[str], b: frozenset[str]) -> float | None:
 
     - subjects sharing a word (a concept such as "@loss", or "seasons"): none, the subject says
       what is measured; whether two such figures that differ are reported is `Aligner.firm`'s call;
-    - a figure without a subject: only in a sentence that says the same (`SAME_SENTENCE`).
+    - a figure without a subject: in sentences somewhat alike (`BARE_CONTEXT`).
     """
     if not a or not b:
-        return SAME_SENTENCE
+        return BARE_CONTEXT
     return 0.0 if a & b else None
 
 
@@ -397,6 +401,12 @@ def _named_near(bare: Statement, named: Statement) -> bool:
         w[:ANCHOR_STEM] for w in _WORD.findall(fold(named.mention.subject or "")) if not w.startswith("ag")
     }
     return bool(near & stems)
+
+
+def _person_beside(s: Statement) -> bool:
+    """An age whose person is named among the content words right beside it."""
+    names = {name[:ANCHOR_STEM] for name in _names(s.mention.subject)}
+    return bool(names & (set(s.left[-PERSON_NEAR:]) | set(s.right[:PERSON_NEAR])))
 
 
 def _source_keys(m: Mention) -> frozenset[str]:
@@ -428,6 +438,11 @@ class Aligner:
                         self._people[doc.id].append((m.start, key.split()[-1]))
         self._matrix = tfidf_matrix(texts) if texts else None
         self._raw = {d.id: d.text for d in docs}
+        self._figures = {
+            d.id: [m for m in d.mentions if m.kind in ("quantity", "money") and m.value is not None]
+            for d in docs
+        }
+        self._values: dict[tuple[str, str, frozenset[str]], set[object]] | None = None
         self._stop: dict[str, frozenset[str]] = {}
 
     def _stops(self, language: str) -> frozenset[str]:
@@ -525,13 +540,37 @@ class Aligner:
 
         return run(a.left[::-1], b.left[::-1]) + run(a.right, b.right)
 
+    def several(self, s: Statement) -> bool:
+        """Whether the figure's own document states other values for its subject ("13 homers"
+        with one team, "33 homers" in the season)."""
+        if not s.words:
+            return False
+        if self._values is None:
+            values: dict[tuple[str, str, frozenset[str]], set[object]] = defaultdict(set)
+            for document, mentions in self._figures.items():
+                language = self._language.get(document, "und")
+                for m in mentions:
+                    words = _subject_words(m.subject, m.unit, language)
+                    values[(document, unit_class(m.unit), words)].add(_interval(m))
+            self._values = values
+        return len(self._values.get((s.document, unit_class(s.mention.unit), s.words), ())) >= 2
+
     def firm(self, a: Statement, b: Statement) -> bool:
         """Aligned figures that may be reported as disagreeing: a reader who sees both sentences
         sees one statement (the same words around the figure, one person's age, or sentences
         that say the same), not two measures sharing a word ("13 homers" with one team, "33
         homers" in the season)."""
-        if a.measure == "age" or self.adjacent(a, b) >= CONFLICT_ADJACENT:
+        if self.adjacent(a, b) >= CONFLICT_ADJACENT:
             return True
+        if a.measure == "score":
+            return False  # a story holds many matches and records: the same words around it only
+        if a.measure == "age":
+            # one person's age: the person is named right beside both figures ("Orozco, 27"),
+            # or the same words surround both
+            return (_person_beside(a) and _person_beside(b)) or self.anchor(a, b) >= CONFLICT_SHARED
+        if (len(a.words) < 2 or len(b.words) < 2) and (self.several(a) or self.several(b)):
+            # a one-word subject its own document gives several values: several measures
+            return False
         if self.anchor(a, b) >= CONFLICT_SHARED:
             return True
         if a.entities and b.entities and not (a.entities & b.entities):
