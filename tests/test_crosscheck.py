@@ -309,3 +309,67 @@ def test_politics_figures_for_two_places_are_never_compared(extractor: Any) -> N
     )[0]
     docs[1].id, docs[1].site = "d9", "site-9"
     assert values_of(cross_check("s", docs)) == [{7.4, 8.1}]
+
+
+def test_a_figure_changed_in_a_wire_copy_disagrees_and_a_converted_one_agrees(extractor: Any) -> None:
+    # ECB+ 18_3ecbplus and 18_11ecbplus (Troy office shooting, 2013): one wire story, one copy
+    # in miles and one in kilometres; the 45 miles is the figure changed for the test
+    wire = (
+        "Sheriff's deputies and state police chased him for {} , including through a construction zone , "
+        "at speeds up to 120 mph before he finally pulled over ."
+    )
+    converted = stated(extractor, ("en", wire.format("30 miles")), ("en", wire.format("48km")))
+    assert cross_check("s", converted).discrepancies == []
+    changed = stated(extractor, ("en", wire.format("30 miles")), ("en", wire.format("45 miles")))
+    result = cross_check("s", changed)
+    assert [sorted(str(v.text) for v in d.values) for d in result.discrepancies] == [["30 miles", "45 miles"]]
+
+
+def test_sports_one_word_subject_with_several_values_in_a_document_is_no_disagreement(
+    extractor: Any,
+) -> None:
+    # ECB+ 10_3ecb and 10_6ecb (Teixeira, 2008): 13 home runs with one team, 33 in the season
+    docs = stated(
+        extractor,
+        (
+            "en",
+            "After being acquired from the Braves before the trading deadline this past season , Teixeira "
+            "hit .358 with 13 homers and 43 RBIs in 54 games with the Angels . Overall , he finished the "
+            "season with a .308 average , 33 homers and 121 RBI .",
+        ),
+        (
+            "en",
+            "Playing in a combined 157 games with the Angels and Braves , Teixeira had 33 homers and 121 "
+            "RBIs along with a career-best .308 average .",
+        ),
+    )
+    assert not [d for d in cross_check("s", docs).discrepancies if "homer" in d.about]
+
+
+def test_justice_age_disagrees_only_when_the_person_is_named_beside_it(extractor: Any) -> None:
+    # ECB+ 16_1ecbplus, 16_2ecbplus, 16_10ecbplus (Hawaiian Gardens, 2005-2013)
+    named = stated(
+        extractor,
+        ("en", "Orozco , 27 , was found hiding in a house a few doors away from the shooting ."),
+        ("en", "The jury found Jose Luis Orozco , 29 , guilty of 1st degree murder ."),
+    )
+    assert values_of(cross_check("s", named)) == [{27.0, 29.0}]
+    unnamed = stated(
+        extractor,
+        ("en", "Orozco , 27 , was found hiding in a house a few doors away from the shooting ."),
+        (
+            "en",
+            "The 35 - year - old deputy was killed while investigating an attack in which Orozco shot a man .",
+        ),
+    )
+    assert values_of(cross_check("s", unnamed)) == []
+
+
+def test_business_loss_said_beside_the_same_words_disagrees(extractor: Any) -> None:
+    # RPM2 T07_C2_03 and T07_C2_09 (Société Générale, 2008); the 6,2 milliards is changed for the test
+    sentence = (
+        "Jérôme Kerviel est incarcéré depuis le 8 février, soupçonné de falsifications qui ont coûté "
+        "{} milliards d'euros à la Société Générale."
+    )
+    docs = stated(extractor, ("fr", sentence.format("4,9")), ("fr", sentence.format("6,2")))
+    assert values_of(cross_check("s", docs)) == [{4.9e9, 6.2e9}]
