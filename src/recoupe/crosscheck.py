@@ -13,19 +13,22 @@ Alignment: two figures are compared only when they state the same measure of the
    a duration, a score (units converted: "300 km" and "186 miles" are one length);
 2. the same subject: the folded content words of what they count or measure, generic nouns set
    aside ("soldats", "people") and measure words mapped to shared concepts across languages
-   ("morts" and "killed" are one concept, "chiffre d'affaires" and "revenue" another); one set of
-   words holds the other ("perte" and "perte nette"); an age is only compared with the age of
-   the same person;
+   ("morts" and "killed" are one concept, "chiffre d'affaires" and "revenue" another); they
+   share a word ("perte" and "perte nette"), and two concepts are never different; an age is
+   only compared with the age of the same person (a shared surname or only name);
 3. the same predicate: when both say it with a verb or change noun of a known concept ("killed",
    "blessés", "hausse"), the concepts are the same;
 4. compatible time and place: not two different years or periods ("en 2022" / "in 2023", "au
    troisième trimestre" / "first half"), not two places when neither document names the other's;
-5. sentences that say the same around them: TF-IDF cosine of the two sentences, figures left out,
-   at least `SAME_CONTEXT`, lower (`SAME_CONTEXT_SPECIFIC`) when the subject names a concept or
-   two words of its own; across languages, a named entity in both sentences.
+5. the same words around them (`Aligner.anchor`: content words shared on the same side, within
+   `ANCHOR_WINDOW` words, stems) align two figures whatever their subjects; subjects sharing a
+   word need no more; a figure without a subject aligns with one whose subject is written
+   beside it, or in sentences somewhat alike (TF-IDF cosine, `BARE_CONTEXT`); scores and
+   figures about different people only in sentences that say the same (`SAME_SENTENCE`).
 A discrepancy is a set of aligned figures whose intervals do not overlap, stated by different
-independent sources, neither of which also states a figure the other's agrees with: different
-figures for one subject inside one document, or one source, are not a disagreement.
+independent sources, neither of which also states a figure the other's agrees with, and firmly
+one statement (`Aligner.firm`): different figures for one subject inside one document, or one
+source, are not a disagreement.
 """
 
 from __future__ import annotations
