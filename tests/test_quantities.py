@@ -884,3 +884,10 @@ def test_a_page_of_an_unknown_language_is_not_read_as_french() -> None:
         m.unit == "EUR"
         for m in extract_quantities("Le chiffre d'affaires atteint 3,5 milliards d'euros.", "fr")
     )
+
+
+def test_an_age_and_a_half_is_one_value() -> None:
+    # RPM2 T10_C1_01 (Marseille, August 2008): "2 ans et demi" is 30 months, not 2 years
+    text = "La femme a reconnu les cheveux bouclés du petit Mohamed, 2 ans et demi, dont la police avait diffusé une photographie."
+    (age,) = [m for m in extract_quantities(text, "fr") if m.unit == "yr"]
+    assert age.text == "2 ans et demi" and age.value == 2.5

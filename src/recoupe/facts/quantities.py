@@ -243,6 +243,7 @@ class _Lex:
     units: re.Pattern[str] = field(default_factory=_never)
     unit_list: list[_Unit] = field(default_factory=list)
     pounds: re.Pattern[str] = field(default_factory=_never)
+    half: re.Pattern[str] = field(default_factory=_never)
     pounds_weight: bool = False
     stop: frozenset[str] = frozenset()
     determiners: frozenset[str] = frozenset()
@@ -359,6 +360,10 @@ def _lex(code: str) -> _Lex:
             re.IGNORECASE,
         )
         lex.pounds_weight = bool(pounds.get("weight", False))
+    half = _strings(units.get("half", {}), "patterns")
+    if half:
+        # "2 ans et demi": the half belongs to the figure
+        lex.half = re.compile(rf"{_WS}*,?{_WS}*(?:{_alternation(half)})(?![\w])", re.IGNORECASE)
     if code == "und":
         return lex
 
@@ -1790,12 +1795,16 @@ def _read_expression(
         age = _age(text, sdoc, sent[0], atom.start, atom.end, atom.value, lex)
         if age is not None:
             age_end, age_subject = age
+            value = atom.value
+            half = lex.half.match(text, age_end)
+            if half:
+                value, age_end = value + 0.5, half.end()
             return _Expr(
                 start,
                 age_end,
-                atom.value,
-                atom.value,
-                atom.value,
+                value,
+                value,
+                value,
                 "exact",
                 _age_unit(text, atom.end, age_end, lex),
                 "quantity",
