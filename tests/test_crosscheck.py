@@ -6,7 +6,7 @@ from typing import Any
 
 import pytest
 
-from recoupe.crosscheck import Independence, cross_check, subject_key, unit_class
+from recoupe.crosscheck import Independence, counts_of_different_nouns, cross_check, subject_key, unit_class
 from recoupe.model import Document, Mention, QuoteMention, SharedPassage
 
 # Sentences from the seed pages (Le Monde, 18 Nov 2024; Jforum) and, for the independence
@@ -373,3 +373,52 @@ def test_business_loss_said_beside_the_same_words_disagrees(extractor: Any) -> N
     )
     docs = stated(extractor, ("fr", sentence.format("4,9")), ("fr", sentence.format("6,2")))
     assert values_of(cross_check("s", docs)) == [{4.9e9, 6.2e9}]
+
+
+def figure_statements(docs: list[Document], value: float) -> tuple[list[Any], Any]:
+    from recoupe.crosscheck import Aligner
+
+    aligner = Aligner(docs)
+    return [aligner.statement(d.id, m) for d in docs for m in d.mentions if m.value == value], aligner
+
+
+def test_politics_counts_of_two_different_nouns_are_two_measures(extractor: Any) -> None:
+    # RPM2 T05_C1_03 and T05_C2_05 (the Edvige file, 2008): two points of a decree and the
+    # signatories of a petition share words around the figures (minors, 13 years, public order),
+    # not a measure: the nouns they count differ
+    docs = stated(
+        extractor,
+        (
+            "fr",
+            "Mais le décret stipule que les «mineurs de 16 ans» sont concernés uniquement par les atteintes à "
+            "l'ordre public, les deux autres points concernant les mineurs âgés de 13 ans et plus.",
+        ),
+        (
+            "fr",
+            "Plus de 120.000 personnes ont signé à ce jour la pétition pour l'abandon du fichier Edvige, qui "
+            "permet à la police de recenser notamment dès 13 ans des personnes jugées susceptibles de porter "
+            "atteinte à l'ordre public.",
+        ),
+    )
+    (points,), aligner = figure_statements(docs, 2.0)
+    (people,), _ = figure_statements(docs, 120000.0)
+    assert counts_of_different_nouns(points, people)
+    assert not aligner.same_measure(points, people)
+
+
+def test_counts_of_a_generic_noun_and_a_people_stay_one_measure(extractor: Any) -> None:
+    # examples/003 and examples/004 (the seeds): "10 000 Nord-Coréens" and "11 000 militaires
+    # nord-coréens" count one group, named once by its people and once by a generic noun
+    docs = stated(
+        extractor,
+        ("fr", "Selon Washington, 10 000 Nord-Coréens sont arrivés dans la région de la frontière."),
+        (
+            "fr",
+            "L'Ukraine estime à 11 000 le nombre de militaires nord-coréens déployés près de la frontière.",
+        ),
+    )
+    (ten,), aligner = figure_statements(docs, 10000.0)
+    (eleven,), _ = figure_statements(docs, 11000.0)
+    assert ten.mention.unit != eleven.mention.unit
+    assert not counts_of_different_nouns(ten, eleven)
+    assert aligner.same_measure(ten, eleven)

@@ -396,6 +396,36 @@ def _context_needed(a: frozenset[str], b: frozenset[str]) -> float | None:
     return 0.0 if a & b else None
 
 
+def _noun_key(noun: str) -> str:
+    """A counted noun folded, its plural mark dropped: "personnes" and "personne" are one noun."""
+    folded = fold(noun).strip()
+    return folded[:-1] if len(folded) > 3 and folded[-1] in "sx" else folded
+
+
+def counts_of_different_nouns(a: Statement, b: Statement) -> bool:
+    """Two counts, in one language, of nouns the parse named and that differ: two measures
+    ("deux autres points" / "120 000 personnes", "cinq syndicats" / "six organisations").
+
+    Two generic nouns ("soldats" / "militaires") may name one group, told apart by what
+    qualifies them: the subjects and sentences decide. Across languages the nouns are words of
+    two vocabularies and say nothing by their spelling; there too the concepts and sentences decide."""
+    unit_a, unit_b = a.mention.unit, b.mention.unit
+    if a.measure != "count" or a.language != b.language or not (unit_a and unit_b):
+        return False
+    key_a, key_b = _noun_key(unit_a), _noun_key(unit_b)
+    return key_a != key_b and not (_generic_count(a.mention, key_a) and _generic_count(b.mention, key_b))
+
+
+def _generic_count(mention: Mention, key: str) -> bool:
+    """A count of a generic noun, or of a people named with a capital ("10 000 Nord-Coréens",
+    "300 Américains"): either may name the same group as another generic noun."""
+    if key in _GENERIC:
+        return True
+    unit = mention.unit or ""
+    at = fold(mention.text).find(fold(unit)) if unit else -1
+    return at >= 0 and mention.text[at : at + 1].isupper()
+
+
 def _named_near(bare: Statement, named: Statement) -> bool:
     """A figure without a subject whose nearest content words (`FALLBACK_NEAR` on each side)
     hold a word of the other figure's subject: the parse missed what the first one measures."""
@@ -613,6 +643,8 @@ class Aligner:
         concepts_b = {w for w in b.words if w.startswith("@")}
         if concepts_a and concepts_b and not (concepts_a & concepts_b):
             return False  # "tués" / "blessés": two measures, however alike their sentences
+        if counts_of_different_nouns(a, b):
+            return False  # "deux autres points" / "120 000 personnes", however alike their sentences
         if self.anchor(a, b) >= ANCHOR_SHARED:
             return True  # one statement written twice: the words around the figure are the same
         if a.measure == "count" and not (a.words or b.words) and a.mention.unit != b.mention.unit:
