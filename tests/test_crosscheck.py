@@ -407,8 +407,9 @@ def test_politics_counts_of_two_different_nouns_are_two_measures(extractor: Any)
 
 
 def test_counts_of_a_generic_noun_and_a_people_stay_one_measure(extractor: Any) -> None:
-    # examples/003 and examples/004 (the seeds): "10 000 Nord-Coréens" and "11 000 militaires
-    # nord-coréens" count one group, named once by its people and once by a generic noun
+    # after examples/003 and examples/004 (the seeds; sentences shortened and reworded for the
+    # test): "10 000 Nord-Coréens" and "11 000 militaires nord-coréens" count one group, named
+    # once by its people and once by a generic noun
     docs = stated(
         extractor,
         ("fr", "Selon Washington, 10 000 Nord-Coréens sont arrivés dans la région de la frontière."),
