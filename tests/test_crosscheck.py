@@ -423,3 +423,14 @@ def test_counts_of_a_generic_noun_and_a_people_stay_one_measure(extractor: Any) 
     assert ten.mention.unit != eleven.mention.unit
     assert not counts_of_different_nouns(ten, eleven)
     assert aligner.same_measure(ten, eleven)
+
+
+def test_unresolved_dates_are_no_story_facts() -> None:
+    # ECB+ 3_1ecb shape, written for the test: an undated page says "Saturday" and "March 2005"
+    text = "Nichols was sentenced Saturday. He was being tried for rape in March 2005."
+    saturday = Mention("date", "Saturday", 22, 30, None)
+    march = Mention("date", "March 2005", 63, 73, "2005-03")
+    assert text[saturday.start : saturday.end] == "Saturday" and text[march.start : march.end] == "March 2005"
+    docs = [doc("d1", text, mentions=[saturday, march])]
+    facts = cross_check("s", docs).facts
+    assert [f.value for f in facts if f.kind == "date"] == ["2005-03"]

@@ -713,7 +713,11 @@ def cross_check(
                 unit = None if cls == "count" else m.unit
                 key = (m.kind, cls, unit, subject_key(m.subject, m.unit), m.value, fold(m.time or ""))
             elif m.kind == "date":
-                key = ("date", m.value) if m.value is not None else ("date?", doc.id, fold(m.text))
+                if m.value is None:
+                    # "mardi" on an undated page: nothing to compare or count, and a story's list
+                    # of facts is no place for it (it stays among the document's mentions)
+                    continue
+                key = ("date", m.value)
             else:
                 key = (m.kind, fold(str(m.value or m.text)))
             groups.setdefault(key, _Group(m.kind)).mentions.append((doc.id, m))
@@ -743,9 +747,7 @@ def cross_check(
         elif kind == "date":
             fact.low = ms[0].low
             fact.high = ms[0].high
-            fact.label = (
-                f"{ms[0].value}: {ms[0].text}" if ms[0].value else f"{ms[0].text} (date not resolved)"
-            )
+            fact.label = f"{ms[0].value}: {ms[0].text}"
         else:
             fact.label = str(ms[0].value or ms[0].text)
         fact.claimed_by = _most_common(m.claimed_by for m in ms)
