@@ -84,6 +84,25 @@ class Progress:
         print(f"recoupe: {stage} {done}/{total} documents ({elapsed:.1f} s)", file=self.stream, flush=True)
 
 
+def _add_execution_options(command: argparse.ArgumentParser) -> None:
+    """Where the per-page stages run: `--workers`, `--engine`, `--address` (brief and add)."""
+    command.add_argument(
+        "--workers",
+        type=int,
+        metavar="N",
+        help="processes for clean, judge and facts (default: the number of cores; 1: this process)",
+    )
+    command.add_argument(
+        "--engine",
+        choices=("local", "ray"),
+        default="local",
+        help="local processes or Ray (pip install 'recoupe[ray]')",
+    )
+    command.add_argument(
+        "--address", metavar="URL", help="with --engine ray: the Ray cluster (default: a local one)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="recoupe",
@@ -126,21 +145,7 @@ def build_parser() -> argparse.ArgumentParser:
     brief.add_argument(
         "--strict", action="store_true", help="stop on the first page a stage fails on, with its traceback"
     )
-    brief.add_argument(
-        "--workers",
-        type=int,
-        metavar="N",
-        help="processes for clean, judge and facts (default: the number of cores; 1: this process)",
-    )
-    brief.add_argument(
-        "--engine",
-        choices=("local", "ray"),
-        default="local",
-        help="local processes or Ray (pip install 'recoupe[ray]')",
-    )
-    brief.add_argument(
-        "--address", metavar="URL", help="with --engine ray: the Ray cluster (default: a local one)"
-    )
+    _add_execution_options(brief)
     _add_corpus_commands(sub)
     _add_serve_command(sub)
     return parser
@@ -203,21 +208,7 @@ def _add_corpus_commands(sub: Any) -> None:
     )
     add.add_argument("paths", nargs="*", metavar="PATH", help="file, folder, or - for standard input")
     add.add_argument("--db", default=DEFAULT_DB, help=f"the store (default: ./{DEFAULT_DB})")
-    add.add_argument(
-        "--workers",
-        type=int,
-        metavar="N",
-        help="processes for clean, judge and facts (default: the number of cores; 1: this process)",
-    )
-    add.add_argument(
-        "--engine",
-        choices=("local", "ray"),
-        default="local",
-        help="local processes or Ray (pip install 'recoupe[ray]')",
-    )
-    add.add_argument(
-        "--address", metavar="URL", help="with --engine ray: the Ray cluster (default: a local one)"
-    )
+    _add_execution_options(add)
     add.add_argument(
         "--set",
         action="append",

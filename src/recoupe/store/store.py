@@ -70,6 +70,23 @@ class StoryRow:
     founder: str
     updated_seq: int
 
+    @classmethod
+    def from_row(cls, r: sqlite3.Row) -> StoryRow:
+        """A row of the `stories` table (every column of this record, by name)."""
+        return cls(
+            id=r["id"],
+            title=r["title"],
+            n_documents=r["n_documents"],
+            n_sources=r["n_sources"],
+            first_date=r["first_date"],
+            last_date=r["last_date"],
+            n_discrepancies=r["n_discrepancies"],
+            languages=tuple(json.loads(r["languages"])),
+            sites=tuple(json.loads(r["sites"])),
+            founder=r["founder"],
+            updated_seq=r["updated_seq"],
+        )
+
 
 @dataclass(slots=True, frozen=True)
 class SearchHit:
@@ -274,22 +291,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params.extend([int(limit), int(offset)])
-        return [
-            StoryRow(
-                id=r["id"],
-                title=r["title"],
-                n_documents=r["n_documents"],
-                n_sources=r["n_sources"],
-                first_date=r["first_date"],
-                last_date=r["last_date"],
-                n_discrepancies=r["n_discrepancies"],
-                languages=tuple(json.loads(r["languages"])),
-                sites=tuple(json.loads(r["sites"])),
-                founder=r["founder"],
-                updated_seq=r["updated_seq"],
-            )
-            for r in self.conn.execute(sql, params)
-        ]
+        return [StoryRow.from_row(r) for r in self.conn.execute(sql, params)]
 
     def resolve_story_id(self, story_id: str) -> str | None:
         """The live story an id names: itself, or where it was merged to (following redirects);

@@ -124,22 +124,7 @@ def story_page(store: Store, query: StoryFilter, per_page: int) -> tuple[list[St
         f"SELECT {_COLUMNS} FROM stories{clause} ORDER BY {_ORDERS[query.sort]} LIMIT ? OFFSET ?",
         [*params, per_page, (query.page - 1) * per_page],
     )
-    return [
-        StoryRow(
-            id=r["id"],
-            title=r["title"],
-            n_documents=r["n_documents"],
-            n_sources=r["n_sources"],
-            first_date=r["first_date"],
-            last_date=r["last_date"],
-            n_discrepancies=r["n_discrepancies"],
-            languages=tuple(json.loads(r["languages"])),
-            sites=tuple(json.loads(r["sites"])),
-            founder=r["founder"],
-            updated_seq=r["updated_seq"],
-        )
-        for r in rows
-    ], total
+    return [StoryRow.from_row(r) for r in rows], total
 
 
 def story_facets(store: Store) -> tuple[list[str], list[str]]:
