@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from recoupe.pipeline import PipelineConfig
     from recoupe.store import Store
 
 FORMATS = ("json", "html", "md")
@@ -289,8 +290,8 @@ class RichProgress:
         self.bar.update(self.tasks[stage], completed=done, total=total or None)
 
 
-def run_add(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from recoupe.corpus import Corpus
+def pipeline_config(args: argparse.Namespace) -> PipelineConfig:
+    """The configuration `--set`, `--strict`, `--workers`, `--engine` and `--address` give (brief, add)."""
     from recoupe.pipeline import PipelineConfig
 
     if args.workers is not None and args.workers < 1:
@@ -298,7 +299,7 @@ def run_add(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     if args.address is not None and args.engine != "ray":
         raise UsageError("--address is the Ray cluster's: give --engine ray with it")
     try:
-        config = PipelineConfig(
+        return PipelineConfig(
             stages=parse_settings(args.set),
             strict=args.strict,
             workers=args.workers,
@@ -307,6 +308,12 @@ def run_add(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         )
     except (TypeError, ValueError) as error:
         raise UsageError(f"--set: {error}") from None
+
+
+def run_add(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
+    from recoupe.corpus import Corpus
+
+    config = pipeline_config(args)
     if args.engine == "ray":
         from recoupe.executor import import_ray
 
@@ -396,7 +403,7 @@ def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
     from recoupe.ingest import read_inputs
-    from recoupe.pipeline import Pipeline, PipelineConfig
+    from recoupe.pipeline import Pipeline
     from recoupe.render import RENDERERS
     from recoupe.render.pages import write_brief
 
@@ -407,19 +414,9 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         raise UsageError("--story, --since and --min-sources select stories of a store: give --db FILE")
     if args.db is not None:
         return _brief_from_store(args, formats, stderr)
-    if args.workers is not None and args.workers < 1:
-        raise UsageError(f"--workers must be 1 or more, got {args.workers}")
-    if args.address is not None and args.engine != "ray":
-        raise UsageError("--address is the Ray cluster's: give --engine ray with it")
+    config = pipeline_config(args)
     try:
         # stages are built before any input is read: a configuration mistake fails at once
-        config = PipelineConfig(
-            stages=parse_settings(args.set),
-            strict=args.strict,
-            workers=args.workers,
-            engine=args.engine,
-            address=args.address,
-        )
         pipeline = Pipeline(config)
     except (TypeError, ValueError) as error:
         raise UsageError(f"--set: {error}") from None
@@ -456,7 +453,6 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 def _brief_from_store(args: argparse.Namespace, formats: list[str], stderr: TextIO) -> int:
     from recoupe.corpus import Corpus
-    from recoupe.pipeline import PipelineConfig
     from recoupe.render import RENDERERS
     from recoupe.render.pages import write_brief
 
@@ -464,8 +460,7 @@ def _brief_from_store(args: argparse.Namespace, formats: list[str], stderr: Text
     with store:
         if args.paths:
             try:
-                config = PipelineConfig(stages=parse_settings(args.set), strict=args.strict)
-                corpus = Corpus(store, config)
+                corpus = Corpus(store, pipeline_config(args))
             except (TypeError, ValueError) as error:
                 raise UsageError(str(error)) from None
             stdin = sys.stdin.buffer if "-" in args.paths else None
