@@ -253,6 +253,8 @@ def test_export_writes_one_table_per_record_kind(examples_db: Path, tmp_path: Pa
     assert [s["id"] for s in tables["stories"]] == [story_id]
     assert {f["story"] for f in tables["facts"]} == {story_id}
     assert max(f["support"] for f in tables["facts"]) >= 3  # the seed pages agree on some facts
+    # a figure's time and place travel with it: figures of different years are never compared
+    assert all({"time", "place", "predicate", "subject"} <= set(f) for f in tables["facts"])
     assert {d["story"] for d in tables["documents"]} == {story_id}
     code, _, err = run_out(["export", "--db", str(examples_db), "--format", "csv", "--out", str(tmp_path)])
     assert code == 2 and "parquet" in err
