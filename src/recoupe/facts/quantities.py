@@ -51,7 +51,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -308,6 +308,8 @@ class _Lex:
     generic_nouns: frozenset[str] = frozenset()
     of_prepositions: frozenset[str] = frozenset()
     total_nouns: frozenset[str] = frozenset()
+    duration_places: frozenset[str] = frozenset()
+    versus: re.Pattern[str] = field(default_factory=_never)
 
 
 _LOOSE = {"a": "[aàâä]", "e": "[eéèêë]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]", "c": "[cç]", "'": "['’]"}
@@ -549,6 +551,10 @@ def _lex(code: str) -> _Lex:
     lex.sentence_word = str(display.get("sentence", ""))
     lex.range_word = str(display.get("range", ""))
     lex.duration_units = frozenset(_strings(measures, "duration_units"))
+    lex.duration_places = frozenset(fold(w) for w in _strings(measures, "duration_places"))
+    if _strings(measures, "versus"):
+        # "57 % (contre 50 %)", "up from 3%": the second figure states the first one's measure
+        lex.versus = re.compile(rf"(?:^|[^\w])(?:{_loose(_strings(measures, 'versus'))})\s*$", re.IGNORECASE)
     lex.duration_symbols = {str(k): str(v) for k, v in measures.get("duration_symbols", {}).items()}
     lex.generic_nouns = frozenset(_strings(lang_data.lexicon(code, "nouns"), "generic"))
     lex.total_nouns = frozenset(_strings(measures, "total_nouns"))
@@ -1664,6 +1670,7 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
     atoms = _find_atoms(text, lex, blocked)
     mentions: list[Mention] = list(scores)
     consumed_until = -1
+    previous: _Expr | None = None
     i = 0
     while i < len(atoms):
         atom = atoms[i]
@@ -1676,9 +1683,13 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         if expr is None:
             continue
         consumed_until = expr.end
-        subject = expr.subject
+        subject, predicate = expr.subject, expr.predicate
         if expr.measure == "length" and subject is None:
             subject = _length_subject(text, sent[0], expr.start, expr.end, lex)
+        if previous is not None and _restates(text, lex, previous, expr, sent):
+            # "57 % (contre 50 %)", "38 000 dollars [33 000 euros]": the same measure, compared
+            subject, predicate = previous.subject, previous.predicate
+        previous = replace(expr, subject=subject, predicate=predicate)
         mentions.append(
             Mention(
                 kind="money" if expr.kind == "money" else "quantity",
@@ -1694,11 +1705,26 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
                 claimed_by=_claimant(text, sent, atom.start, lex, sdoc),
                 time=_time_of(text, sent, expr.start, expr.end, lex),
                 place=_place_of(sdoc, text, sent, expr.start, expr.end, lex),
-                predicate=expr.predicate,
+                predicate=predicate,
             )
         )
     mentions.extend(_vague_to_mentions(text, lex, mentions, sentences, blocked, sdoc))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _restates(text: str, lex: _Lex, previous: _Expr, expr: _Expr, sent: tuple[int, int]) -> bool:
+    """Whether `expr` states `previous`'s measure again, for comparison or conversion: right after
+    it in one sentence, of the same kind and measure, opened by a bracket or a "versus" word."""
+    if previous.subject is None or previous.end <= sent[0] or previous.end > expr.start:
+        return False
+    if (previous.kind, previous.measure) != (expr.kind, expr.measure) or expr.kind == "score":
+        return False
+    between = text[previous.end : expr.start]
+    if len(between) > 30 or not between.strip():
+        return False
+    if re.fullmatch(r"\s*[(\[]\s*", between):
+        return True
+    return lex.versus.search(between.lstrip(" ([,")) is not None and not re.search(r"[.;)\]]", between)
 
 
 def _tidy(value: float | None) -> float | None:
@@ -2013,9 +2039,52 @@ def _duration_subject(text: str, sdoc: Doc | None, start: int, end: int, lex: _L
     if after and after["noun"].lower() not in lex.stop:
         return after["noun"]
     if sdoc is not None:
+        event = _duration_event(sdoc, text, start, end, lex)
+        if event is not None:
+            return event
         subject, predicate = _subject_from_parse(sdoc, text, start, end, lex)
         return subject or predicate
     return None
+
+
+def _duration_event(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> str | None:
+    """What a duration lasts, from the parse: the place it is spent in ("20 months in Patton
+    State Hospital", "20 mois à l'hôpital"), else the verb it completes with the verb's object
+    ("have performed for 35 years", "will take effect in 30 days", "a travaillé pendant 15 ans"):
+    the event, never the verb's subject, who did it."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    unit = span.root
+    for child in unit.rights:
+        if child.i == unit.i + 1 and child.dep_ == "prep" and fold(child.text) in lex.duration_places:
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None and target.pos_ in ("NOUN", "PROPN"):
+                return _noun_with_complement(target, text, frozenset(t.i for t in span)) or None
+        if (
+            child.dep_ == "nmod"
+            and child.i <= unit.i + 3
+            and child.pos_ in ("NOUN", "PROPN")
+            and any(
+                c.dep_ == "case" and fold(c.text).rstrip("'’") in lex.duration_places for c in child.children
+            )
+        ):
+            return _noun_with_complement(child, text, frozenset(t.i for t in span)) or None
+    head = unit.head
+    if head.pos_ == "ADP" and head.i != head.head.i:
+        head = head.head
+    if head.pos_ != "VERB" or head.i == unit.i:
+        return None
+    words = [head]
+    for child in head.children:
+        if child.dep_ in ("dobj", "obj", "prt") and child.pos_ == "NOUN" and child.i > head.i:
+            words.append(child)
+        elif child.dep_ == "prep" and child.i == head.i + 1 and child.i not in (unit.i, unit.head.i):
+            target = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if target is not None and target.pos_ == "NOUN" and target.i == child.i + 1:
+                words.extend((child, target))  # "go into effect"
+    words.sort(key=lambda t: t.i)
+    return " ".join(t.text for t in words)
 
 
 # --------------------------------------------------------------------------------------------
