@@ -1921,6 +1921,7 @@ def _read_expression(
                 and not _looks_plural(noun[0], lex)
                 and noun[2] != end
                 and not measure_concepts(noun[0], lex.code)
+                and not text.startswith("-", end)  # "a 1000-member church": singular by rule
             ):
                 noun = None  # after two or more, a counted noun is plural: "tous deux formulé" is a verb
             if noun is not None:
@@ -1946,6 +1947,8 @@ def _read_expression(
                 verb = _concept_verb(sdoc, atom.start, atom.end, lex.code)
                 if verb is not None:
                     subject = predicate = verb  # "kills 1, injures 2": the verb says what is counted
+                elif sdoc is not None and (owner := _noun_owning_number(sdoc, text, atom.start, end, lex)):
+                    subject = owner  # "destruction d'emplois de 20.000", "51 médailles, ... (36)"
                 elif last.scaled == 1.0 and qual_before is None:
                     return None  # a bare number that counts nothing
                 elif sdoc is not None and last.scaled > 1:
@@ -2011,6 +2014,29 @@ def _read_expression(
         number_start=atom.start,
         predicate=predicate,
     )
+
+
+def _noun_owning_number(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> str | None:
+    """The noun a bare number is the value of: its "de"/"of" complement ("un rythme de
+    destruction d'emplois de 20.000", "a crowd of 5,000"), or a plural noun it stands in brackets
+    after ("51 médailles d'or, loin devant les Etats-Unis (36)")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return None
+    number = span[0]
+    head = number.head
+    if number.dep_ == "nmod" and any(c.dep_ == "case" and _is_of_case(c, lex) for c in number.children):
+        pass
+    elif number.dep_ == "pobj" and head.pos_ == "ADP" and _is_of_case(head, lex):
+        head = head.head
+    elif number.dep_ == "appos" and number.i > 0 and sdoc[number.i - 1].text in "([":
+        if not _looks_plural(head.text, lex):
+            return None
+    else:
+        return None
+    if head.pos_ != "NOUN" or head.i == number.i:
+        return None
+    return _noun_with_complement(head, text, frozenset((number.i,))) or None
 
 
 def _concept_verb(sdoc: Doc | None, start: int, end: int, language: str) -> str | None:
