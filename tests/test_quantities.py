@@ -891,3 +891,71 @@ def test_an_age_and_a_half_is_one_value() -> None:
     text = "La femme a reconnu les cheveux bouclés du petit Mohamed, 2 ans et demi, dont la police avait diffusé une photographie."
     (age,) = [m for m in extract_quantities(text, "fr") if m.unit == "yr"]
     assert age.text == "2 ans et demi" and age.value == 2.5
+
+
+# --------------------------------------------------------------------------------------------
+# subjects from the parse: durations, restated figures, the noun owning a bare number
+# --------------------------------------------------------------------------------------------
+
+
+def test_a_duration_is_of_the_event_not_of_who_did_it(french_parser: Any, english_parser: Any) -> None:
+    # ECB+ 9_10ecb (endangered species rules), 4_7ecb (an actress's obituary); RPM2 T10_C1 (a lost child)
+    reviews = "Some mandatory , independent reviews that government scientists have performed for 35 years are being eliminated ."
+    assert by_value(_parsed(english_parser, reviews, "en"), 35).subject == "performed"
+    rules = "The new rules will take effect in about 30 days ."
+    assert by_value(_parsed(english_parser, rules, "en"), 30).subject == "take effect"
+    hospital = (
+        "Her breakdown in 1972 led to four months ' treatment in Florida 's Jackson Memorial Hospital "
+        "and 20 months in Patton State Hospital in San Bernardino , California ."
+    )
+    spent_in = by_value(_parsed(english_parser, hospital, "en"), 20).subject
+    assert spent_in is not None and spent_in.startswith("Patton State Hospital")
+    lied = "Le problème, c'est que la nounou lui a menti pendant 13 jours."
+    assert by_value(_parsed(french_parser, lied, "fr"), 13).subject == "menti"
+
+
+def test_a_duration_before_a_date_is_not_the_event(english_parser: Any) -> None:
+    # ECB+ 9_1ecb: "nine days before" places the event in time, it says not how long it lasts
+    text = "The new endangered species rule takes effect nine days before Obama 's inauguration ."
+    mentions = _parsed(english_parser, text, "en")
+    assert all(m.subject != "takes effect" for m in mentions), [(m.text, m.subject) for m in mentions]
+
+
+def test_a_bracketed_figure_restates_the_measure_before_it(french_parser: Any, english_parser: Any) -> None:
+    # FreSaDa regular 000004579 (public spending), 000004679 (a salary converted); ECB+ 19_8ecb-like poll
+    spending = (
+        "Il propose de réduire le poids des dépenses publiques dans le PIB à 50 % (contre plus de 57 % "
+        "actuellement) et de mettre fin au caractère obligatoire des 35 heures."
+    )
+    mentions = _parsed(french_parser, spending, "fr")
+    target, now = by_value(mentions, 50), by_value(mentions, 57)
+    assert target.subject is not None and "poids" in target.subject
+    assert now.subject == target.subject
+    salary = "J'héritai de son petit bureau sans fenêtre et de son salaire annuel de 38 000 dollars [environ 33 000 euros]."
+    mentions = _parsed(french_parser, salary, "fr")
+    assert by_value(mentions, 33000).subject == by_value(mentions, 38000).subject == "salaire annuel"
+    # ECB+ (a poll on riots): without brackets the second share is another measure
+    poll = (
+        "Some 62 percent of respondents said the reactions to the shooting were inexcusable , "
+        "compared with 35 percent who believed the violence was justified ."
+    )
+    mentions = _parsed(english_parser, poll, "en")
+    assert by_value(mentions, 35).subject != by_value(mentions, 62).subject
+
+
+def test_a_bare_number_takes_the_noun_it_is_the_value_of(french_parser: Any, english_parser: Any) -> None:
+    # RPM2 T03_C1_06 (job cuts forecast), T06_C2_04 (Olympic medal table); ECB+ 13_1ecb (a church fire)
+    jobs = (
+        "Nicolas Bouzou, du cabinet Asterès, table, lui, sur un rythme de destruction d'emplois "
+        "de 20.000 par trimestre à partir du 3e trimestre."
+    )
+    assert by_value(_parsed(french_parser, jobs, "fr"), 20000).subject == "emplois"
+    medals = (
+        "Sur le plan sportif, la confiance affichée par la Chine s'est traduite par 51 médailles d'or, "
+        "loin devant les Etats-Unis (36), qui restent toutefois en tête du nombre des distinctions."
+    )
+    us = by_value(_parsed(french_parser, medals, "fr"), 36)
+    assert us.subject is not None and us.subject.startswith("médailles")
+    church = "The 1000-member evangelical church was the subject of scrutiny after Mrs Palin was named ."
+    members = by_value(_parsed(english_parser, church, "en"), 1000)
+    assert members.subject is not None and members.subject.startswith("member")
