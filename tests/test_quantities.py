@@ -959,3 +959,13 @@ def test_a_bare_number_takes_the_noun_it_is_the_value_of(french_parser: Any, eng
     church = "The 1000-member evangelical church was the subject of scrutiny after Mrs Palin was named ."
     members = by_value(_parsed(english_parser, church, "en"), 1000)
     assert members.subject is not None and members.subject.startswith("member")
+
+
+def test_an_amount_of_a_compound_noun_is_of_its_head(french_parser: Any) -> None:
+    # FreSaDa regular 000004539 (tax policy): "compétitivité-emploi" qualifies the credit, it is no subject
+    text = (
+        "Alors que la TVA augmentera en janvier 2014 pour financer le crédit d'impôt compétitivité-emploi "
+        "de 20 milliards d'euros accordé aux entreprises, les ménages ne peuvent pas être oubliés."
+    )
+    credit = by_value(_parsed(french_parser, text, "fr"), 20e9)
+    assert credit.subject is not None and credit.subject.startswith("crédit d'impôt")

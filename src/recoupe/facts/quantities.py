@@ -1214,6 +1214,14 @@ def _subject_from_parse(
         head = head.head  # English: "net income of $21.4 billion"
     if head.i in inside:
         return None, None
+    while (
+        head.pos_ == "NOUN"
+        and head.dep_ == "nmod"
+        and head.head.pos_ == "NOUN"
+        and head.head.i < head.i
+        and not any(c.dep_ == "case" for c in head.children)
+    ):
+        head = head.head  # "crédit d'impôt compétitivité-emploi de 20 milliards": the compound's head
     if head.pos_ == "NOUN":
         governor = head.head
         if (
