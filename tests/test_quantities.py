@@ -969,3 +969,15 @@ def test_an_amount_of_a_compound_noun_is_of_its_head(french_parser: Any) -> None
     )
     credit = by_value(_parsed(french_parser, text, "fr"), 20e9)
     assert credit.subject is not None and credit.subject.startswith("crédit d'impôt")
+
+
+def test_a_share_on_something_is_of_that_thing_unless_a_noun_governs_it(
+    french_parser: Any, english_parser: Any
+) -> None:
+    # ECB+ 6_2ecbplus (a director's fee); FreSaDa (a tax on footballers' pay)
+    fee = "He was paid $3 million for co - writing and directing the film plus 5 percent on the back - end ."
+    share = by_value(_parsed(english_parser, fee, "en"), 5)
+    assert share.subject is not None and "end" in share.subject
+    tax = "Deux footballeurs sur trois seraient incapables de calculer la taxe de 75% sur leur salaire."
+    rate = by_value(_parsed(french_parser, tax, "fr"), 75)
+    assert rate.subject is not None and rate.subject.startswith("taxe")

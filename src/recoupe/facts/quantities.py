@@ -309,6 +309,7 @@ class _Lex:
     of_prepositions: frozenset[str] = frozenset()
     total_nouns: frozenset[str] = frozenset()
     duration_places: frozenset[str] = frozenset()
+    share_prepositions: frozenset[str] = frozenset()
     versus: re.Pattern[str] = field(default_factory=_never)
 
 
@@ -552,6 +553,7 @@ def _lex(code: str) -> _Lex:
     lex.range_word = str(display.get("range", ""))
     lex.duration_units = frozenset(_strings(measures, "duration_units"))
     lex.duration_places = frozenset(fold(w) for w in _strings(measures, "duration_places"))
+    lex.share_prepositions = frozenset(fold(w) for w in _strings(measures, "share_prepositions"))
     if _strings(measures, "versus"):
         # "57 % (contre 50 %)", "up from 3%": the second figure states the first one's measure
         lex.versus = re.compile(rf"(?:^|[^\w])(?:{_loose(_strings(measures, 'versus'))})\s*$", re.IGNORECASE)
@@ -1174,7 +1176,7 @@ def _is_of_case(token: Token, lex: _Lex) -> bool:
 
 
 def _subject_from_parse(
-    sdoc: Doc, text: str, number_start: int, end: int, lex: _Lex
+    sdoc: Doc, text: str, number_start: int, end: int, lex: _Lex, *, share: bool = False
 ) -> tuple[str | None, str | None]:
     """(subject, predicate) of an amount, share or measure from the dependency tree:
     1. a "de"/"of" complement of the figure itself ("40 % des PME", "4,9 milliards d'euros de
@@ -1200,7 +1202,12 @@ def _subject_from_parse(
                 and any(c.dep_ == "case" and _is_of_case(c, lex) for c in child.children)
             ):
                 return _noun_with_complement(child, text, inside) or None, None
-            if child.dep_ == "prep" and _is_of_case(child, lex):
+            if child.dep_ == "prep" and (
+                _is_of_case(child, lex)
+                or (share and top.head.pos_ != "NOUN" and fold(child.text) in lex.share_prepositions)
+            ):
+                # a share "on" what it is taken from, when no noun governs it ("5% on the backend";
+                # but "la taxe de 75 % sur leur salaire" is the tax's)
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
                 if target is not None and target.pos_ in ("NOUN", "PROPN"):
                     return _noun_with_complement(target, text, inside) or None, None
@@ -1998,7 +2005,9 @@ def _read_expression(
             subject = _money_complement(text, unit_end, lex)
         if subject is None and sdoc is not None:
             from_parse = qual_before[1] if qual_before else atom.start  # "de l'ordre de" is no subject
-            subject, predicate = _subject_from_parse(sdoc, text, from_parse, unit_end, lex)
+            subject, predicate = _subject_from_parse(
+                sdoc, text, from_parse, unit_end, lex, share=measure == "ratio"
+            )
         if subject is None and unit.kind == "money":
             subject = _money_subject(text, expr_start, unit_end, lex)
         elif subject is None and measure == "ratio":
