@@ -127,9 +127,13 @@ def build(size: int, seed: int, plain: bool) -> tuple[Path, dict[str, str]]:
 # ------------------------------------------------------------------ the add, in a child process
 
 
-def child(path: str, db: str, workers: int) -> int:
+def child(path: str, db: str, workers: int, pool_pages: int) -> int:
     sys.path.insert(0, str(REPO / "src"))
+    from recoupe import corpus as corpus_module
     from recoupe.corpus import Corpus
+
+    if pool_pages:  # pages per worker and chunk: how often the pool (and its models) restarts
+        corpus_module.POOL_PAGES_PER_WORKER = pool_pages
     from recoupe.pipeline import PipelineConfig
     from recoupe.store import Store
 
@@ -162,13 +166,13 @@ def tree_rss_bytes(root: int) -> int:
     return total
 
 
-def run_add(path: Path, workers: int) -> dict[str, object]:
+def run_add(path: Path, workers: int, pool_pages: int) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="recoupe-scale-") as tmp:
         db = str(Path(tmp) / "scale.db")
         started = time.monotonic()
         cpu_before = os.times()
         process = subprocess.Popen(
-            [sys.executable, __file__, "--child", str(path), db, str(workers)],
+            [sys.executable, __file__, "--child", str(path), db, str(workers), str(pool_pages)],
             stdout=subprocess.PIPE,
             text=True,
         )
@@ -248,10 +252,16 @@ def main() -> int:
     parser.add_argument(
         "--plain", action="store_true", help="FreSaDa's first N articles as is: no copies, no dates"
     )
-    parser.add_argument("--child", nargs=3, help=argparse.SUPPRESS)
+    parser.add_argument(
+        "--pool-pages-per-worker",
+        type=int,
+        default=0,
+        help="override corpus.POOL_PAGES_PER_WORKER (default 256)",
+    )
+    parser.add_argument("--child", nargs=4, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child:
-        return child(args.child[0], args.child[1], int(args.child[2]))
+        return child(args.child[0], args.child[1], int(args.child[2]), int(args.child[3]))
     if not DATA.exists():
         print(f"skipped: {DATA} is absent")
         return 0
@@ -262,7 +272,7 @@ def main() -> int:
     for size in sizes:
         path, truth = build(size, args.seed, args.plain)
         print(f"{size} pages ({path.name}), recoupe add --workers {args.workers}:", flush=True)
-        result = run_add(path, args.workers)
+        result = run_add(path, args.workers, args.pool_pages_per_worker)
         wall, peak = float(result["wall"]), float(result["peak_mib"])  # type: ignore[arg-type]
         print(f"  {result['line']}")
         print(
