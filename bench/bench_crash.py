@@ -33,6 +33,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "fresada_french_satire" / "fresada.jsonl.gz"
+sys.path.insert(0, str(REPO / "src"))
+
+from recoupe.stories import bcubed  # noqa: E402
+
 TABLES = ("inputs", "pages", "documents", "stories", "duplicates", "facts", "discrepancies", "dirty_stories")
 
 
@@ -92,15 +96,6 @@ def stories(db: Path) -> set[frozenset[str]]:
         conn.close()
 
 
-def bcubed_f1(a: set[frozenset[str]], b: set[frozenset[str]]) -> float:
-    of_a = {x: g for g in a for x in g}
-    of_b = {x: g for g in b for x in g}
-    items = sorted(of_a)
-    precision = sum(len(of_a[x] & of_b[x]) / len(of_a[x]) for x in items) / len(items)
-    recall = sum(len(of_a[x] & of_b[x]) / len(of_b[x]) for x in items) / len(items)
-    return 2 * precision * recall / (precision + recall)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -152,7 +147,7 @@ def main() -> int:
             print(f"{key:>16} {clean[key]!s:>9} {crashed[key]!s:>9}")
         a, b = stories(clean_db), stories(crashed_db)
         print(
-            f"stories: identical {a == b}; B-cubed F1 of the crashed run's against the clean run's {bcubed_f1(b, a):.4f}"
+            f"stories: identical {a == b}; B-cubed F1 of the crashed run's against the clean run's {bcubed(b, a)[2]:.4f}"
         )
         exact = ("inputs", "pages", "documents", "duplicates", "dirty_stories", "inputs doubled", "integrity")
         ok = all(clean[key] == crashed[key] for key in exact)

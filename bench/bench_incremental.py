@@ -41,6 +41,7 @@ sys.path.insert(0, str(REPO / "src"))
 from recoupe.corpus import Corpus  # noqa: E402
 from recoupe.model import InputEntry, Page  # noqa: E402
 from recoupe.store import Store  # noqa: E402
+from recoupe.stories import bcubed  # noqa: E402
 
 
 def fresada(start: int, count: int) -> Iterator[tuple[InputEntry, Page | None]]:
@@ -87,15 +88,6 @@ def progress_printer(every_s: float = 30.0):  # type: ignore[no-untyped-def]
             print(f"  {stage} {done} ({now - started:.0f} s)", flush=True)
 
     return report
-
-
-def bcubed_f1(a: list[set[str]], b: list[set[str]]) -> float:
-    of_a = {x: g for g in a for x in g}
-    of_b = {x: g for g in b for x in g}
-    items = sorted(of_a)
-    precision = sum(len(of_a[x] & of_b[x]) / len(of_a[x]) for x in items) / len(items)
-    recall = sum(len(of_a[x] & of_b[x]) / len(of_b[x]) for x in items) / len(items)
-    return 2 * precision * recall / (precision + recall)
 
 
 def agreement(topics: int, per_topic: int) -> int:
@@ -152,7 +144,7 @@ def agreement(topics: int, per_topic: int) -> int:
 
     batch, batch_s = run(pages, one_at_a_time=False)
     print(
-        f"batch add: {len(batch)} stories in {batch_s:.1f} s; B-cubed F1 against the gold topics {bcubed_f1(batch, gold):.3f}"
+        f"batch add: {len(batch)} stories in {batch_s:.1f} s; B-cubed F1 against the gold topics {bcubed(batch, gold)[2]:.3f}"
     )
     for seed in (1, 2, 3):
         order = list(pages)
@@ -160,7 +152,7 @@ def agreement(topics: int, per_topic: int) -> int:
         found, seconds = run(order, one_at_a_time=True)
         print(
             f"one page at a time, order {seed}: {len(found)} stories in {seconds:.1f} s; "
-            f"B-cubed F1 against the batch {bcubed_f1(found, batch):.3f}, against the gold {bcubed_f1(found, gold):.3f}"
+            f"B-cubed F1 against the batch {bcubed(found, batch)[2]:.3f}, against the gold {bcubed(found, gold)[2]:.3f}"
         )
     return 0
 

@@ -33,7 +33,6 @@ import json
 import re
 import sys
 import time
-from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -46,6 +45,7 @@ _URL_LINE = re.compile(r"^\s*(https?\s*:|www\s*\.)")
 sys.path.insert(0, str(REPO / "src"))
 
 from recoupe.model import Document, Mention, Page, Sentence  # noqa: E402
+from recoupe.stories import bcubed, partition_of  # noqa: E402
 
 
 @dataclasses.dataclass(frozen=True, slots=True)
@@ -125,22 +125,6 @@ def gold_of(story_set: StorySet, docs: Sequence[Document]) -> dict[str, str]:
     return {d.id: label[d.source] for d in docs}
 
 
-def bcubed(predicted: Sequence[Sequence[str]], gold: Mapping[str, str]) -> tuple[float, float, float]:
-    """B-cubed precision, recall, F1 (Bagga & Baldwin 1998) of a partition of gold's items."""
-    members: dict[str, set[str]] = defaultdict(set)
-    for item, label in gold.items():
-        members[label].add(item)
-    precision = recall = 0.0
-    for cluster in predicted:
-        found = set(cluster)
-        for item in cluster:
-            correct = len(found & members[gold[item]])
-            precision += correct / len(found)
-            recall += correct / len(members[gold[item]])
-    precision, recall = precision / len(gold), recall / len(gold)
-    return precision, recall, 2 * precision * recall / (precision + recall)
-
-
 def baseline(docs: Sequence[Document], threshold: float) -> list[list[str]]:
     """Plain TF-IDF (content words) + cosine + average link at `threshold`."""
     from recoupe.stories import average_link
@@ -161,7 +145,7 @@ def tuned_baseline(
     best: tuple[float, tuple[float, float, float], int] | None = None
     for threshold in GRID:
         groups = baseline(docs, threshold)
-        score = bcubed(groups, gold)
+        score = bcubed(groups, partition_of(gold))
         if best is None or score[2] > best[1][2]:
             best = (threshold, score, len(groups))
     assert best is not None
@@ -182,7 +166,7 @@ def report(
     ours = cluster(docs)
     gold_stories = len(set(gold.values()))
     threshold, base_score, base_stories = tuned_baseline(docs, gold)
-    our_score = bcubed(ours, gold)
+    our_score = bcubed(ours, partition_of(gold))
     print(f"{name}: {len(docs)} documents")
     print(line("recoupe stories, default", our_score, len(ours), gold_stories))
     print(line(f"TF-IDF baseline, tuned t={threshold:.2f}", base_score, base_stories, gold_stories))
@@ -260,7 +244,7 @@ def cross_halves(halves: Mapping[str, Sequence[tuple[list[Document], dict[str, s
         for name, pair in halves.items():
             for h, (docs, gold) in enumerate(pair):
                 margin[options, name, h] = (
-                    bcubed(cluster_stories(docs, story_options), gold)[2] - base[name, h]
+                    bcubed(cluster_stories(docs, story_options), partition_of(gold))[2] - base[name, h]
                 )
     for tuned, half_name in ((0, "odd"), (1, "even")):
         best = max(CROSS_GRID, key=lambda o: min(margin[o, name, tuned] for name in halves))

@@ -593,3 +593,33 @@ class Stories(Stage):
     @staticmethod
     def story_id(doc_ids: Sequence[str]) -> str:
         return story_id(doc_ids)
+
+
+# --------------------------------------------------------------------------------------------
+# evaluation: one B-cubed for the tests and benchmarks that score a grouping
+# --------------------------------------------------------------------------------------------
+
+
+def partition_of(labels: Mapping[str, str]) -> list[set[str]]:
+    """Items grouped by their label: `{"a": "T1", "b": "T1", "c": "T2"}` -> `[{"a", "b"}, {"c"}]`."""
+    groups: dict[str, set[str]] = {}
+    for item, label in labels.items():
+        groups.setdefault(label, set()).add(item)
+    return list(groups.values())
+
+
+def bcubed(
+    predicted: Iterable[Iterable[str]], reference: Iterable[Iterable[str]]
+) -> tuple[float, float, float]:
+    """B-cubed precision, recall and F1 (Bagga & Baldwin 1998) of one partition of items against
+    another of the same items: per item, the share of its group that the other group also holds."""
+    of_predicted = {item: frozenset(group) for group in map(frozenset, predicted) for item in group}
+    of_reference = {item: frozenset(group) for group in map(frozenset, reference) for item in group}
+    items = sorted(of_predicted)
+    if not items:
+        raise ValueError("bcubed: nothing to score")
+    shared = {x: len(of_predicted[x] & of_reference.get(x, frozenset())) for x in items}
+    precision = sum(shared[x] / len(of_predicted[x]) for x in items) / len(items)
+    recall = sum(shared[x] / len(of_reference[x]) if x in of_reference else 0.0 for x in items) / len(items)
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1
