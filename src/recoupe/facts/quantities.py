@@ -316,6 +316,13 @@ class _Lex:
 _LOOSE = {"a": "[aàâä]", "e": "[eéèêë]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]", "c": "[cç]", "'": "['’]"}
 
 
+def _words_pattern(table: Mapping[str, Any], key: str, template: str) -> re.Pattern[str]:
+    """`template` with `{words}` replaced by the lexicon's list `key` as a loose alternation
+    (`_loose`), matched ignoring case; a pattern that never matches when the list is empty."""
+    entries = _strings(table, key)
+    return re.compile(template.replace("{words}", _loose(entries)), re.IGNORECASE) if entries else _never()
+
+
 def _loose(words: Iterable[str]) -> str:
     """Folded words (no accents, lowercase) as an alternation matching their written forms:
     "declar" matches "déclar", "d'apres" matches "d’après"; use with re.IGNORECASE."""
@@ -515,38 +522,16 @@ def _lex(code: str) -> _Lex:
             rf"(?:\s+[^\W\d_][\w'’-]*){{0,6}}?\s+(?:{linking})\s+$",
             re.IGNORECASE,
         )
-    if _strings(measures, "distance_after"):
-        lex.distance_after = re.compile(
-            rf"^\s+(?:{_loose(_strings(measures, 'distance_after'))})", re.IGNORECASE
-        )
-    if _strings(measures, "reach_verbs"):
-        lex.reach_verb = re.compile(
-            rf"\b(?:{_loose(_strings(measures, 'reach_verbs'))})\b[^.;]{{0,60}}$", re.IGNORECASE
-        )
-    if _strings(measures, "reach_things"):
-        lex.reach_thing = re.compile(rf"\b(?:{_loose(_strings(measures, 'reach_things'))})", re.IGNORECASE)
-    if _strings(measures, "capability"):
-        lex.capability = re.compile(
-            rf"\b(?:{_loose(_strings(measures, 'capability'))})\w*\s*(?:d'|de|to|of)?\s*$", re.IGNORECASE
-        )
+    lex.distance_after = _words_pattern(measures, "distance_after", r"^\s+(?:{words})")
+    lex.reach_verb = _words_pattern(measures, "reach_verbs", r"\b(?:{words})\b[^.;]{0,60}$")
+    lex.reach_thing = _words_pattern(measures, "reach_things", r"\b(?:{words})")
+    lex.capability = _words_pattern(measures, "capability", r"\b(?:{words})\w*\s*(?:d'|de|to|of)?\s*$")
     lex.change_nouns = frozenset(_strings(measures, "change_nouns"))
-    if _strings(measures, "age_before"):
-        lex.age_before = re.compile(
-            rf"(?<![\w])(?:{_loose(_strings(measures, 'age_before'))})\s*$", re.IGNORECASE
-        )
+    lex.age_before = _words_pattern(measures, "age_before", r"(?<![\w])(?:{words})\s*$")
     lex.person_nouns = frozenset(_strings(measures, "person_nouns"))
-    if _strings(measures, "sentence_after"):
-        lex.sentence_after = re.compile(
-            rf"^\s*(?:{_loose(_strings(measures, 'sentence_after'))})(?![\w])", re.IGNORECASE
-        )
-    if _strings(measures, "sentence_before"):
-        lex.sentence_before = re.compile(
-            rf"(?<![\w])(?:{_loose(_strings(measures, 'sentence_before'))})\b", re.IGNORECASE
-        )
-    if _strings(measures, "score_words"):
-        lex.score_words = re.compile(
-            rf"(?<![\w])(?:{_loose(_strings(measures, 'score_words'))})(?![\w])", re.IGNORECASE
-        )
+    lex.sentence_after = _words_pattern(measures, "sentence_after", r"^\s*(?:{words})(?![\w])")
+    lex.sentence_before = _words_pattern(measures, "sentence_before", r"(?<![\w])(?:{words})\b")
+    lex.score_words = _words_pattern(measures, "score_words", r"(?<![\w])(?:{words})(?![\w])")
     display = measures.get("display", {})
     lex.age_word = str(display.get("age", ""))
     lex.sentence_word = str(display.get("sentence", ""))
@@ -554,9 +539,8 @@ def _lex(code: str) -> _Lex:
     lex.duration_units = frozenset(_strings(measures, "duration_units"))
     lex.duration_places = frozenset(fold(w) for w in _strings(measures, "duration_places"))
     lex.share_prepositions = frozenset(fold(w) for w in _strings(measures, "share_prepositions"))
-    if _strings(measures, "versus"):
-        # "57 % (contre 50 %)", "up from 3%": the second figure states the first one's measure
-        lex.versus = re.compile(rf"(?:^|[^\w])(?:{_loose(_strings(measures, 'versus'))})\s*$", re.IGNORECASE)
+    # "57 % (contre 50 %)", "up from 3%": the second figure states the first one's measure
+    lex.versus = _words_pattern(measures, "versus", r"(?:^|[^\w])(?:{words})\s*$")
     lex.duration_symbols = {str(k): str(v) for k, v in measures.get("duration_symbols", {}).items()}
     lex.generic_nouns = frozenset(_strings(lang_data.lexicon(code, "nouns"), "generic"))
     lex.total_nouns = frozenset(_strings(measures, "total_nouns"))
@@ -568,10 +552,8 @@ def _lex(code: str) -> _Lex:
             lex.age_compound = re.compile(
                 rf"^\s?-\s?(?:{units_alt})\s?-\s?(?:{compound_after})(?![\w])", re.IGNORECASE
             )
-    if _strings(measures, "age_at"):
-        lex.age_at = re.compile(rf"(?:^|[^\w])(?:{_loose(_strings(measures, 'age_at'))})\s*$", re.IGNORECASE)
-    if _strings(measures, "age_verbs"):
-        lex.age_verbs = re.compile(rf"\b(?:{_loose(_strings(measures, 'age_verbs'))})\s+$", re.IGNORECASE)
+    lex.age_at = _words_pattern(measures, "age_at", r"(?:^|[^\w])(?:{words})\s*$")
+    lex.age_verbs = _words_pattern(measures, "age_verbs", r"\b(?:{words})\s+$")
     if lex.duration_units:
         lex.duration_compound = re.compile(
             rf"^(?P<hyphen>\s?-)?\s?(?P<unit>{_loose(lex.duration_units)})(?![\w])\s?-?\s?(?P<noun>[^\W\d_][\w'’-]*)",
