@@ -156,6 +156,7 @@ class Vocabulary:
     role_nouns: frozenset[str]
     person_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
+    role_prefixes: tuple[str, ...] = ()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -182,6 +183,7 @@ def vocabulary(language: str) -> Vocabulary:
         role_nouns=get("role_nouns"),
         person_nouns=get("person_nouns"),
         speaker_nouns=get("role_nouns") | get("person_nouns") | get("speaker_nouns"),
+        role_prefixes=tuple(sorted(get("role_prefixes"), key=len, reverse=True)),
     )
 
 
@@ -591,7 +593,12 @@ class _Speakers:
                 continue  # a name or a charge: 'mis en examen pour « faux et usage de faux »'
             speaker = raw.speaker
             if speaker is None and verb is not None:
-                speaker = self._speaker_of_verb(verb, raw)
+                # the first of the sentence's speech verbs that names someone: a verb the parser
+                # hangs on a quote's words ('pour « … » et s'est dite favorable à la « … »') may
+                # give no subject where the next one does
+                for candidate in self._speech_verbs(sentence, raw, inside)[:3]:
+                    if (speaker := self._speaker_of_verb(candidate, raw)) is not None:
+                        break
             if speaker is None:
                 speaker = according or announcer
             if speaker is None and full:
@@ -680,28 +687,38 @@ class _Speakers:
 
     def _is_speech_verb(self, token: Token) -> bool:
         # 'raconte-t-il' is a verb whatever its tag: an inverted clitic subject follows it
-        if not is_speech_verb(token.text, self.language):
+        speech = is_speech_verb(token.text, self.language)
+        pronominal = self.vocab.pronominal is not None and self.vocab.pronominal.match(_fold(token.text))
+        if not (speech or pronominal):
             return False
         if token.pos_ not in _SPEECH_POS and _clitic_subject(token) is None:
             return False
         # French pronominal forms are not speech ('s'expliquer par', 's'ajouter'), except those
-        # the lexicon lists ('s'est interrogé')
+        # the lexicon lists ('s'est interrogé', 'se félicite X', a verb of saying only so)
         reflexive = any(
             c.dep_.startswith("expl") and _fold(c.text) in ("se", "s'", "s") for c in token.children
         )
-        pronominal = self.vocab.pronominal
-        return not reflexive or (pronominal is not None and pronominal.match(_fold(token.text)) is not None)
+        return bool(pronominal) if reflexive else speech
 
     def _speech_verb(self, span: Span, raw: _Raw, inside: Span) -> Token | None:
         """The speech verb of the quote's sentence outside any quote: the one taking the quote as
         complement if any, else the nearest."""
-        verbs = [t for t in span if self._free(t) and self._is_speech_verb(t)]
-        if not verbs:
-            return None
+        verbs = self._speech_verbs(span, raw, inside)
+        return verbs[0] if verbs else None
+
+    def _speech_verbs(self, span: Span, raw: _Raw, inside: Span) -> list[Token]:
+        """The speech verbs of the quote's sentence outside any quote, best first: those taking
+        the quote as complement, then the nearest. A verb of a relative clause that does not take
+        the quote speaks of another noun ('Pour les magistrats, cette caution, contre laquelle
+        UBS s'insurge, est « … »')."""
+        verbs = [t for t in span if self._free(t) and self._is_speech_verb(t) and not _aside(t)]
         governing = [v for v in verbs if _governs(v, inside, raw)]
-        return min(
-            governing or verbs, key=lambda t: min(abs(t.idx - raw.open_at), abs(t.idx - raw.close_end))
-        )
+        others = [v for v in verbs if v not in governing and v.dep_ not in ("acl:relcl", "relcl")]
+
+        def distance(t: Token) -> int:
+            return min(abs(t.idx - raw.open_at), abs(t.idx - raw.close_end))
+
+        return sorted(governing, key=distance) + sorted(others, key=distance)
 
     # -- from a verb to a name ----------------------------------------------------------------
 
@@ -789,7 +806,8 @@ class _Speakers:
                     ):
                         found = found.head
                     return found
-        # time words after the verb are not its subject: 'avait déclaré mardi soir l'entourage'
+        # time words after the verb are not its subject: 'avait déclaré mardi soir l'entourage';
+        # a role the parser hangs on one is ('a reconnu jeudi le procureur de la République')
         following = [
             t
             for t in following
@@ -798,7 +816,10 @@ class _Speakers:
                 or (t.dep_.startswith(("obl", "npadvmod")) and t.head.i == verb.i)
             )
             and not (
-                t.head.i != verb.i and t.head.dep_.startswith(("obl", "npadvmod")) and t.head.head.i == verb.i
+                t.head.i != verb.i
+                and t.head.dep_.startswith(("obl", "npadvmod"))
+                and t.head.head.i == verb.i
+                and not self._speaker_word(t)
             )
         ]
         before_adp = list(itertools.takewhile(lambda t: t.pos_ != "ADP", following))
@@ -811,6 +832,13 @@ class _Speakers:
                     t = t.head
                 return t
         return None
+
+    def _speaker_word(self, token: Token) -> bool:
+        """A noun that can name who speaks: a role ('le procureur'), a person or a speaker noun."""
+        word = _role_word(_fold(token.text), self.vocab)
+        return token.pos_ in ("NOUN", "PROPN") and (
+            word in self.vocab.speaker_nouns or self._person_of(token) is not None
+        )
 
     def _according_to(self, span: Span) -> str | None:
         """'Selon X, …', 'd'après X', 'according to X', 'Pour X, …' in `span`, outside the quotes."""
@@ -1061,7 +1089,7 @@ class _Speakers:
             for m in self.entities
             if m.kind in ("person", "organization") and start <= m.start and m.end <= end
         ]
-        head_word = _fold(head.text)
+        head_word = _role_word(_fold(head.text), self.vocab)
         role_head = (
             head_word in self.vocab.role_nouns
             or head_word.rstrip("sx") in self.vocab.role_nouns
@@ -1168,7 +1196,7 @@ class _Speakers:
         """The person a definite description of one person stands for ('le manager d'Astana',
         'L'avocate', 'le Belge'): described before with the same noun, else the person last
         credited with speech, when the document names one before."""
-        word = _fold(head.text)
+        word = _role_word(_fold(head.text), self.vocab)
         if head.pos_ not in ("NOUN", "PROPN") or "Plur" in head.morph.get("Number", []):
             return None
         own = _entity_at(self.entities, head.idx, head.idx + len(head.text))
@@ -1209,6 +1237,14 @@ class _Speakers:
         if subjects and len({self._full(p.name, p.start) for p in earlier}) == 1:
             return self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
         return None
+
+
+def _role_word(word: str, vocab: Vocabulary) -> str:
+    """'ex-otage' -> 'otage', 'co-fondateur' -> 'fondateur': a role's prefix leaves the role."""
+    for prefix in vocab.role_prefixes:
+        if word.startswith(prefix) and len(word) > len(prefix) + 2:
+            return word[len(prefix) :]
+    return word
 
 
 def _edits(a: str, b: str) -> int:
@@ -1289,6 +1325,20 @@ def _governs(verb: Token, inside: Span, raw: _Raw, *, reported: bool = False) ->
                 if verbs > (MAX_CLAUSE_VERBS if reported else 0):
                     break
     return False
+
+
+def _aside(verb: Token) -> bool:
+    """A relative clause with a subject of its own speaks of its antecedent, not the quote's
+    words: 'cette caution, contre laquelle UBS s'insurge, est « … »' ('le document qui souligne
+    que « … »', its subject the relative pronoun, does report them)."""
+    if verb.dep_ not in ("acl:relcl", "relcl"):
+        return False
+    subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
+    return (
+        subject is not None
+        and "Rel" not in subject.morph.get("PronType", [])
+        and _fold(subject.text) not in ("qui", "who", "which", "that")
+    )
 
 
 def _clitic_subject(verb: Token) -> Token | None:
