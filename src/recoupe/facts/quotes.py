@@ -103,6 +103,7 @@ MIN_UNPARSED_QUOTE_WORDS = 6
 MAX_SPEAKER_TOKENS = 10
 MAX_CLAUSE_VERBS = 2  # verbs between a speech verb and a quote inside what it reports
 MAX_CARRIED_LINES = 6  # lines a quote left open at a line's end may run on
+MAX_CONTINUED_PARAGRAPHS = 3  # paragraphs between a credited quote and an uncredited one going on
 WHOLE_SENTENCE_SHARE = 0.6  # a quote holding this share of its sentence's letters is the sentence
 LEXICON = "reporting_verbs"
 
@@ -605,11 +606,32 @@ class _Speakers:
                 speaker = self._incise(inside) or self._adjacent(sentence, raw, previous)
             if speaker is None:
                 speaker = self._same_source(inside, raw)
+            if speaker is None and full:
+                speaker = self._continued(raw)
             previous = (sentence, speaker)
             if speaker is not None:
                 self.credits.append(_Credit(raw.open_at, speaker, self._personal(speaker)))
             out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
         return out
+
+    def _continued(self, raw: _Raw) -> str | None:
+        """A quote opening its paragraph with no credit goes on the last quote's speaker (a
+        person), when that quote lies in one of the paragraphs just before and nobody else is
+        named as a subject or said to speak in between ('« … », a ajouté l'ex-otage. / « … »')."""
+        line_start = self.text.rfind("\n", 0, raw.open_at) + 1
+        if self.text[line_start : raw.open_at].strip() or not self.credits or self._heading(raw):
+            return None
+        last = self.credits[-1]
+        if not last.personal or last.name not in self.person_names | self._full_names():
+            return None
+        between = self.text[last.at : line_start]
+        if between.count("\n") > MAX_CONTINUED_PARAGRAPHS:
+            return None
+        others = [(p.start, self._full(p.name, p.start)) for p in self.people if p.subject]
+        others += [(c.at, c.name) for c in self.speech_subjects]
+        if any(last.at < at < raw.open_at and name != last.name for at, name in others):
+            return None
+        return last.name
 
     def _same_source(self, inside: Span, raw: _Raw) -> str | None:
         """'X a annoncé qu'il accordera « … ». X fournira « … »': words taken by a verb that is
@@ -729,6 +751,13 @@ class _Speakers:
         subject = _clitic_subject(verb) or self._inverted_subject(verb, closing[-1] if closing else raw)
         if subject is None:
             subject = _subject(verb)
+            if subject is not None and not self._free(subject):
+                # the parser may take quoted words for a subject too: the one outside the marks
+                subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and self._free(c)), None)
+            if subject is None or subject.i > verb.i:
+                # '« … », leurs explications ne sont pas sincères, a souligné le magistrat': an
+                # incise closing the sentence has its subject after the verb, however far the quote
+                subject = self._incise_subject(verb) or subject
             if subject is not None and subject.dep_ in ("nsubj:pass", "nsubjpass"):
                 subject = _agent(verb)  # 'qualifiée par les syndicats d'« injure »'
         if (
@@ -743,6 +772,27 @@ class _Speakers:
         if subject is None or not self._free(subject):
             return None
         return self._name_of(subject)
+
+    def _incise_subject(self, verb: Token) -> Token | None:
+        """The subject of ', a souligné le magistrat.': a speech verb after a comma (its
+        auxiliaries and adverbs between), with nothing after its subject but the sentence's end
+        or a comma."""
+        first = verb
+        while first.i > 0 and self.sdoc[first.i - 1].pos_ in ("AUX", "ADV"):
+            first = self.sdoc[first.i - 1]
+        if first.i == 0 or self.sdoc[first.i - 1].text != ",":
+            return None
+        rest = list(
+            itertools.takewhile(
+                lambda t: t.text not in (",", ";", ":") and t.sent.start == verb.sent.start,
+                self.sdoc[verb.i + 1 : verb.i + 14],
+            )
+        )
+        if not rest or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in _OPENERS for t in rest):
+            return None
+        comma = self.sdoc[first.i - 1]
+        end = comma.idx + 1
+        return self._inverted_subject(verb, _Raw(end, end, end, end))
 
     def _agent_after(self, verb: Token, raw: _Raw) -> Token | None:
         after = max(verb.idx, raw.close_end)
@@ -897,6 +947,9 @@ class _Speakers:
             if "," not in before:
                 continue
             after = self.sdoc[t.i + 1] if t.i + 1 < len(self.sdoc) else None
+            if after is not None and after.i >= inside.end and after.text in _CLOSERS:
+                # '« …, a ainsi expliqué » le procureur': the subject after the closing mark
+                after = self.sdoc[after.i + 1] if after.i + 1 < len(self.sdoc) else None
             inverted = [c for c in self.sdoc[max(inside.start, t.i - 3) : t.i] if c.text.startswith("-")]
             if inverted:
                 return self._name_of(inverted[-1])
@@ -917,16 +970,20 @@ class _Speakers:
         quoted = sum(len(w) for w in _WORDS.findall(self.text[raw.start : raw.end]))
         return quoted >= WHOLE_SENTENCE_SHARE * sum(len(w) for w in _WORDS.findall(span.text))
 
+    def _heading(self, raw: _Raw) -> bool:
+        """A quote that is a line of its own without a sentence end: a heading."""
+        line_start = self.text.rfind("\n", 0, raw.open_at) + 1
+        line_end = self.text.find("\n", raw.close_end)
+        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)].strip()
+        heading = line == self.text[raw.open_at : raw.close_end].strip()
+        return heading and not _TERMINAL.search(self.text[raw.start : raw.end])
+
     def _adjacent(self, span: Span, raw: _Raw, previous: tuple[Span, str | None] | None) -> str | None:
         """From the sentence before (ending with ':', holding the quote this one goes on, or
         reporting someone's speech) or the sentence after (opening with a speech verb, or naming
         the person this paragraph-opening quote belongs to)."""
         sdoc = self.sdoc
-        line_start = self.text.rfind("\n", 0, raw.open_at) + 1
-        line_end = self.text.find("\n", raw.close_end)
-        line = self.text[line_start : line_end if line_end >= 0 else len(self.text)].strip()
-        heading = line == self.text[raw.open_at : raw.close_end].strip()
-        if heading and not _TERMINAL.search(self.text[raw.start : raw.end]):
+        if self._heading(raw):
             return None  # a heading in marks ('« Il n'y a aucun problème »'): its own line, no sentence end
         whole = self._whole_sentence(span, raw)
         # 'X … : « … »' within the sentence: who the clause before the colon is about
@@ -1391,6 +1448,8 @@ def _entity_at(entities: Sequence[Mention], start: int, end: int) -> Mention | N
     return None
 
 
+_CLOSERS = frozenset({"»", "”", '"', "''", "“"})
+_OPENERS = frozenset({"«", "“", '"', "``", "„"})
 _STOP_RIGHT = frozenset({",", ";", ":", "(", "—", "–", "«", "“", '"'})
 
 
