@@ -103,6 +103,9 @@ MIN_UNPARSED_QUOTE_WORDS = 6
 MAX_SPEAKER_TOKENS = 10
 MAX_CLAUSE_VERBS = 2  # verbs between a speech verb and a quote inside what it reports
 MAX_CARRIED_LINES = 6  # lines a quote left open at a line's end may run on
+MIN_ECHO_WORDS = 2  # content words a quote needs to be matched to another one
+ECHO_SHARE = 0.6  # share of them the other quote must hold (as written for unclaimed words)
+MIN_CONTENT_LETTERS = 4
 MAX_CONTINUED_PARAGRAPHS = 3  # paragraphs between a credited quote and an uncredited one going on
 WHOLE_SENTENCE_SHARE = 0.6  # a quote holding this share of its sentence's letters is the sentence
 LEXICON = "reporting_verbs"
@@ -553,6 +556,7 @@ class _Speakers:
 
     def quotes(self) -> list[QuoteMention]:
         out: list[QuoteMention] = []
+        unclaimed: list[_Raw] = []  # words in marks nobody is said to speak
         previous: tuple[Span, str | None] | None = None  # the last quote's sentence and speaker
         for raw in self.raws:
             quote_text = self.text[raw.start : raw.end]
@@ -587,11 +591,14 @@ class _Speakers:
                 0 <= verb.idx - r.close_end <= 24 and sentence.start_char <= r.open_at for r in self.raws
             )
             taken = governed or according or announcer or ((reported or credited) and not term)
-            if words_in < 2 or (not full and not taken) or _is_title(quote_text, inside):
-                continue  # a scare quote, a title, a term: nobody is said to speak these words
+            if words_in < 2 or _is_title(quote_text, inside):
+                continue  # a single word, a title
             finite = any("Fin" in t.morph.get("VerbForm", []) for t in inside)
-            if not taken and verb is None and term and not finite:
-                continue  # a name or a charge: 'mis en examen pour « faux et usage de faux »'
+            if (not full and not taken) or (not taken and verb is None and term and not finite):
+                # a scare quote, a term, a name or a charge ('mis en examen pour « faux et usage
+                # de faux »'): nobody is said to speak these words, unless a quote says them
+                unclaimed.append(raw)
+                continue
             speaker = raw.speaker
             if speaker is None and verb is not None:
                 # the first of the sentence's speech verbs that names someone: a verb the parser
@@ -612,6 +619,52 @@ class _Speakers:
             if speaker is not None:
                 self.credits.append(_Credit(raw.open_at, speaker, self._personal(speaker)))
             out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
+        return self._echoes(out, unclaimed)
+
+    def _echoes(self, found: list[QuoteMention], unclaimed: list[_Raw]) -> list[QuoteMention]:
+        """Words a credited quote says are its speaker's wherever else they are quoted: a
+        headline or a heading quoting the body ('Encore « trop d'interrogations » sur …' above
+        '« Il y a trop d'interrogations … », a reconnu le procureur'). An uncredited quote
+        takes the speaker of the nearest quote, after it first, that holds most of its content
+        words; words set in marks with no speech verb are a quotation only when a credited
+        quote holds them as written."""
+        credited = [q for q in found if q.speaker is not None]
+        if not credited:
+            return found
+
+        def source(start: int, words: list[str], verbatim: str | None) -> str | None:
+            if len(words) < MIN_ECHO_WORDS:
+                return None
+            matches = []
+            for q in credited:
+                if q.start == start:
+                    continue
+                folded = _fold(q.text)
+                if verbatim is not None:
+                    if re.search(r"(?<!\w)" + re.escape(verbatim) + r"(?!\w)", folded) is None:
+                        continue
+                else:
+                    held = set(_content_words(folded))
+                    if sum(1 for w in words if w in held) < ECHO_SHARE * len(words):
+                        continue
+                matches.append(q)
+            after = [q for q in matches if q.start > start]
+            before = [q for q in matches if q.start < start]
+            best = min(after, key=lambda q: q.start) if after else (before[-1] if before else None)
+            return best.speaker if best is not None else None
+
+        out = []
+        for q in found:
+            if q.speaker is None:
+                q = QuoteMention(q.text, q.start, q.end, source(q.start, _content_words(_fold(q.text)), None))
+            out.append(q)
+        for raw in unclaimed:
+            quote_text = self.text[raw.start : raw.end]
+            folded = " ".join(_COUNTED_WORDS.findall(_fold(quote_text)))
+            speaker = source(raw.start, _content_words(folded), folded)
+            if speaker is not None:
+                out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
+        out.sort(key=lambda q: q.start)
         return out
 
     def _continued(self, raw: _Raw) -> str | None:
@@ -1294,6 +1347,11 @@ class _Speakers:
         if subjects and len({self._full(p.name, p.start) for p in earlier}) == 1:
             return self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
         return None
+
+
+def _content_words(folded: str) -> list[str]:
+    """The words of a folded text long enough to carry its meaning ('reprocher', not 'lui')."""
+    return [w for w in _COUNTED_WORDS.findall(folded) if len(w) >= MIN_CONTENT_LETTERS]
 
 
 def _role_word(word: str, vocab: Vocabulary) -> str:
