@@ -424,6 +424,9 @@ class _Speakers:
         self.person_names = {p.name for p in self.people}
         self.credits: list[_Credit] = []
         self.speech_subjects: list[_Credit] = []  # persons said to speak, outside quotes
+        # (where, person, its words) for each description resolved to a person: 'la ministre de
+        # l'Économie' -> Christine Lagarde
+        self.descriptions: list[tuple[int, str, frozenset[str]]] = []
         self._find_speech_subjects()
 
     # -- people of the document ----------------------------------------------------------------
@@ -1226,6 +1229,12 @@ class _Speakers:
         ]
         if people:
             return self._full(str(people[0].value or people[0].text), people[0].start)
+        # 'Frédéric Oudéa, patron de la Société générale qui affirmait': the role in apposition
+        # to a name
+        if role_head and head.dep_ == "appos" and head.head.i < head.i:
+            named_before = self._person_at(head.head)
+            if named_before is not None:
+                return named_before
         # 'Her spokesman, Bill McAllister, said': the name in apposition
         for child in head.rights:
             if child.dep_ == "appos":
@@ -1310,6 +1319,8 @@ class _Speakers:
         if head.pos_ not in ("NOUN", "PROPN") or "Plur" in head.morph.get("Number", []):
             return None
         own = _entity_at(self.entities, head.idx, head.idx + len(head.text))
+        if own is not None and own.kind != "person" and word in self.vocab.role_nouns:
+            own = None  # 'la ministre de l'Économie' taken for an organisation: a role
         if own is not None and not (own.kind == "place" and word in self.common_nouns):
             return None
         determiner = _fold(phrase[0].text) if phrase else ""
@@ -1335,18 +1346,43 @@ class _Speakers:
         earlier = [p for p in self.people if p.end <= head.idx]
         same_noun = [p for p in earlier if word in p.context]
         if same_noun:
-            return self._full(same_noun[-1].name, same_noun[-1].start)
+            return self._described_as(head, phrase, self._full(same_noun[-1].name, same_noun[-1].start))
+        # a person described before with the same noun and other words is someone else: 'la
+        # ministre de l'Économie' (Christine Lagarde) is not 'le premier ministre'
+        key = _description_key(phrase)
+        other = {
+            name
+            for at, name, seen in self.descriptions
+            if at < head.idx and word in seen and not (seen <= key or key <= seen)
+        }
         credited = [
             (c.at, c.name)
             for c in [*self.credits, *self.speech_subjects]
-            if c.personal and c.at < head.idx and c.name in self.person_names | self._full_names()
+            if c.personal
+            and c.at < head.idx
+            and c.name in self.person_names | self._full_names()
+            and c.name not in other
         ]
         if credited:
-            return max(credited)[1]
+            return self._described_as(head, phrase, max(credited)[1])
         subjects = [p for p in earlier if p.subject]
         if subjects and len({self._full(p.name, p.start) for p in earlier}) == 1:
-            return self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
+            only = self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
+            return None if only in other else self._described_as(head, phrase, only)
         return None
+
+    def _described_as(self, head: Token, phrase: list[Token], name: str) -> str:
+        """Remember that `phrase` described `name`, for the descriptions that follow."""
+        entry = (head.idx, name, _description_key(phrase))
+        if entry not in self.descriptions:
+            self.descriptions.append(entry)
+        return name
+
+
+def _description_key(phrase: list[Token]) -> frozenset[str]:
+    """The words of a description that tell one person from another: 'la ministre de
+    l'Économie' -> {'ministre', 'economie'}."""
+    return frozenset(_fold(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
 def _content_words(folded: str) -> list[str]:
