@@ -1228,7 +1228,10 @@ class _Speakers:
             )
         ]
         if people:
-            return self._full(str(people[0].value or people[0].text), people[0].start)
+            name = self._full(str(people[0].value or people[0].text), people[0].start)
+            if role_head and head.pos_ == "NOUN":
+                self._described_as(head, phrase, name)
+            return name
         # 'Frédéric Oudéa, patron de la Société générale qui affirmait': the role in apposition
         # to a name
         if role_head and head.dep_ == "appos" and head.head.i < head.i:
@@ -1344,12 +1347,19 @@ class _Speakers:
         if described:
             return described[-1].name
         earlier = [p for p in self.people if p.end <= head.idx]
-        same_noun = [p for p in earlier if word in p.context]
+        key = _description_key(phrase)
+        # 'le procureur de la République de Marseille, Jacques Dallest' … 'le procureur': the
+        # person a description with the same noun and no other words named before
+        same_noun = [(p.start, self._full(p.name, p.start)) for p in earlier if word in p.context]
+        same_noun += [
+            (at, name)
+            for at, name, seen in self.descriptions
+            if at < head.idx and word in seen and (seen <= key or key <= seen)
+        ]
         if same_noun:
-            return self._described_as(head, phrase, self._full(same_noun[-1].name, same_noun[-1].start))
+            return self._described_as(head, phrase, max(same_noun)[1])
         # a person described before with the same noun and other words is someone else: 'la
         # ministre de l'Économie' (Christine Lagarde) is not 'le premier ministre'
-        key = _description_key(phrase)
         other = {
             name
             for at, name, seen in self.descriptions
