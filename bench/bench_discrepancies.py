@@ -17,6 +17,7 @@ Bars (issue 5): recall >= 0.9 per language; fewer than one other discrepancy per
 from __future__ import annotations
 
 import argparse
+import itertools
 import random
 import re
 import sys
@@ -48,10 +49,13 @@ _NOT_FIGURES = re.compile(
 )
 
 
-def candidates(article: corpora.Article) -> dict[tuple[str, str], tuple[int, int]]:
+def candidates(
+    article: corpora.Article, *, tokenised_tails: bool = False
+) -> dict[tuple[str, str], tuple[int, int]]:
     """(number as written, next word folded) -> span of the number, first occurrence. A figure
     is followed by a lowercase content word and not preceded by a name or a reference word
-    ("article 8", "40 East Fifth Avenue", "October 26 to")."""
+    ("article 8", "40 East Fifth Avenue", "October 26 to"), nor the tail of a number ECB+
+    tokenised ("$5 . 3 million": the figure is 5.3, not 3; kept when `tokenised_tails`)."""
     stop = lang_data.words(article.language, "function_words", "stop")
     out: dict[tuple[str, str], tuple[int, int]] = {}
     for match in _FIGURE.finditer(article.text):
@@ -64,6 +68,8 @@ def candidates(article: corpora.Article) -> dict[tuple[str, str], tuple[int, int
         before = article.text[max(0, match.start() - 25) : match.start()]
         if re.search(r"(?:[A-Z][\w.]*|[.$€£])\s*$", before) and not re.search(r"[$€£]\s*$", before):
             continue  # "Article 8", "Magnum", ". 357"
+        if not tokenised_tails and re.search(r"\d\s[.,]\s$", before):
+            continue
         line_start = article.text.rfind("\n", 0, match.start()) + 1
         if article.text[line_start : line_start + 4] == "http":
             continue  # ECB+ keeps the page's URL as its first line
@@ -108,23 +114,43 @@ def changed(raw: str) -> str:
     return number
 
 
-def plant(groups: dict[str, list[corpora.Article]], rng: random.Random) -> list[dict[str, object]]:
+def plant(
+    groups: dict[str, list[corpora.Article]], rng: random.Random, *, loose: bool = False
+) -> list[dict[str, object]]:
+    """One plant per group that has a figure stated by two articles. The two articles planted on
+    are a pair that passes `_same_statement` (`loose`: the rule before 2026-12-02, which checked
+    the first two articles stating the figure and then planted on any two of them)."""
     plants = []
     for group in sorted(groups):
         members = groups[group]
         seen: dict[tuple[str, str], list[tuple[corpora.Article, tuple[int, int]]]] = defaultdict(list)
         for article in members:
-            for key, span in candidates(article).items():
+            for key, span in candidates(article, tokenised_tails=loose).items():
                 seen[key].append((article, span))
-        shared = sorted(
-            k
-            for k, v in seen.items()
-            if len({a.id for a, _ in v}) >= 2 and _same_statement(v[0][0], v[0][1], v[1][0], v[1][1])
-        )
-        if not shared:
-            continue
-        key = rng.choice(shared)
-        (kept, _), (target, span) = rng.sample(seen[key], 2)
+        if loose:
+            shared = sorted(
+                k
+                for k, v in seen.items()
+                if len({a.id for a, _ in v}) >= 2 and _same_statement(v[0][0], v[0][1], v[1][0], v[1][1])
+            )
+            if not shared:
+                continue
+            key = rng.choice(shared)
+            (kept, _), (target, span) = rng.sample(seen[key], 2)
+        else:
+            pairs = {
+                k: [
+                    (x, y)
+                    for x, y in itertools.permutations(v, 2)
+                    if x[0].id != y[0].id and _same_statement(x[0], x[1], y[0], y[1])
+                ]
+                for k, v in seen.items()
+            }
+            shared = sorted(k for k, found_pairs in pairs.items() if found_pairs)
+            if not shared:
+                continue
+            key = rng.choice(shared)
+            (kept, _), (target, span) = rng.choice(pairs[key])
         new = changed(key[0])
         plants.append(
             {
@@ -138,6 +164,17 @@ def plant(groups: dict[str, list[corpora.Article]], rng: random.Random) -> list[
             }
         )
     return plants
+
+
+def _planted_at(text: str, number: str, word: str) -> tuple[int, int]:
+    """Where the planted figure is written: the number followed by its word (the first bare
+    occurrence of the number may be another figure)."""
+    gap = r"\s+(?:de\s+|d'|d’|of\s+)?"
+    match = re.search(rf"(?<![\w.,:/-]){re.escape(number)}(?={gap}{re.escape(word)})", text, re.IGNORECASE)
+    if match:
+        return match.span()
+    at = text.find(number)
+    return at, at + len(number)
 
 
 def sentence_at(doc: Document, start: int) -> str:
@@ -169,6 +206,11 @@ def main() -> None:
         default=None,
         help="tuning: crosscheck.CONFLICT_CONTEXT for this run (read it off the tune split)",
     )
+    parser.add_argument(
+        "--loose-plants",
+        action="store_true",
+        help="the plant rule before 2026-12-02 (the pair planted on need not be one statement)",
+    )
     args = parser.parse_args()
     if args.conflict_context is not None:
         crosscheck.CONFLICT_CONTEXT = args.conflict_context
@@ -184,15 +226,16 @@ def main() -> None:
         for a in articles:
             groups[a.group].append(a)
         groups = {g: m for g, m in groups.items() if len(m) >= 2}
-        plants = plant(groups, rng)
+        plants = plant(groups, rng, loose=args.loose_plants)
         by_id = {a.id: a for a in articles}
         for p in plants:
             # the figure changes everywhere the changed article states it: one article stating
             # both figures would be no disagreement between sources
+            # (the same bounds as `_FIGURE`: "9:40 p.m." or "1/40" is not the figure "40")
             a = by_id[str(p["changed"])]
-            number = re.compile(rf"(?<![\w.,]){re.escape(str(p['old']))}(?![\w]|[.,]\d)")
+            number = re.compile(rf"(?<![\w.,:/-]){re.escape(str(p['old']))}(?![\w:/-]|[.,]\d)")
             a.text = number.sub(str(p["new"]), a.text)
-            p["span"] = (a.text.find(str(p["new"])), a.text.find(str(p["new"])) + len(str(p["new"])))
+            p["span"] = _planted_at(a.text, str(p["new"]), str(p["word"]))
         docs = {d.id: d for d in corpora.run_facts(corpora.documents(articles), models)}
         hits = 0
         split_hits: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])  # planted, found, others
@@ -232,7 +275,7 @@ def main() -> None:
             print(
                 f"  missed {p['group']}: {p['old']} -> {p['new']} {p['word']!r}; extracted as {[(m.text, m.subject) for m in near]}"
             )
-            k = kept.text.find(str(p["old"]))
+            k = _planted_at(kept.text, str(p["old"]), str(p["word"]))[0]
             kept_near = [
                 m for m in kept.mentions if m.kind in ("quantity", "money") and m.start <= k < m.end + 1
             ]

@@ -72,6 +72,10 @@ _SUBJECT_STOP = frozenset(
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _YEARS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+_COMPOUND = re.compile(r"([^\W\d_]{2,})\s?-\s?([^\W\d_]{2,})", re.UNICODE)
+# a number cut by a tokeniser ("5 . 9", "1 , 400"): the figure read is a piece of another one
+_CUT_BEFORE = re.compile(r"\d\s[.,]\s?$")
+_CUT_AFTER = re.compile(r"^\s?[.,]\s\d")
 # lowest cosine between the sentences of two figures, one of which has no subject, for them to
 # be compared (tuned on the tune half)
 BARE_CONTEXT = 0.2
@@ -80,6 +84,9 @@ SAME_SENTENCE = 0.45
 # content words read on each side of a figure for its local context (`Aligner.anchor`)
 ANCHOR_WINDOW = 6
 ANCHOR_STEM = 5
+# share of the pairs of different values of two groups of figures that must be aligned for the
+# groups to be one discrepancy (`_measure_groups`; average link)
+GROUP_ALIGNED = 0.5
 # content words on each side of a figure without a subject read as what it measures
 FALLBACK_NEAR = 2
 # content words on each side of an age where its person must be named for a disagreement
@@ -150,7 +157,11 @@ def _subject_words(subject: str | None, unit: str | None, language: str | None =
     concepts = measure_concepts(text, _known(language))
     words: set[str] = {f"@{c}" for c in concepts}
     concept_starts = _concept_starts(_known(language))
-    for token in _TOKEN.findall(fold(text)):
+    folded = fold(text)
+    # a compound written with or without its hyphen ("back-end", "back - end", "backend") is
+    # one word: its joined form is kept beside its parts
+    joined = [a + b for a, b in _COMPOUND.findall(folded)]
+    for token in [*_TOKEN.findall(folded), *joined]:
         token = _singular(token)
         if (
             token in _SUBJECT_STOP
@@ -500,6 +511,23 @@ class Aligner:
             tuple(w[:ANCHOR_STEM] for w in after[:ANCHOR_WINDOW]),
         )
 
+    def cut(self, document: str, m: Mention) -> bool:
+        """A figure that is a piece of a number a tokeniser cut ("5 . 9" read as 9, "6 . 1" as
+        6): its value is not what the page states, so it is never compared."""
+        text = self._raw.get(document, "")
+        return bool(_CUT_BEFORE.search(text[max(0, m.start - 4) : m.start])) or bool(
+            m.text[-1:].isdigit() and _CUT_AFTER.match(text[m.end : m.end + 4])
+        )
+
+    def people_apart(self, a: Statement, b: Statement) -> bool:
+        """Two figures whose sentences name people, none of them the same, in sentences that do
+        not say the same: about different people ("DiLeo ... 19 seasons" / "Cheeks ... 11
+        seasons", "a seven-year deal" of one player / "a four-year deal" of another). An age is
+        told apart by its own subject (the person it is the age of)."""
+        if a.measure == "age" or not (a.people and b.people) or a.people & b.people:
+            return False
+        return self.similarity(a.mention, a.document, b.mention, b.document) < SAME_SENTENCE
+
     @staticmethod
     def anchor(a: Statement, b: Statement) -> int:
         """How many content words two figures share on the same side of them (`ANCHOR_SHARED`
@@ -593,6 +621,8 @@ class Aligner:
         sees one statement (the same words around the figure, one person's age, or sentences
         that say the same), not two measures sharing a word ("13 homers" with one team, "33
         homers" in the season)."""
+        if self.people_apart(a, b):
+            return False
         if self.adjacent(a, b) >= CONFLICT_ADJACENT:
             return True
         if a.measure == "score":
@@ -645,6 +675,8 @@ class Aligner:
             return False  # "tués" / "blessés": two measures, however alike their sentences
         if counts_of_different_nouns(a, b):
             return False  # "deux autres points" / "120 000 personnes", however alike their sentences
+        if self.people_apart(a, b):
+            return False  # the same words around a figure said of two people are two measures
         if self.anchor(a, b) >= ANCHOR_SHARED:
             return True  # one statement written twice: the words around the figure are the same
         if a.measure == "count" and not (a.words or b.words) and a.mention.unit != b.mention.unit:
@@ -845,7 +877,7 @@ def find_discrepancies(
         for doc in docs
         if doc.id not in independence.junk
         for m in doc.mentions
-        if m.kind in ("quantity", "money") and m.value is not None
+        if m.kind in ("quantity", "money") and m.value is not None and not aligner.cut(doc.id, m)
     ]
     pairs = list(aligned_pairs(statements, aligner))
     source = {i: independence.unit_of.get(s.document, s.document) for i, s in enumerate(statements)}
@@ -876,25 +908,73 @@ def find_discrepancies(
         conflicts.append((i, j))
     if not conflicts:
         return []
-    uf: UnionFind[int] = UnionFind()
-    for i, j in conflicts:
-        uf.union(i, j)
-    involved = {i for pair in conflicts for i in pair}
+    groups = _measure_groups(statements, pairs, conflicts, aligner)
+    published = {d.id: d.published for d in docs}
+    out: list[Discrepancy] = []
+    for members in groups:
+        out.append(_discrepancy([statements[i] for i in members], published, fact_of))
+    out.sort(key=lambda d: d.about)
+    return out
+
+
+def _measure_groups(
+    statements: Sequence[Statement],
+    pairs: Sequence[tuple[int, int]],
+    conflicts: Sequence[tuple[int, int]],
+    aligner: Aligner,
+) -> list[list[int]]:
+    """The statements of each reported discrepancy: conflicting pairs, strongest first, joined
+    with the statements that agree with them, two groups joining only when at least
+    `GROUP_ALIGNED` of their pairs of different values (in different documents) are aligned.
+    Without that check, groups chain: "24 km north of
+    Detroit" / "22 miles north of Detroit" and "22 miles" / "a motorist 50 miles north" would
+    make one discrepancy of two measures."""
+    aligned = {frozenset(p) for p in pairs}
+    group_of: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
+
+    def joinable(x: int, y: int) -> bool:
+        gx, gy = members.get(group_of.get(x, -1), [x]), members.get(group_of.get(y, -1), [y])
+        apart = [
+            (i, j)
+            for i in gx
+            for j in gy
+            if statements[i].document != statements[j].document
+            and not _agree(statements[i].mention, statements[j].mention)
+        ]
+        return sum(frozenset(p) in aligned for p in apart) >= GROUP_ALIGNED * len(apart)
+
+    def join(x: int, y: int) -> None:
+        for i in (x, y):
+            if i not in group_of:
+                group_of[i] = i
+                members[i] = [i]
+        gx, gy = group_of[x], group_of[y]
+        if gx == gy:
+            return
+        for i in members[gy]:
+            group_of[i] = gx
+        members[gx].extend(members.pop(gy))
+
+    def strength(pair: tuple[int, int]) -> tuple[int, int, float]:
+        a, b = statements[pair[0]], statements[pair[1]]
+        similarity = aligner.similarity(a.mention, a.document, b.mention, b.document)
+        return (-aligner.adjacent(a, b), -aligner.anchor(a, b), -similarity)
+
+    for i, j in sorted(conflicts, key=strength):
+        if joinable(i, j):
+            join(i, j)
     # statements agreeing with a conflicting one, aligned with it, join its value
+    grouped = set(group_of)
     for i, j in pairs:
         if (
-            (i in involved) != (j in involved)
+            (i in grouped) != (j in grouped)
             and _bounded(statements[i].mention)
             and _bounded(statements[j].mention)
             and _agree(statements[i].mention, statements[j].mention)
         ):
-            uf.union(i, j)
-    published = {d.id: d.published for d in docs}
-    out: list[Discrepancy] = []
-    for members in uf.groups():
-        out.append(_discrepancy([statements[i] for i in members], published, fact_of))
-    out.sort(key=lambda d: d.about)
-    return out
+            join(i, j)
+    return [sorted(group) for group in members.values() if len(group) >= 2]
 
 
 def _discrepancy(
