@@ -18,7 +18,7 @@ from typing import ClassVar
 import pytest
 
 from recoupe.corpus import Corpus
-from recoupe.executor import PageOutcome
+from recoupe.executor import PageOutcome, PagePool
 from recoupe.ingest import read_inputs
 from recoupe.model import InputEntry, Page
 from recoupe.pipeline import Pipeline, build_brief
@@ -36,7 +36,7 @@ class CachedPipeline(Pipeline):
     cache: ClassVar[dict[tuple[str, str, frozenset[str]], PageOutcome]] = {}
 
     def prepare(
-        self, pages: Sequence[Page], furniture: Mapping[str, frozenset[str]]
+        self, pages: Sequence[Page], furniture: Mapping[str, frozenset[str]], *, pool: PagePool | None = None
     ) -> dict[str, PageOutcome]:
         def key(page: Page) -> tuple[str, str, frozenset[str]]:
             return (
@@ -47,7 +47,7 @@ class CachedPipeline(Pipeline):
 
         missing = [p for p in pages if key(p) not in self.cache]
         if missing:
-            done = super().prepare(missing, furniture)
+            done = super().prepare(missing, furniture, pool=pool)
             for page in missing:
                 self.cache[key(page)] = done[page.source]
         return {p.source: copy.deepcopy(self.cache[key(p)]) for p in pages}

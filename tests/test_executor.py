@@ -13,18 +13,20 @@ from pathlib import Path
 
 import pytest
 
-from recoupe.clean import Cleaner
+from recoupe.clean import Cleaner, site_key
+from recoupe.clean.site_lines import line_key
 from recoupe.executor import (
     RAY_HINT,
     DocumentStages,
     LoadedStages,
     PageOutcome,
+    PagePool,
     import_ray,
     process_pages,
 )
 from recoupe.ingest import read_inputs
 from recoupe.limits import Limits
-from recoupe.model import Page
+from recoupe.model import Page, SiteStatistics
 
 
 @pytest.fixture(scope="module")
@@ -63,6 +65,33 @@ def test_pool_gives_the_same_documents_as_in_process(
 ) -> None:
     stages, expected = in_process
     assert list(process_pages(example_pages, stages, workers=2)) == expected
+
+
+def test_a_shared_pool_keeps_its_workers_and_takes_each_calls_statistics(example_pages: list[Page]) -> None:
+    """A corpus add keeps one pool for all its chunks: the workers (and their models) stay, and
+    each call's furniture reaches them."""
+    page = next(p for p in example_pages if site_key(p) is not None)
+    site = site_key(page)
+    plain = DocumentStages()
+    (alone,) = process_pages([page], plain, workers=1)
+    assert site is not None and alone.document is not None
+    line = [x.strip() for x in alone.document.text.splitlines() if len(x.strip()) > 20][1]
+    with_furniture = DocumentStages(statistics=SiteStatistics(furniture={site: frozenset({line_key(line)})}))
+    pages = [page, *example_pages[:3]]
+    with PagePool(plain, workers=2) as pool:
+        pids = {w.process.pid for w in pool.workers}
+        first = list(process_pages(pages, plain, pool=pool))
+        second = list(process_pages(pages, with_furniture, pool=pool))
+        assert {w.process.pid for w in pool.workers} == pids
+    assert first == list(process_pages(pages, plain, workers=1))
+    assert second == list(process_pages(pages, with_furniture, workers=1))
+    before, after = first[0].document, second[0].document
+    assert before is not None and after is not None
+    assert line in before.text and line not in after.text
+    assert any(span.reason == "site_furniture" for span in after.removed)
+    assert pool.closed and all(not w.process.is_alive() for w in pool.workers)
+    with pytest.raises(RuntimeError, match="closed"):
+        list(process_pages(pages, plain, pool=pool))
 
 
 # --------------------------------------------------------------------------------------------

@@ -37,6 +37,7 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -50,9 +51,9 @@ from recoupe.clean import site_key
 from recoupe.clean.site_lines import PageLines, furniture_lines, page_lines
 from recoupe.crosscheck import Independence
 from recoupe.dedup import Sketcher, find_duplicates, lsh_candidate_threshold, shingle_set
-from recoupe.executor import PageOutcome
+from recoupe.executor import PageOutcome, PagePool
 from recoupe.model import Document, DuplicateCluster, InputEntry, Page, document_id
-from recoupe.pipeline import Pipeline, PipelineConfig, processing_order
+from recoupe.pipeline import POOL_MIN_PAGES_PER_WORKER, Pipeline, PipelineConfig, processing_order
 from recoupe.store import Store, StoryRow
 from recoupe.store.codec import document_from_row
 from recoupe.stories import (
@@ -72,7 +73,8 @@ ProgressCallback = Callable[[str, int, int], None]
 
 # pages per write transaction: what a kill can lose, and what a concurrent add waits for
 CHUNK_PAGES = 128
-# pages per chunk and worker when the per-page stages run in a pool or on Ray
+# pages per chunk and worker when the per-page stages run in a pool or on Ray: the workers read
+# one chunk while this process writes the one before, so a chunk is a few seconds of their work
 POOL_PAGES_PER_WORKER = 256
 # stories rebuilt per transaction
 REBUILD_BATCH = 64
@@ -135,6 +137,48 @@ class AddSummary:
         return ", ".join(parts)
 
 
+@dataclass(slots=True)
+class _Chunk:
+    """A chunk of inputs planned for an add: what is new, and the furniture to clean it with."""
+
+    chunk: list[tuple[InputEntry, Page | None]]
+    fresh: list[tuple[InputEntry, Page | None, str]]  # (entry, page, content hash) not yet stored
+    pages: list[Page]
+    lines: dict[int, PageLines]  # by id(page)
+    sites: dict[int, str | None]
+    furniture: dict[str, frozenset[str]]
+
+
+class _LazyPool:
+    """An add's pool of workers, started the first time a chunk is big enough to pay for
+    loading the models in each worker, then kept for the add's other chunks."""
+
+    def __init__(self, pipeline: Pipeline) -> None:
+        self.pipeline = pipeline
+        self.pool: PagePool | None = None
+        self.closed = False
+
+    def get(self, pages: int) -> PagePool | None:
+        config = self.pipeline.config
+        workers = config.workers or os.cpu_count() or 1
+        if config.engine != "local" or workers < 2 or self.closed:
+            return None
+        if self.pool is None and pages >= POOL_MIN_PAGES_PER_WORKER * workers:
+            self.pool = PagePool(self.pipeline.document_stages({}), workers)
+        return self.pool
+
+    def close(self) -> None:
+        self.closed = True
+        if self.pool is not None:
+            self.pool.close()
+
+    def __enter__(self) -> _LazyPool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 class Corpus:
     """Adds pages to a `Store` incrementally; the store's read API serves the results.
 
@@ -155,7 +199,7 @@ class Corpus:
         self.pipeline = Pipeline(self.config)
         workers = self.config.workers or os.cpu_count() or 1
         pooled = self.config.engine == "ray" or workers > 1
-        # a pool starts per chunk (its workers load their models): give each worker enough pages
+        # give each worker enough pages per chunk to cover the writing of the previous one
         self.chunk_pages = max(chunk_pages, POOL_PAGES_PER_WORKER * workers) if pooled else chunk_pages
         self.progress = progress
         dedup = self.pipeline.dedup
@@ -186,14 +230,28 @@ class Corpus:
         summary = AddSummary()
         iterator = iter(results)
         done = 0
-        while chunk := list(islice(iterator, self.chunk_pages)):
+        # The workers read the next chunk while this process writes the current one: one
+        # long-lived pool for the whole add (models load once), fed from one helper thread.
+        with _LazyPool(self.pipeline) as pool, ThreadPoolExecutor(1, "recoupe-prepare") as ahead:
             try:
-                self._add_chunk(chunk, summary)
+                current = self._plan_chunk(list(islice(iterator, self.chunk_pages)), summary, [])
+                job = ahead.submit(self._prepare_chunk, current, pool) if current else None
+                while current is not None and job is not None:
+                    following = self._plan_chunk(
+                        list(islice(iterator, self.chunk_pages)), summary, current.pages
+                    )
+                    with _timed(summary, "waiting for clean, judge, facts"):
+                        prepared = job.result()
+                    job = ahead.submit(self._prepare_chunk, following, pool) if following else None
+                    with _timed(summary, "write"):
+                        self._commit_chunk(current, prepared, summary)
+                    done += len(current.chunk)
+                    self.progress("add", done, 0)
+                    current = following
             except BaseException:
                 self._df_cache = None  # the transaction rolled back: so did the frequencies
+                pool.close()  # stops the helper thread's pages too
                 raise
-            done += len(chunk)
-            self.progress("add", done, 0)
         with _timed(summary, "story rebuild"):
             summary.stories_changed = self.rebuild_dirty_stories()
         counts = self.store.counts()
@@ -239,24 +297,38 @@ class Corpus:
 
     # ------------------------------------------------------------------ one chunk
 
-    def _add_chunk(self, chunk: list[tuple[InputEntry, Page | None]], summary: AddSummary) -> None:
-        store = self.store
+    def _plan_chunk(
+        self, chunk: list[tuple[InputEntry, Page | None]], summary: AddSummary, ahead: Sequence[Page]
+    ) -> _Chunk | None:
+        """What of a chunk is new, and the furniture to clean it with: the store's, this
+        chunk's and that of `ahead`, the pages of the chunk being written meanwhile. None
+        when the inputs are exhausted."""
+        if not chunk:
+            return None
         summary.inputs += len(chunk)
         keyed = [(entry, page, page_hash(page) if page is not None else "") for entry, page in chunk]
-        known = store.known_inputs((entry.source, digest) for entry, _, digest in keyed)
+        known = self.store.known_inputs((entry.source, digest) for entry, _, digest in keyed)
         fresh = [(e, p, h) for e, p, h in keyed if (e.source, h) not in known]
         summary.known += len(keyed) - len(fresh)
+        pages = [p for _, p, _ in fresh if p is not None]
+        lines = {id(p): page_lines(p, max_chars=self._max_chars) for p in [*pages, *ahead]}
+        sites = {id(p): site_key(p) for p in [*pages, *ahead]}
+        furniture = self._furniture_with([*ahead, *pages], lines, sites) if pages else {}
+        return _Chunk(chunk, fresh, pages, lines, sites, furniture)
+
+    def _prepare_chunk(self, planned: _Chunk, pool: _LazyPool) -> dict[str, PageOutcome]:
+        """Clean, judge and extract facts (outside the write lock, in the helper thread)."""
+        if not planned.pages:
+            return {}
+        return self.pipeline.prepare(planned.pages, planned.furniture, pool=pool.get(len(planned.pages)))
+
+    def _commit_chunk(self, planned: _Chunk, prepared: dict[str, PageOutcome], summary: AddSummary) -> None:
+        """Write a prepared chunk in one transaction. Under the lock, a page whose site's
+        furniture moved meanwhile (this add's previous chunk, another add) is done again."""
+        store = self.store
+        fresh, lines, sites, furniture = planned.fresh, planned.lines, planned.sites, planned.furniture
         if not fresh:
             return
-        # Clean, judge and extract facts outside the write lock, with the furniture the store
-        # and this chunk give; under the lock, a page whose site's furniture moved meanwhile
-        # (another add) is done again.
-        pages = [p for _, p, _ in fresh if p is not None]
-        lines = {id(p): page_lines(p, max_chars=self._max_chars) for p in pages}
-        sites = {id(p): site_key(p) for p in pages}
-        furniture = self._furniture_with(pages, lines, sites)
-        with _timed(summary, "clean, judge, facts"):
-            prepared = self.pipeline.prepare(pages, furniture)
         with store.transaction():
             seq = store.next_seq()
             known = store.known_inputs((e.source, h) for e, _, h in fresh)

@@ -107,6 +107,18 @@ class LoadedStages:
         self.judge: Judge = _built("judge", Judge, spec.options)
         self.facts: FactExtractor = _built("facts", FactExtractor, spec.options)
 
+    def rebind(self, spec: DocumentStages) -> LoadedStages:
+        """These stages with another record's statistics and limits (a store's furniture moves
+        from chunk to chunk); rebuilt only when the stage options differ."""
+        same = type(spec) is type(self.spec) and (spec.options, spec.strict) == (
+            self.spec.options,
+            self.spec.strict,
+        )
+        if not same:
+            return spec.load()
+        self.spec = spec
+        return self
+
     def warm(self) -> None:
         """Load what every page needs (the language detector) and the models asked for."""
         self.judge.detector.detect("one two three four five")
@@ -169,16 +181,20 @@ def process_pages(
     window: int | None = None,
     start_method: str = "spawn",
     shard_size: int = 32,
+    pool: PagePool | None = None,
 ) -> Iterator[PageOutcome]:
     """One `PageOutcome` per page, in input order.
 
     `workers`: processes (default: the number of cores); 1 runs in this process. `engine="ray"`
     runs on Ray (`address` of a cluster, default a local one with `workers` CPUs) in shards of
     `shard_size` pages. `window`: most pages read ahead of the oldest unfinished one (default
-    8 per worker).
+    8 per worker). `pool`: a running `PagePool` to use (the local engine) instead of starting
+    one for this call; `workers` is then its size.
     """
     if engine not in ENGINES:
         raise ValueError(f"unknown engine {engine!r}; engines: {', '.join(ENGINES)}")
+    if pool is not None and engine == "local":
+        workers = len(pool.workers)
     count = (os.cpu_count() or 1) if workers is None else workers
     if count < 1:
         raise ValueError(f"workers must be >= 1, got {workers!r}")
@@ -189,7 +205,7 @@ def process_pages(
         return _ray_outcomes(pages, stages, count, address, shard_size, ahead)
     if count == 1:
         return _in_process(pages, stages)
-    return _pool_outcomes(pages, stages, count, ahead, start_method)
+    return _pool_outcomes(pages, stages, pool, ahead, lambda: PagePool(stages, count, start_method))
 
 
 # --------------------------------------------------------------------------------------------
@@ -251,7 +267,9 @@ def _worker_main(conn: Connection, stages: DocumentStages) -> None:
             return
         if message is None:
             return
-        task, page = message
+        task, page, spec = message
+        if spec is not None:  # the next pages go through other statistics or options
+            loaded = loaded.rebind(spec)
 
         def announce(stage: str, task: int = task) -> None:
             conn.send(("stage", task, stage))
@@ -268,6 +286,8 @@ def _worker_main(conn: Connection, stages: DocumentStages) -> None:
 class _Worker:
     process: Any  # multiprocessing.Process of the chosen context
     conn: Connection
+    # the token of the `DocumentStages` the worker holds now
+    token: str
     started: float = field(default_factory=time.monotonic)
     ready: bool = False
     task: int | None = None
@@ -275,12 +295,37 @@ class _Worker:
     since: float = 0.0
 
 
-class _Pool:
-    def __init__(self, stages: DocumentStages, size: int, start_method: str) -> None:
+class PoolClosed(RuntimeError):
+    """The pool was closed (by another thread) while pages were going through it."""
+
+
+class PagePool:
+    """A local pool of worker processes that outlives one call of `process_pages`: its workers
+    load their models once, and later calls send them only the new `DocumentStages` record
+    (statistics, limits) with their first page. A corpus add keeps one for all its chunks.
+
+        with PagePool(stages, workers=2) as pool:
+            for chunk in chunks:
+                outcomes = list(process_pages(chunk, stages_of(chunk), pool=pool))
+
+    Not thread-safe: one `process_pages` over a pool at a time.
+    """
+
+    def __init__(self, stages: DocumentStages, workers: int, start_method: str = "spawn") -> None:
+        if workers < 2:
+            raise ValueError(f"a pool needs at least 2 workers, got {workers!r}")
         self.stages = stages
         self.context: Any = multiprocessing.get_context(start_method)
         self.start_failures = 0
-        self.workers = [self._start() for _ in range(size)]
+        self.busy = False
+        self.closed = False
+        self.workers = [self._start() for _ in range(workers)]
+
+    def __enter__(self) -> PagePool:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     def _start(self) -> _Worker:
         parent, child = self.context.Pipe()
@@ -289,9 +334,11 @@ class _Pool:
         )
         process.start()
         child.close()
-        return _Worker(process, parent)
+        return _Worker(process, parent, self.stages.token)
 
     def replace(self, worker: _Worker) -> None:
+        if self.closed:
+            raise PoolClosed("the pool was closed")
         if not worker.ready:
             self.start_failures += 1
             if self.start_failures >= _MAX_START_FAILURES:
@@ -302,7 +349,16 @@ class _Pool:
         _stop(worker)
         self.workers[self.workers.index(worker)] = self._start()
 
+    def drain(self) -> None:
+        """After a call that stopped early: a worker still on a page of it is replaced, so that
+        no late outcome reaches the next call."""
+        for worker in list(self.workers):
+            if worker.task is not None:
+                _stop(worker)
+                self.workers[self.workers.index(worker)] = self._start()
+
     def close(self) -> None:
+        self.closed = True
         for worker in self.workers:
             if worker.process.is_alive():
                 with contextlib.suppress(OSError):
@@ -334,10 +390,20 @@ def _death_reason(worker: _Worker) -> str:
 
 
 def _pool_outcomes(
-    pages: Iterable[Page], stages: DocumentStages, size: int, window: int, start_method: str
+    pages: Iterable[Page],
+    stages: DocumentStages,
+    shared: PagePool | None,
+    window: int,
+    start: Callable[[], PagePool],
 ) -> Iterator[PageOutcome]:
+    """Outcomes in input order from the `shared` pool, else from one started for this call (and
+    closed with it)."""
+    pool = shared if shared is not None else start()
+    if pool.busy or pool.closed:
+        raise RuntimeError("this pool is closed or already processing pages")
+    pool.busy = True
+    pool.stages = stages  # a worker started to replace a dead one holds these
     source = iter(pages)
-    pool = _Pool(stages, size, start_method)
     waiting: dict[int, Page] = {}  # read, not yet done
     queued: deque[int] = deque()  # read, not yet sent
     results: dict[int, PageOutcome] = {}
@@ -347,6 +413,8 @@ def _pool_outcomes(
     limit = stages.limits.stage_seconds
     try:
         while True:
+            if pool.closed:
+                raise PoolClosed("the pool was closed")
             while not exhausted and read - given < window:
                 page = next(source, None)
                 if page is None:
@@ -359,7 +427,9 @@ def _pool_outcomes(
                 if queued and worker.ready and worker.task is None:
                     task = queued.popleft()
                     worker.task, worker.stage = task, ""
-                    worker.conn.send((task, waiting[task]))
+                    spec = stages if worker.token != stages.token else None
+                    worker.conn.send((task, waiting[task], spec))
+                    worker.token = stages.token
             while given in results:
                 yield results.pop(given)
                 given += 1
@@ -400,7 +470,11 @@ def _pool_outcomes(
                 elif not worker.ready and time.monotonic() - worker.started > STARTUP_SECONDS:
                     pool.replace(worker)  # stuck while starting: counts as a failed start
     finally:
-        pool.close()
+        pool.busy = False
+        if shared is None:
+            pool.close()
+        else:
+            pool.drain()
 
 
 def _lose(worker: _Worker, reason: str, results: dict[int, PageOutcome], waiting: dict[int, Page]) -> None:
@@ -435,8 +509,10 @@ def ray_shard(stages: DocumentStages, pages: list[Page]) -> list[PageOutcome]:
     """One Ray task: a shard of pages through the per-document stages."""
     loaded = _RAY_LOADED.get(stages.token)
     if loaded is None:
+        previous = next(iter(_RAY_LOADED.values()), None)
         _RAY_LOADED.clear()
-        loaded = _RAY_LOADED[stages.token] = stages.load()
+        loaded = previous.rebind(stages) if previous is not None else stages.load()
+        _RAY_LOADED[stages.token] = loaded
         loaded.warm()
     outcomes = []
     for page in pages:

@@ -26,7 +26,7 @@ from recoupe import __version__
 from recoupe.clean import Cleaner, clean_page, site_key
 from recoupe.crosscheck import Independence, cross_check
 from recoupe.dedup import Dedup
-from recoupe.executor import ENGINES, DocumentStages, Engine, PageOutcome, process_pages
+from recoupe.executor import ENGINES, DocumentStages, Engine, PageOutcome, PagePool, process_pages
 from recoupe.facts import FactExtractor
 from recoupe.judge import Judge
 from recoupe.limits import Limits
@@ -225,14 +225,9 @@ class Pipeline:
         lines = furniture.get(site, frozenset()) if site is not None else frozenset()
         return clean_page(page, site_furniture=lines, options=self.cleaner.options)
 
-    def prepare(
-        self, pages: Sequence[Page], furniture: Mapping[str, frozenset[str]]
-    ) -> dict[str, PageOutcome]:
-        """Clean (with the furniture given per site), judge and read each page for facts through
-        the executor (this process, a pool of `config.workers`, or Ray), with the per-page limits.
-        By page source: its outcome (a document, or why there is none). No whole-set pass runs:
-        a store deduplicates and groups stories itself."""
-        stages = DocumentStages(
+    def document_stages(self, furniture: Mapping[str, frozenset[str]]) -> DocumentStages:
+        """The per-document stages as a worker needs them, cleaning with the furniture given."""
+        return DocumentStages(
             options={name: dict(self.config.stages.get(name, {})) for name in ("clean", "judge", "facts")},
             statistics=SiteStatistics(
                 furniture=dict(furniture),
@@ -242,11 +237,29 @@ class Pipeline:
             limits=self.config.limits,
             strict=self.config.strict,
         )
+
+    def prepare(
+        self,
+        pages: Sequence[Page],
+        furniture: Mapping[str, frozenset[str]],
+        *,
+        pool: PagePool | None = None,
+    ) -> dict[str, PageOutcome]:
+        """Clean (with the furniture given per site), judge and read each page for facts through
+        the executor (this process, a pool of `config.workers`, or Ray), with the per-page limits.
+        By page source: its outcome (a document, or why there is none). No whole-set pass runs:
+        a store deduplicates and groups stories itself. `pool`: a running pool of workers to
+        use (a corpus add keeps one across its chunks)."""
+        stages = self.document_stages(furniture)
         workers = self.config.workers or os.cpu_count() or 1
-        if self.config.engine == "local" and len(pages) < POOL_MIN_PAGES_PER_WORKER * workers:
+        if (
+            self.config.engine == "local"
+            and pool is None
+            and len(pages) < POOL_MIN_PAGES_PER_WORKER * workers
+        ):
             workers = 1
         outcomes = process_pages(
-            pages, stages, workers=workers, engine=self.config.engine, address=self.config.address
+            pages, stages, workers=workers, engine=self.config.engine, address=self.config.address, pool=pool
         )
         return {outcome.source: outcome for outcome in outcomes}
 
