@@ -631,7 +631,9 @@ class _Speakers:
         takes the speaker of the nearest quote, after it first, that holds most of its content
         words; words set in marks with no speech verb are a quotation only when a credited
         quote holds them as written."""
-        credited = [q for q in found if q.speaker is not None]
+        credited = [
+            q for q in found if q.speaker is not None and len(_COUNTED_WORDS.findall(q.text)) >= MIN_QUOTE_WORDS
+        ]
         if not credited:
             return found
 
@@ -640,7 +642,7 @@ class _Speakers:
                 return None
             matches = []
             for q in credited:
-                if q.start == start:
+                if q.start == start or len(_COUNTED_WORDS.findall(q.text)) <= len(words):
                     continue
                 folded = _fold(q.text)
                 if verbatim is not None:
@@ -659,12 +661,12 @@ class _Speakers:
         out = []
         for q in found:
             if q.speaker is None:
-                q = QuoteMention(q.text, q.start, q.end, source(q.start, _content_words(_fold(q.text)), None))
+                q = QuoteMention(q.text, q.start, q.end, source(q.start, _content_words(q.text), None))
             out.append(q)
         for raw in unclaimed:
             quote_text = self.text[raw.start : raw.end]
             folded = " ".join(_COUNTED_WORDS.findall(_fold(quote_text)))
-            speaker = source(raw.start, _content_words(folded), folded)
+            speaker = source(raw.start, _content_words(quote_text), folded)
             if speaker is not None:
                 out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
         out.sort(key=lambda q: q.start)
@@ -686,6 +688,18 @@ class _Speakers:
         others = [(p.start, self._full(p.name, p.start)) for p in self.people if p.subject]
         others += [(c.at, c.name) for c in self.speech_subjects]
         if any(last.at < at < raw.open_at and name != last.name for at, name in others):
+            return None
+        # someone else said to speak after the last quote's sentence ('Lon Wood, another retired
+        # journalist, said he met Ben. “…”'), or a credit of this quote that names nobody known
+        # ('“…,” trade magazine The Hollywood Reporter wrote'): not the last speaker going on
+        credited_at = self.sdoc.char_span(last.at, last.at + 1, alignment_mode="expand")
+        after_credit = credited_at[0].sent.end_char if credited_at is not None else last.at
+        sentence = self._sentences(raw)
+        if any(
+            self._free(t) and self._is_speech_verb(t)
+            for t in self.sdoc
+            if after_credit <= t.idx < raw.open_at or sentence.start_char <= t.idx < sentence.end_char
+        ):
             return None
         return last.name
 
@@ -789,9 +803,13 @@ class _Speakers:
         the quote as complement, then the nearest. A verb of a relative clause that does not take
         the quote speaks of another noun ('Pour les magistrats, cette caution, contre laquelle
         UBS s'insurge, est « … »')."""
-        verbs = [t for t in span if self._free(t) and self._is_speech_verb(t) and not _aside(t)]
+        verbs = [
+            t
+            for t in span
+            if self._free(t) and self._is_speech_verb(t) and not _aside(t, self.text[t.idx : raw.open_at])
+        ]
         governing = [v for v in verbs if _governs(v, inside, raw)]
-        others = [v for v in verbs if v not in governing and v.dep_ not in ("acl:relcl", "relcl")]
+        others = [v for v in verbs if v not in governing]
 
         def distance(t: Token) -> int:
             return min(abs(t.idx - raw.open_at), abs(t.idx - raw.close_end))
@@ -1395,9 +1413,14 @@ def _description_key(phrase: list[Token]) -> frozenset[str]:
     return frozenset(_fold(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"))
 
 
-def _content_words(folded: str) -> list[str]:
-    """The words of a folded text long enough to carry its meaning ('reprocher', not 'lui')."""
-    return [w for w in _COUNTED_WORDS.findall(folded) if len(w) >= MIN_CONTENT_LETTERS]
+def _content_words(text: str) -> list[str]:
+    """The words of a text long enough to carry what is said ('reprocher', not 'lui'), folded;
+    not names, which say whom it is about ('In Search of Bettie Page')."""
+    return [
+        _fold(w)
+        for w in _COUNTED_WORDS.findall(text)
+        if len(w) >= MIN_CONTENT_LETTERS and not (w[:1].isupper() and not w.isupper())
+    ]
 
 
 def _role_word(word: str, vocab: Vocabulary) -> str:
@@ -1488,11 +1511,12 @@ def _governs(verb: Token, inside: Span, raw: _Raw, *, reported: bool = False) ->
     return False
 
 
-def _aside(verb: Token) -> bool:
-    """A relative clause with a subject of its own speaks of its antecedent, not the quote's
-    words: 'cette caution, contre laquelle UBS s'insurge, est « … »' ('le document qui souligne
-    que « … »', its subject the relative pronoun, does report them)."""
-    if verb.dep_ not in ("acl:relcl", "relcl"):
+def _aside(verb: Token, up_to_quote: str) -> bool:
+    """A relative clause with a subject of its own, closed by a comma before the quote, speaks
+    of its antecedent, not the quote's words: 'cette caution, contre laquelle UBS s'insurge, est
+    « … »' ('le document qui souligne que « … »', its subject the relative pronoun, and 'the
+    church, which he described as “…”', nothing between, do report them)."""
+    if verb.dep_ not in ("acl:relcl", "relcl") or "," not in up_to_quote:
         return False
     subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS), None)
     return (
