@@ -87,6 +87,9 @@ ANCHOR_STEM = 5
 # share of the pairs of different values of two groups of figures that must be aligned for the
 # groups to be one discrepancy (`_measure_groups`; average link)
 GROUP_ALIGNED = 0.5
+# characters between an amount and a later number with a scale word and no noun that takes its
+# currency ("948 millions d'euros ... et de 351 millions")
+ELIDED_CURRENCY = 120
 # content words on each side of a figure without a subject read as what it measures
 FALLBACK_NEAR = 2
 # content words on each side of an age where its person must be named for a disagreement
@@ -409,7 +412,7 @@ def _context_needed(a: frozenset[str], b: frozenset[str]) -> float | None:
 
 def _noun_key(noun: str) -> str:
     """A counted noun folded, its plural mark dropped: "personnes" and "personne" are one noun."""
-    folded = fold(noun).strip()
+    folded = fold(noun).strip(" -")
     return folded[:-1] if len(folded) > 3 and folded[-1] in "sx" else folded
 
 
@@ -423,6 +426,8 @@ def counts_of_different_nouns(a: Statement, b: Statement) -> bool:
     unit_a, unit_b = a.mention.unit, b.mention.unit
     if a.measure != "count" or a.language != b.language or not (unit_a and unit_b):
         return False
+    if {w for w in a.words if w.startswith("@")} & b.words:
+        return False  # one measure concept ("125 seats" / "125 electoral districts")
     key_a, key_b = _noun_key(unit_a), _noun_key(unit_b)
     return key_a != key_b and not (_generic_count(a.mention, key_a) and _generic_count(b.mention, key_b))
 
@@ -478,8 +483,11 @@ class Aligner:
                     key = canonical_key(str(m.value or m.text))
                     self._entities[doc.id].append((m.start, key))
                     if m.kind == "person" and key:
-                        # by surname: "Brian Nichols" and "Nichols" are one person
-                        self._people[doc.id].append((m.start, key.split()[-1]))
+                        # by the words of the name: "Brian Nichols" and "Nichols" are one person,
+                        # and so are "Lindsay Lohan" and a parse's "Lindsay Lohan checks out"
+                        for word in key.split():
+                            if len(word) > 2:
+                                self._people[doc.id].append((m.start, word))
         self._matrix = tfidf_matrix(texts) if texts else None
         self._raw = {d.id: d.text for d in docs}
         self._figures = {
@@ -511,6 +519,19 @@ class Aligner:
             tuple(w[:ANCHOR_STEM] for w in after[:ANCHOR_WINDOW]),
         )
 
+    def _elided_currency(self, document: str, m: Mention) -> str | None:
+        """The currency of an amount written without it after another amount ("une perte de 948
+        millions d'euros au premier semestre et de 351 millions au troisième trimestre"): a
+        number with a scale word and no noun, within `ELIDED_CURRENCY` characters after an amount."""
+        if not isinstance(m.value, int | float) or m.value < 1e6 or not _WORD.search(m.text):
+            return None
+        before = [
+            f
+            for f in self._figures.get(document, ())
+            if f.kind == "money" and f.unit and f.end <= m.start and m.start - f.end <= ELIDED_CURRENCY
+        ]
+        return max(before, key=lambda f: f.end).unit if before else None
+
     def cut(self, document: str, m: Mention) -> bool:
         """A figure that is a piece of a number a tokeniser cut ("5 . 9" read as 9, "6 . 1" as
         6): its value is not what the page states, so it is never compared."""
@@ -539,6 +560,8 @@ class Aligner:
         measure = unit_class(m.unit)
         if measure == "money":
             measure = f"money:{m.unit}"
+        elif measure == "count" and m.unit is None and (currency := self._elided_currency(document, m)):
+            measure = f"money:{currency}"
         words = _subject_words(m.subject, m.unit, language)
         if "@age" in words:
             measure = "age"
@@ -679,11 +702,25 @@ class Aligner:
             return False  # the same words around a figure said of two people are two measures
         if self.anchor(a, b) >= ANCHOR_SHARED:
             return True  # one statement written twice: the words around the figure are the same
-        if a.measure == "count" and not (a.words or b.words) and a.mention.unit != b.mention.unit:
+        if (
+            a.measure == "count"
+            and not (a.words or b.words)
+            and a.mention.unit
+            and b.mention.unit
+            and a.mention.unit != b.mention.unit
+        ):
             return False  # two bare counts of different nouns
         if a.measure == "age":
-            # an age is only compared with the age of the same person, and that is one measure
-            return _same_person(a.mention.subject, b.mention.subject)
+            # an age is only compared with the age of the same person, and that is one measure;
+            # an age whose person the parse did not find, with an age of a person its sentence
+            # names, or in sentences somewhat alike
+            if _names(a.mention.subject) and _names(b.mention.subject):
+                return _same_person(a.mention.subject, b.mention.subject)
+            nameless, named = (a, b) if not _names(a.mention.subject) else (b, a)
+            if not _names(named.mention.subject):
+                return self.similarity(a.mention, a.document, b.mention, b.document) >= BARE_CONTEXT
+            surname = _names(named.mention.subject)[-1]
+            return surname in nameless.people
         if bool(a.words) != bool(b.words) and _named_near(b if a.words else a, a if a.words else b):
             return True  # "about 30 miles": the other's subject is written right beside it
         needed = _context_needed(a.words, b.words)
