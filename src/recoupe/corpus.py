@@ -51,7 +51,7 @@ from recoupe.clean import site_key
 from recoupe.clean.site_lines import PageLines, furniture_lines, page_lines
 from recoupe.crosscheck import Independence
 from recoupe.dedup import Sketcher, find_duplicates, lsh_candidate_threshold, shingle_set
-from recoupe.executor import PageOutcome, PagePool
+from recoupe.executor import PageOutcome, PagePool, start_ray
 from recoupe.model import Document, DuplicateCluster, InputEntry, Page, document_id
 from recoupe.pipeline import POOL_MIN_PAGES_PER_WORKER, Pipeline, PipelineConfig, processing_order
 from recoupe.store import Store, StoryRow
@@ -157,6 +157,9 @@ class _LazyPool:
         self.pipeline = pipeline
         self.pool: PagePool | None = None
         self.closed = False
+        config = pipeline.config
+        if config.engine == "ray":  # here, in the main thread: pages go to Ray from a helper thread
+            start_ray(config.workers or os.cpu_count() or 1, config.address)
 
     def get(self, pages: int) -> PagePool | None:
         config = self.pipeline.config

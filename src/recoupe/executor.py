@@ -501,6 +501,18 @@ def import_ray() -> ModuleType:
     return ray
 
 
+def start_ray(cpus: int, address: str | None = None) -> ModuleType:
+    """Ray, connected: to the cluster at `address`, else to a local one of `cpus` CPUs started
+    now. Call it from the main thread (Ray sets its signal handlers there)."""
+    ray = import_ray()
+    if not ray.is_initialized():
+        if address is None:
+            ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
+        else:
+            ray.init(address=address, log_to_driver=False)
+    return ray
+
+
 # a Ray worker process keeps its loaded stages between tasks: models load once per worker
 _RAY_LOADED: dict[str, LoadedStages] = {}
 
@@ -529,12 +541,7 @@ def _ray_outcomes(
     shard_size: int,
     window: int,
 ) -> Iterator[PageOutcome]:
-    ray = import_ray()
-    if not ray.is_initialized():
-        if address is None:
-            ray.init(num_cpus=cpus, include_dashboard=False, log_to_driver=False)
-        else:
-            ray.init(address=address, log_to_driver=False)
+    ray = start_ray(cpus, address)
     task = ray.remote(max_retries=0)(ray_shard)
     one_page = ray.remote(max_retries=0)(ray_shard)
     stages_ref = ray.put(stages)
