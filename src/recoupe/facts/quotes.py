@@ -106,6 +106,8 @@ MAX_CARRIED_LINES = 6  # lines a quote left open at a line's end may run on
 MIN_ECHO_WORDS = 2  # content words a quote needs to be matched to another one
 ECHO_SHARE = 0.6  # share of them the other quote must hold (as written for unclaimed words)
 MIN_CONTENT_LETTERS = 4
+MAX_HEADING_WORDS = 12  # a line this short without a sentence end is a heading
+ECHO_BACK_LINES = 2  # lines before a quoted fragment of the body where the quote it repeats may lie
 MAX_CONTINUED_PARAGRAPHS = 3  # paragraphs between a credited quote and an uncredited one going on
 WHOLE_SENTENCE_SHARE = 0.6  # a quote holding this share of its sentence's letters is the sentence
 LEXICON = "reporting_verbs"
@@ -625,24 +627,30 @@ class _Speakers:
         return self._echoes(out, unclaimed)
 
     def _echoes(self, found: list[QuoteMention], unclaimed: list[_Raw]) -> list[QuoteMention]:
-        """Words a credited quote says are its speaker's wherever else they are quoted: a
-        headline or a heading quoting the body ('Encore « trop d'interrogations » sur …' above
-        '« Il y a trop d'interrogations … », a reconnu le procureur'). An uncredited quote
-        takes the speaker of the nearest quote, after it first, that holds most of its content
-        words; words set in marks with no speech verb are a quotation only when a credited
-        quote holds them as written."""
+        """Words a credited quote says are its speaker's when a headline (the first line) or a
+        heading (a line of its own without a sentence end) quotes them ('Encore « trop
+        d'interrogations » sur …' above '« Il y a trop d'interrogations … », a reconnu le
+        procureur'). An uncredited quote there takes the speaker of the nearest longer quote,
+        after it first, holding most of its content words; words in marks with no speech verb
+        are a quotation there only when such a quote holds them as written."""
         credited = [
-            q for q in found if q.speaker is not None and len(_COUNTED_WORDS.findall(q.text)) >= MIN_QUOTE_WORDS
+            q
+            for q in found
+            if q.speaker is not None and len(_COUNTED_WORDS.findall(q.text)) >= MIN_QUOTE_WORDS
         ]
         if not credited:
             return found
 
-        def source(start: int, words: list[str], verbatim: str | None) -> str | None:
+        def source(
+            start: int, words: list[str], verbatim: str | None, after: int | None = None
+        ) -> str | None:
             if len(words) < MIN_ECHO_WORDS:
                 return None
             matches = []
             for q in credited:
                 if q.start == start or len(_COUNTED_WORDS.findall(q.text)) <= len(words):
+                    continue
+                if after is not None and not after < q.start < start:
                     continue
                 folded = _fold(q.text)
                 if verbatim is not None:
@@ -653,20 +661,36 @@ class _Speakers:
                     if sum(1 for w in words if w in held) < ECHO_SHARE * len(words):
                         continue
                 matches.append(q)
-            after = [q for q in matches if q.start > start]
+            later = [q for q in matches if q.start > start]
             before = [q for q in matches if q.start < start]
-            best = min(after, key=lambda q: q.start) if after else (before[-1] if before else None)
+            best = min(later, key=lambda q: q.start) if later else (before[-1] if before else None)
             return best.speaker if best is not None else None
+
+        def headline(start: int, end: int) -> bool:
+            line_start = self.text.rfind("\n", 0, start) + 1
+            line_end = self.text.find("\n", end)
+            line = self.text[line_start : line_end if line_end >= 0 else len(self.text)].strip()
+            first = not self.text[:line_start].strip()
+            heading = len(_WORDS.findall(line)) <= MAX_HEADING_WORDS and not _TERMINAL.search(line)
+            return first or heading
 
         out = []
         for q in found:
-            if q.speaker is None:
+            if q.speaker is None and headline(q.start, q.end):
                 q = QuoteMention(q.text, q.start, q.end, source(q.start, _content_words(q.text), None))
             out.append(q)
         for raw in unclaimed:
             quote_text = self.text[raw.start : raw.end]
             folded = " ".join(_COUNTED_WORDS.findall(_fold(quote_text)))
-            speaker = source(raw.start, _content_words(quote_text), folded)
+            if headline(raw.start, raw.end):
+                speaker = source(raw.start, _content_words(quote_text), folded)
+            else:
+                # in the body, only words quoted just before: 'Henry said, “… his other offers
+                # …” / Henry's reference to the “other offers” …'
+                window = self.text.rfind("\n", 0, raw.start)
+                for _ in range(ECHO_BACK_LINES):
+                    window = self.text.rfind("\n", 0, window) if window > 0 else -1
+                speaker = source(raw.start, _content_words(quote_text), folded, after=window)
             if speaker is not None:
                 out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
         out.sort(key=lambda q: q.start)
@@ -689,11 +713,14 @@ class _Speakers:
         others += [(c.at, c.name) for c in self.speech_subjects]
         if any(last.at < at < raw.open_at and name != last.name for at, name in others):
             return None
-        # someone else said to speak after the last quote's sentence ('Lon Wood, another retired
+        # someone else said to speak after the last quote's paragraph ('Lon Wood, another retired
         # journalist, said he met Ben. “…”'), or a credit of this quote that names nobody known
         # ('“…,” trade magazine The Hollywood Reporter wrote'): not the last speaker going on
-        credited_at = self.sdoc.char_span(last.at, last.at + 1, alignment_mode="expand")
-        after_credit = credited_at[0].sent.end_char if credited_at is not None else last.at
+        # the credit lies in the paragraph the last quote closes in
+        closes = [r.close_end for r in self.raws if r.open_at == last.at]
+        closed = closes[0] if closes else last.at
+        after_credit = self.text.find("\n", closed)
+        after_credit = len(self.text) if after_credit < 0 else after_credit
         sentence = self._sentences(raw)
         if any(
             self._free(t) and self._is_speech_verb(t)
