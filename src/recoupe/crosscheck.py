@@ -335,10 +335,32 @@ def _agree(a: Mention, b: Mention) -> bool:
     if a.unit != b.unit and a.kind == b.kind == "quantity" and a.unit and b.unit:
         # a figure converted by the writer is rounded ("30 miles" written "48km"): 3 %
         low_a, high_a = low_a * (1 - _CONVERTED), high_a * (1 + _CONVERTED)
-    return _overlap((low_a, high_a), (low_b, high_b))
+    # a figure written with a scale word is rounded to its last digit: "5 milliards" is
+    # 4.5 to 5.5 billion, so it agrees with "4,9 milliards" ("10 000 soldats" is not rounded)
+    half = max(_written_step(a), _written_step(b)) / 2
+    return _overlap((low_a - half, high_a + half), (low_b, high_b))
 
 
 _CONVERTED = 0.03
+_WRITTEN_NUMBER = re.compile(r"\d+(?:[\s\u00a0\u202f.,]\d+)*")
+_DECIMALS = re.compile(r"[.,](\d{1,2})$")
+
+
+def _written_step(m: Mention) -> float:
+    """The step of the last digit of a figure written with a scale word ("4,9 milliards": 0.1
+    billion; "$ 5 million": 1 million); 0 for a figure written in full ("10 000", "11,000")."""
+    if not isinstance(m.value, int | float) or abs(m.value) < 1e6:
+        return 0.0
+    match = _WRITTEN_NUMBER.search(m.text)
+    if not match:
+        return 0.0
+    written = match.group().strip()
+    decimals = _DECIMALS.search(written)
+    places = len(decimals.group(1)) if decimals else 0
+    mantissa = float(re.sub(r"\D", "", written) or 0) / 10**places
+    if mantissa == 0 or abs(m.value) / mantissa < 1000:
+        return 0.0  # no scale word: every digit is written
+    return float(abs(m.value) / mantissa) * 10.0**-places
 
 
 def _bounded(m: Mention) -> bool:
@@ -384,6 +406,23 @@ class Statement:
     )  # persons, organisations, places of its sentence, its source set aside
     left: tuple[str, ...] = ()  # content words just before the figure, nearest last
     right: tuple[str, ...] = ()  # content words just after it, nearest first
+    remainder: bool = False  # counts what is left besides others ("two other victims")
+    cumulative: bool = False  # its sentence gives a running total ("so far", "depuis le début")
+
+
+def _alignment_words(language: str | None, key: str) -> re.Pattern[str]:
+    """The patterns of `lang/<code>/alignment.toml` under `key`, folded, as one expression (every
+    language's when the language is unknown); a pattern that matches nothing when none."""
+    codes = (language,) if language else lang_data.languages()
+    if (codes, key) not in _ALIGNMENT_WORDS:
+        patterns = [fold(p) for code in codes for p in lang_data.lexicon(code, "alignment").get(key, [])]
+        _ALIGNMENT_WORDS[(codes, key)] = re.compile(
+            r"\b(?:" + "|".join(patterns) + r")\b" if patterns else r"(?!x)x"
+        )
+    return _ALIGNMENT_WORDS[(codes, key)]
+
+
+_ALIGNMENT_WORDS: dict[tuple[tuple[str, ...], str], re.Pattern[str]] = {}
 
 
 def _periods(time: str | None, language: str) -> frozenset[str]:
@@ -581,7 +620,21 @@ class Aligner:
             entities=self._sentence_entities(document, m.start) - _source_keys(m),
             left=left,
             right=right,
+            remainder=bool(
+                _alignment_words(_known(language), "remainder").search(fold(f"{m.text} {m.subject or ''}"))
+            ),
+            cumulative=bool(
+                _alignment_words(_known(language), "cumulative").search(
+                    fold(self._sentence_text(document, m.start))
+                )
+            ),
         )
+
+    def _sentence_text(self, document: str, offset: int) -> str:
+        starts = self._starts.get(document) or [0]
+        index = max(0, bisect.bisect_right(starts, offset) - 1)
+        end = starts[index + 1] if index + 1 < len(starts) else None
+        return self._raw.get(document, "")[starts[index] : end]
 
     def _sentence_people(self, document: str, m: Mention) -> frozenset[str]:
         starts = self._starts.get(document) or [0]
@@ -698,6 +751,10 @@ class Aligner:
             return False  # "tués" / "blessés": two measures, however alike their sentences
         if counts_of_different_nouns(a, b):
             return False  # "deux autres points" / "120 000 personnes", however alike their sentences
+        if a.remainder != b.remainder:
+            return False  # "two other victims" / "three victims": a remainder is not the whole
+        if a.cumulative != b.cumulative:
+            return False  # "14 rifles in five operations so far" / "six rifles seized": a running total
         if self.people_apart(a, b):
             return False  # the same words around a figure said of two people are two measures
         if self.anchor(a, b) >= ANCHOR_SHARED:
