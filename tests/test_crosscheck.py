@@ -509,3 +509,49 @@ def test_business_amount_with_its_currency_elided_disagrees(extractor: Any) -> N
     _, found = _statements(docs)
     assert found["351 millions"].measure == found["234 millions d'euros"].measure == "money:EUR"
     assert {2.34e8, 3.51e8} in values_of(cross_check("s", docs))
+
+
+def test_disaster_a_remainder_is_not_the_whole_toll(extractor: Any) -> None:
+    # ECB+ 18_9ecbplus and 18_3ecbplus (Troy office shooting, 2013): the two other victims and
+    # the three victims are two counts; the copies with "three" and "four" are written for the test
+    docs = stated(
+        extractor,
+        ("en", "The two other victims were being treated at Beaumont Hospital in Royal Oak ."),
+        ("en", "The three victims were being treated at Beaumont Hospital in Royal Oak ."),
+    )
+    assert cross_check("s", docs).discrepancies == []
+    docs = stated(
+        extractor,
+        ("en", "Local evening news in Michigan originally reported that two of the four victims died ."),
+        ("en", "Local evening news in Michigan originally reported that two of the three victims died ."),
+    )
+    assert {3.0, 4.0} in values_of(cross_check("s", docs))
+
+
+def test_business_a_running_total_is_not_one_days_figure(extractor: Any) -> None:
+    # in the words of RPM2 T03_C1_09 and T03_C1_10 (bank shares, October 2008): a fall since
+    # the start of the year and one day's fall are two measures; the 12 % is written for the test
+    since = "Depuis le début de l'année, le Crédit agricole a perdu {} de sa valeur en Bourse."
+    docs = stated(
+        extractor,
+        ("fr", since.format("17 %")),
+        ("fr", "Lundi, le Crédit agricole a perdu 9,19 % de sa valeur en Bourse."),
+    )
+    assert cross_check("s", docs).discrepancies == []
+    docs = stated(extractor, ("fr", since.format("17 %")), ("fr", since.format("12 %")))
+    assert values_of(cross_check("s", docs)) == [{17.0, 12.0}]
+
+
+def test_an_amount_written_with_a_scale_word_is_rounded_to_its_last_digit() -> None:
+    # RPM2 T07_C1_03 and T07_C1_06 (Société Générale, January 2008): "fait perdre 5 milliards
+    # d'euros" and "la perte finale à 4,9 milliards d'euros" state one loss; 10 000 and 11 000
+    # written in full (the seeds) still differ
+    from recoupe.crosscheck import _agree
+
+    def amount(text: str, value: float, unit: str | None = "EUR") -> Mention:
+        return Mention(kind="money", text=text, start=0, end=len(text), value=value, unit=unit)
+
+    assert _agree(amount("5 milliards d'euros", 5e9), amount("4,9 milliards d'euros", 4.9e9))
+    assert not _agree(amount("5 milliards d'euros", 5e9), amount("7,5 milliards d'euros", 7.5e9))
+    assert not _agree(amount("4,9 milliards d'euros", 4.9e9), amount("4,7 milliards d'euros", 4.7e9))
+    assert not _agree(amount("10 000", 1e4, None), amount("11 000", 1.1e4, None))
