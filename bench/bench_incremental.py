@@ -39,6 +39,7 @@ DATA = REPO.parent / "shared" / "data" / "fresada_french_satire" / "fresada.json
 sys.path.insert(0, str(REPO / "src"))
 
 from recoupe.corpus import Corpus  # noqa: E402
+from recoupe.executor import PageOutcome  # noqa: E402
 from recoupe.model import InputEntry, Page  # noqa: E402
 from recoupe.store import Store  # noqa: E402
 from recoupe.stories import bcubed  # noqa: E402
@@ -90,16 +91,13 @@ def progress_printer(every_s: float = 30.0):  # type: ignore[no-untyped-def]
     return report
 
 
-def agreement(topics: int, per_topic: int) -> int:
-    import copy
-    import random
-
-    from recoupe.pipeline import Pipeline
-
+def rpm2_sample(topics: int, per_topic: int) -> tuple[list[Page], list[set[str]]] | None:
+    """The first `per_topic` RPM2 articles of each of the first `topics` topics, and the gold
+    topics as groups of sources; None when RPM2 is absent."""
     path = REPO.parent / "shared" / "data" / "rpm2_french_mds" / "documents.jsonl"
     if not path.exists():
         print(f"skipped: {path} is absent")
-        return 0
+        return None
     records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
     chosen_topics = sorted({r["topic"] for r in records})[:topics]
     pages = [
@@ -107,21 +105,69 @@ def agreement(topics: int, per_topic: int) -> int:
         for topic in chosen_topics
         for r in [r for r in records if r["topic"] == topic][:per_topic]
     ]
+    sources = {p.source for p in pages}
     gold = [
-        {
-            f"rpm2/{r['doc_id']}"
-            for r in records
-            if r["topic"] == t and f"rpm2/{r['doc_id']}" in {p.source for p in pages}
-        }
+        {f"rpm2/{r['doc_id']}" for r in records if r["topic"] == t and f"rpm2/{r['doc_id']}" in sources}
         for t in chosen_topics
     ]
+    return pages, gold
+
+
+def prepared_pages(name: str, pages: list[Page]) -> dict[str, PageOutcome]:
+    """Clean, judge and facts of `pages`, done once (the slow part) and kept in
+    bench/.cache/prepared_<name>.pkl for the next run: the agreement runs compare the store's
+    passes only."""
+    import pickle
+
+    from recoupe.pipeline import Pipeline, PipelineConfig
+
+    path = REPO / "bench" / ".cache" / f"prepared_{name}.pkl"
+    cached: dict[str, PageOutcome] = pickle.loads(path.read_bytes()) if path.exists() else {}
+    if all(p.source in cached for p in pages):
+        return cached
     started = time.perf_counter()
-    prepared = Pipeline().prepare(pages, {})
-    print(f"{len(pages)} RPM2 pages ({topics} topics) prepared once in {time.perf_counter() - started:.0f} s")
+    pipeline = Pipeline(PipelineConfig(workers=1))
+    prepared = dict(cached)
+    missing = [p for p in pages if p.source not in cached]
+    for first in range(0, len(missing), 200):
+        prepared.update(pipeline.prepare(missing[first : first + 200], {}))
+        print(
+            f"  prepared {min(first + 200, len(pages))} pages ({time.perf_counter() - started:.0f} s)",
+            flush=True,
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pickle.dumps(prepared))
+    return prepared
+
+
+def agreement(
+    name: str,
+    pages: list[Page],
+    gold: list[set[str]] | None,
+    chunk_sizes: list[int],
+    orders: int,
+    order_chunk: int,
+) -> int:
+    """Batch add against chunked adds (file order) and `orders` shuffled orders added
+    `order_chunk` pages at a time: B-cubed F1 against the batch, number of stories, and the
+    seconds of the story step (index + assignment; story rebuilds are skipped, they do not
+    change which story a page is in)."""
+    import copy
+    import random
+
+    from recoupe.pipeline import Pipeline
+
+    prepared = prepared_pages(name, pages)
+    print(f"{len(pages)} {name} pages, prepared once; runs differ only in the store's passes")
 
     class Prepared(Pipeline):
-        def prepare(self, batch, furniture):  # type: ignore[no-untyped-def]
+        def prepare(self, batch, furniture, pool=None):  # type: ignore[no-untyped-def]
             return {p.source: copy.deepcopy(prepared[p.source]) for p in batch}
+
+    class AssignmentOnly(Corpus):
+        def rebuild_dirty_stories(self) -> int:
+            with self.store.transaction() as conn:
+                return conn.execute("DELETE FROM dirty_stories").rowcount
 
     def partition(store: Store) -> list[set[str]]:
         groups: dict[str, set[str]] = {}
@@ -129,31 +175,37 @@ def agreement(topics: int, per_topic: int) -> int:
             groups.setdefault(story, set()).add(source)
         return list(groups.values())
 
-    def run(order: list[Page], one_at_a_time: bool) -> tuple[list[set[str]], float]:
+    def run(order: list[Page], chunk: int) -> tuple[list[set[str]], float]:
         with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "s.db") as store:
-            corpus = Corpus(store)
+            corpus = AssignmentOnly(store, chunk_pages=len(order))
             corpus.pipeline.__class__ = Prepared
             entries = [(InputEntry(p.source, "ok", None, None), p) for p in order]
-            begun = time.perf_counter()
-            if one_at_a_time:
-                for entry in entries:
-                    corpus.add([entry])
-            else:
-                corpus.add(entries)
-            return partition(store), time.perf_counter() - begun
+            story_s = 0.0
+            for first in range(0, len(entries), chunk):
+                summary = corpus.add(entries[first : first + chunk])
+                story_s += sum(summary.timings.get(k, 0.0) for k in ("story index", "story assignment"))
+            return partition(store), story_s
 
-    batch, batch_s = run(pages, one_at_a_time=False)
-    print(
-        f"batch add: {len(batch)} stories in {batch_s:.1f} s; B-cubed F1 against the gold topics {bcubed(batch, gold)[2]:.3f}"
-    )
-    for seed in (1, 2, 3):
+    batch, batch_s = run(pages, len(pages))
+    against_gold = f"; B-cubed F1 against the gold {bcubed(batch, gold)[2]:.3f}" if gold else ""
+    print(f"batch add: {len(batch)} stories, story step {batch_s:.1f} s{against_gold}", flush=True)
+
+    def line(label: str, found: list[set[str]], seconds: float) -> str:
+        gold_part = f", against the gold {bcubed(found, gold)[2]:.3f}" if gold else ""
+        return (
+            f"{label}: {len(found)} stories, story step {seconds:.1f} s; "
+            f"B-cubed F1 against the batch {bcubed(found, batch)[2]:.3f}{gold_part}"
+        )
+
+    for size in chunk_sizes:
+        found, seconds = run(pages, size)
+        print(line(f"chunks of {size}", found, seconds), flush=True)
+    for seed in range(1, orders + 1):
         order = list(pages)
         random.Random(seed).shuffle(order)
-        found, seconds = run(order, one_at_a_time=True)
-        print(
-            f"one page at a time, order {seed}: {len(found)} stories in {seconds:.1f} s; "
-            f"B-cubed F1 against the batch {bcubed(found, batch)[2]:.3f}, against the gold {bcubed(found, gold)[2]:.3f}"
-        )
+        found, seconds = run(order, order_chunk)
+        what = "one page at a time" if order_chunk == 1 else f"{order_chunk} pages at a time"
+        print(line(f"{what}, order {seed}", found, seconds), flush=True)
     return 0
 
 
@@ -178,12 +230,34 @@ def main() -> int:
         metavar="SECONDS",
         help="finish the build of an interrupted store (an add resumes); SECONDS its first part took",
     )
-    parser.add_argument("--agreement", action="store_true", help="batch vs one-at-a-time on RPM2")
+    parser.add_argument(
+        "--agreement",
+        choices=("rpm2", "fresada"),
+        nargs="?",
+        const="rpm2",
+        help="batch vs chunked and one-at-a-time adds, on RPM2 (default) or FreSaDa",
+    )
     parser.add_argument("--topics", type=int, default=10)
     parser.add_argument("--per-topic", type=int, default=10)
+    parser.add_argument("--pages", type=int, default=2000, help="FreSaDa pages for --agreement fresada")
+    parser.add_argument("--chunk-sizes", default="", help="comma-separated chunk sizes, e.g. 512,128")
+    parser.add_argument("--orders", type=int, default=3, help="shuffled orders")
+    parser.add_argument("--order-chunk", type=int, default=1, help="pages per add in the shuffled orders")
     args = parser.parse_args()
     if args.agreement:
-        return agreement(args.topics, args.per_topic)
+        sizes = [int(s) for s in args.chunk_sizes.split(",") if s.strip()]
+        if args.agreement == "rpm2":
+            sample = rpm2_sample(args.topics, args.per_topic)
+            if sample is None:
+                return 0
+            return agreement(
+                f"rpm2_{args.topics}x{args.per_topic}", *sample, sizes, args.orders, args.order_chunk
+            )
+        if not DATA.exists():
+            print(f"skipped: {DATA} is absent")
+            return 0
+        fresada_pages = [p for _, p in fresada(0, args.pages) if p is not None]
+        return agreement("fresada", fresada_pages, None, sizes, args.orders, args.order_chunk)
     if not DATA.exists():
         print(f"skipped: {DATA} is absent")
         return 0

@@ -89,8 +89,11 @@ QUERY_TERMS = 40
 MAX_CANDIDATES = 60
 # stories a document may pull into its region (its closest ones)
 MAX_CANDIDATE_STORIES = 3
-# documents reclustered at once: candidate stories beyond this are left as they are
+# stored documents reclustered with the changed ones: at most this many, plus
+# REGION_DOCUMENTS_PER_SEED per changed document; candidate stories beyond are left as they are.
+# The region grows with the add, never with the store (issue 6: nothing grows as n^2).
 MAX_REGION_DOCUMENTS = 500
+REGION_DOCUMENTS_PER_SEED = 4
 # a dedup component larger than this is cut to the changed documents and their direct candidates
 MAX_DEDUP_COMPONENT = 5000
 
@@ -778,21 +781,26 @@ class Corpus:
         n_indexed = self._indexed_count()
         idf = self._idf(n_indexed)
         # the stories the changed documents were in come first, then the closest candidates,
-        # while the region stays within MAX_REGION_DOCUMENTS
+        # while the stored documents of the region stay within the cap. The cap counts stored
+        # documents only: counting the new ones too left no room for any stored story once a
+        # chunk held 500 pages, and a chunked add then founded stories beside the old ones.
         closest = self._candidate_stories(seeds, idf)
+        cap = MAX_REGION_DOCUMENTS + REGION_DOCUMENTS_PER_SEED * len(seeds)
         own = list(dict.fromkeys(s for s in old_story.values() if s))
         ordered = own + [
             s for s, _ in sorted(closest.items(), key=lambda kv: (-kv[1], kv[0])) if s not in own
         ]
         region = set(seeds)
+        stored: set[str] = set()
         members_before: dict[str, set[str]] = {}
         for number, sid in enumerate(ordered):
             rows = list(conn.execute("SELECT id, duplicate_of FROM documents WHERE story = ?", (sid,)))
-            clustered = {r[0] for r in rows if r[1] is None}
-            if number >= len(own) and len(region | clustered) > MAX_REGION_DOCUMENTS:
+            clustered = {r[0] for r in rows if r[1] is None} - region
+            if number >= len(own) and len(stored | clustered) > cap:
                 continue
             members_before[sid] = {r[0] for r in rows}
-            region.update(clustered)
+            stored.update(clustered)
+        region |= stored
         order = self._order_keys(region)
         region_ids = sorted(region, key=lambda i: order[i])
         groups = self._cluster(region_ids, idf)
