@@ -388,6 +388,28 @@ def test_a_third_copy_joins_the_passage_it_shares(betancourt: dict[str, Any]) ->
     assert pontife.documents == [a.id, b.id, c.id]
 
 
+def test_a_wire_paragraph_taken_by_many_outlets_is_one_passage_of_all_of_them(
+    betancourt: dict[str, Any],
+) -> None:
+    """Past 64 copies the occurrences are paired as a star, not dropped: every outlet stays in
+    the passage, so its support is counted once (issue 6: wire copies were lost)."""
+    wire = betancourt["a"]["text"].split("\n")[2]
+    outlets = [
+        doc(
+            f"outlet-{n}",
+            f"Page {n}.\n{wire}\n{n} fin.",
+            site=f"site{n}.example",
+        )
+        for n in range(150)
+    ]
+    same_site = doc("outlet-again", f"Autre page.\n{wire}", site="site3.example")
+    passages = find_shared_passages([*outlets, same_site])
+    [passage] = [p for p in passages if "souverain pontife" in p.text]
+    assert passage.documents == [d.id for d in [*outlets, same_site]]
+    for d in outlets:
+        assert _folded_words(d.text[slice(*passage.spans[d.id])]) == _folded_words(wire)
+
+
 # two vocabularies with no word in common with each other or the passage: the run cannot grow
 _FILLER_A = "zorglub quark nimbus pavot tilleul".split()
 _FILLER_B = "gravier ocelot brume cactus javelot".split()

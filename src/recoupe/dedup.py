@@ -414,10 +414,11 @@ def apply_duplicates(docs: Sequence[Document], clusters: Sequence[DuplicateClust
 # shared passages
 # --------------------------------------------------------------------------------------------
 
-# A phrase found more often than this across the set is a formula ("tous droits réservés",
-# a site's tagline), not a passage one source took from another: pairing its occurrences
-# would cost quadratic time for nothing.
-MAX_SHINGLE_OCCURRENCES = 64
+# A run of words found in more documents than this (a wire dispatch taken by many sites) is not
+# paired occurrence by occurrence, which costs quadratic time: each occurrence is paired with the
+# first few it may be compared with (a star), which gives the passage the same documents.
+PAIRWISE_OCCURRENCES = 64
+STAR_ANCHORS = 4
 
 
 @dataclass(slots=True)
@@ -484,14 +485,20 @@ def _diagonal_runs(
     bounds = np.flatnonzero(np.diff(hashes)) + 1
     diagonals: dict[tuple[int, int, int], list[int]] = defaultdict(list)
     for lo, hi in zip(np.r_[0, bounds], np.r_[bounds, len(hashes)], strict=True):
-        if hi - lo < 2 or hi - lo > MAX_SHINGLE_OCCURRENCES or owner[lo] == owner[hi - 1]:
+        if hi - lo < 2 or owner[lo] == owner[hi - 1]:
             continue
         occurrences = list(zip(owner[lo:hi].tolist(), where[lo:hi].tolist(), strict=True))
-        for i, (doc_a, at_a) in enumerate(occurrences):
-            for doc_b, at_b in occurrences[i + 1 :]:
+        star = hi - lo > PAIRWISE_OCCURRENCES
+        for i, (doc_b, at_b) in enumerate(occurrences):
+            paired = 0
+            earlier = occurrences[: min(i, PAIRWISE_OCCURRENCES)] if star else occurrences[:i]
+            for doc_a, at_a in earlier:
                 if doc_a == doc_b or root[doc_a] == root[doc_b] or _same_site(docs[doc_a], docs[doc_b]):
                     continue
                 diagonals[(doc_a, doc_b, at_a - at_b)].append(at_a)
+                paired += 1
+                if star and paired >= STAR_ANCHORS:
+                    break
     runs: list[_Run] = []
     for (doc_a, doc_b, offset), starts in diagonals.items():
         starts.sort()
