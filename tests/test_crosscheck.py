@@ -555,3 +555,21 @@ def test_an_amount_written_with_a_scale_word_is_rounded_to_its_last_digit() -> N
     assert not _agree(amount("5 milliards d'euros", 5e9), amount("7,5 milliards d'euros", 7.5e9))
     assert not _agree(amount("4,9 milliards d'euros", 4.9e9), amount("4,7 milliards d'euros", 4.7e9))
     assert not _agree(amount("10 000", 1e4, None), amount("11 000", 1.1e4, None))
+
+
+def test_justice_how_long_one_person_did_one_thing_disagrees(extractor: Any) -> None:
+    # ECB+ 22_2ecbplus and 22_12ecbplus (Kraft plant shooting, 2010): how long the accused had
+    # worked there; the 22 is the figure changed for the test
+    docs = stated(
+        extractor,
+        (
+            "en",
+            "Hiller has worked for Kraft for about 15 years , and had been in repeated arguments there , Clark said .",
+        ),
+        (
+            "en",
+            "Hiller went on a shooting rampage through the Kraft Foods plant in Northeast Philadelphia , "
+            "where she had worked for 22 years .",
+        ),
+    )
+    assert {15.0, 22.0} in values_of(cross_check("s", docs))

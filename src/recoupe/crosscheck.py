@@ -707,6 +707,10 @@ class Aligner:
             # one person's age: the person is named right beside both figures ("Orozco, 27"),
             # or the same words surround both
             return (_person_beside(a) and _person_beside(b)) or self.anchor(a, b) >= CONFLICT_SHARED
+        if a.measure == "duration" and a.words & b.words and a.people & b.people:
+            # how long one person did one thing ("Hiller has worked for Kraft for about 15
+            # years" / "where she had worked for 22 years ... Hiller")
+            return True
         if (len(a.words) < 2 or len(b.words) < 2) and (self.several(a) or self.several(b)):
             # a one-word subject its own document gives several values: several measures
             return False
