@@ -464,6 +464,9 @@ class _Speakers:
             )
             if not 1 <= len(parts) <= 4 or parts[-1].i - parts[0].i != len(parts) - 1:
                 continue
+            after = self.sdoc[parts[-1].i + 1] if parts[-1].i + 1 < len(self.sdoc) else None
+            if after is not None and after.text.startswith("-") and not parts[-1].whitespace_:
+                continue  # an imperative taken for a name: 'Engagez-vous totalement …'
             start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
             if not all(_UPPER.match(t.text) and not t.is_upper for t in parts) or not self._free_at(start):
                 continue
@@ -532,7 +535,41 @@ class _Speakers:
             for t in self.sdoc[max(span.sent.start, span.start - 3) : span.start]
             if t.head.i in range(span.start, span.end)
         ]
-        return frozenset(_fold(t.text) for t in linked if t.pos_ in ("NOUN", "PROPN") and self._free(t))
+        # the role set off by a comma next to the name, however the parser hangs it: 'Jérôme
+        # Kerviel, trader de la Société Générale', 'le procureur de la République de Marseille,
+        # Jacques Dallest'
+        roles = self.vocab.role_nouns | self.vocab.person_nouns
+        after = self.sdoc[span.end : span.end + 4]
+        if after and after[0].text == ",":
+            # not the subject of the next clause: '… avec le député Gaëtan Gorce, la nouvelle
+            # secrétaire d'État a estimé'
+            linked += [
+                t
+                for t in after[1:]
+                if _role_word(_fold(t.text), self.vocab) in roles
+                and (
+                    t.dep_ not in _SUBJECT_DEPS
+                    or any(c.text == "," for c in self.sdoc[t.i + 1 : t.head.i])  # 'X, le directeur …, a dit'
+                )
+            ][:1]
+        # 'du trader Jérôme Kerviel', 'le ministre colombien Juan Manuel Santos'
+        k = span.start - 1
+        while k > span.sent.start and self.sdoc[k].pos_ == "ADJ" and span.start - k <= 2:
+            k -= 1
+        if k >= 0 and _role_word(_fold(self.sdoc[k].text), self.vocab) in roles:
+            linked.append(self.sdoc[k])
+        if span.start > 0 and self.sdoc[span.start - 1].text == ",":
+            before = []
+            for t in reversed(self.sdoc[max(span.sent.start, span.start - 9) : span.start - 1]):
+                if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                    break
+                before.append(t)
+            linked += [t for t in before if _role_word(_fold(t.text), self.vocab) in roles]
+        return frozenset(
+            _role_word(_fold(t.text), self.vocab)
+            for t in linked
+            if t.pos_ in ("NOUN", "PROPN") and self._free(t)
+        )
 
     def _full(self, name: str, at: int) -> str:
         """The name in full when the document names the person in full: 'Bruyneel' -> 'Johan
@@ -878,6 +915,9 @@ class _Speakers:
         """The subject of ', a souligné le magistrat.': a speech verb after a comma (its
         auxiliaries and adverbs between), with nothing after its subject but the sentence's end
         or a comma."""
+        form = verb.morph.get("VerbForm", [])
+        if "Fin" not in form and not any(c.pos_ == "AUX" for c in verb.children):
+            return None  # ', évoquant alors la France': a participle names no speaker after it
         first = verb
         while first.i > 0 and self.sdoc[first.i - 1].pos_ in ("AUX", "ADV"):
             first = self.sdoc[first.i - 1]
@@ -1255,10 +1295,15 @@ class _Speakers:
         )
         # a person inside the subject is the speaker only when the subject is a role ('le
         # président de l'ADMD Jean-Luc Romero'), not a thing named after one ('la loi Leonetti')
+        # not a complement of the role taken for a person: 'le président de la République'
         people = [
             m
             for m in named
-            if m.kind == "person" and (role_head or _is_agent(head_word) or head.pos_ == "PROPN")
+            if m.kind == "person"
+            and (role_head or _is_agent(head_word) or head.pos_ == "PROPN")
+            and not re.search(
+                r"\b(?:de|du|des|d['’]|of)(?:\s+(?:la|le|les|l['’]|the))?\s*$", self.text[start : m.start]
+            )
         ]
         # 'le ministre colombien de la Défense Juan Manuel Santos': the name right after the role
         people += [
