@@ -258,3 +258,26 @@ def test_export_writes_one_table_per_record_kind(examples_db: Path, tmp_path: Pa
     assert {d["story"] for d in tables["documents"]} == {story_id}
     code, _, err = run_out(["export", "--db", str(examples_db), "--format", "csv", "--out", str(tmp_path)])
     assert code == 2 and "parquet" in err
+
+
+def test_a_large_brief_goes_through_a_temporary_store(
+    examples_brief: dict[str, object], examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Past BATCH_MAX_INPUTS inputs, `brief PATH` streams them into a store, as `add` does, and
+    renders from it: the same contract, every input accounted for, the same story."""
+    import recoupe.cli
+
+    monkeypatch.setattr(recoupe.cli, "BATCH_MAX_INPUTS", 3)
+    code, _, err = run_out(["brief", str(examples_dir), "--out", str(tmp_path), "--workers", "1"])
+    assert code == 0, err
+    assert "temporary store" in err
+    data = json.loads((tmp_path / "brief.json").read_text(encoding="utf-8"))
+    assert validate_brief_dict(data) == []
+    batch_inputs = examples_brief["inputs"]
+    assert isinstance(batch_inputs, list)
+    assert sorted((Path(e["source"]).name, e["status"]) for e in data["inputs"]) == sorted(
+        (Path(e["source"]).name, e["status"]) for e in batch_inputs
+    )
+    assert len(data["documents"]) == 6 and len(data["stories"]) == 1
+    assert data["stories"][0]["discrepancies"]
+    assert not list(tmp_path.glob("*.db"))  # the store was temporary

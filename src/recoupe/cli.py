@@ -15,17 +15,22 @@ import shutil
 import sys
 import time
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from recoupe.model import InputEntry, Page
     from recoupe.pipeline import PipelineConfig
     from recoupe.store import Store
 
 FORMATS = ("json", "html", "md")
 EXTENSIONS = {"json": "brief.json", "html": "brief.html", "md": "brief.md"}
 DEFAULT_DB = "recoupe.db"
+# `recoupe brief PATH...` past this many inputs goes through a temporary store, as `recoupe add`
+# does: the whole-set passes hold every page in memory and compare stories pairwise
+BATCH_MAX_INPUTS = 2000
 
 
 class UsageError(Exception):
@@ -402,7 +407,7 @@ def run_export(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
 
 
 def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
-    from recoupe.ingest import read_inputs
+    from recoupe.ingest import iter_inputs
     from recoupe.pipeline import Pipeline
     from recoupe.render import RENDERERS
     from recoupe.render.pages import write_brief
@@ -428,7 +433,12 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
         except ImportError as error:
             raise UsageError(f"--engine ray: {error}") from None
     stdin = sys.stdin.buffer if "-" in args.paths else None
-    inputs, pages = read_inputs(args.paths, stdin=stdin, limits=config.limits)
+    results = iter_inputs(args.paths, stdin=stdin, limits=config.limits)
+    head = list(islice(results, BATCH_MAX_INPUTS + 1))
+    if len(head) > BATCH_MAX_INPUTS:
+        return _brief_through_temporary_store(args, formats, chain(head, results), stderr)
+    inputs = [entry for entry, _ in head]
+    pages = [page for _, page in head if page is not None]
     counts = Counter(entry.status for entry in inputs)
     if not args.quiet:
         for entry in inputs:
@@ -448,6 +458,49 @@ def run_brief(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             f"{_plural(len(brief.duplicates), 'duplicate cluster')} -> {', '.join(written)}",
             file=stderr,
         )
+    return 0
+
+
+def _brief_through_temporary_store(
+    args: argparse.Namespace,
+    formats: list[str],
+    results: Iterable[tuple[InputEntry, Page | None]],
+    stderr: TextIO,
+) -> int:
+    """A large `recoupe brief PATH...`: the inputs are added to a store in a temporary folder
+    (streamed, in chunks, stories grouped incrementally: memory does not grow with the input),
+    and the brief is rendered from it, an index and one page per story."""
+    import tempfile
+
+    from recoupe.corpus import Corpus
+    from recoupe.render import RENDERERS
+    from recoupe.render.pages import write_brief
+    from recoupe.store import Store
+
+    if not args.quiet:
+        print(
+            f"recoupe: more than {BATCH_MAX_INPUTS:,} inputs: they go through a temporary store, as "
+            "`recoupe add` does (keep one with `recoupe add PATH... --db FILE`)",
+            file=stderr,
+        )
+    with (
+        tempfile.TemporaryDirectory(prefix="recoupe-") as folder,
+        Store.open(Path(folder) / "brief.db") as store,
+        contextlib.ExitStack() as stack,
+    ):
+        progress: Any = _silent_progress if args.quiet else stack.enter_context(RichProgress(stderr))
+        try:
+            corpus = Corpus(store, pipeline_config(args), progress=progress)
+        except (TypeError, ValueError) as error:
+            raise UsageError(str(error)) from None
+        summary = corpus.add(results)
+        stack.close()  # the progress bar ends before the brief is written
+        brief = store.brief(None)
+        written = [str(p) for p in write_brief(brief, Path(args.out), RENDERERS, formats)]
+    if not args.quiet:
+        for reason in summary.error_reasons:
+            print(f"recoupe: error: {reason}", file=stderr)
+        print(f"recoupe: {summary.line()} -> {', '.join(written)}", file=stderr)
     return 0
 
 
