@@ -708,7 +708,11 @@ class _Speakers:
             line_end = self.text.find("\n", end)
             line = self.text[line_start : line_end if line_end >= 0 else len(self.text)].strip()
             first = not self.text[:line_start].strip()
-            heading = len(_WORDS.findall(line)) <= MAX_HEADING_WORDS and not _TERMINAL.search(line)
+            heading = (
+                len(_WORDS.findall(line)) <= MAX_HEADING_WORDS
+                and not _TERMINAL.search(line)
+                and not _TERMINAL.search(self.text[start:end])
+            )
             return first or heading
 
         out = []
