@@ -231,6 +231,29 @@ def test_batch_and_one_at_a_time_in_three_orders_agree(tmp_path: Path, shared_da
     assert bcubed(batch, gold_groups.values())[2] >= 0.7
 
 
+def test_a_chunk_larger_than_the_region_cap_still_joins_stored_stories(
+    tmp_path: Path, shared_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Real RPM2 articles, 3 topics of 6, added in two shuffled chunks of 9 with the region cap
+    at 8 stored documents: the second chunk must still reach the stories of the first. (When
+    the cap counted the new documents too, a chunk of more pages than the cap reclustered with
+    no stored story and founded a second story per topic.)"""
+    import recoupe.corpus
+
+    pages, _ = _rpm2_pages(shared_data)
+    with Store.open(tmp_path / "batch.db") as store:
+        corpus(store).add(results(pages))
+        batch = partition(store)
+    monkeypatch.setattr(recoupe.corpus, "MAX_REGION_DOCUMENTS", 8)
+    order = list(pages)
+    random.Random(4).shuffle(order)
+    with Store.open(tmp_path / "chunks.db") as store:
+        c = corpus(store, chunk_pages=9)
+        c.add(results(order))
+        chunked = partition(store)
+    assert bcubed(chunked, batch)[2] >= 0.95, (len(chunked), len(batch))
+
+
 def test_merged_stories_redirect(tmp_path: Path, shared_data: Path) -> None:
     pages, _ = _rpm2_pages(shared_data, topics=1, per_topic=6)
     with Store.open(tmp_path / "a.db") as store:
