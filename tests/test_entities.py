@@ -285,6 +285,26 @@ def test_canonical_key_folds_accents_determiners_titles_and_spellings() -> None:
     assert canonical_key("Hasim Rahman") != canonical_key("Rahman")
 
 
+# rpm2 T03_C2_01 and T03_C2_08 (business: the state's loans to six banks, a list of amounts)
+FR_BANKS = (
+    "Le Crédit Agricole recevra 3 milliards d'euros, BNP Paribas 2,55 milliards, la Société Générale "
+    "1,7 milliard, le Crédit Mutuel 1,2 milliard, les Caisses d'Epargne 1,1 milliard et les Banques "
+    "Populaires 950 millions.\n\nCaisse d'Epargne 1,1 milliard et Banque Populaire 950 millions, a "
+    "annoncé hier soir la ministre de l'Economie Christine Lagarde."
+)
+
+
+def test_a_name_in_a_list_of_amounts_stops_before_its_figure(models: SpacyModels) -> None:
+    found = entities(models, FR_BANKS, "fr")
+    orgs = [m.text for m in found if m.kind == "organization"]
+    assert "Caisses d'Epargne" in orgs and "Banques Populaires" in orgs
+    assert not any(any(c.isdigit() for c in name) or name.endswith((" et", " les")) for name in orgs)
+    # singular and plural spellings of one name are one name
+    assert canonical_key("les Caisses d'Epargne") == canonical_key("Caisse d'Epargne")
+    assert canonical_key("Banques populaires") == canonical_key("la Banque Populaire")
+    assert canonical_key("France 24") != canonical_key("France")
+
+
 def test_merge_aliases_maps_surnames_to_the_one_full_name_that_ends_with_them() -> None:
     # names from ECB+ 2_ (boxing) and rpm2 T01/T02
     names = ["Rahman", "Hasim Rahman", "Klitschko", "Wladimir Klitschko", "Vitali Klitschko", "Kerviel"]

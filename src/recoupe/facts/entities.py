@@ -197,7 +197,15 @@ def canonical_key(name: str) -> str:
     text = re.sub(r"[^\w]+", " ", text).strip()
     words = [_TRANSLIT_END.sub("y", w) if len(w) > 5 else w for w in text.split()]
     text = " ".join(words)
-    return _EXONYM_KEY.get(text, text)
+    if text in _EXONYM_KEY:
+        return _EXONYM_KEY[text]
+    if len(words) > 1:  # 'les Caisses d'Epargne', 'la Caisse d'Epargne': one name
+        text = " ".join(_PLURAL_S.sub("", w) for w in words)
+    return text
+
+
+# a plural -s on a word of a name of several words (not -ss: 'Loss', 'Weiss')
+_PLURAL_S = re.compile(r"(?<=\w{3}[^s\W])s$")
 
 
 def _exonym_keys(groups: tuple[frozenset[str], ...]) -> dict[str, str]:
@@ -331,7 +339,22 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
     if kind == "person":
         while len(tokens) > 1 and (fold(tokens[0].text).rstrip(".") in TITLES or tokens[0].text.islower()):
             tokens = tokens[1:]
-    while tokens and (tokens[-1].is_punct or tokens[-1].is_space or tokens[-1].text in ("'s", "’s")):
+    # a figure inside a list is not part of the name before it ('Caisse d'Epargne 1,1 milliard
+    # et Banque Populaire'): cut at a number that has decimals or a lowercase word after it
+    # ('France 24', 'Ligue 1', 'G8' stay)
+    for i in range(1, len(tokens)):
+        if tokens[i].like_num and (
+            _DECIMAL.search(tokens[i].text) or (i + 1 < len(tokens) and tokens[i + 1].is_lower)
+        ):
+            tokens = tokens[:i]
+            break
+    # a name never ends with a determiner, a preposition or a conjunction ('... et les')
+    while tokens and (
+        tokens[-1].is_punct
+        or tokens[-1].is_space
+        or tokens[-1].text in ("'s", "’s")
+        or (tokens[-1].is_lower and tokens[-1].pos_ in _TRAILING_POS)
+    ):
         tokens = tokens[:-1]
     if not tokens:
         return None
@@ -344,6 +367,10 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
     ):
         return None  # 'Russian troops', 'an American': a nationality; 'Democrats' as a group stays
     return _Candidate(kind, start, end, surface, ent.label_)
+
+
+_DECIMAL = re.compile(r"\d[,.]\d")
+_TRAILING_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
 
 
 def _is_noise(surface: str, tokens: list[Token], kind: FactKind, sentence_initial: bool, text: str) -> bool:
