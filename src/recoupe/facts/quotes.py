@@ -750,6 +750,12 @@ class _Speakers:
         between = self.text[last.at : line_start]
         if between.count("\n") > MAX_CONTINUED_PARAGRAPHS:
             return None
+        # a heading between opens another section ('… et des partisans venus soutenir la loi')
+        if any(
+            line.strip() and len(_WORDS.findall(line)) <= MAX_HEADING_WORDS and not _TERMINAL.search(line)
+            for line in between.split("\n")[1:]
+        ):
+            return None
         others = [(p.start, self._full(p.name, p.start)) for p in self.people if p.subject]
         others += [(c.at, c.name) for c in self.speech_subjects]
         if any(last.at < at < raw.open_at and name != last.name for at, name in others):
