@@ -561,13 +561,18 @@ class Aligner:
     def _elided_currency(self, document: str, m: Mention) -> str | None:
         """The currency of an amount written without it after another amount ("une perte de 948
         millions d'euros au premier semestre et de 351 millions au troisième trimestre"): a
-        number with a scale word and no noun, within `ELIDED_CURRENCY` characters after an amount."""
-        if not isinstance(m.value, int | float) or m.value < 1e6 or not _WORD.search(m.text):
+        number with a scale word and no noun, within `ELIDED_CURRENCY` characters after an amount of its sentence, and no subject."""
+        if not isinstance(m.value, int | float) or m.value < 1e6 or not _WORD.search(m.text) or m.subject:
             return None
+        sentence = self._sentence_start(document, m.start)
         before = [
             f
             for f in self._figures.get(document, ())
-            if f.kind == "money" and f.unit and f.end <= m.start and m.start - f.end <= ELIDED_CURRENCY
+            if f.kind == "money"
+            and f.unit
+            and sentence <= f.start
+            and f.end <= m.start
+            and m.start - f.end <= ELIDED_CURRENCY
         ]
         return max(before, key=lambda f: f.end).unit if before else None
 
@@ -629,6 +634,10 @@ class Aligner:
                 )
             ),
         )
+
+    def _sentence_start(self, document: str, offset: int) -> int:
+        starts = self._starts.get(document) or [0]
+        return starts[max(0, bisect.bisect_right(starts, offset) - 1)]
 
     def _sentence_text(self, document: str, offset: int) -> str:
         starts = self._starts.get(document) or [0]
@@ -699,6 +708,10 @@ class Aligner:
         homers" in the season)."""
         if self.people_apart(a, b):
             return False
+        if a.remainder != b.remainder:
+            return False  # "two other victims" / "three victims": a remainder is not the whole
+        if a.cumulative != b.cumulative:
+            return False  # "14 rifles in five operations so far" / "six rifles seized": a running total
         if self.adjacent(a, b) >= CONFLICT_ADJACENT:
             return True
         if a.measure == "score":
@@ -755,10 +768,6 @@ class Aligner:
             return False  # "tués" / "blessés": two measures, however alike their sentences
         if counts_of_different_nouns(a, b):
             return False  # "deux autres points" / "120 000 personnes", however alike their sentences
-        if a.remainder != b.remainder:
-            return False  # "two other victims" / "three victims": a remainder is not the whole
-        if a.cumulative != b.cumulative:
-            return False  # "14 rifles in five operations so far" / "six rifles seized": a running total
         if self.people_apart(a, b):
             return False  # the same words around a figure said of two people are two measures
         if self.anchor(a, b) >= ANCHOR_SHARED:
