@@ -103,6 +103,11 @@ def main() -> None:
                 if args.show and not ok and language is None:
                     got = (m.text, m.subject, m.predicate, m.unit) if m else None
                     print(f"  subject? {lb['doc']} {lb['number']!r} gold={lb['subject']!r} got={got}")
+                if args.show and language is None and (lb["time"] or lb["place"] or (m and m.time)):
+                    print(
+                        f"  when/where {lb['doc']} {lb['number']!r} gold={lb['time']!r}/{lb['place']!r} "
+                        f"got={(m.time, m.place) if m else None}"
+                    )
                 if lb["time"]:
                     time_gold += 1
                     time_hit += m is not None and shares_word(m.time, str(lb["time"]))

@@ -265,6 +265,7 @@ class _Candidate:
     end: int
     resolved: _Resolved
     relative: bool  # needs the publication date
+    period: bool = False  # a month or a span of months or years ("en janvier", "in April 2013", "2007-2009")
 
 
 Resolver = Callable[[re.Match[str], date | None, _Lexicon], _Resolved | None]
@@ -811,6 +812,10 @@ def _segments(text: str, lex: _Lexicon) -> list[tuple[int, int]]:
     return segments
 
 
+# rules whose dates are periods a figure may be stated for: "en janvier", "in April 2013", "2007-2009"
+_PERIOD_RULES = frozenset({"month_alone", "month_year", "month_range", "year_range"})
+
+
 def _candidates(text: str, ref: date | None, lex: _Lexicon) -> Iterator[_Candidate]:
     segments = _segments(text, lex)
     for rule in _rules_for(lex):
@@ -829,7 +834,7 @@ def _candidates(text: str, ref: date | None, lex: _Lexicon) -> Iterator[_Candida
             # trailing spaces a pattern may have eaten stay out of the mention
             while end > start and text[end - 1].isspace():
                 end -= 1
-            yield _Candidate(start, end, resolved, rule.relative(match))
+            yield _Candidate(start, end, resolved, rule.relative(match), rule.name in _PERIOD_RULES)
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -860,9 +865,16 @@ def _strip_article(text: str, start: int, end: int, lex: _Lexicon) -> int:
 
 def find_date_spans(text: str, language: str) -> list[tuple[int, int]]:
     """Spans of the date expressions in `text`, resolved or not (for other extractors to skip)."""
+    return [(start, end) for start, end, _ in find_dates_with_kind(text, language)]
+
+
+def find_dates_with_kind(text: str, language: str) -> list[tuple[int, int, bool]]:
+    """(start, end, period) of the date expressions in `text`: `period` when the date is a month
+    or a span of months or years ("en janvier", "in April", "de 2007 à 2009"), a period a figure
+    can be stated for; not a day ("le 22 octobre", "lundi": when something happened or was said)."""
     lex = _lexicon_for(language)
     ref = date(2000, 1, 1)  # any reference: only the spans matter here
-    return [(c.start, c.end) for c in _select(list(_candidates(text, ref, lex)))]
+    return [(c.start, c.end, c.period) for c in _select(list(_candidates(text, ref, lex)))]
 
 
 def extract_dates(text: str, published: str | None, language: str, sdoc: Doc | None = None) -> list[Mention]:

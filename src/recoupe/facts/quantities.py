@@ -56,7 +56,7 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from recoupe import lang as lang_data
-from recoupe.facts.dates import find_date_spans
+from recoupe.facts.dates import find_dates_with_kind
 from recoupe.model import Mention, Qualifier
 from recoupe.textutil import fold
 
@@ -77,6 +77,9 @@ _DIGITS = re.compile(
     rf"(?P<num>\d{{1,3}}(?:[{_SPACE}]\d{{3}})+(?:[.,]\d+)?"  # 10 000, 10 000,5
     r"|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"  # 1,200  1.458.000,00  1,200.5
     r"|\d{1,3}(?: , \d{3})+(?![\d,])"  # 31 , 000: a tokenised copy (ECB+-style corpora)
+    # 5 . 9: a decimal of a tokenised copy, only where no sentence can end between the two
+    # numbers (a lowercase word, a unit sign or a clause mark follows; never "5 . 9 People")
+    r"|\d{1,4} \. \d{1,3}(?=[ ]*[,;:)%]|[ ]+[-–a-z$€£]|[ ]+\.(?:\s|$)|$)"
     r"|\d+(?:[.,]\d+)?)"  # 55,5  3.5  2000
     r"(?!\d|[.,]\d)"
 )
@@ -274,6 +277,8 @@ class _Lex:
     periods: re.Pattern[str] = field(default_factory=_never)
     year_time: re.Pattern[str] = field(default_factory=_never)
     measure_before: re.Pattern[str] = field(default_factory=_never)
+    measure_hyphen_before: re.Pattern[str] = field(default_factory=_never)
+    measure_hyphen_after: re.Pattern[str] = field(default_factory=_never)
     number_of_after: re.Pattern[str] = field(default_factory=_never)
     number_of_before: re.Pattern[str] = field(default_factory=_never)
     distance_after: re.Pattern[str] = field(default_factory=_never)
@@ -512,6 +517,9 @@ def _lex(code: str) -> _Lex:
     if nouns and linking:
         # folded text: "d'une portée de près de 300 km", "a range of 300 km"
         lex.measure_before = re.compile(rf"(?P<noun>{nouns})\w*\s+(?:(?:{linking})\s+)$", re.IGNORECASE)
+        # "magnitude-5.2", "magnitude - 5 . 9" (a tokenised copy)
+        lex.measure_hyphen_before = re.compile(rf"(?<![\w])(?P<noun>{nouns})\s?[-–]\s?$", re.IGNORECASE)
+        lex.measure_hyphen_after = re.compile(rf"\s?[-–]\s?(?P<noun>{nouns})(?![\w])", re.IGNORECASE)
     number_nouns = _loose(_strings(measures, "number_nouns"))
     if number_nouns:
         lex.number_of_after = re.compile(
@@ -735,8 +743,8 @@ def _match_unit(text: str, pos: int, lex: _Lex, *, allow_hyphen: bool = True) ->
 # --------------------------------------------------------------------------------------------
 
 
-def _blocked_spans(text: str, lex: _Lex) -> list[tuple[int, int]]:
-    spans = list(find_date_spans(text, lex.code))
+def _blocked_spans(text: str, lex: _Lex, dates: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = list(dates)
     # only the stretches around digits can hold a blocked number
     segments: list[tuple[int, int]] = []
     for match in re.finditer(r"\d+", text):
@@ -1157,6 +1165,10 @@ def _is_of_case(token: Token, lex: _Lex) -> bool:
     return fold(token.text).rstrip("'’") in lex.of_prepositions
 
 
+# the concepts of a change (lang/<code>/measures.toml [concepts]), said of their verb's subject
+_CHANGE_CONCEPTS = frozenset({"increase", "decrease"})
+
+
 def _subject_from_parse(
     sdoc: Doc, text: str, number_start: int, end: int, lex: _Lex, *, share: bool = False
 ) -> tuple[str | None, str | None]:
@@ -1223,7 +1235,14 @@ def _subject_from_parse(
         return _noun_with_complement(head, text, inside) or None, None
     if head.pos_ in ("VERB", "AUX", "ADJ"):
         predicate = head.text.lower()
-        if measure_concepts(predicate, lex.code):
+        concepts = measure_concepts(predicate, lex.code)
+        if concepts and concepts <= _CHANGE_CONCEPTS:
+            # "les ventes ont augmenté de 5 %", "net income fell to $21.4 billion": a change is
+            # of the thing its verb's subject names (a common noun; a name or pronoun says who)
+            for child in head.children:
+                if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
+                    return _noun_with_complement(child, text, inside) or predicate, predicate
+        if concepts:
             return predicate, predicate
         if lex.report_form.fullmatch(head.lower_):
             return None, predicate
@@ -1258,6 +1277,9 @@ def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex
             if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                 break
             node = node.head
+        antecedent = _antecedent(token[0], sdoc, text)
+        if antecedent:
+            return antecedent  # "le dalaï-lama, qui est âgé de 73 ans", "a man who is 45"
         for child in node.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass"):
                 lo, hi = child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
@@ -1275,6 +1297,37 @@ def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex
     if described and not apposed and fold(described.group(1).split()[0]) not in lex.stop:
         return described.group(1)  # "le dalaï lama, 73 ans": a person the NER did not tag
     return _protagonist(sdoc) or (before[-1].text if before else None)
+
+
+def _antecedent(number: Token, sdoc: Doc, text: str) -> str | None:
+    """The noun a relative clause holding an age is said of: "le dalaï-lama, qui est âgé de 73
+    ans", "a man who is 45". The relative pronoun stands a few words before the number with no
+    punctuation between; what it stands for is the name or noun right before it."""
+    doc = number.doc
+    for i in range(number.i - 1, max(-1, number.i - 7), -1):
+        token = doc[i]
+        if token.is_punct or token.is_sent_start:
+            return None
+        relative = "Rel" in token.morph.get("PronType", []) or token.tag_ in ("WP", "WDT")
+        if not relative or not token.dep_.startswith("nsubj"):
+            continue
+        j = i - 1
+        while j >= 0 and doc[j].is_punct:
+            j -= 1
+        if j < 0:
+            return None
+        for ent in sdoc.ents:
+            if ent.start <= j < ent.end and ent.label_ in ("PER", "PERSON", "MISC", "NORP"):
+                return ent.text
+        if doc[j].pos_ not in ("NOUN", "PROPN"):
+            return None
+        while doc[j].dep_ == "nmod" and doc[j].head.i < j and doc[j].head.pos_ in ("NOUN", "PROPN"):
+            j = doc[j].head.i  # "la mère de l'enfant, qui a 34 ans": the head noun
+        first = j
+        while first > 0 and (doc[first - 1].pos_ in ("NOUN", "PROPN") or doc[first - 1].text in "-–"):
+            first -= 1
+        return text[doc[first].idx : doc[j].idx + len(doc[j].text)]
+    return None
 
 
 def _protagonist(sdoc: Doc) -> str | None:
@@ -1386,7 +1439,13 @@ _SCORE = re.compile(
 )
 
 
-def _scores(text: str, lex: _Lex, sentences: Sequence[tuple[int, int]], sdoc: Doc | None) -> list[Mention]:
+def _scores(
+    text: str,
+    lex: _Lex,
+    sentences: Sequence[tuple[int, int]],
+    sdoc: Doc | None,
+    periods: Sequence[tuple[int, int]] = (),
+) -> list[Mention]:
     """Match scores and records: "4-2", "( 45-7-2 )", "l'a emporté 1 à 0" in a sentence that
     speaks of a game (lang/<code>/measures.toml `score_words`), or right after a name."""
     out: list[Mention] = []
@@ -1423,6 +1482,9 @@ def _scores(text: str, lex: _Lex, sentences: Sequence[tuple[int, int]], sdoc: Do
                     subject=f"score {who}" if who else "score",
                     qualifier="exact",
                     claimed_by=_claimant(text, sent, start, lex, sdoc),
+                    predicate=_score_noun(sdoc, start, end),
+                    time=_time_of(text, sent, start, end, lex, periods),
+                    place=_place_of(sdoc, text, sent, start, end, lex),
                 )
             )
     out.sort(key=lambda m: m.start)
@@ -1434,14 +1496,31 @@ def _scores(text: str, lex: _Lex, sentences: Sequence[tuple[int, int]], sdoc: Do
     return kept
 
 
+def _score_noun(sdoc: Doc | None, start: int, end: int) -> str | None:
+    """The noun a score qualifies, written right after it: "a 162-139 record", "an 88-72 loss"."""
+    if sdoc is None:
+        return None
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(sdoc):
+        return None
+    noun = sdoc[span.end]
+    if noun.pos_ != "NOUN" or not any(t.head.i == noun.i for t in span):
+        return None
+    return noun.text.lower()
+
+
 # --------------------------------------------------------------------------------------------
 # time and place of a figure
 # --------------------------------------------------------------------------------------------
 
 
-def _time_of(text: str, sent: tuple[int, int], start: int, end: int, lex: _Lex) -> str | None:
+def _time_of(
+    text: str, sent: tuple[int, int], start: int, end: int, lex: _Lex, periods: Sequence[tuple[int, int]] = ()
+) -> str | None:
     """The period the sentence gives the figure: the nearest year or period expression of its
-    sentence ("en 2023", "au troisième trimestre", "last year")."""
+    sentence ("en 2023", "au troisième trimestre", "last year"), else the nearest month or span
+    of months or years of its sentence (`periods`: "en janvier", "in April"). A day ("le 22
+    octobre", "lundi") says when a figure was stated or happened, not what period it is for."""
     candidates: list[tuple[int, str]] = []
     for pattern in (lex.periods, lex.year_time):
         for match in pattern.finditer(text, sent[0], sent[1]):
@@ -1449,6 +1528,12 @@ def _time_of(text: str, sent: tuple[int, int], start: int, end: int, lex: _Lex) 
                 continue
             distance = match.start() - end if match.start() >= end else start - match.end()
             candidates.append((distance, match.group(0)))
+    if not candidates:
+        for date_start, date_end in periods:
+            if date_end <= sent[0] or date_start >= sent[1] or (date_start < end and start < date_end):
+                continue
+            distance = date_start - end if date_start >= end else start - date_end
+            candidates.append((distance, text[date_start:date_end]))
     if not candidates:
         return None
     return min(candidates)[1].strip()
@@ -1462,19 +1547,31 @@ def _place_of(
     if sdoc is None or not lex.locatives:
         return None
     best: tuple[int, str] | None = None
+    modifier: tuple[int, str] | None = None
     for ent in sdoc.ents:
         if ent.label_ not in ("GPE", "LOC") or not (sent[0] <= ent.start_char and ent.end_char <= sent[1]):
             continue
+        distance = ent.start_char - end if ent.start_char >= end else start - ent.end_char
         previous = sdoc[ent.start - 1] if ent.start > 0 else None
         if previous is None or (
             previous.lower_ not in lex.locatives
             and not (previous.pos_ == "DET" and ent.start > 1 and sdoc[ent.start - 2].lower_ in lex.locatives)
         ):
+            root = ent.root
+            # "a Michigan office shooting", "A Michigan man": a place that qualifies a noun
+            if (
+                ent.label_ == "GPE"
+                and root.dep_ in ("compound", "nmod")
+                and root.head.pos_ == "NOUN"
+                and root.head.i > root.i
+                and (modifier is None or distance < modifier[0])
+            ):
+                modifier = (distance, ent.text)
             continue
-        distance = ent.start_char - end if ent.start_char >= end else start - ent.end_char
         if best is None or distance < best[0]:
             best = (distance, ent.text)
-    return best[1] if best else None
+    chosen = best or modifier
+    return chosen[1] if chosen else None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1660,9 +1757,13 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
     lex = _lex(_code(language))
     if sdoc is not None and sdoc.text != text:
         sdoc = None  # a parse of another text would give wrong offsets
-    blocked = _blocked_spans(text, lex)
+    dated = find_dates_with_kind(text, lex.code)
+    dates = [(start, end) for start, end, _ in dated]
+    # a figure's time may be a month or a span of years of its sentence, not a day it was said on
+    periods = [(start, end) for start, end, is_period in dated if is_period]
+    blocked = _blocked_spans(text, lex, dates)
     sentences = _sentence_spans(text, sdoc)
-    scores = _scores(text, lex, sentences, sdoc)
+    scores = _scores(text, lex, sentences, sdoc, periods)
     blocked.extend((m.start, m.end) for m in scores)
     atoms = _find_atoms(text, lex, blocked)
     mentions: list[Mention] = list(scores)
@@ -1700,8 +1801,11 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
                 low=_tidy(expr.low),
                 high=_tidy(expr.high),
                 claimed_by=_claimant(text, sent, atom.start, lex, sdoc),
-                time=_time_of(text, sent, expr.start, expr.end, lex),
-                place=_place_of(sdoc, text, sent, expr.start, expr.end, lex),
+                time=_time_of(text, sent, expr.start, expr.end, lex, periods),
+                # a person's age has no place: the places of its sentence are where they live or went
+                place=None
+                if expr.measure == "age"
+                else _place_of(sdoc, text, sent, expr.start, expr.end, lex),
                 predicate=predicate,
             )
         )
@@ -1949,6 +2053,12 @@ def _read_expression(
                     subject = predicate = verb  # "kills 1, injures 2": the verb says what is counted
                 elif sdoc is not None and (owner := _noun_owning_number(sdoc, text, atom.start, end, lex)):
                     subject = owner  # "destruction d'emplois de 20.000", "51 médailles, ... (36)"
+                elif last.scaled == 1.0 and (
+                    measure_noun := _measure_before(text, qual_before[1] if qual_before else start, lex)
+                    or lex.measure_hyphen_before.search(text, max(0, start - 30), start)
+                    or lex.measure_hyphen_after.match(text, end)
+                ):
+                    subject = measure_noun["noun"].lower()  # "put the magnitude at 5.9", "magnitude-5.2"
                 elif last.scaled == 1.0 and qual_before is None:
                     return None  # a bare number that counts nothing
                 elif sdoc is not None and last.scaled > 1:
