@@ -34,12 +34,18 @@ examen pour « substitution d'enfant, faux commis dans un acte authentique »').
 
 Speaker, first found wins:
 1. the subject of the speech verb of the quote's sentence (the one governing the quote, else the
-   nearest): inverted after the quote or after another quote of the sentence ('« … », a déclaré
-   Ingrid Betancourt', '“…,” said agent Mark Roesler', 'assure à l'AFP Fabrice Delloye', 'a
-   déclaré mardi soir l'entourage du candidat': time words skipped), French clitics ('a-t-il
-   expliqué', 'raconte-t-il' whatever its tag), the governor's subject for participles and
-   conjoined verbs, the noun a relative clause hangs on ('le document qui souligne que'), the
-   agent of a passive or of a participle ('qualifié d'« … » par l'avocat Michel Pezet');
+   nearest; the next one when it names nobody; not a relative aside closed by a comma before the
+   quote: 'cette caution, contre laquelle UBS s'insurge, est « … »'): inverted after the quote
+   or after another quote of the sentence ('« … », a déclaré Ingrid Betancourt', '“…,” said
+   agent Mark Roesler', 'assure à l'AFP Fabrice Delloye', 'a déclaré mardi soir l'entourage du
+   candidat': time words skipped, not a role the parser hangs on one: 'a reconnu jeudi le
+   procureur de la République'), after the closing mark ('« …, a expliqué » le procureur'), in
+   an incise ending the sentence however far from the quote ('« … », leurs explications ne sont
+   pas sincères, a souligné le magistrat'), French clitics ('a-t-il expliqué', 'raconte-t-il'
+   whatever its tag), pronominal verbs of saying ('se félicite Yann Padova', 's'est dite'), the
+   governor's subject for participles and conjoined verbs, the noun a relative clause hangs on
+   ('le document qui souligne que'), the agent of a passive or of a participle ('qualifié d'« … »
+   par l'avocat Michel Pezet');
 2. 'selon X', 'd'après X', 'according to X' in the sentence, and 'Pour X, …' opening it;
 3. a headline's 'Name : « … »';
 4. for a long quote: a credit inside the marks ('« Nous étions levés tôt, a-t-elle indiqué. »',
@@ -50,7 +56,16 @@ Speaker, first found wins:
    person subject of a speech verb in the sentence before ('Dorsey said it would be hard. “We're
    like family here.”'); the sentence after when it opens with a speech verb, or, for a quote
    opening its paragraph (after a section label: 'POLITIQUE - '), names a person as its subject
-   ('« Franchement, c'est puéril. » Christiane Taubira n'a pas goûté …').
+   ('« Franchement, c'est puéril. » Christiane Taubira n'a pas goûté …');
+5. a quote opening its paragraph with no credit goes on the last quote's speaker (a person),
+   within three paragraphs, when nobody else is named as a subject or said to speak in between,
+   no heading lies between and its own sentence has no speech verb ('« … », a ajouté l'ex-otage.
+   / « … »');
+6. a headline (the first line) or a heading (a short line without a sentence end) quoting words
+   of a longer credited quote takes its speaker: most of its content words (not names) for a
+   quote, the words as written for a fragment nobody is said to speak there ('Encore « trop
+   d'interrogations » sur …'); in the body, a fragment repeating a quote of the two lines before
+   ('Henry's reference to the “other offers”').
 
 Names: the speaker is the canonical name of the person or organisation the subject names, in
 full when the document names the person in full elsewhere ('Bruyneel' -> 'Johan Bruyneel';
@@ -65,10 +80,18 @@ last; 'it' the organisation or statement last credited or the subject of the sen
 description of one person ('le manager d'Astana', 'L'avocate', 'le Belge', 'la jeune femme',
 'the diplomat', 'ce porte-parole') is the speaker described before with the same noun ('a
 Western diplomat'), else the person earlier named in apposition to that noun ('Me Cécile
-Bernaille, avocate du trader'), else the person last credited with speech, else the only person
-named so far; 'la même source' is the source credited last. A person inside a subject is the
+Bernaille, avocate du trader', 'le procureur de la République de Marseille, Jacques Dallest', 'du
+trader Jérôme Kerviel': a role set off by a comma or right before the name, not the next
+clause's subject), or resolved so before with the same noun and no other words, else the person
+last credited with speech, else the only person named so far, never a person an earlier
+description with the same noun and other words named ('la ministre de l'Économie', Christine
+Lagarde, is not 'le premier ministre'); 'ex-otage', 'co-fondateur' are roles ('role_prefixes');
+a role NER took for an organisation is still a role; a role in apposition to a name is that
+person ('Frédéric Oudéa, patron de la Société générale qui affirmait'); 'la même source' is the
+source credited last. A person inside a subject is the
 speaker only when the subject is a role ('le ministre X', 'Le ministre de l'Intérieur, Marco
-Minniti'), not a thing named after one ('la loi Leonetti'). Otherwise the text's words when they
+Minniti'), not a thing named after one ('la loi Leonetti') nor the role's complement ('le
+président de la République' tagged a person). Otherwise the text's words when they
 describe someone who can speak (a role, a group, a source: 'des responsables du Kremlin', 'le
 communiqué'), else None ('la perte', 'ces derniers mois'). No gender agreement is checked.
 
