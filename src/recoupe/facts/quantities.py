@@ -278,6 +278,12 @@ class _Lex:
     year_time: re.Pattern[str] = field(default_factory=_never)
     measure_before: re.Pattern[str] = field(default_factory=_never)
     measure_hyphen_before: re.Pattern[str] = field(default_factory=_never)
+    linking_words: frozenset[str] = (
+        frozenset()
+    )  # "atteint", "reached": a figure's level, said of their subject
+    relative_words: frozenset[str] = (
+        frozenset()
+    )  # "lundi", "hier", "yesterday": time, not a noun's complement
     measure_hyphen_after: re.Pattern[str] = field(default_factory=_never)
     number_of_after: re.Pattern[str] = field(default_factory=_never)
     number_of_before: re.Pattern[str] = field(default_factory=_never)
@@ -480,6 +486,7 @@ def _lex(code: str) -> _Lex:
 
     time = lang_data.lexicon(code, "time")
     relative = _escaped(_strings(time, "relative"))
+    lex.relative_words = frozenset(fold(w) for w in _strings(time, "relative"))
     if relative:
         lex.time_around = re.compile(rf"^(?:(?:{relative})\s+)+|(?:\s+(?:{relative}))+$", re.IGNORECASE)
     hours = _strings(time, "hour_words")
@@ -514,6 +521,7 @@ def _lex(code: str) -> _Lex:
     measures = lang_data.lexicon(code, "measures")
     nouns = _loose(_strings(measures, "measure_nouns"))
     linking = _loose(_strings(measures, "linking"))
+    lex.linking_words = frozenset(fold(w) for w in _strings(measures, "linking") if " " not in w)
     if nouns and linking:
         # folded text: "d'une portée de près de 300 km", "a range of 300 km"
         lex.measure_before = re.compile(rf"(?P<noun>{nouns})\w*\s+(?:(?:{linking})\s+)$", re.IGNORECASE)
@@ -956,7 +964,9 @@ def _count_noun_head_last(text: str, pos: int, lex: _Lex) -> tuple[str, str, int
     return head, text[chosen[0][0] : chosen[-1][1]], chosen[-1][1]
 
 
-def _count_noun_from_parse(sdoc: Doc, text: str, start: int, end: int) -> tuple[str, str, int] | None:
+def _count_noun_from_parse(
+    sdoc: Doc, text: str, start: int, end: int, lex: _Lex
+) -> tuple[str, str, int] | None:
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or not len(span):
         return None
@@ -983,6 +993,8 @@ def _count_noun_from_parse(sdoc: Doc, text: str, start: int, end: int) -> tuple[
     for child in head.rights:
         if child.dep_ in ("amod", "flat", "flat:name", "compound") and child.i == last.i + 1:
             last = child
+        elif fold(child.text) in lex.relative_words:
+            break  # "9 recommandations mercredi": the day is when, not which
         elif (child.dep_ in ("nmod", "prep") and child.i == last.i + 1) or (
             child.dep_ == "nmod" and child.i == last.i + 2 and sdoc[last.i + 1].dep_ == "case"
         ):
@@ -1245,6 +1257,10 @@ def _subject_from_parse(
         if concepts:
             return predicate, predicate
         if lex.report_form.fullmatch(head.lower_):
+            return None, predicate
+        if top.dep_ in ("obj", "dobj") and fold(head.text) not in lex.linking_words:
+            # "le club a dépensé 222 millions": its subject is who spent; but "la fraude
+            # atteignait 50 milliards" is the fraud's size
             return None, predicate
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
@@ -2003,7 +2019,7 @@ def _read_expression(
             measure = "duration"
         else:
             if sdoc is not None:
-                noun = _count_noun_from_parse(sdoc, text, atom.start, end)
+                noun = _count_noun_from_parse(sdoc, text, atom.start, end, lex)
             if noun is None:
                 noun = _count_noun(text, after_number, lex)
             number_of = lex.number_of_after.match(text, end)
