@@ -2,7 +2,7 @@
 
 For each labelled document (French: RPM2 and FreSaDa; English: ECB+, read from ../shared/data),
 runs spaCy, `extract_entities` and `extract_quotes` as the facts stage does, then prints per
-language and per split (`tune`, `dev`, `test`, `heldout`, `heldout2`, `heldout3`, `heldout4`; see bench/labels/quotes.md):
+language and per split (`tune`, `dev`, `test`, `heldout`, `heldout2`, `heldout3`, `heldout4`, `heldout5`; see bench/labels/quotes.md):
 
 - quote detection: a found quote matches a labelled one when they overlap by half the shorter
   of the two (one to one); precision over found quotes, recall over labelled quotes;
@@ -11,7 +11,7 @@ language and per split (`tune`, `dev`, `test`, `heldout`, `heldout2`, `heldout3`
   precision over found quotes given a speaker (a speaker on a quote that is not one, or on a
   quote whose label says nobody is named, counts as wrong).
 
-    .venv/bin/python bench/bench_quotes.py [--split tune|dev|test|heldout|heldout2|heldout3|heldout4|all] [--errors]
+    .venv/bin/python bench/bench_quotes.py [--split tune|dev|test|heldout|heldout2|heldout3|heldout4|heldout5|all] [--errors]
 
 Skips cleanly (exit 0) when ../shared/data is absent.
 """
@@ -170,7 +170,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--split",
-        choices=("tune", "dev", "test", "heldout", "heldout2", "heldout3", "heldout4", "all"),
+        choices=("tune", "dev", "test", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "all"),
         default="all",
     )
     parser.add_argument("--errors", action="store_true", help="print every miss, extra and wrong speaker")
