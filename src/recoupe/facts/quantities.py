@@ -1293,7 +1293,7 @@ def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex
             if node.pos_ in ("VERB", "AUX") or node.head.i == node.i:
                 break
             node = node.head
-        antecedent = _antecedent(token[0], sdoc, text)
+        antecedent = _antecedent(token[0], sdoc, text, lex)
         if antecedent:
             return antecedent  # "le dalaï-lama, qui est âgé de 73 ans", "a man who is 45"
         for child in node.children:
@@ -1315,7 +1315,7 @@ def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex
     return _protagonist(sdoc) or (before[-1].text if before else None)
 
 
-def _antecedent(number: Token, sdoc: Doc, text: str) -> str | None:
+def _antecedent(number: Token, sdoc: Doc, text: str, lex: _Lex) -> str | None:
     """The noun a relative clause holding an age is said of: "le dalaï-lama, qui est âgé de 73
     ans", "a man who is 45". The relative pronoun stands a few words before the number with no
     punctuation between; what it stands for is the name or noun right before it."""
@@ -1337,7 +1337,12 @@ def _antecedent(number: Token, sdoc: Doc, text: str) -> str | None:
                 return ent.text
         if doc[j].pos_ not in ("NOUN", "PROPN"):
             return None
-        while doc[j].dep_ == "nmod" and doc[j].head.i < j and doc[j].head.pos_ in ("NOUN", "PROPN"):
+        while (
+            doc[j].dep_ == "nmod"
+            and doc[j].head.i < j
+            and doc[j].head.pos_ in ("NOUN", "PROPN")
+            and any(c.dep_ == "case" and _is_of_case(c, lex) for c in doc[j].children)
+        ):
             j = doc[j].head.i  # "la mère de l'enfant, qui a 34 ans": the head noun
         first = j
         while first > 0 and (doc[first - 1].pos_ in ("NOUN", "PROPN") or doc[first - 1].text in "-–"):
