@@ -18,8 +18,10 @@ Alignment: two figures are compared only when they state the same measure of the
    only compared with the age of the same person (a shared surname or only name);
 3. the same predicate: when both say it with a verb or change noun of a known concept ("killed",
    "blessés", "hausse"), the concepts are the same;
-4. compatible time and place: not two different years or periods ("en 2022" / "in 2023", "au
-   troisième trimestre" / "first half"), not two places when neither document names the other's;
+4. compatible time, place and people: not two different years or periods ("en 2022" / "in
+   2023", "au troisième trimestre" / "first half"), not two places when neither document names
+   the other's, not sentences naming different people unless they say the same
+   (`Aligner.people_apart`);
 5. the same words around them (`Aligner.anchor`: content words shared on the same side, within
    `ANCHOR_WINDOW` words, stems) align two figures whatever their subjects; subjects sharing a
    word need no more; a figure without a subject aligns with one whose subject is written
@@ -28,7 +30,9 @@ Alignment: two figures are compared only when they state the same measure of the
 A discrepancy is a set of aligned figures whose intervals do not overlap, stated by different
 independent sources, neither of which also states a figure the other's agrees with, and firmly
 one statement (`Aligner.firm`): different figures for one subject inside one document, or one
-source, are not a disagreement.
+source, are not a disagreement; a remainder and the whole, a running total and one event's
+figure, are not either (`lang/<code>/alignment.toml`). Disagreeing figures are grouped by
+average link (`_measure_groups`), so that one discrepancy does not chain several measures.
 """
 
 from __future__ import annotations
