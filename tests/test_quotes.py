@@ -743,6 +743,27 @@ def test_english_relative_clause_reporting_the_quote_without_a_comma(models: Spa
     assert speaker_of(quotes(models, text, "en"), "just a local community church") == "Larry Kroon"
 
 
+def test_a_pronoun_stands_for_a_person_of_its_gender_where_the_text_gives_it(models: SpacyModels) -> None:
+    # rpm2 T01_C1_08 (lines 0, 1, 3 to 7): 'le président Sarkozy' is the last subject before
+    # 'elle', which stands for the hostage named before him
+    text = (
+        "Ingrid Betancourt est arrivée en France\nAprès plus de six ans de captivité et sa libérat"
+        "ion mercredi 2 juillet, la Franco-colombienne Ingrid Betancourt est arrivée vendredi apr"
+        "ès-midi 4 juillet en France, accueillie par le président Sarkozy sur le tarmac de l'aéro"
+        "port militaire de Villacoublay (Yvelines)\nC'est par ces mots que Nicolas Sarkozy a accue"
+        "illi vendredi 4 juillet Ingrid Betancourt.\nLibérée mercredi après plus de six ans de cap"
+        "tivité en Colombie, l'ex-otage franco-colombienne est arrivée à 16h, sur le tarmac de l'"
+        "aéroport militaire de Villacoublay (Yvelines).\nElle a descendu seule, lentement, la pass"
+        "erelle de l'avion présidentiel.\nTrès émue, elle s'est dite heureuse de \"respirer l'air d"
+        'e la France".\n"Je rêve depuis sept ans de vivre ce moment. Je dois tout à la France (...'
+        ") Vos messages m'ont permis d'être vivante, spirituellement et physiquement. Je tiens à "
+        'dire combien je vous dois", a-t-elle déclaré.'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "respirer l'air") == "Ingrid Betancourt"
+    assert speaker_of(found, "Je rêve depuis") == "Ingrid Betancourt"
+
+
 # --------------------------------------------------------------------------------------------
 # the labelled set (bench/labels/quotes.jsonl, texts in ../shared/data)
 # --------------------------------------------------------------------------------------------

@@ -93,7 +93,11 @@ speaker only when the subject is a role ('le ministre X', 'Le ministre de l'Int�
 Minniti'), not a thing named after one ('la loi Leonetti') nor the role's complement ('le
 président de la République' tagged a person). Otherwise the text's words when they
 describe someone who can speak (a role, a group, a source: 'des responsables du Kremlin', 'le
-communiqué'), else None ('la perte', 'ces derniers mois'). No gender agreement is checked.
+communiqué'), else None ('la perte', 'ces derniers mois'). Gender: a pronoun ('elle', 'he') or a
+description ('la ministre', 'ce porte-parole') stands only for a person of its gender where the
+text gives that person's, by an honorific ('Mme Weiss', 'Mr. Pigeon') or the article of a role
+set by the name ('la ministre de l'Économie, Christine Lagarde'); words from `feminine` and
+`masculine` in the lexicon.
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -186,6 +190,8 @@ class Vocabulary:
     person_nouns: frozenset[str]
     speaker_nouns: frozenset[str]
     role_prefixes: tuple[str, ...] = ()
+    feminine: frozenset[str] = frozenset()
+    masculine: frozenset[str] = frozenset()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -213,6 +219,8 @@ def vocabulary(language: str) -> Vocabulary:
         person_nouns=get("person_nouns"),
         speaker_nouns=get("role_nouns") | get("person_nouns") | get("speaker_nouns"),
         role_prefixes=tuple(sorted(get("role_prefixes"), key=len, reverse=True)),
+        feminine=get("feminine"),
+        masculine=get("masculine"),
     )
 
 
@@ -421,6 +429,7 @@ class _Person:
     name: str
     subject: bool  # named as the subject of a clause (or in apposition to one)
     context: frozenset[str]  # folded words around the name in its sentence ('avocate', 'trader')
+    gender: str = ""  # "f" or "m" when the text says ('Mme X', 'la ministre …, X'), else ""
 
 
 @dataclass(slots=True)
@@ -442,6 +451,7 @@ class _Speakers:
         self.raws = raws
         # every quoted span: no speaker or speech verb is taken from inside one
         self.quoted = [(r.open_at, r.close_end) for r in raws]
+        self._linked: dict[int, list[Token]] = {}  # a name's start -> the role tokens set by it
         # capitalised words the parser takes for common nouns somewhere: demonyms ('le Belge')
         self.common_nouns = {_fold(t.text) for t in sdoc if t.pos_ == "NOUN" and t.text[:1].isupper()}
         self.people = self._people()
@@ -468,7 +478,14 @@ class _Speakers:
             if span is None:
                 continue
             out.append(
-                _Person(m.start, m.end, str(m.value or m.text), _is_subject(span.root), self._context(span))
+                _Person(
+                    m.start,
+                    m.end,
+                    str(m.value or m.text),
+                    _is_subject(span.root),
+                    self._context(span),
+                    self._mention_gender(span),
+                )
             )
         named = [(m.start, m.end) for m in self.entities if m.kind == "person"]
         organisations = [(m.start, m.end) for m in self.entities if m.kind == "organization"]
@@ -500,7 +517,16 @@ class _Speakers:
             if len(parts) == 1 and not role_appos and any(s < end and start < e for s, e in covered):
                 continue  # one word NER took for something else: 'le Belge a répondu'
             span = self.sdoc[parts[0].i : parts[-1].i + 1]
-            out.append(_Person(start, end, self.text[start:end], _is_subject(token), self._context(span)))
+            out.append(
+                _Person(
+                    start,
+                    end,
+                    self.text[start:end],
+                    _is_subject(token),
+                    self._context(span),
+                    self._mention_gender(span),
+                )
+            )
         out.sort(key=lambda p: p.start)
         return out
 
@@ -588,11 +614,22 @@ class _Speakers:
                     break
                 before.append(t)
             linked += [t for t in before if _role_word(_fold(t.text), self.vocab) in roles]
-        return frozenset(
-            _role_word(_fold(t.text), self.vocab)
-            for t in linked
-            if t.pos_ in ("NOUN", "PROPN") and self._free(t)
-        )
+        self._linked[span.start] = [t for t in linked if t.pos_ in ("NOUN", "PROPN") and self._free(t)]
+        return frozenset(_role_word(_fold(t.text), self.vocab) for t in self._linked[span.start])
+
+    def _mention_gender(self, span: Span) -> str:
+        """'f' or 'm' when the text marks the person's gender at this mention: an honorific
+        ('Mme Lagarde', 'Mr. Pigeon') or the article of a role in apposition ('la ministre de
+        l'Économie, Christine Lagarde'); '' otherwise or when the marks disagree."""
+        marks = []
+        first = _fold(span[0].text)
+        before = _fold(self.sdoc[span.start - 1].text) if span.start > 0 else ""
+        marks += [w for w in (first, before, before.rstrip(".")) if w]
+        roles = self.vocab.role_nouns | self.vocab.person_nouns
+        for role in self._linked.get(span.start, []):
+            if _role_word(_fold(role.text), self.vocab) in roles:
+                marks += [_fold(c.text) for c in role.children if c.dep_ == "det"]
+        return _gender(marks, self.vocab)
 
     def _full(self, name: str, at: int) -> str:
         """The name in full when the document names the person in full: 'Bruyneel' -> 'Johan
@@ -1273,7 +1310,7 @@ class _Speakers:
                 before = [p for p in self.people if p.end <= head.idx]
                 return self._full(before[-1].name, before[-1].start) if before else None
             if word in self.vocab.person_pronouns:
-                return self._person_before(head.idx)
+                return self._person_before(head.idx, _gender([word], self.vocab))
             if word in ("un", "une", "one") and any(c.dep_ in ("nmod", "prep") for c in head.children):
                 # 'l'un des hommes', 'one of the officers': the words of the text
                 phrase = _phrase(head)
@@ -1414,15 +1451,24 @@ class _Speakers:
                 return self._full(p.name, p.start)
         return None
 
-    def _person_before(self, at: int) -> str | None:
+    def _person_before(self, at: int, gender: str = "") -> str | None:
         """Who 'il'/'he' stands for: the person last named as a subject or credited with speech
-        before `at` (a person named only in passing, 'la mère du petit Mohamed', is not)."""
+        before `at` (a person named only in passing, 'la mère du petit Mohamed', is not), of the
+        pronoun's gender where the text gives the person's ('elle' is not 'M. Sarkozy')."""
         candidates = [
             (p.start, self._full(p.name, p.start)) for p in self.people if p.subject and p.end <= at
         ]
         candidates += [(c.at, c.name) for c in self.credits if c.personal and c.at < at]
         candidates += [(c.at, c.name) for c in self.speech_subjects if c.personal and c.at < at]
+        candidates = [(where, name) for where, name in candidates if self._agrees(name, gender)]
         return max(candidates)[1] if candidates else None
+
+    def _agrees(self, name: str, gender: str) -> bool:
+        """The person may be of `gender`: no gender wanted, none known, or the same."""
+        if not gender:
+            return True
+        known = {p.gender for p in self.people if p.gender and self._full(p.name, p.start) == name}
+        return len(known) != 1 or gender in known
 
     def _thing_before(self, head: Token) -> str | None:
         """What 'it' stands for: the subject of the sentence before when it names an organisation
@@ -1479,6 +1525,8 @@ class _Speakers:
             for at, name, seen in self.descriptions
             if at < head.idx and word in seen and (seen <= key or key <= seen)
         ]
+        gender = _gender([determiner], self.vocab)
+        same_noun = [(at, name) for at, name in same_noun if self._agrees(name, gender)]
         if same_noun:
             return self._described_as(head, phrase, max(same_noun)[1])
         # a person described before with the same noun and other words is someone else: 'la
@@ -1495,13 +1543,16 @@ class _Speakers:
             and c.at < head.idx
             and c.name in self.person_names | self._full_names()
             and c.name not in other
+            and self._agrees(c.name, gender)
         ]
         if credited:
             return self._described_as(head, phrase, max(credited)[1])
         subjects = [p for p in earlier if p.subject]
         if subjects and len({self._full(p.name, p.start) for p in earlier}) == 1:
             only = self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
-            return None if only in other else self._described_as(head, phrase, only)
+            if only in other or not self._agrees(only, gender):
+                return None
+            return self._described_as(head, phrase, only)
         return None
 
     def _described_as(self, head: Token, phrase: list[Token], name: str) -> str:
@@ -1526,6 +1577,13 @@ def _content_words(text: str) -> list[str]:
         for w in _COUNTED_WORDS.findall(text)
         if len(w) >= MIN_CONTENT_LETTERS and not (w[:1].isupper() and not w.isupper())
     ]
+
+
+def _gender(marks: Sequence[str], vocab: Vocabulary) -> str:
+    """'f' or 'm' from folded words that mark a gender ('elle', 'la', 'mme'; 'il', 'le', 'm.'),
+    '' when none does or they disagree."""
+    found = {"f" for w in marks if w in vocab.feminine} | {"m" for w in marks if w in vocab.masculine}
+    return found.pop() if len(found) == 1 else ""
 
 
 def _role_word(word: str, vocab: Vocabulary) -> str:
