@@ -1282,7 +1282,8 @@ def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex
     if sdoc is None:
         match = re.search(r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})\s*,?\s*$", text[sent_start:start])
         return match.group(1) if match else None
-    people = [e for e in sdoc.ents if e.label_ in ("PER", "PERSON")]
+    # a person's name starts with a capital: a tagged "l\x92âge" is no one
+    people = [e for e in sdoc.ents if e.label_ in ("PER", "PERSON") and e.text[:1].isupper()]
     apposed = [e for e in people if sent_start <= e.start_char and e.end_char <= start]
     if apposed and re.fullmatch(r"\s*,?\s*", text[apposed[-1].end_char : start]):
         return apposed[-1].text
@@ -1396,8 +1397,10 @@ def _age(
     if not lex.age_word or not 0 < value < 125 or value != int(value):
         return None
     after = text[number_end : number_end + 40]
-    before = text[max(sent_start, start - 40) : start]
+    # "\x92" is the apostrophe of a page decoded as Latin-1 instead of cp1252 ("à l\x92âge de 37 ans")
+    before = text[max(sent_start, start - 40) : start].replace("\x92", "'")
     end: int | None = None
+    described_by: str | None = None
     year_old = lex.age_compound.match(after)
     years = lex.age_units.match(after)
     if year_old:
@@ -1418,6 +1421,7 @@ def _age(
                 and not lex.sentence_after.match(rest)
             ):
                 end = number_end + years.end()  # "une femme de 34 ans"
+                described_by = re.sub(r"^\w['’]", "", noun.group(1))
     elif not years and not lex.adjectives_after_noun:
         if lex.age_before.search(fold(before)):
             end = number_end  # "at the age of 85", "aged 61"
@@ -1428,6 +1432,15 @@ def _age(
     if end is None:
         return None
     person = _person_before(sdoc, text, sent_start, start, lex)
+    if described_by is not None and sdoc is not None:
+        # "Chantal Sébire, cette femme de 52 ans": the name said just before; else the noun
+        # itself ("le corps de l'enseignante de 78 ans"), not whom the document names most
+        named = [
+            e
+            for e in sdoc.ents
+            if e.label_ in ("PER", "PERSON") and sent_start <= e.start_char and 0 <= start - e.end_char <= 80
+        ]
+        person = named[-1].text if named else described_by
     if person is None and year_old:
         noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
         person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
@@ -2215,6 +2228,15 @@ def _duration_event(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> st
     if span is None or not len(span):
         return None
     unit = span.root
+    owner = unit.head
+    if (
+        unit.dep_ == "nmod"
+        and owner.pos_ == "NOUN"
+        and owner.i < unit.i
+        and any(c.dep_ == "case" and _is_of_case(c, lex) for c in unit.children)
+    ):
+        # "un congé de 22 jours à domicile": the leave lasts, not the home
+        return _noun_with_complement(owner, text, frozenset(t.i for t in span)) or None
     for child in unit.rights:
         if child.i == unit.i + 1 and child.dep_ == "prep" and fold(child.text) in lex.duration_places:
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
