@@ -1138,3 +1138,10 @@ def test_a_duration_of_a_noun_is_of_that_noun_and_an_age_of_a_noun_is_that_perso
     )
     age = by_value(_parsed(french_parser, text, "fr"), 52)
     assert age.subject is not None and "Leonetti" not in age.subject and "enseignante" in age.subject
+
+
+def test_an_age_before_a_noun_is_that_nouns(english_parser: Any) -> None:
+    # sports, English: written for the test in ECB+'s style (no name in the sentence or the document)
+    text = "The 28-year-old striker has scored 15 goals this season ."
+    age = next(m for m in _parsed(english_parser, text, "en") if m.unit == "yr")
+    assert age.subject == "age striker"

@@ -1444,6 +1444,11 @@ def _age(
     if person is None and year_old:
         noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
         person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
+        if person is None and sdoc is not None:
+            word = re.match(r"\s*([^\W\d_][\w'’-]+)", text[end : end + 40])
+            token = sdoc.char_span(end + word.start(1), end + word.end(1)) if word else None
+            if token is not None and len(token) == 1 and token[0].pos_ == "NOUN":
+                person = token[0].text  # "the 28-year-old striker"
     return end, f"{lex.age_word} {person}" if person else lex.age_word
 
 
