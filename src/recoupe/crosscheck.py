@@ -143,6 +143,13 @@ def unit_class(unit: str | None) -> str:
     return "count"
 
 
+def _measure_key(unit: str | None) -> str:
+    """A unit's kind of measure, with the currency of an amount: "200 million euros ($265.3
+    million)" states one value, in two currencies."""
+    measure = unit_class(unit)
+    return f"money:{unit}" if measure == "money" else measure
+
+
 def _singular(word: str) -> str:
     if len(word) > 3 and word.endswith(("s", "x")) and not word.endswith("ss"):
         return word[:-1]
@@ -588,6 +595,19 @@ class Aligner:
             m.text[-1:].isdigit() and _CUT_AFTER.match(text[m.end : m.end + 4])
         )
 
+    def says_subject(self, bare: Statement, named: Statement) -> bool:
+        """The sentence of a figure without a subject holds every word of the other figure's
+        subject (stems; a measure concept by any of its words): "the cost of damage ... in
+        Athens was estimated at about 300 million euros" / "200 million euros of damage in
+        Athens"."""
+        sentence = self._sentence_text(bare.document, bare.mention.start)
+        stems = {w[:ANCHOR_STEM] for w in _WORD.findall(fold(sentence))}
+        concepts = {f"@{c}" for c in measure_concepts(sentence, _known(bare.language))}
+        needed = [w for w in named.words if len(w) > 2]
+        return bool(needed) and all(
+            w in concepts if w.startswith("@") else w[:ANCHOR_STEM] in stems for w in needed
+        )
+
     def people_apart(self, a: Statement, b: Statement) -> bool:
         """Two figures whose sentences name people, none of them the same, in sentences that do
         not say the same: about different people ("DiLeo ... 19 seasons" / "Cheeks ... 11
@@ -701,9 +721,9 @@ class Aligner:
                 language = self._language.get(document, "und")
                 for m in mentions:
                     words = _subject_words(m.subject, m.unit, language)
-                    values[(document, unit_class(m.unit), words)].add(_interval(m))
+                    values[(document, _measure_key(m.unit), words)].add(_interval(m))
             self._values = values
-        return len(self._values.get((s.document, unit_class(s.mention.unit), s.words), ())) >= 2
+        return len(self._values.get((s.document, _measure_key(s.mention.unit), s.words), ())) >= 2
 
     def firm(self, a: Statement, b: Statement) -> bool:
         """Aligned figures that may be reported as disagreeing: a reader who sees both sentences
@@ -745,6 +765,10 @@ class Aligner:
             if a.entities & b.entities:
                 return True
             return similarity >= CONFLICT_CONTEXT_SUBJECT
+        if bool(a.words) != bool(b.words):
+            bare, named = (b, a) if a.words else (a, b)
+            if self.says_subject(bare, named) and (a.entities & b.entities):
+                return True  # the sentence of the figure without a subject names the other's
         return similarity >= CONFLICT_CONTEXT
 
     def same_measure(self, a: Statement, b: Statement) -> bool:
