@@ -20,7 +20,7 @@ import pytest
 from recoupe.corpus import Corpus
 from recoupe.executor import PageOutcome, PagePool
 from recoupe.ingest import read_inputs
-from recoupe.model import InputEntry, Page
+from recoupe.model import Brief, InputEntry, Page
 from recoupe.pipeline import Pipeline, build_brief
 from recoupe.render import brief_to_dict, validate_brief_dict
 from recoupe.store import Store
@@ -110,6 +110,44 @@ def test_examples_store_holds_what_the_batch_brief_holds(
         == sum(len(s.discrepancies) for s in batch.stories)
         >= 1
     )
+
+
+def test_stories_rebuilt_between_chunks_end_as_those_of_one_chunk(
+    examples_store: Store, example_pages: tuple[list[InputEntry], list[Page]], tmp_path: Path
+) -> None:
+    """In chunks of 2 pages, the stories earlier chunks changed are rebuilt while the next chunk
+    is read, and again when a later chunk changes them: the story ends the same as in one add."""
+    inputs, pages = example_pages
+    by_source = {p.source: p for p in pages}
+    with Store.open(tmp_path / "chunks.db") as store:
+        chunks = corpus(store, chunk_pages=2)
+        rebuilds: list[str] = []
+        rebuild = chunks._rebuild_story
+
+        def counted(sid: str, seq: int) -> None:
+            rebuilds.append(sid)
+            rebuild(sid, seq)
+
+        chunks._rebuild_story = counted  # type: ignore[method-assign]
+        summary = chunks.add([(e, by_source.get(e.source)) for e in inputs])
+        # rebuilt between chunks, then once more after the last chunk changed it
+        assert len(rebuilds) > len(set(rebuilds))
+        assert store.conn.execute("SELECT count(*) FROM dirty_stories").fetchone()[0] == 0
+        assert summary.stories_changed == store.counts().stories == examples_store.counts().stories
+        chunked, whole = store.brief(), examples_store.brief()
+    # (the story's id is its founder's, the first page added: here the first chunk's)
+    assert [sorted(s.documents) for s in chunked.stories] == [sorted(s.documents) for s in whole.stories]
+
+    def facts(brief: Brief) -> list[list[tuple[str, str, object, int]]]:
+        return [sorted((f.kind, f.label, str(f.value), f.support) for f in s.facts) for s in brief.stories]
+
+    assert facts(chunked) == facts(whole)
+    assert [[(d.about, d.kind) for d in s.discrepancies] for s in chunked.stories] == [
+        [(d.about, d.kind) for d in s.discrepancies] for s in whole.stories
+    ]
+    assert [[x.text for x in s.summary] for s in chunked.stories] == [
+        [x.text for x in s.summary] for s in whole.stories
+    ]
 
 
 def test_adding_the_same_bytes_again_changes_nothing(

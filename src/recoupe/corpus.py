@@ -236,6 +236,7 @@ class Corpus:
         summary = AddSummary()
         iterator = iter(results)
         done = 0
+        rebuilt: set[str] = set()
         # The workers read the next chunk while this process writes the current one: one
         # long-lived pool for the whole add (models load once), fed from one helper thread.
         with _LazyPool(self.pipeline) as pool, ThreadPoolExecutor(1, "recoupe-prepare") as ahead:
@@ -249,43 +250,63 @@ class Corpus:
                     with _timed(summary, "waiting for clean, judge, facts"):
                         prepared = job.result()
                     job = ahead.submit(self._prepare_chunk, following, pool) if following else None
+                    settled = self._dirty_story_ids()
                     with _timed(summary, "write"):
                         self._commit_chunk(current, prepared, summary)
                     done += len(current.chunk)
                     self.progress("add", done, 0)
+                    if job is not None and settled:
+                        # while the workers read the next chunk, rebuild the stories earlier
+                        # chunks changed (with their members as they are now): the final
+                        # rebuild is left with the last chunk's only
+                        with _timed(summary, "story rebuild"):
+                            rebuilt |= self.rebuild_dirty_stories(only=settled, report=False)
                     current = following
             except BaseException:
                 self._df_cache = None  # the transaction rolled back: so did the frequencies
                 pool.close()  # stops the helper thread's pages too
                 raise
         with _timed(summary, "story rebuild"):
-            summary.stories_changed = self.rebuild_dirty_stories()
+            rebuilt |= self.rebuild_dirty_stories()
+        summary.stories_changed = len(rebuilt)
         counts = self.store.counts()
         summary.stories_total = counts.stories
         summary.documents_total = counts.documents
         summary.seconds = time.monotonic() - started
         return summary
 
-    def rebuild_dirty_stories(self) -> int:
-        """Rebuild every story marked dirty (cross-check, summary, timeline), in small
-        transactions; returns how many were rebuilt or removed."""
-        total = 0
+    def rebuild_dirty_stories(self, *, only: Iterable[str] | None = None, report: bool = True) -> set[str]:
+        """Rebuild the stories marked dirty (cross-check, summary, timeline), every one or `only`
+        those still dirty among the ids given, in small transactions; returns the ids rebuilt or
+        removed."""
+        rebuilt: set[str] = set()
+        pending = None if only is None else sorted(set(only))
         while True:
             with self.store.transaction() as conn:
-                ids = [
-                    r[0]
-                    for r in conn.execute(
-                        "SELECT id FROM dirty_stories ORDER BY id LIMIT ?", (REBUILD_BATCH,)
-                    )
-                ]
+                if pending is None:
+                    query = "SELECT id FROM dirty_stories ORDER BY id LIMIT ?"
+                    ids = [r[0] for r in conn.execute(query, (REBUILD_BATCH,))]
+                else:
+                    batch, pending = pending[:REBUILD_BATCH], pending[REBUILD_BATCH:]
+                    marks = ",".join("?" * len(batch))
+                    query = f"SELECT id FROM dirty_stories WHERE id IN ({marks}) ORDER BY id"
+                    ids = [r[0] for r in conn.execute(query, batch)] if batch else []
+                    if not batch:
+                        return rebuilt
                 if not ids:
-                    return total
+                    if pending is None:
+                        return rebuilt
+                    continue
                 seq = self.store.next_seq()
                 for sid in ids:
                     self._rebuild_story(sid, seq)
                 conn.executemany("DELETE FROM dirty_stories WHERE id = ?", [(i,) for i in ids])
-            total += len(ids)
-            self.progress("stories", total, total)
+            rebuilt.update(ids)
+            if report:
+                self.progress("stories", len(rebuilt), len(rebuilt))
+
+    def _dirty_story_ids(self) -> set[str]:
+        return {r[0] for r in self.store.conn.execute("SELECT id FROM dirty_stories")}
 
     # ------------------------------------------------------------------ configuration
 
