@@ -271,3 +271,30 @@ def test_all_examples_in_one_batch(extractor: FactExtractor, examples_dir: Path)
     for doc in docs:
         assert_offsets(doc)
         assert doc.sentences and not doc.flags
+
+
+def test_a_copy_of_a_text_is_read_once_and_gets_its_own_facts(
+    models: SpacyModels, examples_dir: Path
+) -> None:
+    """A wire story on three sites, cleaned to the same text: parsed once, each document gets
+    equal facts that are its own (changing one leaves the others), in one batch or across batches."""
+    text = (examples_dir / SEED_004).read_text(encoding="utf-8")
+    fresh = FactExtractor(models=models)
+    a, b, c = (document(text, "fr", "2024-11-18", name) for name in ("site-a", "site-b", "site-c"))
+    fresh.process_many([a, b])
+    fresh.process(c)
+    assert fresh.memo_hits == 2
+    assert a.mentions and a.quotes
+    assert a.sentences == b.sentences == c.sentences
+    assert a.mentions == b.mentions == c.mentions and a.quotes == b.quotes == c.quotes
+    b.mentions.clear()
+    c.quotes[0].speaker = "someone else"
+    assert a.mentions and a.quotes[0].speaker != "someone else"
+    # another date is another reading (relative dates resolve against it); no memo, no copy
+    other = document(text, "fr", "2024-11-20", "site-d")
+    fresh.process(other)
+    assert fresh.memo_hits == 2
+    plain = FactExtractor(models=models, memo_size=0)
+    d, e = (document(text, "fr", "2024-11-18", name) for name in ("site-d", "site-e"))
+    plain.process_many([d, e])
+    assert plain.memo_hits == 0 and d.mentions == e.mentions == a.mentions
