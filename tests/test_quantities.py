@@ -1123,25 +1123,10 @@ def test_addresses_emergency_numbers_clock_times_and_relative_dates_are_no_figur
     assert extract_quantities(text, language) == []
 
 
-def test_a_duration_of_a_noun_is_of_that_noun_and_an_age_of_a_noun_is_that_persons(
+def test_a_duration_of_a_noun_is_of_that_noun(
     french_parser: Any,
 ) -> None:
     # politics, French: RPM2 T09_C2 (end-of-life law report, December 2008), rewritten by the
     # planted-disagreement bench: "de 22 jours à domicile" is the leave's length, not the home's
     leave = 'Pour "humaniser" la fin de vie, un "congé d\'accompagnement" de 22 jours à domicile pourrait être créé.'
     assert by_value(_parsed(french_parser, leave, "fr"), 22).subject == "congé d'accompagnement"
-    # justice, French: RPM2 T09_C1 (Chantal Sébire, March 2008): with no name beside it, the age is
-    # the teacher's, not that of the person the rest of the document names most
-    text = (
-        "Jean Leonetti a réagi. Jean Leonetti a parlé. Le corps de l’enseignante de 52 ans, qui souffrait "
-        "d’une tumeur incurable, a été retrouvé à son domicile."
-    )
-    age = by_value(_parsed(french_parser, text, "fr"), 52)
-    assert age.subject is not None and "Leonetti" not in age.subject and "enseignante" in age.subject
-
-
-def test_an_age_before_a_noun_is_that_nouns(english_parser: Any) -> None:
-    # sports, English: written for the test in ECB+'s style (no name in the sentence or the document)
-    text = "The 28-year-old striker has scored 15 goals this season ."
-    age = next(m for m in _parsed(english_parser, text, "en") if m.unit == "yr")
-    assert age.subject == "age striker"

@@ -1400,7 +1400,6 @@ def _age(
     # "\x92" is the apostrophe of a page decoded as Latin-1 instead of cp1252 ("à l\x92âge de 37 ans")
     before = text[max(sent_start, start - 40) : start].replace("\x92", "'")
     end: int | None = None
-    described_by: str | None = None
     year_old = lex.age_compound.match(after)
     years = lex.age_units.match(after)
     if year_old:
@@ -1421,7 +1420,6 @@ def _age(
                 and not lex.sentence_after.match(rest)
             ):
                 end = number_end + years.end()  # "une femme de 34 ans"
-                described_by = re.sub(r"^\w['’]", "", noun.group(1))
     elif not years and not lex.adjectives_after_noun:
         if lex.age_before.search(fold(before)):
             end = number_end  # "at the age of 85", "aged 61"
@@ -1432,23 +1430,9 @@ def _age(
     if end is None:
         return None
     person = _person_before(sdoc, text, sent_start, start, lex)
-    if described_by is not None and sdoc is not None:
-        # "Chantal Sébire, cette femme de 52 ans": the name said just before; else the noun
-        # itself ("le corps de l'enseignante de 78 ans"), not whom the document names most
-        named = [
-            e
-            for e in sdoc.ents
-            if e.label_ in ("PER", "PERSON") and sent_start <= e.start_char and 0 <= start - e.end_char <= 80
-        ]
-        person = named[-1].text if named else described_by
     if person is None and year_old:
         noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
         person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
-        if person is None and sdoc is not None:
-            word = re.match(r"\s*([^\W\d_][\w'’-]+)", text[end : end + 40])
-            token = sdoc.char_span(end + word.start(1), end + word.end(1)) if word else None
-            if token is not None and len(token) == 1 and token[0].pos_ == "NOUN":
-                person = token[0].text  # "the 28-year-old striker"
     return end, f"{lex.age_word} {person}" if person else lex.age_word
 
 
