@@ -4,7 +4,8 @@ sentence says claims it.
 
 `extract_quantities(text, language, sdoc=None)` returns `Mention`s of kind "money" or
 "quantity". Numbers are read in the page's language (`lang/<code>/numbers.toml`): "10 000"
-(with a space, no-break space or narrow no-break space), "1,200", "55,5 milliards", "3.5
+(with a space, no-break space or narrow no-break space), "1,200", "31 , 000" and "5 . 9" (a
+tokenised copy, the decimal only where no sentence can end between), "55,5 milliards", "3.5
 million", "$275 million", "€10bn", "5 M€", words ("douze jours", "ten miles", via text2num).
 Every word this module reads lives in `recoupe/lang/<code>/*.toml` (units, numbers, qualifiers,
 function words, identifiers, time, measures); the code holds only symbols (%, km, €, $, ISO
@@ -21,7 +22,8 @@ Normalization:
   the noun a count counts with its modifiers ("534 magistrats", "13 500 suppressions
   d'emplois"); the noun an amount or share is the complement of ("un chiffre d'affaires de 41,2
   milliards d'euros", "net income of $21.4 billion", "le chômage à 7,4 %", "a 4% rise in
-  sales" -> "rise in sales"); what a share is a share of ("40 % des PME"); ages ("Lance
+  sales" -> "rise in sales"); a change, what its verb's subject names ("revenue rose 3.5
+  percent" -> "revenue"); what a share is a share of ("40 % des PME"); ages ("Lance
   Armstrong, 37 ans", "the 33-year-old actress", "Nichols, 37," -> "âge Lance Armstrong"),
   prison sentences ("cinq ans de prison", "a 20-year sentence"), tolls ("10 people were killed"
   -> "people killed"), what a duration is of ("30 hours of deliberation", "a 30-day program");
@@ -29,7 +31,9 @@ Normalization:
 - `predicate` is the verb or change noun the figure is stated with when the subject alone does
   not say it ("killed", "perdu", "hausse");
 - `time` is the period the sentence gives the figure ("en 2023", "au troisième trimestre",
-  "sur les neuf premiers mois de l'année"), `place` the place ("in Texas", "à Marseille");
+  "sur les neuf premiers mois de l'année", else a month: "en janvier"; never a day, the day it
+  was said on), `place` the place ("in Texas", "à Marseille", "a Michigan office shooting"; an
+  age has none);
 - `qualifier` and `low`/`high` state how exact the figure is:
   exact [v, v]; approximately [v - t, v + t] with t = max(10 % of v, half the rounding step of
   the figure as written), so "près de 300" is [250, 350] and overlaps a plain "300";
