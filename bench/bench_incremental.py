@@ -171,9 +171,11 @@ def agreement(
             return {p.source: copy.deepcopy(prepared[p.source]) for p in batch}
 
     class AssignmentOnly(Corpus):
-        def rebuild_dirty_stories(self) -> int:
+        def rebuild_dirty_stories(self, **options: object) -> set[str]:
             with self.store.transaction() as conn:
-                return conn.execute("DELETE FROM dirty_stories").rowcount
+                dirty = {r[0] for r in conn.execute("SELECT id FROM dirty_stories")}
+                conn.execute("DELETE FROM dirty_stories")
+            return dirty
 
     def partition(store: Store) -> list[set[str]]:
         groups: dict[str, set[str]] = {}
