@@ -95,6 +95,47 @@ def test_timeline_orders_resolved_dates_and_publications() -> None:
     assert all("hier" not in e.text for e in timeline)  # unresolved dates never guessed onto it
 
 
+# RPM2 T02_C1_05 (business: a career told in passing) and ECB+ 19_6ecb (riots: a history), beside
+# the story's own dates
+CAREER = (
+    "Président du directoire de la Caisse d'Épargne depuis 1999, il était entré à la petite Caisse d'Épargne "
+    "de Sète, alors dirigée par son père, en 1964. En avril 2008, la banque avait décidé l'arrêt de ses "
+    "activités de trading."
+)
+HISTORY = (
+    "In November 1973, students barricaded themselves inside in rebellion against the country's military "
+    "junta, which had been in power since 1967. Fresh riots were reported in Greece on Saturday December 13 "
+    "2008."
+)
+
+
+def _dated(doc_id: str, text: str, dates: list[tuple[str, str]], published: str | None) -> Document:
+    mentions = [Mention("date", surface, text.index(surface), text.index(surface) + len(surface), value)
+                for surface, value in dates]  # fmt: skip
+    return Document(id=doc_id, source=doc_id, text=text, published=published, mentions=mentions)
+
+
+def test_timeline_leaves_out_a_background_told_by_one_source() -> None:
+    career = _dated("fr", CAREER, [("1999", "1999"), ("1964", "1964"), ("avril 2008", "2008-04")], None)
+    history = _dated(
+        "en",
+        HISTORY,
+        [("November 1973", "1973-11"), ("1967", "1967"), ("Saturday December 13 2008", "2008-12-13")],
+        "2008-12-14",
+    )
+    timeline = build_timeline([career, history])
+    dates = [e.date for e in timeline]
+    assert dates == ["2008-04", "2008-12-13", "2008-12-14"]
+    # a year several sources state stays, however old; a sentence is listed once, under its finer date
+    other = _dated("en2", HISTORY, [("November 1973", "1973-11")], None)
+    history.mentions = history.mentions[:2]
+    dates = [e.date for e in build_timeline([history, other])]
+    assert dates == ["1973-11", "2008-12-14"]
+    assert [e.date for e in build_timeline([history], background_years=100)] == ["1973-11", "2008-12-14"]
+    # without the rule, every year is listed
+    assert "1964" in [e.date for e in build_timeline([career], background_years=100)]
+
+
 def test_story_title_comes_from_the_best_readable_document() -> None:
     story = docs()
     assert story_title(story, []) == "«Cesar» nie avoir trahi les Farc"

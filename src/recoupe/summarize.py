@@ -43,8 +43,16 @@ def _sentence_at(doc: Document, start: int) -> str:
     return doc.text[max(0, start - 80) : start + 80].strip()
 
 
-def build_timeline(docs: Sequence[Document]) -> list[TimelineEntry]:
-    """Dated facts (resolved dates only) and publication dates, in date order."""
+def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> list[TimelineEntry]:
+    """Dated facts (resolved dates only) and publication dates, in date order.
+
+    A story's background is left out: a year or a month (not a day) that one document alone
+    states, more than `background_years` before the story's year (its latest publication, else
+    the latest year its documents state), is a career or a history told in passing ('entré à la
+    Caisse d'Épargne en 1964', 'the military junta in power since 1967'), not an event of the
+    story. A date several documents state stays, however old. One sentence dating two things is
+    listed once, under its most precise date, unless the coarser date has other sources.
+    """
     readable = [d for d in docs if d.verdict != "junk"] or list(docs)
     by_date: dict[str, TimelineEntry] = {}
     for doc in sorted(readable, key=lambda d: -d.quality):
@@ -56,7 +64,7 @@ def build_timeline(docs: Sequence[Document]) -> list[TimelineEntry]:
                 by_date[m.value] = TimelineEntry(m.value, shorten(_sentence_at(doc, m.start)), [doc.id])
             elif doc.id not in entry.documents:
                 entry.documents.append(doc.id)
-    entries = list(by_date.values())
+    entries = _without_repeats(_without_background(list(by_date.values()), docs, background_years))
     for doc in docs:
         if doc.published:
             name = doc.site or doc.source
@@ -66,6 +74,42 @@ def build_timeline(docs: Sequence[Document]) -> list[TimelineEntry]:
         entry.documents.sort()
     entries.sort(key=lambda e: (e.date, not e.text.startswith("Published"), e.text))
     return entries
+
+
+def _year(date: str) -> int | None:
+    return int(date[:4]) if len(date) >= 4 and date[:4].isdigit() else None
+
+
+def _without_background(
+    entries: list[TimelineEntry], docs: Sequence[Document], background_years: int
+) -> list[TimelineEntry]:
+    published = [y for d in docs if d.published and (y := _year(d.published)) is not None]
+    stated = [y for e in entries if (y := _year(e.date)) is not None]
+    if not (published or stated):
+        return entries
+    story_year = max(published) if published else max(stated)
+
+    def background(entry: TimelineEntry) -> bool:
+        year = _year(entry.date)
+        coarse = len(entry.date) < len("2008-07-02")  # a year or a month, no day
+        return (
+            coarse and len(entry.documents) < 2 and year is not None and year < story_year - background_years
+        )
+
+    return [e for e in entries if not background(e)]
+
+
+def _without_repeats(entries: list[TimelineEntry]) -> list[TimelineEntry]:
+    by_text: dict[str, list[TimelineEntry]] = {}
+    for entry in entries:
+        by_text.setdefault(entry.text, []).append(entry)
+    kept: list[TimelineEntry] = []
+    for entry in entries:
+        finer = [e for e in by_text[entry.text] if len(e.date) > len(entry.date)]
+        if any(set(entry.documents) <= set(e.documents) for e in finer):
+            continue  # 'In November 1973 …, in power since 1967': listed under 1973-11
+        kept.append(entry)
+    return kept
 
 
 def story_title(docs: Sequence[Document], summary: Sequence[SummarySentence]) -> str:

