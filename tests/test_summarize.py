@@ -9,7 +9,7 @@ import pytest
 
 from recoupe.crosscheck import Independence, claim_facts
 from recoupe.model import Document, Mention
-from recoupe.summarize import build_timeline, story_title, summarize
+from recoupe.summarize import build_timeline, stands_alone, story_title, summarize
 
 # RPM2 French corpus, topic T01 (Ingrid Betancourt's release, July 2008): A is from T01_C1_04,
 # B's first sentence from T01_C1_01 (its second is A's first, shortened, as a wire copy would),
@@ -136,11 +136,83 @@ def test_timeline_leaves_out_a_background_told_by_one_source() -> None:
     assert "1964" in [e.date for e in build_timeline([career], background_years=100)]
 
 
-def test_story_title_comes_from_the_best_readable_document() -> None:
+def test_story_title_names_what_the_documents_share() -> None:
     story = docs()
-    assert story_title(story, []) == "«Cesar» nie avoir trahi les Farc"
-    story[1].verdict = "duplicate"
+    # both readable and of one quality: the title whose words the other documents hold
     assert story_title(story, []) == "Ingrid Betancourt est libre"
+    story[0].verdict = "duplicate"
+    assert story_title(story, []) == "«Cesar» nie avoir trahi les Farc"
+    story = docs()
+    story[0].quality = 0.5  # a better page's title first
+    assert story_title(story, []) == "«Cesar» nie avoir trahi les Farc"
+
+
+def test_story_title_is_not_a_call_to_the_reader(shared_data: Path) -> None:
+    # RPM2 T05_C2 (politics): 'Non à Edvige : signez la pétition' is a petition page's headline
+    path = shared_data / "rpm2_french_mds" / "documents.jsonl"
+    if not path.exists():
+        pytest.skip("rpm2_french_mds absent")
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    story = [
+        Document(id=r["doc_id"], source=r["doc_id"], text=r["text"], title=r["title"], quality=0.95)
+        for r in rows
+        if r["cluster"] == "T05_C2"
+    ]
+    title = story_title(story, [])
+    assert "Edvige" in title and "signez" not in title
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "alone"),
+    [
+        # RPM2 T05_C2 (politics): 'Elle' is the CNIL, named in the sentence before
+        ("Elle a notamment proposé de retirer du champ du fichier toute personne.", "fr", False),
+        ("Il y a des doutes sur le fichier.", "fr", True),
+        # RPM2 T08_C2 (sports): a quotation cut by the sentence splitter, a piece of speech
+        ("\"Encore aujourd'hui avec le Tour, il y a des doutes, a déclaré Armstrong.", "fr", False),
+        (
+            "Tout le monde connaît son importance mais, avec les problèmes que j’ai avec les organisateurs, "
+            "je pourrais être détourné de ma mission.",
+            "fr",
+            False,
+        ),
+        # RPM2 T10_C1 (justice): 'Elle', even inside a quotation, is someone named before
+        (
+            "« Elle est toujours recherchée activement », a affirmé le procureur, Jacques Dallest.",
+            "fr",
+            False,
+        ),
+        # RPM2 T05_C2 (politics): a whole quotation inside the sentence stands alone
+        (
+            "Le Premier ministre a souhaité que ce nouveau décret « ne prévoie plus la possibilité de "
+            "centraliser et d'analyser des informations relatives à des personnes exerçant un mandat ».",
+            "fr",
+            True,
+        ),
+        # ECB+ 19_ecb (riots), tokenised as the corpus is; 1_10ecb
+        ("He said the government would not resign .", "en", False),
+        (
+            "Athens was calm Sunday after eight days of the worst riots Greece has seen in decades .",
+            "en",
+            True,
+        ),
+        (
+            "`` We appreciate your respect to her and her family 's privacy , '' the rep told People .",
+            "en",
+            True,
+        ),
+    ],
+)
+def test_a_summary_sentence_stands_alone(text: str, language: str, alone: bool) -> None:
+    assert stands_alone(text, language) is alone
+
+
+def test_summary_leaves_out_sentences_that_point_back() -> None:
+    story = docs()
+    story[0].text = A + " Elle a été saluée par Bogota comme une opération parfaite."
+    story[1].text = B + " Elle a été saluée par Bogota comme une opération parfaite."
+    summary = summarize(story, Independence.of(story), max_sentences=5)
+    assert summary and not any(s.text.startswith("Elle") for s in summary)
 
 
 def test_summary_on_a_real_rpm2_cluster(shared_data: Path) -> None:

@@ -8,11 +8,14 @@ repeats. Claims are the cross-check's (`recoupe.crosscheck.claim_facts`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from functools import lru_cache
 
+from recoupe import lang as lang_data
 from recoupe.crosscheck import Backed, Independence, SentenceBacking, sentence_backing, shorten
 from recoupe.model import Document, SummarySentence, TimelineEntry
-from recoupe.textutil import sentences_of
+from recoupe.textutil import content_words, fold, sentences_of
 
 
 def summarize(
@@ -32,8 +35,51 @@ def summarize(
             break
         if any(similarity[backed.index, c.index] >= redundancy for c in chosen):
             continue
+        candidate = sentences[backed.index]
+        if not stands_alone(candidate.sentence.text, candidate.doc.language):
+            continue
         chosen.append(backed)
+    if not chosen and backing.scored:  # a story of dangling sentences only still gets one
+        chosen.append(backing.scored[0])
     return [SummarySentence(sentences[c.index].sentence.text, sorted(c.backing)) for c in chosen]
+
+
+_WORD = re.compile(r"[\w'’-]+")
+# quotation marks: French guillemets, curly and straight quotes, PTB-tokenised `` ''
+_OPENING = re.compile(r"«|“|``")
+_CLOSING = re.compile(r"»|”|''")
+
+
+@lru_cache(maxsize=16)
+def _summary_words(language: str | None, key: str) -> tuple[tuple[str, ...], ...]:
+    codes = [language] if language in lang_data.languages() else list(lang_data.languages())
+    return tuple(tuple(fold(w).split()) for code in codes for w in lang_data.words(code, "summary", key))
+
+
+def stands_alone(text: str, language: str | None) -> bool:
+    """A sentence a reader understands without the one before it: it does not open with a
+    pronoun pointing back ('Elle a notamment proposé…', 'He said…'), is not a piece of a quotation
+    cut by the sentence splitter (an opening mark never closed, or a closing one never opened),
+    and holds no first person outside a quotation ('…les problèmes que j'ai avec les
+    organisateurs…')."""
+    words = [w.rstrip("'’") for w in _WORD.findall(fold(text).replace("’", "'"))]
+
+    def opens_with(key: str) -> bool:
+        return any(tuple(words[: len(opener)]) == opener for opener in _summary_words(language, key))
+
+    if opens_with("dangling_openers") and not opens_with("impersonal_openers"):
+        return False
+    opening, closing = len(_OPENING.findall(text)), len(_CLOSING.findall(text))
+    straight = text.count('"')
+    if opening != closing or straight % 2:
+        return False
+    outside = _QUOTED.sub(" ", text)
+    outside_words = {w.rstrip("'’") for w in _WORD.findall(fold(outside).replace("’", "'"))}
+    outside_words |= {w.split("'")[0] for w in outside_words if "'" in w}  # "j'ai" -> "j"
+    return not any(len(w) == 1 and w[0] in outside_words for w in _summary_words(language, "first_person"))
+
+
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|``.*?''|\"[^\"]*\"")
 
 
 def _sentence_at(doc: Document, start: int) -> str:
@@ -113,9 +159,23 @@ def _without_repeats(entries: list[TimelineEntry]) -> list[TimelineEntry]:
 
 
 def story_title(docs: Sequence[Document], summary: Sequence[SummarySentence]) -> str:
-    """The title of the best readable document, else the summary's first sentence."""
+    """The title that best names the story, else the summary's first sentence.
+
+    Among the titles of the best readable documents (verdict, then quality to one decimal), the one
+    whose words the other documents share most: 'Fichier Edvige : Fillon demande un nouveau
+    décret' over 'Non à Edvige : signez la pétition', a page's call to its readers.
+    """
     titled = [d for d in docs if d.title and d.verdict != "duplicate"]
-    titled.sort(key=lambda d: (d.verdict != "ok", -d.quality, d.id))
+    vocabularies = {d.id: set(content_words(f"{d.title or ''} {d.text}")) for d in docs}
+
+    def shared(doc: Document) -> float:
+        words = set(content_words(doc.title or ""))
+        others = [v for key, v in vocabularies.items() if key != doc.id]
+        if not words or not others:
+            return 0.0
+        return sum(sum(w in v for v in others) for w in words) / len(others)
+
+    titled.sort(key=lambda d: (d.verdict != "ok", -int(d.quality * 10 + 1e-9), -shared(d), -d.quality, d.id))
     if titled and titled[0].title:
         return titled[0].title
     if summary:
