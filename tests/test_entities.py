@@ -306,6 +306,14 @@ def test_english_nationality_before_a_name_and_the_demonym_alone(models: SpacyMo
     assert "American Hasim Rahman" not in values(found)
     assert not any("Governor" in v for v in values(found))
     assert not any(m.value == "Ukrainian" and m.kind == "place" for m in found)
+    # ECB+ 19_14ecb (riots, justice), 5_12ecb (sports): a role before the name
+    text = (
+        'Lawyer Alexis Kougias said: "This tragedy is the result."\n'
+        "GM Ed Stefanski had given Cheeks two contract extensions."
+    )
+    roles = entities(models, text, "en")
+    assert kind_of(roles, "Alexis Kougias") == "person" and kind_of(roles, "Ed Stefanski") == "person"
+    assert not any(v.startswith(("Lawyer", "GM")) for v in values(roles))
     assert kind_of(found, "Germany") == "place"
 
 

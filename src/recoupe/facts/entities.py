@@ -135,6 +135,8 @@ SEATS_OF_POWER = _all("organizations", "seats_of_power")
 # days and times ('Vendredi dernier'), offices a title names ('procureur de la République')
 TIME_WORDS = _all("entity_noise", "time_words")
 OFFICE_WORDS = _all("entity_noise", "offices") | GENERIC_CAPITALISED
+# roles written before a name ('Lawyer Alexis Kougias', 'GM Ed Stefanski'): the person follows
+ROLES = _all("entity_noise", "roles")
 
 
 def _words_pattern(words: frozenset[str]) -> str:
@@ -361,7 +363,9 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
         if (
             len(rest) >= 2
             and all(t.pos_ == "PROPN" and _UPPER.match(t.text) for t in rest)
-            and (fold(tokens[i].text).rstrip(".") in TITLES or (i == 0 and _is_demonym_word(tokens[i])))
+            and (
+                fold(tokens[i].text).rstrip(".") in TITLES | ROLES or (i == 0 and _is_demonym_word(tokens[i]))
+            )
         ):
             tokens, kind = rest, "person"
             break
