@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from recoupe.crosscheck import Independence, claim_facts
-from recoupe.model import Document, Mention
+from recoupe.model import Document, Mention, SummarySentence
 from recoupe.summarize import build_timeline, stands_alone, story_title, summarize
 
 # RPM2 French corpus, topic T01 (Ingrid Betancourt's release, July 2008): A is from T01_C1_04,
@@ -162,6 +162,28 @@ def test_story_title_is_not_a_call_to_the_reader(shared_data: Path) -> None:
     assert "Edvige" in title and "signez" not in title
 
 
+def test_an_untitled_story_is_named_by_the_summary_sentence_that_leads_a_page() -> None:
+    # ECB+ 18_1ecb and 18_3ecb (justice), no titles: the lead names the event, not the victim's job
+    lead = (
+        "A 61-year-old man was charged with first-degree murder Saturday after allegedly opening fire at his "
+        "former employers ' office Christmas party in Vancouver , killing one man , police said ."
+    )
+    other = (
+        "A man has been charged with first-degree murder after a shooting at an office Christmas party in "
+        "Vancouver Friday .\nPolice allege Eric Allen Kirkpatrick , 61 , opened fire at the TallGrass "
+        "Distribution Ltd Christmas party , killing Benjamin David Banky , 40 .\nBanky was the CEO of "
+        "TallGrass Distribution Ltd. , a natural health products company ."
+    )
+    story = [
+        Document(id="18_1ecb", source="18_1ecb", text=lead + "\nConstable Tim Fanning said so ."),
+        Document(id="18_3ecb", source="18_3ecb", text=other),
+    ]
+    ceo = "Banky was the CEO of TallGrass Distribution Ltd. , a natural health products company ."
+    summary = [SummarySentence(ceo, ["18_3ecb"]), SummarySentence(lead, ["18_1ecb"])]
+    assert story_title(story, summary).startswith("A 61-year-old man was charged")
+    assert story_title(story, summary[:1]).startswith("Banky")
+
+
 @pytest.mark.parametrize(
     ("text", "language", "alone"),
     [
@@ -186,6 +208,18 @@ def test_story_title_is_not_a_call_to_the_reader(shared_data: Path) -> None:
         (
             "Le Premier ministre a souhaité que ce nouveau décret « ne prévoie plus la possibilité de "
             "centraliser et d'analyser des informations relatives à des personnes exerçant un mandat ».",
+            "fr",
+            True,
+        ),
+        # a speaker that is a pronoun: RPM2 T08_C1_10 (sports), ECB+ 20_3ecb (earthquake); 'on' names nobody
+        (
+            '"Même il y a trois ans, leur analyse n\'avait pu fournir de résultats probants" a-t-il conclu.',
+            "fr",
+            False,
+        ),
+        ("Houses in two villages were also reported damaged , he added .", "en", False),
+        (
+            "Le domicile a été perquisitionné par les policiers, a-t-on appris de source judiciaire.",
             "fr",
             True,
         ),

@@ -15,7 +15,7 @@ from functools import lru_cache
 from recoupe import lang as lang_data
 from recoupe.crosscheck import Backed, Independence, SentenceBacking, sentence_backing, shorten
 from recoupe.model import Document, SummarySentence, TimelineEntry
-from recoupe.textutil import content_words, fold, sentences_of
+from recoupe.textutil import content_words, fold, regex_sentences, sentences_of
 
 
 def summarize(
@@ -69,6 +69,11 @@ def stands_alone(text: str, language: str | None) -> bool:
 
     if opens_with("dangling_openers") and not opens_with("impersonal_openers"):
         return False
+    # a speaker that is a pronoun: '"…", a-t-il conclu', '…, he said .'
+    pronouns = {opener[0] for opener in _summary_words(language, "dangling_openers") if len(opener) == 1}
+    speaker = _INVERTED_SPEAKER.findall(fold(text)) + _TRAILING_SPEAKER.findall(fold(text))
+    if any(p in pronouns for p in speaker):
+        return False
     opening, closing = len(_OPENING.findall(text)), len(_CLOSING.findall(text))
     straight = text.count('"')
     if opening != closing or straight % 2:
@@ -79,6 +84,8 @@ def stands_alone(text: str, language: str | None) -> bool:
     return not any(len(w) == 1 and w[0] in outside_words for w in _summary_words(language, "first_person"))
 
 
+_INVERTED_SPEAKER = re.compile(r"\w-(?:t-)?(\w+)\b")
+_TRAILING_SPEAKER = re.compile(r"[,'\"”»]\s*(\w+)\s+\w+(?:\s+\w+)?\s*[.!?]?\s*$")
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|``.*?''|\"[^\"]*\"")
 
 
@@ -158,6 +165,24 @@ def _without_repeats(entries: list[TimelineEntry]) -> list[TimelineEntry]:
     return kept
 
 
+def _lead_sentence(docs: Sequence[Document], summary: Sequence[SummarySentence]) -> str:
+    """The summary sentence that opens a page ('A 61-year-old man was charged with first-degree
+    murder…'), a news lead naming the event, before one from the middle of a page ('Banky was the
+    CEO of…'); else the summary's first."""
+    texts = {d.id: d.text for d in docs}
+
+    def position(sentence: SummarySentence) -> int:
+        places = []
+        for doc_id in sentence.sources:
+            text = texts.get(doc_id, "")
+            at = text.find(sentence.text)
+            if at >= 0:
+                places.append(len(regex_sentences(text[:at])))
+        return min(places, default=1_000_000)
+
+    return min(summary, key=position).text
+
+
 def story_title(docs: Sequence[Document], summary: Sequence[SummarySentence]) -> str:
     """The title that best names the story, else the summary's first sentence.
 
@@ -179,6 +204,6 @@ def story_title(docs: Sequence[Document], summary: Sequence[SummarySentence]) ->
     if titled and titled[0].title:
         return titled[0].title
     if summary:
-        return shorten(summary[0].text, 120)
+        return shorten(_lead_sentence(docs, summary), 120)
     first_line = docs[0].text.strip().split("\n", 1)[0] if docs else ""
     return shorten(first_line, 120) if first_line else "(untitled story)"
