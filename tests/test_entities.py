@@ -306,6 +306,15 @@ def test_english_nationality_before_a_name_and_the_demonym_alone(models: SpacyMo
     assert "American Hasim Rahman" not in values(found)
     assert not any("Governor" in v for v in values(found))
     assert not any(m.value == "Ukrainian" and m.kind == "place" for m in found)
+    # ECB+ 19_6ecb (riots): a plural tagged PERSON is a people; rpm2 T08_C1_04: no name opens with 'de'
+    greeks = entities(models, "The Polytechnic holds historic importance for Greeks .", "en")
+    assert kind_of(greeks, "Greeks") == "other"
+    france = entities(
+        models,
+        'Eddy Merckx se déclare "certain" que l\'Américain Lance Armstrong "ne fera pas le Tour" de France en juillet.',
+        "fr",
+    )
+    assert not any(v.startswith("de ") for v in values(france)), values(france)
     # ECB+ 19_14ecb (riots, justice), 5_12ecb (sports): a role before the name
     text = (
         'Lawyer Alexis Kougias said: "This tragedy is the result."\n'

@@ -146,6 +146,7 @@ def _words_pattern(words: frozenset[str]) -> str:
 
 
 _JOINERS = _all("products", "joiners")
+_OF_WORDS = _all("function_words", "of_prepositions")
 _PLACE_WORDS = _words_pattern(_all("places", "prefixes"))
 _PLACE_JOINERS = _words_pattern(_all("function_words", "of_prepositions"))
 # place-type words before or after a place's name: 'région de Koursk', 'the Kursk region'
@@ -344,6 +345,9 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
     if kind == "person":
         while len(tokens) > 1 and (fold(tokens[0].text).rstrip(".") in TITLES or tokens[0].text.islower()):
             tokens = tokens[1:]
+    else:  # 'de France', 'of Athens': a preposition opens no place name ('de Gaulle' is a person's)
+        while len(tokens) > 1 and tokens[0].is_lower and fold(tokens[0].text).rstrip("'’") in _OF_WORDS:
+            tokens = tokens[1:]
     # the office a title names is no entity: 'procureur de la République de Marseille' ->
     # 'Marseille', 'ministre de l'Économie Christine Lagarde' -> the person
     # 'procureur de la République' tagged LOC: the lowercase title before the office goes
@@ -400,6 +404,8 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
         return None
     if kind == "place" and len(tokens) == 1 and _is_singular_demonym(tokens[0]):
         kind = "other"  # 'l'Américain', 'le Belge', 'the Ukrainian': a person's nationality
+    if kind == "person" and len(tokens) == 1 and tokens[0].tag_ == "NNPS":
+        kind = "other"  # 'Greeks' tagged PERSON: a plural is a group, never one person
     if ent.label_ == "NORP" and not (
         tokens[-1].pos_ in ("NOUN", "PROPN") and tokens[-1].tag_ in ("NNS", "NNPS")
     ):
