@@ -321,6 +321,16 @@ def test_english_nationality_before_a_name_and_the_demonym_alone(models: SpacyMo
         "GM Ed Stefanski had given Cheeks two contract extensions."
     )
     roles = entities(models, text, "en")
+    # ECB+ 18_7ecb: a nationality opening an organisation's name stays in it
+    cbc = entities(
+        models,
+        "Vancouver police identified the victim of the Friday night shooting at the TallGrass Distributors "
+        "Ltd Christmas party as Benjamin Banky, 40, the Canadian Broadcasting Corp. reported.",
+        "en",
+    )
+    assert "Broadcasting Corp." not in values(cbc) and not any(
+        m.kind == "person" and "Corp" in m.text for m in cbc
+    )
     assert kind_of(roles, "Alexis Kougias") == "person" and kind_of(roles, "Ed Stefanski") == "person"
     assert not any(v.startswith(("Lawyer", "GM")) for v in values(roles))
     assert kind_of(found, "Germany") == "place"

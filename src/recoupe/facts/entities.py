@@ -368,7 +368,8 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
             len(rest) >= 2
             and all(t.pos_ == "PROPN" and _UPPER.match(t.text) for t in rest)
             and (
-                fold(tokens[i].text).rstrip(".") in TITLES | ROLES or (i == 0 and _is_demonym_word(tokens[i]))
+                fold(tokens[i].text).rstrip(".") in TITLES | ROLES
+                or (i == 0 and _is_demonym_word(tokens[i]) and _names_a_person(rest))
             )
         ):
             tokens, kind = rest, "person"
@@ -530,8 +531,19 @@ _DEMONYM_SINGULAR = re.compile(
 
 def _is_demonym_word(token: Token) -> bool:
     """A capitalised adjective of nationality before a name ('American Hasim Rahman')."""
-    return (
-        token.tag_ in ("JJ", "NNP", "ADJ") and _DEMONYM.search(token.text) is not None and token.lang_ == "en"
+    return token.lang_ == "en" and token.tag_ in ("JJ", "NNP") and _EN_DEMONYM.search(token.text) is not None
+
+
+_EN_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|an)$")
+
+
+def _names_a_person(tokens: list[Token]) -> bool:
+    """The words end with the surname of a person the document names elsewhere: 'American Hasim
+    Rahman' beside 'Rahman'; not 'Canadian Broadcasting Corp.'."""
+    surname, start = tokens[-1].text, tokens[0].i
+    return any(
+        e.label_ in ("PERSON", "PER") and e[-1].text == surname and not (e.start <= start < e.end)
+        for e in tokens[0].doc.ents
     )
 
 
