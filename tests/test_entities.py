@@ -350,6 +350,16 @@ def test_the_office_a_title_names_is_not_an_entity(models: SpacyModels) -> None:
     assert kind_of(found, "Christine Lagarde") == "person"
     assert kind_of(found, "Jacques Dallest") == "person"
     assert kind_of(found, "Marseille") == "place"
+    # rpm2 T05_C2_01 (politics; the second sentence written for the test): a ministry is an
+    # organisation, its minister a title
+    found = entities(
+        models,
+        "Lundi après-midi, le ministère de l'Intérieur assure, par la voix de son porte-parole, que le fichier "
+        "sera revu. La ministre de l'Intérieur a parlé.",
+        "fr",
+    )
+    assert kind_of(found, "ministère de l'Intérieur") == "organization"
+    assert "ministre de l'Intérieur" not in values(found)
 
 
 def test_days_headings_and_openings_in_capitals_are_no_names(models: SpacyModels) -> None:

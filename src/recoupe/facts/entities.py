@@ -352,7 +352,12 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
     # 'Marseille', 'ministre de l'Économie Christine Lagarde' -> the person
     # 'procureur de la République' tagged LOC: the lowercase title before the office goes
     office_at = next((i for i, t in enumerate(tokens) if i and fold(t.text) in OFFICE_WORDS), 0)
-    if office_at and all(t.is_lower for t in tokens[:office_at]):
+    # ('ministère de l'Intérieur' is an organisation: its head says so)
+    if (
+        office_at
+        and all(t.is_lower for t in tokens[:office_at])
+        and fold(tokens[0].text) not in ORGANIZATION_HEADS
+    ):
         tokens = tokens[office_at:]
     if tokens and _names_an_office(tokens, text):
         tokens = tokens[1:]
