@@ -336,6 +336,17 @@ def test_english_nationality_before_a_name_and_the_demonym_alone(models: SpacyMo
     assert kind_of(found, "Germany") == "place"
 
 
+def test_a_ship_is_a_named_vehicle_not_a_person(models: SpacyModels) -> None:
+    # ECB+ 12_12ecb (disaster at sea: piracy), detokenised
+    text = (
+        "The pirates on two speed boats had surrounded the merchant vessel flying the Ethiopian flag around "
+        "noon, when INS Mysore warship intervened and warded off the attack, Navy spokesperson said.\n"
+        "MV Gibe was later escorted to safety, he added."
+    )
+    found = entities(models, text, "en")
+    assert kind_of(found, "INS Mysore") == "product" and kind_of(found, "MV Gibe") == "product"
+
+
 def test_the_office_a_title_names_is_not_an_entity(models: SpacyModels) -> None:
     # rpm2 T10_C1_04, T10_C1_10 (justice), T02_C1_05 (business)
     text = (

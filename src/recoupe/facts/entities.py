@@ -135,6 +135,10 @@ SEATS_OF_POWER = _all("organizations", "seats_of_power")
 # days and times ('Vendredi dernier'), offices a title names ('procureur de la République')
 TIME_WORDS = _all("entity_noise", "time_words")
 OFFICE_WORDS = _all("entity_noise", "offices") | GENERIC_CAPITALISED
+# ship prefixes, case-sensitive ('MV Gibe', 'INS Mysore')
+VESSEL_PREFIXES = frozenset(
+    w for code in lang_data.languages() for w in lang_data.words(code, "entity_noise", "vessel_prefixes")
+)
 # roles written before a name ('Lawyer Alexis Kougias', 'GM Ed Stefanski'): the person follows
 ROLES = _all("entity_noise", "roles")
 
@@ -716,6 +720,9 @@ def _head_words(surface: str) -> tuple[str, str]:
 def _corrected_kind(c: _Candidate) -> FactKind:
     if c.kind == "product" and c.label == "PRODUCT":
         return "product"
+    words = c.text.split()
+    if len(words) >= 2 and words[0] in VESSEL_PREFIXES:
+        return "product"  # 'MV Gibe', 'INS Mysore' (tagged PERSON): a ship
     key = fold(c.text)
     key = re.sub(r"^(?:le|la|les|l'|the)\s*", "", key)
     if key in SEATS_OF_POWER:
