@@ -131,7 +131,7 @@ def baseline(docs: Sequence[Document], threshold: float) -> list[list[str]]:
     from recoupe.textutil import tfidf_matrix
 
     matrix = tfidf_matrix([d.text for d in docs])
-    groups = average_link(matrix @ matrix.T, threshold)
+    groups = average_link((matrix @ matrix.T).toarray(), threshold)
     return [[docs[k].id for k in g] for g in groups]
 
 

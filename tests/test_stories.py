@@ -411,7 +411,7 @@ def _tuned_baseline(docs: Sequence[Document], gold: Mapping[str, str]) -> float:
     from recoupe.textutil import tfidf_matrix
 
     matrix = tfidf_matrix([d.text for d in docs])
-    similarity_of = (matrix @ matrix.T).astype(np.float32)
+    similarity_of = (matrix @ matrix.T).toarray().astype(np.float32)
     scores = []
     for threshold in np.arange(0.04, 0.32, 0.02):
         groups = average_link(similarity_of, float(threshold))

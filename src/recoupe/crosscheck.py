@@ -47,6 +47,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
+from scipy import sparse
 
 from recoupe import lang as lang_data
 from recoupe.facts.entities import canonical_key, merge_aliases
@@ -64,7 +65,7 @@ from recoupe.model import (
     Sentence,
     SharedPassage,
 )
-from recoupe.textutil import UnionFind, fold, format_number, sentences_of, tfidf_matrix
+from recoupe.textutil import UnionFind, fold, format_number, row_cosine, sentences_of, tfidf_matrix
 
 ENTITY_KINDS: frozenset[FactKind] = frozenset(
     {"person", "organization", "place", "product", "event", "other"}
@@ -698,7 +699,7 @@ class Aligner:
         row_a, row_b = self._row(a_doc, a.start), self._row(b_doc, b.start)
         if self._matrix is None or row_a is None or row_b is None:
             return 0.0
-        return float(self._matrix[row_a] @ self._matrix[row_b])
+        return row_cosine(self._matrix, row_a, row_b)
 
     @staticmethod
     def adjacent(a: Statement, b: Statement) -> int:
@@ -1244,8 +1245,12 @@ class SentenceBacking:
     the claims and the summary."""
 
     sentences: list[_Candidate]
-    similarity: np.ndarray
+    matrix: sparse.csr_matrix  # TF-IDF rows of `sentences`
     scored: list[Backed]  # best first
+
+    def similarity(self, a: int, b: int) -> float:
+        """TF-IDF cosine of sentences `a` and `b`."""
+        return row_cosine(self.matrix, a, b)
 
 
 def sentence_backing(
@@ -1260,18 +1265,25 @@ def sentence_backing(
         for i, s in enumerate(sentences_of(doc)):
             sentences.append(_Candidate(doc, s, i))
     if not sentences:
-        return SentenceBacking([], np.zeros((0, 0), dtype=np.float32), [])
+        return SentenceBacking([], tfidf_matrix([]), [])
     matrix = tfidf_matrix([c.sentence.text for c in sentences])
-    similarity: np.ndarray = matrix @ matrix.T
+    transposed = matrix.T.tocsr()
     # sentences come grouped by document: each document's rows are one contiguous block
     doc_ids = [c.doc.id for c in sentences]
     block_starts = [i for i in range(len(sentences)) if i == 0 or doc_ids[i] != doc_ids[i - 1]]
     pool_ids = {d.id for d in pool}
     scored: list[Backed] = []
+    block: np.ndarray = np.zeros((0, 0), dtype=np.float32)
+    first = 0
     for i, cand in enumerate(sentences):
         if cand.doc.id not in pool_ids or not _is_summary_material(cand.sentence.text):
             continue
-        row = similarity[i]
+        if not len(block) or i >= first + _SIMILARITY_ROWS:
+            # the cosines of a few hundred sentences with all the others at a time: memory grows
+            # with the story's sentences, not with their square
+            first = i
+            block = (matrix[first : first + _SIMILARITY_ROWS] @ transposed).toarray()
+        row = block[i - first]
         best_per_doc = np.maximum.reduceat(row, block_starts)
         others = [k for k, start in enumerate(block_starts) if doc_ids[start] != cand.doc.id]
         centrality = float(best_per_doc[others].mean()) if others else 0.0
@@ -1287,7 +1299,11 @@ def sentence_backing(
         lead_bonus = 0.1 / (1 + cand.position)
         scored.append(Backed(i, support + centrality + lead_bonus, {d: s for d, (_, s) in backing.items()}))
     scored.sort(key=lambda b: (-b.score, b.index))
-    return SentenceBacking(sentences, similarity, scored)
+    return SentenceBacking(sentences, matrix, scored)
+
+
+# sentences whose cosines with all the others are held at once (a block of this many rows)
+_SIMILARITY_ROWS = 256
 
 
 def _claim_marker(language: str) -> re.Pattern[str]:

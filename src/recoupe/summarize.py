@@ -28,12 +28,12 @@ def summarize(
 ) -> list[SummarySentence]:
     """Pick up to `max_sentences` sentences; each cites every document that states it."""
     backing = backing or sentence_backing(docs, independence)
-    sentences, similarity = backing.sentences, backing.similarity
+    sentences = backing.sentences
     chosen: list[Backed] = []
     for backed in backing.scored:
         if len(chosen) >= max_sentences:
             break
-        if any(similarity[backed.index, c.index] >= redundancy for c in chosen):
+        if any(backing.similarity(backed.index, c.index) >= redundancy for c in chosen):
             continue
         candidate = sentences[backed.index]
         if not stands_alone(candidate.sentence.text, candidate.doc.language):

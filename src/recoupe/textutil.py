@@ -12,6 +12,7 @@ from collections.abc import Hashable, Iterable, Sequence
 from typing import Generic, TypeVar
 
 import numpy as np
+from scipy import sparse
 
 from recoupe.model import Document, Sentence
 
@@ -149,23 +150,40 @@ def regex_sentences(text: str) -> list[Sentence]:
     return mend_sentences(text, spans)
 
 
-def tfidf_matrix(texts: Sequence[str]) -> np.ndarray:
-    """Row-normalised TF-IDF matrix over content words; a row of zeros for an empty text."""
-    tokenised = [Counter(content_words(t)) for t in texts]
+def tfidf_matrix(texts: Sequence[str]) -> sparse.csr_matrix:
+    """Row-normalised TF-IDF matrix over content words, sparse (a story of thousands of
+    sentences has a vocabulary of thousands of words: dense, that is hundreds of megabytes);
+    a row of zeros for an empty text."""
     vocabulary: dict[str, int] = {}
-    for counts in tokenised:
-        for word in counts:
-            vocabulary.setdefault(word, len(vocabulary))
-    matrix = np.zeros((len(texts), max(1, len(vocabulary))), dtype=np.float32)
-    for row, counts in enumerate(tokenised):
-        for word, n in counts.items():
-            matrix[row, vocabulary[word]] = 1.0 + math.log(n)
-    df = (matrix > 0).sum(axis=0)
-    matrix *= np.log((1 + len(texts)) / (1 + df)) + 1.0
-    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    indptr, indices, weights = [0], [], []
+    for text in texts:
+        for word, n in Counter(content_words(text)).items():
+            indices.append(vocabulary.setdefault(word, len(vocabulary)))
+            weights.append(1.0 + math.log(n))
+        indptr.append(len(indices))
+    shape = (len(texts), max(1, len(vocabulary)))
+    columns = np.asarray(indices, dtype=np.int32)
+    data = np.asarray(weights, dtype=np.float32)
+    df = np.bincount(columns, minlength=shape[1])
+    data *= (np.log((1 + len(texts)) / (1 + df)) + 1.0).astype(np.float32)[columns]
+    bounds = np.asarray(indptr, dtype=np.int64)
+    squares = np.concatenate([[0.0], np.cumsum(data.astype(np.float64) ** 2)])
+    norms = np.sqrt(squares[bounds[1:]] - squares[bounds[:-1]])
     norms[norms == 0] = 1.0
-    result: np.ndarray = matrix / norms
-    return result
+    data /= np.repeat(norms, np.diff(bounds)).astype(np.float32)
+    return sparse.csr_matrix((data, columns, bounds), shape=shape)
+
+
+def row_cosine(matrix: sparse.csr_matrix, a: int, b: int) -> float:
+    """Cosine of two rows of a `tfidf_matrix` (rows are unit vectors)."""
+    lo_a, hi_a = matrix.indptr[a], matrix.indptr[a + 1]
+    lo_b, hi_b = matrix.indptr[b], matrix.indptr[b + 1]
+    shared, at_a, at_b = np.intersect1d(
+        matrix.indices[lo_a:hi_a], matrix.indices[lo_b:hi_b], assume_unique=True, return_indices=True
+    )
+    if not len(shared):
+        return 0.0
+    return float(np.dot(matrix.data[lo_a:hi_a][at_a], matrix.data[lo_b:hi_b][at_b]))
 
 
 # --------------------------------------------------------------------------------------------
