@@ -10,7 +10,8 @@
                                                       candidates of what changed
         stories: candidate index (postings)        -> average-link (`stories.average_link`) rerun
                                                       on the new documents and the stories they
-                                                      come close to
+                                                      come close to, plus the region of one stored
+                                                      document per new one (`_sweep`)
         stories marked dirty
     then the dirty stories rebuilt (Pipeline.story: passages, cross-check, summary, timeline),
     in transactions of their own: a killed add leaves them dirty and the next add rebuilds them.
