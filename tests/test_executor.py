@@ -7,6 +7,7 @@ import os
 import pickle
 import signal
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -115,7 +116,27 @@ class _FaultyLoaded(LoadedStages):
         if "hang" in page.source and on_stage is not None:
             on_stage("clean")
             time.sleep(600)
+        if "slow" in page.source:
+            time.sleep(2)
         return super().process(page, on_stage)
+
+
+def test_a_slow_page_that_holds_the_window_full_does_not_stall_the_pool(example_pages: list[Page]) -> None:
+    """One slow page while the other worker finishes the rest of the window: once its outcome
+    comes, every outcome read so far is given and no worker is busy; the pool must read on
+    (it waited forever for a message no worker would send: found at 5,600 pages of FreSaDa)."""
+    pages = [Page(source="slow.txt", text=example_pages[0].text), *example_pages[1:5]]
+    found: list[PageOutcome] = []
+
+    def run() -> None:
+        found.extend(process_pages(pages, _FaultyStages(), workers=2, window=3))
+
+    thread = threading.Thread(target=run, daemon=True)
+    thread.start()
+    thread.join(120)
+    assert not thread.is_alive(), "the pool stalled"
+    assert [o.source for o in found] == [p.source for p in pages]
+    assert all(o.status == "ok" for o in found)
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="kills a worker with SIGKILL")

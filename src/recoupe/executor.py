@@ -435,6 +435,10 @@ def _pool_outcomes(
                 given += 1
             if exhausted and given == read:
                 return
+            if not exhausted and read - given < window and not any(w.task is not None for w in pool.workers):
+                # the outcomes just given freed the window and no worker is busy: nothing would
+                # wake the wait below (one slow page held the window full; it is done now)
+                continue
             now = time.monotonic()
             clocks = [w.since + limit - now for w in pool.workers if w.task is not None and w.stage]
             clocks += [w.started + STARTUP_SECONDS - now for w in pool.workers if not w.ready]
