@@ -19,8 +19,6 @@ Skips cleanly (exit 0) when ../shared/data/fresada_french_satire is absent.
 from __future__ import annotations
 
 import argparse
-import gzip
-import json
 import os
 import random
 import signal
@@ -33,8 +31,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data" / "fresada_french_satire" / "fresada.jsonl.gz"
+sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "src"))
 
+from corpora import write_fresada_jsonl  # noqa: E402
 from recoupe.stories import bcubed  # noqa: E402
 
 TABLES = ("inputs", "pages", "documents", "stories", "duplicates", "facts", "discrepancies", "dirty_stories")
@@ -108,15 +108,7 @@ def main() -> int:
         return 0
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        jsonl = folder / "fresada.jsonl"
-        with gzip.open(DATA, "rt", encoding="utf-8") as source, jsonl.open("w", encoding="utf-8") as out:
-            for number, line in enumerate(source):
-                if number >= args.pages:
-                    break
-                record = json.loads(line)
-                out.write(
-                    json.dumps({"id": record["id"], "title": record["title"], "text": record["text"]}) + "\n"
-                )
+        jsonl = write_fresada_jsonl(folder / "fresada.jsonl", args.pages)
         clean_db, crashed_db = folder / "clean.db", folder / "crashed.db"
         started = time.perf_counter()
         assert add(clean_db, jsonl).wait() == 0

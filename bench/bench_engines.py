@@ -18,9 +18,7 @@ Skips cleanly (exit 0) when ../shared/data/fresada_french_satire is absent.
 from __future__ import annotations
 
 import argparse
-import gzip
 import hashlib
-import json
 import os
 import sqlite3
 import subprocess
@@ -35,6 +33,7 @@ sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "src"))
 
 from bench_parallel import PeakSampler, source_hash  # noqa: E402
+from corpora import write_fresada_jsonl  # noqa: E402
 from recoupe.stories import bcubed  # noqa: E402
 
 ENGINES = {"pool": ["--workers", "2"], "ray": ["--workers", "2", "--engine", "ray"]}
@@ -109,15 +108,7 @@ def main() -> int:
     code = source_hash()
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
-        jsonl = folder / "fresada.jsonl"
-        with gzip.open(DATA, "rt", encoding="utf-8") as source, jsonl.open("w", encoding="utf-8") as out:
-            for number, line in enumerate(source):
-                if number >= args.pages:
-                    break
-                record = json.loads(line)
-                out.write(
-                    json.dumps({"id": record["id"], "title": record["title"], "text": record["text"]}) + "\n"
-                )
+        jsonl = write_fresada_jsonl(folder / "fresada.jsonl", args.pages)
         figures = {engine: run_engine(engine, jsonl, folder / f"{engine}.db") for engine in ENGINES}
         if source_hash() != code:
             print("recoupe's code changed during the run: the engines cannot be compared")

@@ -149,3 +149,17 @@ if __name__ == "__main__":  # fill the cache
             models.parse_many(texts, lang)
         models.save()
         print(f"{len(articles)} parsed, {time.perf_counter() - t0:.1f} s", flush=True)
+
+
+def write_fresada_jsonl(path: Path, pages: int) -> Path:
+    """The first `pages` FreSaDa articles as `recoupe add` reads them (id, title, text per line)."""
+    source_file = DATA / "fresada_french_satire" / "fresada.jsonl.gz"
+    with gzip.open(source_file, "rt", encoding="utf-8") as source, path.open("w", encoding="utf-8") as out:
+        for number, line in enumerate(source):
+            if number >= pages:
+                break
+            record = json.loads(line)
+            out.write(
+                json.dumps({"id": record["id"], "title": record["title"], "text": record["text"]}) + "\n"
+            )
+    return path
