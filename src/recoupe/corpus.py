@@ -75,8 +75,11 @@ ProgressCallback = Callable[[str, int, int], None]
 # pages per write transaction: what a kill can lose, and what a concurrent add waits for
 CHUNK_PAGES = 128
 # pages per chunk and worker when the per-page stages run in a pool or on Ray: the workers read
-# one chunk while this process writes the one before, so a chunk is a few seconds of their work
-POOL_PAGES_PER_WORKER = 256
+# one chunk while this process writes the one before. Small enough that the story regions a
+# chunk opens stay small (a region holds 500 + 4 stored documents per new page, and average
+# link keeps its non-zero pairs): 3,000 FreSaDa pages peak at 1,160 MiB in chunks of 128 and
+# 1,873 MiB in chunks of 512 (bench/README.md)
+POOL_PAGES_PER_WORKER = 64
 # stories rebuilt per transaction
 REBUILD_BATCH = 64
 # a document's candidates come from postings of its terms found in at most this share of the
