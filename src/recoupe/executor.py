@@ -351,7 +351,9 @@ class PagePool:
 
     def drain(self) -> None:
         """After a call that stopped early: a worker still on a page of it is replaced, so that
-        no late outcome reaches the next call."""
+        no late outcome reaches the next call. A closed pool starts nothing."""
+        if self.closed:
+            return
         for worker in list(self.workers):
             if worker.task is not None:
                 _stop(worker)
