@@ -379,6 +379,8 @@ def _stop(worker: _Worker) -> None:
 
 
 def _death_reason(worker: _Worker) -> str:
+    # its pipe can close before the process is reaped: wait a moment for the exit status
+    worker.process.join(2)
     code = worker.process.exitcode
     if code is not None and code < 0:
         try:
