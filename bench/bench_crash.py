@@ -23,7 +23,6 @@ import os
 import random
 import signal
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -34,27 +33,10 @@ DATA = REPO.parent / "shared" / "data" / "fresada_french_satire" / "fresada.json
 sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "src"))
 
-from corpora import write_fresada_jsonl  # noqa: E402
+from corpora import recoupe_add, store_stories, write_fresada_jsonl  # noqa: E402
 from recoupe.stories import bcubed  # noqa: E402
 
 TABLES = ("inputs", "pages", "documents", "stories", "duplicates", "facts", "discrepancies", "dirty_stories")
-
-
-def add(db: Path, jsonl: Path) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    command = [
-        sys.executable,
-        "-m",
-        "recoupe",
-        "add",
-        str(jsonl),
-        "--db",
-        str(db),
-        "--workers",
-        "1",
-        "--quiet",
-    ]
-    return subprocess.Popen(command, env=env)
 
 
 def documents(db: Path) -> int:
@@ -85,17 +67,6 @@ def counts(db: Path) -> dict[str, object]:
         conn.close()
 
 
-def stories(db: Path) -> set[frozenset[str]]:
-    conn = sqlite3.connect(db)
-    try:
-        groups: dict[str, set[str]] = {}
-        for source, story in conn.execute("SELECT source, story FROM documents"):
-            groups.setdefault(story, set()).add(source)
-        return {frozenset(g) for g in groups.values()}
-    finally:
-        conn.close()
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -111,7 +82,7 @@ def main() -> int:
         jsonl = write_fresada_jsonl(folder / "fresada.jsonl", args.pages)
         clean_db, crashed_db = folder / "clean.db", folder / "crashed.db"
         started = time.perf_counter()
-        assert add(clean_db, jsonl).wait() == 0
+        assert recoupe_add(jsonl, clean_db, "--workers", "1").wait() == 0
         clean_wall = time.perf_counter() - started
         print(f"clean add of {args.pages} pages: {clean_wall:.0f} s")
         rng = random.Random(args.seed)
@@ -119,7 +90,7 @@ def main() -> int:
         # (each add resumes where the previous one was killed)
         for attempt, share in enumerate(sorted(rng.uniform(0.1, 0.9) for _ in range(3)), start=1):
             target = int(share * args.pages)
-            process = add(crashed_db, jsonl)
+            process = recoupe_add(jsonl, crashed_db, "--workers", "1")
             committed = 0
             while process.poll() is None and committed < target:
                 time.sleep(0.2)
@@ -131,13 +102,13 @@ def main() -> int:
             else:
                 print(f"add #{attempt} finished before {target} documents")
         started = time.perf_counter()
-        assert add(crashed_db, jsonl).wait() == 0
+        assert recoupe_add(jsonl, crashed_db, "--workers", "1").wait() == 0
         print(f"final add after the kills: {time.perf_counter() - started:.0f} s")
         clean, crashed = counts(clean_db), counts(crashed_db)
         print(f"{'':>16} {'clean':>9} {'crashed':>9}")
         for key in clean:
             print(f"{key:>16} {clean[key]!s:>9} {crashed[key]!s:>9}")
-        a, b = stories(clean_db), stories(crashed_db)
+        a, b = set(store_stories(clean_db).values()), set(store_stories(crashed_db).values())
         print(
             f"stories: identical {a == b}; B-cubed F1 of the crashed run's against the clean run's {bcubed(b, a)[2]:.4f}"
         )

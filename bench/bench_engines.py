@@ -19,9 +19,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
-import os
 import sqlite3
-import subprocess
 import sys
 import tempfile
 import time
@@ -33,7 +31,7 @@ sys.path.insert(0, str(REPO / "bench"))
 sys.path.insert(0, str(REPO / "src"))
 
 from bench_parallel import PeakSampler, source_hash  # noqa: E402
-from corpora import write_fresada_jsonl  # noqa: E402
+from corpora import recoupe_add, store_stories, write_fresada_jsonl  # noqa: E402
 from recoupe.stories import bcubed  # noqa: E402
 
 ENGINES = {"pool": ["--workers", "2"], "ray": ["--workers", "2", "--engine", "ray"]}
@@ -41,23 +39,11 @@ ENGINES = {"pool": ["--workers", "2"], "ray": ["--workers", "2", "--engine", "ra
 
 def run_engine(engine: str, jsonl: Path, db: Path) -> dict[str, object]:
     """`recoupe add` in a child process, with the CPU and memory of its whole tree."""
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
-    command = [
-        sys.executable,
-        "-m",
-        "recoupe",
-        "add",
-        str(jsonl),
-        "--db",
-        str(db),
-        "--quiet",
-        *ENGINES[engine],
-    ]
     sampler = PeakSampler()
     sampler.sample()
     cpu_before = sum(sampler.cpu.values())
     started = time.perf_counter()
-    process = subprocess.Popen(command, env=env)
+    process = recoupe_add(jsonl, db, *ENGINES[engine])
     sampler.start()
     code = process.wait()
     wall = time.perf_counter() - started
@@ -82,13 +68,6 @@ def duplicates(conn: sqlite3.Connection) -> set[tuple[str, str]]:
         (str(rep), str(members))
         for rep, members in conn.execute("SELECT representative, members FROM duplicates")
     }
-
-
-def stories(conn: sqlite3.Connection) -> dict[str, frozenset[str]]:
-    groups: dict[str, set[str]] = {}
-    for source, story in conn.execute("SELECT source, story FROM documents"):
-        groups.setdefault(str(story), set()).add(str(source))
-    return {story: frozenset(members) for story, members in groups.items()}
 
 
 def main() -> int:
@@ -132,7 +111,7 @@ def main() -> int:
         da, db_ = documents(a), documents(b)
         differing = sorted(s for s in da.keys() | db_.keys() if da.get(s) != db_.get(s))
         same_dups = duplicates(a) == duplicates(b)
-        sa, sb = stories(a), stories(b)
+        sa, sb = (store_stories(folder / f"{engine}.db") for engine in ENGINES)
         same_stories = sa == sb
         print(
             f"documents identical: {same_docs} ({len(da)} / {len(db_)}; {len(differing)} differ {differing[:3]})"

@@ -13,6 +13,10 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
+import sqlite3
+import subprocess
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -163,3 +167,22 @@ def write_fresada_jsonl(path: Path, pages: int) -> Path:
                 json.dumps({"id": record["id"], "title": record["title"], "text": record["text"]}) + "\n"
             )
     return path
+
+
+def recoupe_add(jsonl: Path, db: Path, *options: str) -> subprocess.Popen[bytes]:
+    """`recoupe add JSONL --db DB --quiet OPTIONS` in a child process running this tree's code."""
+    env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
+    command = [sys.executable, "-m", "recoupe", "add", str(jsonl), "--db", str(db), "--quiet", *options]
+    return subprocess.Popen(command, env=env)
+
+
+def store_stories(db: Path) -> dict[str, frozenset[str]]:
+    """A store's stories: id -> the sources of its documents."""
+    conn = sqlite3.connect(db)
+    try:
+        groups: dict[str, set[str]] = {}
+        for source, story in conn.execute("SELECT source, story FROM documents"):
+            groups.setdefault(str(story), set()).add(str(source))
+        return {story: frozenset(members) for story, members in groups.items()}
+    finally:
+        conn.close()

@@ -250,12 +250,10 @@ class Corpus:
         # long-lived pool for the whole add (models load once), fed from one helper thread.
         with _LazyPool(self.pipeline) as pool, ThreadPoolExecutor(1, "recoupe-prepare") as ahead:
             try:
-                current = self._plan_chunk(list(islice(iterator, self.chunk_pages)), summary, [])
+                current = self._plan_chunk(list(islice(iterator, self.chunk_pages)), summary, None)
                 job = ahead.submit(self._prepare_chunk, current, pool) if current else None
                 while current is not None and job is not None:
-                    following = self._plan_chunk(
-                        list(islice(iterator, self.chunk_pages)), summary, current.pages
-                    )
+                    following = self._plan_chunk(list(islice(iterator, self.chunk_pages)), summary, current)
                     with _timed(summary, "waiting for clean, judge, facts"):
                         prepared = job.result()
                     job = ahead.submit(self._prepare_chunk, following, pool) if following else None
@@ -334,11 +332,11 @@ class Corpus:
     # ------------------------------------------------------------------ one chunk
 
     def _plan_chunk(
-        self, chunk: list[tuple[InputEntry, Page | None]], summary: AddSummary, ahead: Sequence[Page]
+        self, chunk: list[tuple[InputEntry, Page | None]], summary: AddSummary, ahead: _Chunk | None
     ) -> _Chunk | None:
         """What of a chunk is new, and the furniture to clean it with: the store's, this
-        chunk's and that of `ahead`, the pages of the chunk being written meanwhile. None
-        when the inputs are exhausted."""
+        chunk's and that of `ahead`, the chunk being written meanwhile (its lines already
+        read). None when the inputs are exhausted."""
         if not chunk:
             return None
         summary.inputs += len(chunk)
@@ -347,9 +345,14 @@ class Corpus:
         fresh = [(e, p, h) for e, p, h in keyed if (e.source, h) not in known]
         summary.known += len(keyed) - len(fresh)
         pages = [p for _, p, _ in fresh if p is not None]
-        lines = {id(p): page_lines(p, max_chars=self._max_chars) for p in [*pages, *ahead]}
-        sites = {id(p): site_key(p) for p in [*pages, *ahead]}
-        furniture = self._furniture_with([*ahead, *pages], lines, sites) if pages else {}
+        lines = {id(p): page_lines(p, max_chars=self._max_chars) for p in pages}
+        sites = {id(p): site_key(p) for p in pages}
+        furniture: dict[str, frozenset[str]] = {}
+        if pages:
+            before = ahead.pages if ahead is not None else []
+            all_lines = {**ahead.lines, **lines} if ahead is not None else lines
+            all_sites = {**ahead.sites, **sites} if ahead is not None else sites
+            furniture = self._furniture_with([*before, *pages], all_lines, all_sites)
         return _Chunk(chunk, fresh, pages, lines, sites, furniture)
 
     def _prepare_chunk(self, planned: _Chunk, pool: _LazyPool) -> dict[str, PageOutcome]:
