@@ -1,6 +1,6 @@
-"""Subjects, time and place of figures, and same-measure alignment, on 391 labelled figures.
+"""Subjects, time and place of figures, and same-measure alignment, on 521 labelled figures.
 
-    .venv/bin/python bench/bench_subjects.py [--split tune|held-out|held-out2|all] [--show]
+    .venv/bin/python bench/bench_subjects.py [--split tune|held-out|held-out2|held-out3|all] [--show]
 
 Labels: bench/labels/figures.jsonl (how they were made: bench/labels/README.md), pointing into
 ../shared/data (RPM2 French clusters, ECB+ English events, FreSaDa regular articles). The facts
@@ -15,8 +15,8 @@ stage runs on every article of each labelled group (parses cached in bench/.cach
   `measure` key; predicted: `crosscheck.Aligner.same_measure`. Precision and recall.
 
 Groups are split in two by the SHA-1 of their name (first byte even: `tune`); labels with
-`"split": "held-out2"` (labelled later, from documents no other label points into) are a third,
-fresh split. Figures are printed for the split asked.
+`"split": "held-out2"` or `"held-out3"` (labelled later, each from documents no earlier label
+points into) are fresh splits of their own. Figures are printed for the split asked.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from recoupe.model import Document, Mention
 from recoupe.textutil import fold
 
 LABELS = Path(__file__).resolve().parent / "labels" / "figures.jsonl"
+SPLITS = ("tune", "held-out", "held-out2", "held-out3")
 
 
 def split_of(group: str) -> str:
@@ -46,7 +47,7 @@ def split_of(group: str) -> str:
 
 
 def label_split(label: dict[str, object]) -> str:
-    """A label's own `split` (the fresh `held-out2`, labelled after the first two were read), else its group's half."""
+    """A label's own `split` (the fresh `held-out2` and `held-out3`, labelled after the earlier ones were read), else its group's half."""
     return str(label.get("split") or split_of(str(label["group"])))
 
 
@@ -71,11 +72,11 @@ def shares_word(predicted: str | None, gold: str) -> bool:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("tune", "held-out", "held-out2", "all"), default="all")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--show", action="store_true", help="print every wrong subject and pair")
     args = parser.parse_args()
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
-    articles = {a.id: a for a in corpora.rpm2() + corpora.ecbplus() + corpora.fresada_regular(700)}
+    articles = {a.id: a for a in corpora.rpm2() + corpora.ecbplus() + corpora.fresada_regular(1100)}
     groups = {str(label["group"]) for label in labels}
     chosen = [a for a in articles.values() if a.group in groups]
     t0 = time.perf_counter()
@@ -86,7 +87,7 @@ def main() -> None:
     for a in chosen:
         by_group[a.group].append(docs[a.id])
 
-    for split in ("tune", "held-out", "held-out2", "all") if args.split == "all" else (args.split,):
+    for split in (*SPLITS, "all") if args.split == "all" else (args.split,):
         picked = [lb for lb in labels if split == "all" or label_split(lb) == split]
         print(
             f"\n== {split}: {len(picked)} labelled figures, {len({lb['group'] for lb in picked})} groups =="
