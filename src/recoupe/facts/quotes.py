@@ -192,6 +192,7 @@ class Vocabulary:
     role_prefixes: tuple[str, ...] = ()
     feminine: frozenset[str] = frozenset()
     masculine: frozenset[str] = frozenset()
+    object_clitics: frozenset[str] = frozenset()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -221,6 +222,7 @@ def vocabulary(language: str) -> Vocabulary:
         role_prefixes=tuple(sorted(get("role_prefixes"), key=len, reverse=True)),
         feminine=get("feminine"),
         masculine=get("masculine"),
+        object_clitics=get("object_clitics"),
     )
 
 
@@ -547,7 +549,11 @@ class _Speakers:
                 and not set(verb.morph.get("VerbForm", [])) & {"Inf", "Ger"}
             ):
                 # an inverted subject a few words after the verb
-                for t in self.sdoc[verb.i + 1 : verb.i + 5]:
+                stretch = list(
+                    itertools.takewhile(lambda t: t.text not in (",", ".", ";"), self.sdoc[verb.i + 1 : verb.i + 6])
+                )
+                role = self._role_set_by_name(stretch) if stretch else None
+                for t in [role[1]] if role is not None else self.sdoc[verb.i + 1 : verb.i + 5]:
                     if t.is_punct or t.pos_ in ("SCONJ", "VERB", "AUX"):
                         break
                     if (person := self._person_of(t)) is not None:
@@ -989,7 +995,10 @@ class _Speakers:
         if "Fin" not in form and not any(c.pos_ == "AUX" for c in verb.children):
             return None  # ', évoquant alors la France': a participle names no speaker after it
         first = verb
-        while first.i > 0 and self.sdoc[first.i - 1].pos_ in ("AUX", "ADV"):
+        while first.i > 0 and (
+            self.sdoc[first.i - 1].pos_ in ("AUX", "ADV")
+            or _fold(self.sdoc[first.i - 1].text) in self.vocab.object_clitics
+        ):
             first = self.sdoc[first.i - 1]
         if first.i == 0 or self.sdoc[first.i - 1].text != ",":
             return None
@@ -1023,7 +1032,13 @@ class _Speakers:
             return None
         between = self.sdoc.char_span(raw.close_end, verb.idx, alignment_mode="contract")
         if between is not None and any(
-            not (t.is_punct or t.is_space or t.pos_ in ("AUX", "ADV") or t.text.startswith("-"))
+            not (
+                t.is_punct
+                or t.is_space
+                or t.pos_ in ("AUX", "ADV")
+                or t.text.startswith("-")
+                or _fold(t.text) in self.vocab.object_clitics  # '« … », nous précise X'
+            )
             for t in between
         ):
             return None  # other words in between: '“…,” Pigeon told The Canadian Press'
@@ -1050,6 +1065,11 @@ class _Speakers:
             if t.i in sentence_starts(self.sdoc) or t.text in (",", ".", ";", ":", "«", "“", '"'):
                 break
             following.append(t)
+        # 'a déclaré le président d'Axa, Henri de Castries': the person set by a comma in
+        # apposition to the role, not a name inside the role's complement (NER may take 'Axa'
+        # for a person)
+        if following and (role := self._role_set_by_name(following)) is not None:
+            return role[0]
         # a person anywhere in the stretch ('assure à l'AFP Fabrice Delloye'), an organisation
         # only before any preposition ('a expliqué au journal Le Figaro' names the recipient)
         for kind in ("person", "organization"):
@@ -1092,6 +1112,23 @@ class _Speakers:
                 while t.dep_ in _NAME_DEPS and t.head.i > t.i:
                     t = t.head
                 return t
+        return None
+
+    def _role_set_by_name(self, stretch: list[Token]) -> tuple[Token, Token] | None:
+        """'le président d'Axa, Henri de Castries': a role opening `stretch` (before any
+        preposition or verb) and the person set after the stretch by a comma in apposition to
+        it, not a name inside the role's complement (NER may take 'Axa' for a person)."""
+        for t in itertools.takewhile(lambda t: t.pos_ not in ("ADP", "VERB", "AUX", "PRON"), stretch):
+            if _role_word(_fold(t.text), self.vocab) not in self.vocab.role_nouns:
+                continue
+            for child in t.rights:
+                if (
+                    child.dep_ == "appos"
+                    and child.i > stretch[-1].i
+                    and self.sdoc[child.i - 1].text == ","
+                    and self._person_at(child)
+                ):
+                    return t, child
         return None
 
     def _speaker_word(self, token: Token) -> bool:
