@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import itertools
+import math
 import random
 import re
 import sys
@@ -32,7 +33,7 @@ from bench_subjects import split_of
 from recoupe import crosscheck
 from recoupe import lang as lang_data
 from recoupe.crosscheck import Independence, cross_check
-from recoupe.model import Discrepancy, Document
+from recoupe.model import Discrepancy, Document, Mention
 from recoupe.textutil import sentences_of
 
 # a number and the word after it; the word rules out dates and clock times (a benchmark's own
@@ -184,12 +185,27 @@ def sentence_at(doc: Document, start: int) -> str:
     return doc.text[max(0, start - 100) : start + 100]
 
 
+def _same_number(value: object, written: str) -> bool:
+    """A reported value is the number written: "15" is 15.0, "2,55" (milliards) is 2.55e9; a
+    value's text is one document's wording ("quinze jours"), so the value itself is compared."""
+    if not isinstance(value, int | float) or not value:
+        return False
+    digits = re.sub(r"[\s\u00a0\u202f]", "", written)
+    if re.search(r"[.,]\d{3}$", digits):
+        digits = re.sub(r"[.,]", "", digits)  # "1,500", "13.500": thousands
+    try:
+        number = float(digits.replace(",", "."))
+    except ValueError:
+        return False
+    return any(math.isclose(float(value), number * scale, rel_tol=1e-6) for scale in (1, 1e3, 1e6, 1e9))
+
+
 def found(d: Discrepancy, p: dict[str, object], docs: dict[str, Document]) -> bool:
     def holds(doc_id: str, written: str) -> bool:
         return any(
             doc_id in v.documents
             and v.text is not None
-            and re.sub(r"\D", "", written) in re.sub(r"\D", "", v.text)
+            and (re.sub(r"\D", "", written) in re.sub(r"\D", "", v.text) or _same_number(v.value, written))
             for v in d.values
         )
 
@@ -211,10 +227,33 @@ def found_elsewhere(d: Discrepancy, p: dict[str, object]) -> bool:
     return new and old
 
 
+def explain(members: list[Document], a: tuple[str, Mention], b: tuple[str, Mention]) -> str:
+    """Which rule aligned two figures or kept them apart, and which one made them firm."""
+    aligner = crosscheck.Aligner(members)
+    sa, sb = aligner.statement(*a), aligner.statement(*b)
+    aligned, why = aligner.alignment_rule(sa, sb)
+    firm, firm_why = aligner.firm_rule(sa, sb)
+    return f"aligned={aligned} ({why}); firm={firm} ({firm_why})"
+
+
+def _mention_of(doc: Document, text: str | None) -> Mention | None:
+    return next((m for m in doc.mentions if m.kind in ("quantity", "money") and m.text == text), None)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--quiet", action="store_true", help="do not print the other discrepancies")
+    parser.add_argument(
+        "--split",
+        choices=("tune", "held-out", "all"),
+        default="all",
+        help="print the misses and other discrepancies of this half only (tune on `tune`; read "
+        "`held-out` as numbers)",
+    )
+    parser.add_argument(
+        "--why", action="store_true", help="print which alignment and reporting rules decided each pair"
+    )
     parser.add_argument(
         "--conflict-context",
         type=float,
@@ -287,6 +326,8 @@ def main() -> None:
             )
         print("\n== " + line)
         for p in misses:
+            if args.split != "all" and split_of(str(p["group"])) != args.split:
+                continue
             kept, target = docs[str(p["kept"])], docs[str(p["changed"])]
             s = int(p["span"][0])  # type: ignore[index]
             near = [
@@ -302,13 +343,26 @@ def main() -> None:
             print(f"    kept as {[(m.text, m.subject, m.time, m.place) for m in kept_near]}")
             print(f"    kept:    {sentence_at(kept, k)[:220]}")
             print(f"    changed: {sentence_at(target, s)[:220]}")
+            if args.why and near and kept_near:
+                members = [docs[a.id] for a in groups[str(p["group"])]]
+                print(f"    why: {explain(members, (kept.id, kept_near[0]), (target.id, near[0]))}")
         if not args.quiet:
             for group, d in others:
+                if args.split != "all" and split_of(group) != args.split:
+                    continue
                 print(f"  other in {group}: {d.about}")
                 for v in d.values:
                     doc = docs[v.documents[0]]
                     at = doc.text.find(v.text or "")
                     print(f"    {v.value!r} ({', '.join(v.documents)}): {sentence_at(doc, max(at, 0))[:220]}")
+                if args.why:
+                    members = [docs[a.id] for a in groups[group]]
+                    for x, y in itertools.combinations(d.values, 2):
+                        ma = _mention_of(docs[x.documents[0]], x.text)
+                        mb = _mention_of(docs[y.documents[0]], y.text)
+                        if ma and mb and x.documents[0] != y.documents[0]:
+                            why = explain(members, (x.documents[0], ma), (y.documents[0], mb))
+                            print(f"    why {x.value!r} / {y.value!r}: {why}")
     print(
         f"\n{time.perf_counter() - t0:.1f} s (parses cached in bench/.cache/; changed articles parsed again)"
     )

@@ -727,35 +727,45 @@ class Aligner:
         return len(self._values.get((s.document, _measure_key(s.mention.unit), s.words), ())) >= 2
 
     def firm(self, a: Statement, b: Statement) -> bool:
+        """Aligned figures that may be reported as disagreeing (`firm_rule`)."""
+        return self.firm_rule(a, b)[0]
+
+    def same_measure(self, a: Statement, b: Statement) -> bool:
+        """Two figures state the same measure of the same thing (`alignment_rule`)."""
+        return self.alignment_rule(a, b)[0]
+
+    def firm_rule(self, a: Statement, b: Statement) -> tuple[bool, str]:
         """Aligned figures that may be reported as disagreeing: a reader who sees both sentences
         sees one statement (the same words around the figure, one person's age, or sentences
         that say the same), not two measures sharing a word ("13 homers" with one team, "33
         homers" in the season)."""
         if self.people_apart(a, b):
-            return False
+            return False, "people apart"
         if a.remainder != b.remainder:
-            return False  # "two other victims" / "three victims": a remainder is not the whole
+            return False, "remainder"
         if a.cumulative != b.cumulative:
-            return False  # "14 rifles in five operations so far" / "six rifles seized": a running total
+            return False, "running total"
         if self.adjacent(a, b) >= CONFLICT_ADJACENT:
-            return True
+            return True, "adjacent words"
         if a.measure == "score":
-            return False  # a story holds many matches and records: the same words around it only
+            return False, "score"
         if a.measure == "age":
             # one person's age: the person is named right beside both figures ("Orozco, 27"),
             # or the same words surround both
-            return (_person_beside(a) and _person_beside(b)) or self.anchor(a, b) >= CONFLICT_SHARED
+            if _person_beside(a) and _person_beside(b):
+                return True, "person beside both ages"
+            return self.anchor(a, b) >= CONFLICT_SHARED, "shared context words (age)"
         if a.measure == "duration" and a.words & b.words and a.people & b.people:
             # how long one person did one thing ("Hiller has worked for Kraft for about 15
             # years" / "where she had worked for 22 years ... Hiller")
-            return True
+            return True, "one person's duration"
         if (len(a.words) < 2 or len(b.words) < 2) and (self.several(a) or self.several(b)):
             # a one-word subject its own document gives several values: several measures
-            return False
+            return False, "several values in one document"
         if self.anchor(a, b) >= CONFLICT_SHARED:
-            return True
+            return True, "shared context words"
         if a.entities and b.entities and not (a.entities & b.entities):
-            return False  # about different people, teams, firms or places
+            return False, "different entities"
         similarity = self.similarity(a.mention, a.document, b.mention, b.document)
         shared = a.words & b.words
         concept = any(w.startswith("@") for w in shared)
@@ -764,25 +774,25 @@ class Aligner:
             # or more ("militaires nord-coréens" / "Nord-Coréens"), said of the same named
             # people, firm or place, or in sentences somewhat alike
             if a.entities & b.entities:
-                return True
-            return similarity >= CONFLICT_CONTEXT_SUBJECT
+                return True, "subject and entity"
+            return similarity >= CONFLICT_CONTEXT_SUBJECT, "subject and similar sentences"
         if bool(a.words) != bool(b.words):
             bare, named = (b, a) if a.words else (a, b)
             if self.says_subject(bare, named) and (a.entities & b.entities):
-                return True  # the sentence of the figure without a subject names the other's
-        return similarity >= CONFLICT_CONTEXT
+                return True, "subject named in sentence"
+        return similarity >= CONFLICT_CONTEXT, "similar sentences"
 
-    def same_measure(self, a: Statement, b: Statement) -> bool:
+    def alignment_rule(self, a: Statement, b: Statement) -> tuple[bool, str]:
         """The alignment rule (module docstring): same measure, subject, predicate, compatible
         time and place, and sentences that say the same around them."""
         if a.measure != b.measure:
-            return False
+            return False, "measure"
         if a.predicates and b.predicates and not (a.predicates & b.predicates):
-            return False
+            return False, "predicate"
         if a.years and b.years and not (a.years & b.years):
-            return False
+            return False, "year"
         if a.periods and b.periods and not (a.periods & b.periods):
-            return False
+            return False, "period"
         if (
             a.place
             and b.place
@@ -790,17 +800,17 @@ class Aligner:
             and a.place not in self._text.get(b.document, "")
             and b.place not in self._text.get(a.document, "")
         ):
-            return False  # two places, neither named by the other's document
+            return False, "place"
         concepts_a = {w for w in a.words if w.startswith("@")}
         concepts_b = {w for w in b.words if w.startswith("@")}
         if concepts_a and concepts_b and not (concepts_a & concepts_b):
-            return False  # "tués" / "blessés": two measures, however alike their sentences
+            return False, "concept"
         if counts_of_different_nouns(a, b):
-            return False  # "deux autres points" / "120 000 personnes", however alike their sentences
+            return False, "counted noun"
         if self.people_apart(a, b):
-            return False  # the same words around a figure said of two people are two measures
+            return False, "people apart"
         if self.anchor(a, b) >= ANCHOR_SHARED:
-            return True  # one statement written twice: the words around the figure are the same
+            return True, "anchor"
         if (
             a.measure == "count"
             and not (a.words or b.words)
@@ -808,23 +818,25 @@ class Aligner:
             and b.mention.unit
             and a.mention.unit != b.mention.unit
         ):
-            return False  # two bare counts of different nouns
+            return False, "bare counts"
         if a.measure == "age":
             # an age is only compared with the age of the same person, and that is one measure;
             # an age whose person the parse did not find, with an age of a person its sentence
             # names, or in sentences somewhat alike
             if _names(a.mention.subject) and _names(b.mention.subject):
-                return _same_person(a.mention.subject, b.mention.subject)
+                return _same_person(a.mention.subject, b.mention.subject), "same person"
             nameless, named = (a, b) if not _names(a.mention.subject) else (b, a)
             if not _names(named.mention.subject):
-                return self.similarity(a.mention, a.document, b.mention, b.document) >= BARE_CONTEXT
+                return self.similarity(
+                    a.mention, a.document, b.mention, b.document
+                ) >= BARE_CONTEXT, "similar sentences (age)"
             surname = _names(named.mention.subject)[-1]
-            return surname in nameless.people
+            return surname in nameless.people, "person in sentence"
         if bool(a.words) != bool(b.words) and _named_near(b if a.words else a, a if a.words else b):
-            return True  # "about 30 miles": the other's subject is written right beside it
+            return True, "subject beside"
         needed = _context_needed(a.words, b.words)
         if needed is None:
-            return False
+            return False, "subject"
         if a.measure == "score":
             needed = max(
                 needed, SAME_SENTENCE
@@ -832,13 +844,13 @@ class Aligner:
         if a.measure != "age" and a.people and b.people and not (a.people & b.people):
             needed = max(needed, SAME_SENTENCE)  # about different people ("DiLeo, 19 seasons" / "Cheeks, 11")
         if self.similarity(a.mention, a.document, b.mention, b.document) >= needed:
-            return True
+            return True, "similar sentences"
         if a.language != b.language and needed < SAME_SENTENCE:
             shared = self._sentence_entities(a.document, a.mention.start) & self._sentence_entities(
                 b.document, b.mention.start
             )
-            return bool(shared)
-        return False
+            return bool(shared), "shared entity across languages"
+        return False, "no rule"
 
 
 # --------------------------------------------------------------------------------------------
@@ -975,7 +987,8 @@ def _own_interval(m: Mention) -> tuple[float, float]:
 
 def aligned_pairs(statements: Sequence[Statement], aligner: Aligner) -> Iterable[tuple[int, int]]:
     """Index pairs of statements of different documents that state the same measure; only
-    statements sharing a subject word are tried (an inverted index keeps this near-linear)."""
+    statements sharing a subject word, or words around them, are tried (inverted indexes keep
+    this near-linear)."""
     by_word: dict[str, list[int]] = defaultdict(list)
     for i, s in enumerate(statements):
         for word in s.words:
@@ -987,17 +1000,32 @@ def aligned_pairs(statements: Sequence[Statement], aligner: Aligner) -> Iterable
         by_word[
             "#" + s.measure + (f":{s.mention.unit}" if s.measure == "count" and not s.words else "")
         ].append(i)
+    # figures of one measure sharing `ANCHOR_SHARED` words on the same side of them are one
+    # statement written twice whatever their subjects ("d'une durée de 15 jours" / "un congé
+    # d'accompagnement de 22 jours"): they are tried too
+    by_side: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    for i, s in enumerate(statements):
+        for side, words in (("<", s.left), (">", s.right)):
+            for word in set(words):
+                by_side[(s.measure, side, word)].append(i)
+    sides: Counter[tuple[int, int]] = Counter()
+    for members in by_side.values():
+        sides.update(itertools.combinations(members, 2))
+    anchored = [pair for pair, count in sides.items() if count >= ANCHOR_SHARED]
     seen: set[tuple[int, int]] = set()
-    for key, members in by_word.items():
-        for i, j in itertools.combinations(members, 2):
-            if (i, j) in seen:
-                continue
-            if key.startswith("#") and statements[i].words and statements[j].words:
-                continue
-            seen.add((i, j))
-            a, b = statements[i], statements[j]
-            if a.document != b.document and aligner.same_measure(a, b):
-                yield i, j
+    tried = itertools.chain(
+        ((key, pair) for key, members in by_word.items() for pair in itertools.combinations(members, 2)),
+        (("<>", pair) for pair in anchored),
+    )
+    for key, (i, j) in tried:
+        if (i, j) in seen:
+            continue
+        if key.startswith("#") and statements[i].words and statements[j].words:
+            continue
+        seen.add((i, j))
+        a, b = statements[i], statements[j]
+        if a.document != b.document and aligner.same_measure(a, b):
+            yield i, j
 
 
 def find_discrepancies(
