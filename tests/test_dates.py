@@ -19,7 +19,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recoupe.facts.dates import extract_dates, find_date_spans, parse_published, resolve_date_expression
+from recoupe.facts.dates import (
+    date_line,
+    extract_dates,
+    find_date_spans,
+    parse_published,
+    resolve_date_expression,
+    resolve_in_year,
+)
 from recoupe.model import Mention
 
 
@@ -469,6 +476,51 @@ def _seed(examples_dir: Path, prefix: str) -> str:
     if not paths:
         pytest.skip(f"seed {prefix} is absent")
     return paths[0].read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("expression", "language", "expected"),
+    [
+        # RPM2 T07_C2_05 (justice, an undated page): 'mis en examen le 28 janvier'
+        ("le 28 janvier", "fr", "2008-01-28"),
+        # a December day in the story's year, not the year before nearest mid-year
+        ("15 décembre", "fr", "2008-12-15"),
+        # ECB+ 16_10ecbplus (justice): 'Orozco was convicted March 20'
+        ("March 20", "en", "2008-03-20"),
+        ("du 10 au 12 novembre", "fr", "2008-11-10/2008-11-12"),
+        # a weekday, 'hier' or a month alone need a day to count from; a stated year needs nothing
+        ("mardi", "fr", None),
+        ("hier", "fr", None),
+        ("en janvier", "fr", None),
+        ("28 janvier 2007", "fr", None),
+    ],
+)
+def test_a_day_and_month_without_a_year_is_read_in_the_year_given(
+    expression: str, language: str, expected: str | None
+) -> None:
+    found = resolve_in_year(expression, 2008, language)
+    assert (found[0] if found else None) == expected
+    if found:
+        assert found[1] <= found[2] and found[1].startswith("2008")
+
+
+@pytest.mark.parametrize(
+    ("head", "expected"),
+    [
+        # ECB+ 10_19ecbplus, 10_4ecbplus, 9_11ecbplus, 16_2ecbplus (heads of pages scraped without metadata)
+        ("http : / / kennedyscommentary . blogspot . nl / 2008 / 12 / x . html\nThursday , December 11 , 2008\n"
+         "Prediction : Red Sox Will Nab Teixeira\n", "2008-12-11"),
+        ("Sources : Sox May Not Be Out Of Teixeira Chase\nTeam Execs Meet With Player's Agent\n"
+         "UPDATED 3 : 09 AM EST Dec 19 , 2008\nDespite saying they have been out", "2008-12-19"),
+        ("WASHINGTON , DC , April 28 , 2009\nFederal agencies again will have to consult", "2009-04-28"),
+        ("Multiple Special Circumstances\n( March 20 , 2007 ) - -\nA Superior Court jurty", "2007-03-20"),
+        # a sentence stating a date is no date line (ECB+ 16_10ecbplus)
+        ("Judge sentences Orozco to death\nJudge Philip Hickok told a packed courtroom about the slaying of "
+         "Deputy Jerry Ortiz on June 24 , 2005 .\n", None),
+    ],
+)  # fmt: skip
+def test_a_page_dated_by_a_line_of_its_head(head: str, expected: str | None) -> None:
+    assert date_line(head, "en") == expected
 
 
 def test_seed_003(examples_dir: Path) -> None:

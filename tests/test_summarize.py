@@ -136,6 +136,63 @@ def test_timeline_leaves_out_a_background_told_by_one_source() -> None:
     assert "1964" in [e.date for e in build_timeline([career], background_years=100)]
 
 
+# RPM2 T07_C2 (justice, pages without a publication date): T07_C2_04 dates its story with full
+# days, T07_C2_09 states a day and a month only
+COMPLAINT = (
+    "La plainte a été déposée au nom des acquéreurs américains de titres de la banque entre le 1er août 2005 "
+    "et le 23 janvier 2008."
+)
+CHARGED = (
+    'Jérôme Kerviel a été mis en examen le 28 janvier par les juges pour "faux et usage de faux". '
+    "Il est incarcéré depuis mardi."
+)
+
+
+def _undated(doc_id: str, text: str, language: str) -> Document:
+    from recoupe.facts.dates import extract_dates
+
+    doc = Document(id=doc_id, source=doc_id, text=text, language=language)
+    doc.mentions = extract_dates(text, None, language)  # as the facts stage leaves an undated page
+    return doc
+
+
+def test_timeline_reads_an_undated_page_s_days_in_the_story_s_year() -> None:
+    story = [_undated("04", COMPLAINT, "fr"), _undated("09", CHARGED, "fr")]
+    assert [m.value for m in story[1].mentions] == [None, None]
+    timeline = build_timeline(story)
+    assert [e.date for e in timeline] == ["2005-08-01", "2008-01-23", "2008-01-28"]
+    assert "mis en examen" in timeline[-1].text and timeline[-1].documents == ["09"]
+    # 'mardi' has no day to count from: never guessed
+    assert all("mardi" not in e.text for e in timeline)
+
+
+# ECB+ 16_1ecbplus and 16_2ecbplus (justice): pages dated by a line of their head, no metadata
+CHARGES = (
+    "Hawaiian Gardens Gang Member\nJuly 26 , 2005\nDistrict Attorney Steve Cooley announced today that capital "
+    "murder charges were filed against a Hawaiian Gardens gang member .\nCooley said Jose Luis Orozco was "
+    "charged with murdering the 35 - year - old deputy on June 24 outside a Hawaiian Gardens apartment ."
+)
+VERDICT = (
+    "Multiple Special Circumstances\n( March 20 , 2007 ) - -\nA Superior Court jury in Norwalk today convicted "
+    "a Hawaiian Gardens gang member .\nSheriff Deputy Ortiz , 35 , was killed June 24 , 2005 outside an "
+    "apartment ."
+)
+
+
+def test_timeline_dates_an_undated_page_by_its_date_line() -> None:
+    story = [_undated("1", CHARGES, "en"), _undated("2", VERDICT, "en")]
+    timeline = build_timeline(story)
+    by_date = {e.date: e for e in timeline if not e.text.startswith("Dated")}
+    # 'June 24' takes the year the story states for that day, not the one nearest the page's date
+    assert by_date["2005-06-24"].documents == ["1", "2"]
+    # 'today' read against the page's date line
+    assert "announced today" in by_date["2005-07-26"].text and "today convicted" in by_date["2007-03-20"].text
+    dated = [(e.date, e.documents) for e in timeline if e.text.startswith("Dated on the page")]
+    assert dated == [("2005-07-26", ["1"]), ("2007-03-20", ["2"])]
+    # the date line itself is the page's date, not an event told in the page
+    assert not any(e.text.startswith("( March 20") for e in timeline)
+
+
 def test_story_title_names_what_the_documents_share() -> None:
     story = docs()
     # both readable and of one quality: the title whose words the other documents hold

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from recoupe import lang as lang_data
 from recoupe.crosscheck import Backed, Independence, SentenceBacking, sentence_backing, shorten
+from recoupe.facts.dates import date_line, extract_dates, resolve_in_year
 from recoupe.model import Document, SummarySentence, TimelineEntry
 from recoupe.textutil import content_words, fold, regex_sentences, sentences_of
 
@@ -99,55 +100,152 @@ def _sentence_at(doc: Document, start: int) -> str:
 def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> list[TimelineEntry]:
     """Dated facts (resolved dates only) and publication dates, in date order.
 
+    A page without a publication date is placed by what its text states: the date line in its
+    head ('Thursday , December 11 , 2008') is its date, against which its weekdays and 'hier' are
+    read, and listed as such rather than as an event; a day and month it states without a year
+    ('mis en examen le 28 janvier') is read in the story's year (`story_year`). A page with a
+    publication date keeps what the facts stage resolved: what it left unresolved stays out.
+
     A story's background is left out: a year or a month (not a day) that one document alone
-    states, more than `background_years` before the story's year (its latest publication, else
-    the latest year its documents state), is a career or a history told in passing ('entré à la
-    Caisse d'Épargne en 1964', 'the military junta in power since 1967'), not an event of the
-    story. A date several documents state stays, however old. One sentence dating two things is
-    listed once, under its most precise date, unless the coarser date has other sources.
+    states, more than `background_years` before the story's year, is a career or a history told
+    in passing ('entré à la Caisse d'Épargne en 1964', 'the military junta in power since 1967'),
+    not an event of the story. A date several documents state stays, however old. One sentence
+    dating two things is listed once, under its most precise date, unless the coarser date has
+    other sources.
     """
     readable = [d for d in docs if d.verdict != "junk"] or list(docs)
+    lines = {d.id: date_line(d.text, d.language or "") for d in docs if not d.published}
+    year = story_year(docs, lines)
+    known = _days_with_years(docs)
     by_date: dict[str, TimelineEntry] = {}
     for doc in sorted(readable, key=lambda d: -d.quality):
         for m in doc.mentions:
-            if m.kind != "date" or not isinstance(m.value, str):
+            if m.kind != "date":
                 continue
-            entry = by_date.get(m.value)
+            value = (
+                m.value
+                if isinstance(m.value, str)
+                else _undated_value(doc, m.text, lines.get(doc.id), year, known)
+            )
+            if value is None or (value == lines.get(doc.id) and _on_date_line(doc, m.start)):
+                continue
+            entry = by_date.get(value)
+            sentence = _sentence_at(doc, m.start)
             if entry is None:
-                by_date[m.value] = TimelineEntry(m.value, shorten(_sentence_at(doc, m.start)), [doc.id])
-            elif doc.id not in entry.documents:
+                by_date[value] = TimelineEntry(value, shorten(sentence), [doc.id])
+                continue
+            if doc.id not in entry.documents:
                 entry.documents.append(doc.id)
-    entries = _without_repeats(_without_background(list(by_date.values()), docs, background_years))
+            language = doc.language or None
+            if not stands_alone(entry.text, language) and stands_alone(sentence, language):
+                entry.text = shorten(sentence)  # 'Elle doit être examinée le 14 mars': another page's words
+    entries = _without_repeats(_without_background(list(by_date.values()), year, background_years))
+    dated: list[TimelineEntry] = []
     for doc in docs:
+        name = doc.site or doc.source
+        title = f" “{doc.title}”" if doc.title else ""
         if doc.published:
-            name = doc.site or doc.source
-            title = f" “{doc.title}”" if doc.title else ""
-            entries.append(TimelineEntry(doc.published[:10], f"Published by {name}:{title}", [doc.id]))
+            dated.append(TimelineEntry(doc.published[:10], f"Published by {name}:{title}", [doc.id]))
+        elif lines.get(doc.id):
+            dated.append(TimelineEntry(str(lines[doc.id]), f"Dated on the page by {name}:{title}", [doc.id]))
+    entries += dated
     for entry in entries:
         entry.documents.sort()
-    entries.sort(key=lambda e: (e.date, not e.text.startswith("Published"), e.text))
+    first = {id(e) for e in dated}
+    entries.sort(key=lambda e: (e.date, id(e) not in first, e.text))
     return entries
+
+
+def _undated_value(
+    doc: Document, expression: str, line: str | None, year: int | None, known: dict[str, set[int]]
+) -> str | None:
+    """A date the facts stage left unresolved on a page without a publication date: a day and
+    month the story states elsewhere with its year takes that year ('June 24' beside 'June 24 ,
+    2005'); else it is read against the page's date line; else a day and month is placed in the
+    story's year."""
+    if doc.published:
+        return None  # the facts stage had the page's date and could not place it: never a guess
+    language = doc.language or ""
+    day_month = resolve_in_year(expression, year or 2000, language)
+    if day_month is not None:
+        years = known.get(day_month[1][5:], set())
+        if len(years) == 1:
+            stated = resolve_in_year(expression, next(iter(years)), language)
+            if stated is not None:
+                return stated[0]
+    if line is not None:
+        resolved = [m.value for m in extract_dates(expression, line, language) if isinstance(m.value, str)]
+        return resolved[0] if len(resolved) == 1 else None
+    return day_month[0] if day_month is not None and year is not None else None
+
+
+def _days_with_years(docs: Sequence[Document]) -> dict[str, set[int]]:
+    """'06-24' -> {2005} for every day the story's pages state with its year ('June 24 , 2005')."""
+    known: dict[str, set[int]] = {}
+    for doc in docs:
+        for m in doc.mentions:
+            value = m.value
+            if m.kind == "date" and isinstance(value, str) and len(value) == 10 and value[:4] in m.text:
+                known.setdefault(value[5:], set()).add(int(value[:4]))
+    return known
+
+
+def _on_date_line(doc: Document, start: int) -> bool:
+    """The mention lies on a short line of its own: the page's date line, listed as its date."""
+    line_start = doc.text.rfind("\n", 0, start) + 1
+    line_end = doc.text.find("\n", start)
+    return len(doc.text[line_start : len(doc.text) if line_end < 0 else line_end].strip()) <= 64
 
 
 def _year(date: str) -> int | None:
     return int(date[:4]) if len(date) >= 4 and date[:4].isdigit() else None
 
 
-def _without_background(
-    entries: list[TimelineEntry], docs: Sequence[Document], background_years: int
-) -> list[TimelineEntry]:
+def story_year(docs: Sequence[Document], date_lines: dict[str, str | None] | None = None) -> int | None:
+    """The year a story happens in: its latest publication; else its pages' latest date line;
+    else the middle one of its pages' latest full days ('le 23 janvier 2008'), so that one page's
+    forecast ('d'ici à la fin 2009') or one old date does not move it; else the same with their
+    months ('août 2008': a bare year is as often a forecast, 'les JO de 2012'); else the latest
+    year its pages state. None when nothing is dated."""
     published = [y for d in docs if d.published and (y := _year(d.published)) is not None]
-    stated = [y for e in entries if (y := _year(e.date)) is not None]
-    if not (published or stated):
+    if published:
+        return max(published)
+    lines = [y for v in (date_lines or {}).values() if v and (y := _year(v)) is not None]
+    if lines:
+        return max(lines)
+    # the finest precision some pages give: their latest days, else their latest months
+    for precision in (len("2008-07-02"), len("2008-07")):
+        latest: list[int] = []
+        for doc in docs:
+            years = [
+                y
+                for m in doc.mentions
+                if m.kind == "date" and isinstance(m.value, str) and len(m.value) == precision
+                if (y := _year(m.value)) is not None
+            ]
+            if years:
+                latest.append(max(years))
+        if latest:
+            return sorted(latest)[len(latest) // 2]
+    stated = [
+        y
+        for d in docs
+        for m in d.mentions
+        if m.kind == "date" and isinstance(m.value, str) and (y := _year(m.value))
+    ]
+    return max(stated) if stated else None
+
+
+def _without_background(
+    entries: list[TimelineEntry], story: int | None, background_years: int
+) -> list[TimelineEntry]:
+    if story is None:
         return entries
-    story_year = max(published) if published else max(stated)
 
     def background(entry: TimelineEntry) -> bool:
         year = _year(entry.date)
         coarse = len(entry.date) < len("2008-07-02")  # a year or a month, no day
-        return (
-            coarse and len(entry.documents) < 2 and year is not None and year < story_year - background_years
-        )
+        return coarse and len(entry.documents) < 2 and year is not None and year < story - background_years
 
     return [e for e in entries if not background(e)]
 

@@ -45,10 +45,12 @@ if TYPE_CHECKING:  # pragma: no cover - typing only
     from spacy.tokens import Doc
 
 __all__ = [
+    "date_line",
     "extract_dates",
     "find_date_spans",
     "parse_published",
     "resolve_date_expression",
+    "resolve_in_year",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -266,6 +268,7 @@ class _Candidate:
     resolved: _Resolved
     relative: bool  # needs the publication date
     period: bool = False  # a month or a span of months or years ("en janvier", "in April 2013", "2007-2009")
+    rule: str = ""
 
 
 Resolver = Callable[[re.Match[str], date | None, _Lexicon], _Resolved | None]
@@ -834,7 +837,9 @@ def _candidates(text: str, ref: date | None, lex: _Lexicon) -> Iterator[_Candida
             # trailing spaces a pattern may have eaten stay out of the mention
             while end > start and text[end - 1].isspace():
                 end -= 1
-            yield _Candidate(start, end, resolved, rule.relative(match), rule.name in _PERIOD_RULES)
+            yield _Candidate(
+                start, end, resolved, rule.relative(match), rule.name in _PERIOD_RULES, rule.name
+            )
 
 
 def _select(candidates: list[_Candidate]) -> list[_Candidate]:
@@ -906,6 +911,67 @@ def extract_dates(text: str, published: str | None, language: str, sdoc: Doc | N
             )
         )
     return mentions
+
+
+# rules reading a day and a month whose year, when not stated, is the reference's
+_DAY_MONTH_RULES = frozenset({"day_month", "month_day", "day_range", "month_day_range", "numeric_day_month"})
+
+
+def resolve_in_year(expression: str, year: int, language: str) -> tuple[str, str, str] | None:
+    """(value, low, high) of a day and month stated without a year ('le 28 janvier', 'June 20',
+    'du 10 au 12 novembre') read in `year`: how an undated page's days are placed once its story's
+    year is known (`recoupe.summarize.build_timeline`). None for anything else: a weekday, 'hier'
+    or a month alone need a day to count from, and a stated year needs nothing."""
+    lex = _lexicon_for(language)
+    chosen = _select(list(_candidates(expression, date(year, 7, 1), lex)))
+    if len(chosen) != 1 or chosen[0].rule not in _DAY_MONTH_RULES or not chosen[0].relative:
+        return None
+    resolved = chosen[0].resolved
+    if resolved.value is None or resolved.low is None or resolved.high is None:
+        return None
+    # the reference picks the nearest year; the story's year is the one meant
+    shift = year - int(resolved.low[:4])
+    moved = [_shift_years(part, shift) for part in (resolved.value, resolved.low, resolved.high)]
+    if any(part is None for part in moved):
+        return None  # 29 February in a year without one
+    value, low, high = (str(part) for part in moved)
+    return value, low, high
+
+
+def _shift_years(iso: str, shift: int) -> str | None:
+    """'2008-01-28' or '2008-11-10/2008-11-12' moved by `shift` years."""
+    parts = []
+    for day in iso.split("/"):
+        found = _safe_date(int(day[:4]) + shift, int(day[5:7]), int(day[8:10])) if len(day) == 10 else None
+        if found is None:
+            return None
+        parts.append(found.isoformat())
+    return "/".join(parts)
+
+
+# what a date line holds beside its date: a weekday, a time, a time zone, 'Updated', a dateline city
+_DATE_LINE_LETTERS = 16
+_DATE_LINE_CHARS = 64
+
+
+def date_line(text: str, language: str, *, head_lines: int = 5) -> str | None:
+    """The day a page dates itself by in its head: a short line that is a full date and little
+    else ('Thursday , December 11 , 2008', 'UPDATED 3 : 09 AM EST Dec 19 , 2008', 'WASHINGTON , DC ,
+    April 28 , 2009'), among the first `head_lines` lines of text. Pages scraped without their
+    metadata keep it in their text; None when there is none."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()][:head_lines]
+    for line in lines:
+        if len(line) > _DATE_LINE_CHARS:
+            continue
+        days = [
+            m for m in extract_dates(line, None, language) if isinstance(m.value, str) and len(m.value) == 10
+        ]
+        if len(days) != 1:
+            continue
+        rest = line[: days[0].start] + line[days[0].end :]
+        if sum(c.isalpha() for c in rest) <= _DATE_LINE_LETTERS:
+            return str(days[0].value)
+    return None
 
 
 def resolve_date_expression(expr: str, published: str | None, language: str) -> str | None:
