@@ -193,6 +193,7 @@ class Vocabulary:
     feminine: frozenset[str] = frozenset()
     masculine: frozenset[str] = frozenset()
     object_clitics: frozenset[str] = frozenset()
+    impersonal_sources: frozenset[str] = frozenset()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -223,6 +224,7 @@ def vocabulary(language: str) -> Vocabulary:
         feminine=get("feminine"),
         masculine=get("masculine"),
         object_clitics=get("object_clitics"),
+        impersonal_sources=get("impersonal_sources"),
     )
 
 
@@ -460,6 +462,7 @@ class _Speakers:
         self.bare_names = [(p, _without_titles(p.name.split())) for p in self.people]
         self.person_names = {p.name for p in self.people}
         self.credits: list[_Credit] = []
+        self._impersonal_credits: set[str] = set()  # sources named after 'on': 'a-t-on dit dans X'
         self.speech_subjects: list[_Credit] = []  # persons said to speak, outside quotes
         # (where, person, its words) for each description resolved to a person: 'la ministre de
         # l'Économie' -> Christine Lagarde
@@ -550,7 +553,9 @@ class _Speakers:
             ):
                 # an inverted subject a few words after the verb
                 stretch = list(
-                    itertools.takewhile(lambda t: t.text not in (",", ".", ";"), self.sdoc[verb.i + 1 : verb.i + 6])
+                    itertools.takewhile(
+                        lambda t: t.text not in (",", ".", ";"), self.sdoc[verb.i + 1 : verb.i + 6]
+                    )
                 )
                 role = self._role_set_by_name(stretch) if stretch else None
                 for t in [role[1]] if role is not None else self.sdoc[verb.i + 1 : verb.i + 5]:
@@ -713,6 +718,11 @@ class _Speakers:
                 # hangs on a quote's words ('pour « … » et s'est dite favorable à la « … »') may
                 # give no subject where the next one does
                 for candidate in self._speech_verbs(sentence, raw, inside)[:3]:
+                    incise = 0 <= candidate.idx - raw.close_end <= 24  # '« … », a déclaré X'
+                    if according and not incise and not _governs(candidate, inside, raw, reported=True):
+                        # 'Selon X, elle avait confié son enfant à « … »': the source named
+                        # rather than a speech verb that does not take the words
+                        break
                     if (speaker := self._speaker_of_verb(candidate, raw)) is not None:
                         break
             if speaker is None:
@@ -963,6 +973,11 @@ class _Speakers:
         # the sentence has its subject after it too
         closing = [r for r in self.raws if 0 <= verb.idx - r.close_end <= 24]
         subject = _clitic_subject(verb) or self._inverted_subject(verb, closing[-1] if closing else raw)
+        if (
+            subject is not None
+            and _fold(subject.text).lstrip("-").removeprefix("t-") in self.vocab.impersonal
+        ):
+            return self._impersonal_source(verb)
         if subject is None:
             subject = _subject(verb)
             if subject is not None and not self._free(subject):
@@ -986,6 +1001,28 @@ class _Speakers:
         if subject is None or not self._free(subject):
             return None
         return self._name_of(subject)
+
+    def _impersonal_source(self, verb: Token) -> str | None:
+        """'« … », a-t-on abondé dans son entourage', 'indique-t-on chez Renault': an impersonal
+        subject names no one, the place the words come from does; '« … », a-t-on ajouté' right
+        after a quote credited so goes on that source."""
+        for t in self.sdoc[verb.i + 1 : verb.i + 6]:
+            if t.text in (",", ".", ";", ":") or t.i in sentence_starts(self.sdoc):
+                break
+            if t.pos_ == "ADP" and _fold(t.text) in self.vocab.impersonal_sources:
+                noun = next((n for n in self.sdoc[t.i + 1 : t.i + 4] if n.pos_ in ("NOUN", "PROPN")), None)
+                name = self._name_of(noun) if noun is not None else None
+                if name is not None:
+                    self._impersonal_credits.add(name)
+                return name
+        last = self.credits[-1] if self.credits else None
+        if (
+            last is not None
+            and last.name in self._impersonal_credits
+            and self.text[last.at : verb.idx].count("\n") <= 1
+        ):
+            return last.name
+        return None
 
     def _incise_subject(self, verb: Token) -> Token | None:
         """The subject of ', a souligné le magistrat.': a speech verb after a comma (its
@@ -1165,6 +1202,9 @@ class _Speakers:
                 if target is None and last.dep_ in ("case", "fixed"):
                     target = last.head if last.dep_ == "case" else last.head.head
             if target is not None and target.i != t.i and self._free(target):
+                own = _entity_at(self.entities, target.idx, target.idx + len(target.text))
+                if word in self.vocab.according_to_initial and own is not None and own.kind == "place":
+                    continue  # 'Pour Paris, la commission auditionnera …': a place, not a source
                 return self._name_of(target)
         return None
 
