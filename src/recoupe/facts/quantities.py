@@ -326,6 +326,13 @@ class _Lex:
     duration_places: frozenset[str] = frozenset()
     share_prepositions: frozenset[str] = frozenset()
     versus: re.Pattern[str] = field(default_factory=_never)
+    # "in the $140 million to $160 million range", "à hauteur de 50 milliards": no measure
+    transparent_nouns: frozenset[str] = frozenset()
+    # "estimate the damages at $1 million", "drive the euro below $1.29": the object is measured
+    object_prepositions: frozenset[str] = frozenset()
+    # "will turn 29 in April": an age after these verbs may be followed by when
+    age_turn_verbs: re.Pattern[str] = field(default_factory=_never)
+    age_time_after: re.Pattern[str] = field(default_factory=_never)
 
 
 _LOOSE = {"a": "[aàâä]", "e": "[eéèêë]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]", "c": "[cç]", "'": "['’]"}
@@ -559,6 +566,8 @@ def _lex(code: str) -> _Lex:
     lex.duration_units = frozenset(_strings(measures, "duration_units"))
     lex.duration_places = frozenset(fold(w) for w in _strings(measures, "duration_places"))
     lex.share_prepositions = frozenset(fold(w) for w in _strings(measures, "share_prepositions"))
+    lex.transparent_nouns = frozenset(fold(w) for w in _strings(measures, "transparent_nouns"))
+    lex.object_prepositions = frozenset(fold(w) for w in _strings(measures, "object_prepositions"))
     # "57 % (contre 50 %)", "up from 3%": the second figure states the first one's measure
     lex.versus = _words_pattern(measures, "versus", r"(?:^|[^\w])(?:{words})\s*$")
     lex.duration_symbols = {str(k): str(v) for k, v in measures.get("duration_symbols", {}).items()}
@@ -574,6 +583,8 @@ def _lex(code: str) -> _Lex:
             )
     lex.age_at = _words_pattern(measures, "age_at", r"(?:^|[^\w])(?:{words})\s*$")
     lex.age_verbs = _words_pattern(measures, "age_verbs", r"\b(?:{words})\s+$")
+    lex.age_turn_verbs = _words_pattern(measures, "age_turn_verbs", r"\b(?:{words})\s+$")
+    lex.age_time_after = _words_pattern(measures, "age_time_after", r"^\s+(?:{words})\b")
     if lex.duration_units:
         lex.duration_compound = re.compile(
             rf"^(?P<hyphen>\s?-)?\s?(?P<unit>{_loose(lex.duration_units)})(?![\w])\s?-?\s?(?P<noun>[^\W\d_][\w'’-]*)",
@@ -968,6 +979,22 @@ def _count_noun_head_last(text: str, pos: int, lex: _Lex) -> tuple[str, str, int
     return head, text[chosen[0][0] : chosen[-1][1]], chosen[-1][1]
 
 
+# concepts whose word stands for people counted, whatever its part of speech ("the 80 wounded")
+_TOLL_CONCEPTS = frozenset({"dead", "injured", "missing", "evacuated", "arrested"})
+
+
+def _toll_word_after(text: str, pos: int, lex: _Lex) -> tuple[str, str, int] | None:
+    """A toll written as an adjective or participle right after its number: "30 of the 80
+    wounded", "10 dead", "3 injured"."""
+    words = _words_after(text, pos, 1)
+    if not words:
+        return None
+    _, end, word = words[0]
+    if measure_concepts(word, lex.code) & _TOLL_CONCEPTS:
+        return word, word, end
+    return None
+
+
 def _count_noun_from_parse(
     sdoc: Doc, text: str, start: int, end: int, lex: _Lex
 ) -> tuple[str, str, int] | None:
@@ -978,6 +1005,14 @@ def _count_noun_from_parse(
     for token in span:
         if token.dep_ == "nummod" and token.head.pos_ in ("NOUN", "PROPN") and token.head.i >= span.end:
             head = token.head
+            if (
+                head.dep_ == "compound"
+                and head.head.pos_ == "NOUN"
+                and head.head.i == head.i + 1
+                and _looks_plural(head.head.text, lex)
+                and not _looks_plural(head.text, lex)
+            ):
+                head = head.head  # "the 3 bank employees": the compound's head is counted
             break
     if head is None:
         after = [t for t in sdoc[span.end : span.end + 3]]
@@ -1202,6 +1237,15 @@ def _subject_from_parse(
         return None, None
     inside = frozenset(t.i for t in span)
     top = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span.root)
+    for child in top.children:
+        if (
+            child.dep_ in ("nsubj", "nsubj:pass")
+            and child.pos_ == "NOUN"
+            and child.i < top.i
+            and any(c.dep_ == "cop" for c in top.children)
+        ):
+            # "le taux de progression annuel serait de 7 %": the figure is the predicate
+            return _noun_with_complement(child, text, inside) or None, None
     for token in span:
         for child in token.children:
             if child.i in inside or child.i < top.i:
@@ -1227,10 +1271,34 @@ def _subject_from_parse(
     if top.dep_ == "conj":
         return None, None  # "50 % de X et 50 % de Y": the second figure's head is the first
     head = top.head
+    # "below $1.29": a qualifier that is a preposition is read with the figure
+    preposition = fold(top.text) if top.pos_ == "ADP" else _preposition_of(top)
     if head.pos_ == "ADP" and head.head.i != head.i:
         head = head.head  # English: "net income of $21.4 billion"
     if head.i in inside:
         return None, None
+    for _ in range(2):
+        if not (head.pos_ == "NOUN" and fold(head.text) in lex.transparent_nouns and head.head.i != head.i):
+            break
+        # "offers were in the $140 million to $160 million range", "des positions à hauteur de
+        # 50 milliards": the container names no measure; what governs it does
+        preposition = _preposition_of(head)
+        head = head.head
+        if head.pos_ == "ADP" and head.head.i != head.i:
+            head = head.head
+    for _ in range(2):
+        outer = head.head.head if head.head.pos_ == "ADP" and head.dep_ == "pobj" else head.head
+        if (
+            head.pos_ in ("NOUN", "PROPN")
+            and head.dep_ in ("nmod", "pobj")
+            and outer.pos_ == "NOUN"
+            and outer.i < head.i
+            and measure_concepts(outer.text, lex.code)
+            and not measure_concepts(head.text, lex.code)
+        ):
+            head = outer  # "une perte de trading de 751 millions": the loss, not the trading
+        else:
+            break
     while (
         head.pos_ == "NOUN"
         and head.dep_ == "nmod"
@@ -1258,9 +1326,25 @@ def _subject_from_parse(
             for child in head.children:
                 if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
                     return _noun_with_complement(child, text, inside) or predicate, predicate
+        measured = _object_measured(head, top, preposition, inside, lex)
+        if measured is not None:
+            # "estimate the damages at $1 million", "drive the euro below $1.29"
+            return _noun_with_complement(measured, text, inside) or predicate, predicate
         if concepts:
             return predicate, predicate
+        if (
+            head.dep_ in ("acl", "amod")
+            and head.head.pos_ == "NOUN"
+            and head.head.i < head.i
+            and not any(c.dep_.startswith("nsubj") for c in head.children)
+        ):
+            # "la perte de trading, réévaluée à 751 millions": the participle's noun is measured
+            return _noun_with_complement(head.head, text, inside) or None, predicate
         if lex.report_form.fullmatch(head.lower_):
+            for child in head.children:
+                if child.dep_ in ("nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
+                    # "damage to the church was estimated at $1 million": what was estimated
+                    return _noun_with_complement(child, text, inside) or None, predicate
             return None, predicate
         if top.dep_ in ("obj", "dobj") and fold(head.text) not in lex.linking_words:
             # "le club a dépensé 222 millions": its subject is who spent; but "la fraude
@@ -1271,6 +1355,33 @@ def _subject_from_parse(
                 return _noun_with_complement(child, text, inside) or None, predicate
         return None, predicate
     return None, None
+
+
+def _preposition_of(token: Token) -> str | None:
+    """The folded preposition that attaches `token`: its English head ("at $1 million") or its
+    French "case" child ("à 751 millions")."""
+    if token.dep_ == "pobj" and token.head.pos_ == "ADP":
+        return fold(token.head.text)
+    case = next((c for c in token.children if c.dep_ == "case"), None)
+    return fold(case.text).rstrip("'’") if case is not None else None
+
+
+def _object_measured(
+    verb: Token, top: Token, preposition: str | None, inside: frozenset[int], lex: _Lex
+) -> Token | None:
+    """The common-noun object of `verb` when the figure completes it through a preposition of
+    level ("estimer les dégâts à 1 million", "put the magnitude at 5.9", "cut the rate by 0.5%"):
+    the figure is that object's value. A pronoun object ("l'estimait à") says nothing."""
+    if preposition is None or preposition not in lex.object_prepositions or top.dep_ in ("obj", "dobj"):
+        return None
+    for child in verb.children:
+        if (
+            child.dep_ in ("obj", "dobj")
+            and (child.pos_ == "NOUN" or (child.pos_ == "PROPN" and child.ent_type_ not in ("PERSON", "PER")))
+            and child.i not in inside
+        ):
+            return child
+    return None
 
 
 # --------------------------------------------------------------------------------------------
@@ -1431,6 +1542,12 @@ def _age(
             end = number_end  # "Reid , 33 ,"
         elif lex.age_verbs.search(before) and re.match(r"\s*(?:[,;.]|\n|$)", after):
             end = number_end  # "She was 85 .", "dies at 91"
+        elif (
+            lex.age_turn_verbs.search(before)
+            and (re.match(r"\s*(?:[,;.]|\n|$)", after) or lex.age_time_after.match(after))
+            and _said_of_person(sdoc, start)
+        ):
+            end = number_end  # "Teixeira will turn 29 in April"
     if end is None:
         return None
     person = _person_before(sdoc, text, sent_start, start, lex)
@@ -1438,6 +1555,26 @@ def _age(
         noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
         person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
     return end, f"{lex.age_word} {person}" if person else lex.age_word
+
+
+def _said_of_person(sdoc: Doc | None, start: int) -> bool:
+    """Whether the verb the number at `start` completes has a person for subject: a name tagged
+    as a person, or a personal pronoun ("Teixeira will be 29", "she turned 40")."""
+    if sdoc is None:
+        return False
+    span = sdoc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    verb = span[0].head
+    for child in verb.children:
+        if child.dep_.startswith("nsubj"):
+            gendered = child.pos_ == "PRON" and bool({"Masc", "Fem"} & set(child.morph.get("Gender")))
+            # a surname alone is often tagged otherwise; the document names the person in full
+            named = child.pos_ == "PROPN" and any(
+                e.label_ in ("PERSON", "PER") and child.text in e.text.split() for e in sdoc.ents
+            )
+            return child.ent_type_ in ("PERSON", "PER") or gendered or named
+    return False
 
 
 def _age_unit(text: str, number_end: int, end: int, lex: _Lex) -> str:
@@ -1814,6 +1951,9 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         if previous is not None and _restates(text, lex, previous, expr, sent):
             # "57 % (contre 50 %)", "38 000 dollars [33 000 euros]": the same measure, compared
             subject, predicate = previous.subject, previous.predicate
+        elif previous is not None and _continues_list(text, previous, expr):
+            # "BNP Paribas doit toucher 2,55 milliards ; la Société générale, 1,7 milliard"
+            subject, predicate = previous.subject, previous.predicate
         previous = replace(expr, subject=subject, predicate=predicate)
         mentions.append(
             Mention(
@@ -1838,6 +1978,24 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         )
     mentions.extend(_vague_to_mentions(text, lex, mentions, sentences, blocked, sdoc))
     return sorted(mentions, key=lambda m: m.start)
+
+
+_LIST_ITEM_GAP = re.compile(
+    r"\s*[,;]\s*(?:(?:et|and)\s+)?(?:(?:le|la|les|l['’]|the)\s*)?[A-ZÀ-Ý][\w'’.&-]*(?:\s+[^\W\d][\w'’.&-]*){0,3}\s*,?\s*"
+)
+
+
+def _continues_list(text: str, previous: _Expr, expr: _Expr) -> bool:
+    """Whether `expr` is the next item of a list of sums after names, with no verb of its own:
+    "X va recevoir 3 milliards, BNP Paribas 2,55 milliards, Société Générale 1,7 milliard"."""
+    if expr.subject is not None or expr.predicate is not None or expr.measure == "age":
+        return False
+    if (previous.subject is None and previous.predicate is None) or previous.measure == "age":
+        return False
+    if not (previous.kind == expr.kind or (previous.kind == "money" and expr.unit is None)):
+        return False
+    gap = text[previous.end : expr.start]
+    return len(gap) <= 60 and _LIST_ITEM_GAP.fullmatch(gap) is not None
 
 
 def _restates(text: str, lex: _Lex, previous: _Expr, expr: _Expr, sent: tuple[int, int]) -> bool:
@@ -2033,6 +2191,8 @@ def _read_expression(
                 noun = _count_noun_from_parse(sdoc, text, atom.start, end, lex)
             if noun is None:
                 noun = _count_noun(text, after_number, lex)
+            if noun is None:
+                noun = _toll_word_after(text, end, lex)
             number_of = lex.number_of_after.match(text, end)
             if number_of:
                 noun = _count_noun(text, number_of.end(), lex)
@@ -2058,6 +2218,11 @@ def _read_expression(
             if noun is not None:
                 head_word, subject, unit_end = noun
                 head_unit = _normalize_count_noun(head_word, lex)
+                if (
+                    not _looks_plural(head_word, lex)
+                    and measure_concepts(head_word, lex.code) & _TOLL_CONCEPTS
+                ):
+                    head_unit = head_word.lower()  # "80 wounded" counts the wounded, as written
                 if is_year_like:
                     return None
                 folded_head = fold(head_word)
