@@ -1568,7 +1568,7 @@ def _said_of_person(sdoc: Doc | None, start: int) -> bool:
     verb = span[0].head
     for child in verb.children:
         if child.dep_.startswith("nsubj"):
-            gendered = child.pos_ == "PRON" and bool({"Masc", "Fem"} & set(child.morph.get("Gender")))
+            gendered = child.pos_ == "PRON" and bool({"Masc", "Fem"} & set(child.morph.get("Gender", [])))
             # a surname alone is often tagged otherwise; the document names the person in full
             named = child.pos_ == "PROPN" and any(
                 e.label_ in ("PERSON", "PER") and child.text in e.text.split() for e in sdoc.ents
