@@ -434,6 +434,7 @@ class _Person:
     subject: bool  # named as the subject of a clause (or in apposition to one)
     context: frozenset[str]  # folded words around the name in its sentence ('avocate', 'trader')
     gender: str = ""  # "f" or "m" when the text says ('Mme X', 'la ministre …, X'), else ""
+    introduced: bool = False  # with a role next to the name ('Jacques Rogge, président du CIO')
 
 
 @dataclass(slots=True)
@@ -490,6 +491,7 @@ class _Speakers:
                     _is_subject(span.root),
                     self._context(span),
                     self._mention_gender(span),
+                    self._introduced(span),
                 )
             )
         named = [(m.start, m.end) for m in self.entities if m.kind == "person"]
@@ -530,6 +532,7 @@ class _Speakers:
                     _is_subject(token),
                     self._context(span),
                     self._mention_gender(span),
+                    self._introduced(span),
                 )
             )
         out.sort(key=lambda p: p.start)
@@ -628,6 +631,33 @@ class _Speakers:
         self._linked[span.start] = [t for t in linked if t.pos_ in ("NOUN", "PROPN") and self._free(t)]
         return frozenset(_role_word(_fold(t.text), self.vocab) for t in self._linked[span.start])
 
+    def _introduced(self, span: Span) -> bool:
+        """A role set next to the name: after it by a comma ('Jacques Rogge, président du CIO'),
+        before it by a comma ('le vice-procureur de la République, Rémy Avon') or right before
+        it ('le colonel Benoît Ferrand'); not a noun the name complements ('la garde de X')."""
+        roles = self.vocab.role_nouns
+
+        def role(t: Token) -> bool:
+            return t.pos_ in ("NOUN", "PROPN") and _role_word(_fold(t.text), self.vocab) in roles
+
+        after = self.sdoc[span.end : span.end + 4]
+        if len(after) > 1 and after[0].text == "," and any(role(t) for t in after[1:]):
+            return True
+        if span.start == 0:
+            return False
+        before = self.sdoc[span.start - 1]
+        if before.text == ",":
+            for t in reversed(self.sdoc[max(span.sent.start, span.start - 9) : span.start - 1]):
+                if t.is_punct or t.pos_ in ("VERB", "AUX"):
+                    break
+                if role(t):
+                    return True
+            return False
+        k = span.start - 1
+        while k > span.sent.start and self.sdoc[k].pos_ == "ADJ" and span.start - k <= 2:
+            k -= 1
+        return role(self.sdoc[k])
+
     def _mention_gender(self, span: Span) -> str:
         """'f' or 'm' when the text marks the person's gender at this mention: an honorific
         ('Mme Lagarde', 'Mr. Pigeon') or the article of a role in apposition ('la ministre de
@@ -639,7 +669,7 @@ class _Speakers:
         roles = self.vocab.role_nouns | self.vocab.person_nouns
         for role in self._linked.get(span.start, []):
             if _role_word(_fold(role.text), self.vocab) in roles:
-                marks += [_fold(c.text) for c in role.children if c.dep_ == "det"]
+                marks += [_fold(c.text) for c in role.children if c.dep_ in ("det", "case")]
         return _gender(marks, self.vocab)
 
     def _full(self, name: str, at: int) -> str:
@@ -1531,13 +1561,21 @@ class _Speakers:
     def _person_before(self, at: int, gender: str = "") -> str | None:
         """Who 'il'/'he' stands for: the person last named as a subject or credited with speech
         before `at` (a person named only in passing, 'la mère du petit Mohamed', is not), of the
-        pronoun's gender where the text gives the person's ('elle' is not 'M. Sarkozy')."""
+        pronoun's gender where the text gives the person's ('elle' is not 'M. Sarkozy'); when
+        there is none, the person last introduced with a role ('ce qui n'a pas empêché Jacques
+        Rogge, président du CIO, de juger …' / '« … », a-t-il déclaré')."""
         candidates = [
             (p.start, self._full(p.name, p.start)) for p in self.people if p.subject and p.end <= at
         ]
         candidates += [(c.at, c.name) for c in self.credits if c.personal and c.at < at]
         candidates += [(c.at, c.name) for c in self.speech_subjects if c.personal and c.at < at]
         candidates = [(where, name) for where, name in candidates if self._agrees(name, gender)]
+        if not candidates:
+            candidates = [
+                (p.start, self._full(p.name, p.start))
+                for p in self.people
+                if p.introduced and p.end <= at and self._agrees(self._full(p.name, p.start), gender)
+            ]
         return max(candidates)[1] if candidates else None
 
     def _agrees(self, name: str, gender: str) -> bool:
