@@ -1237,15 +1237,14 @@ def _subject_from_parse(
         return None, None
     inside = frozenset(t.i for t in span)
     top = next((t for t in span if t.head.i not in inside or t.head.i == t.i), span.root)
-    for child in top.children:
-        if (
-            child.dep_ in ("nsubj", "nsubj:pass")
-            and child.pos_ == "NOUN"
-            and child.i < top.i
-            and any(c.dep_ == "cop" for c in top.children)
-        ):
-            # "le taux de progression annuel serait de 7 %": the figure is the predicate
-            return _noun_with_complement(child, text, inside) or None, None
+    for token in span:
+        if token.pos_ != "NOUN" or not any(c.dep_ == "cop" for c in token.children):
+            continue
+        for child in token.children:
+            if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ == "NOUN" and child.i < token.i:
+                # "le taux de progression annuel serait de 7 %", "l'inflation attendue est
+                # autour de 2 %": the figure is the predicate of its copula's subject
+                return _noun_with_complement(child, text, inside) or None, None
     for token in span:
         for child in token.children:
             if child.i in inside or child.i < top.i:
@@ -2008,6 +2007,17 @@ def _restates(text: str, lex: _Lex, previous: _Expr, expr: _Expr, sent: tuple[in
     if (previous.kind, previous.measure) != (expr.kind, expr.measure) or expr.kind == "score":
         return False
     between = text[previous.end : expr.start]
+    if (
+        expr.subject is None
+        and len(between) <= 60
+        and re.search(r"[.;:()\[\]]", between) is None
+        and re.search(r",\s*\S+(?:\s+\S+)?\s*$", between) is not None
+        and lex.versus.search(between) is not None
+    ):
+        # "une augmentation de 0,8 % au 1er juillet, soit 0,4 % sur l'année", "32 million people
+        # tuning in, compared with 55.3 million": a figure with no subject of its own, opened by
+        # a "versus" word, restates the one before
+        return True
     if len(between) > 30 or not between.strip():
         return False
     opened = re.fullmatch(r"\s*[(\[](?P<words>[^()\[\].;]*)", between)
