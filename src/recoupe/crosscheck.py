@@ -711,6 +711,13 @@ class Aligner:
 
         return run(a.left[::-1], b.left[::-1]) + run(a.right, b.right)
 
+    @staticmethod
+    def both_sides(a: Statement, b: Statement) -> bool:
+        """Two figures share a content word on each side of them: words on one side only say
+        where or how ("50 miles north of Detroit" of a motorist and "24km north of Detroit" of
+        a building; "90 % des Chinois" / "100 % chinois")."""
+        return bool(set(a.left) & set(b.left)) and bool(set(a.right) & set(b.right))
+
     def several(self, s: Statement) -> bool:
         """Whether the figure's own document states other values for its subject ("13 homers"
         with one team, "33 homers" in the season)."""
@@ -745,7 +752,7 @@ class Aligner:
             return False, "remainder"
         if a.cumulative != b.cumulative:
             return False, "running total"
-        if self.adjacent(a, b) >= CONFLICT_ADJACENT:
+        if self.adjacent(a, b) >= CONFLICT_ADJACENT and self.both_sides(a, b):
             return True, "adjacent words"
         if a.measure == "score":
             return False, "score"
@@ -1069,6 +1076,8 @@ def find_discrepancies(
             for k in neighbours[i]
         ):
             continue  # one of them also states the other's figure ("des milliers" states no figure)
+        if _both_stated(statements, neighbours, source, i, j):
+            continue  # a third source states both: two measures ("six rifles seized", "14 so far")
         conflicts.append((i, j))
     if not conflicts:
         return []
@@ -1079,6 +1088,46 @@ def find_discrepancies(
         out.append(_discrepancy([statements[i] for i in members], published, fact_of))
     out.sort(key=lambda d: d.about)
     return out
+
+
+def _both_stated(
+    statements: Sequence[Statement],
+    neighbours: dict[int, set[int]],
+    source: dict[int, str],
+    i: int,
+    j: int,
+) -> bool:
+    """Some source states both values, each aligned with one of the pair, in two statements
+    that disagree and that no two different claimants make: for it the two figures coexist ("six AK-47 rifles
+    were seized" and "14 AK-47 rifles in their five operations"), so two other sources stating
+    one each do not disagree. A page that says "Tehran put it at 5.9, the USGS at 6.1" reports a
+    disagreement: its two claimants keep the pair."""
+
+    def holders(x: int) -> dict[str, list[Mention]]:
+        out: dict[str, list[Mention]] = defaultdict(list)
+        for k in neighbours[x]:
+            if (
+                k != x
+                and _bounded(statements[k].mention)
+                and _agree(statements[k].mention, statements[x].mention)
+            ):
+                out[source[k]].append(statements[k].mention)
+        return out
+
+    with_i, with_j = holders(i), holders(j)
+    for unit in with_i.keys() & with_j.keys():
+        for k in with_i[unit]:
+            for m in with_j[unit]:
+                if k is m or _agree(k, m):
+                    continue  # "about 10 minutes" agrees with both 9 and 10: not two values
+                if (
+                    k.claimed_by
+                    and m.claimed_by
+                    and canonical_key(k.claimed_by) != canonical_key(m.claimed_by)
+                ):
+                    continue
+                return True
+    return False
 
 
 def _measure_groups(
