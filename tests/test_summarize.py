@@ -292,6 +292,67 @@ def test_an_untitled_story_is_named_by_the_summary_sentence_that_leads_a_page() 
             "en",
             True,
         ),
+        # round 3. A coordinating conjunction or a possessive opening the sentence continues the one
+        # before: RPM2 T03_C1 (business), T01_C1 (politics), T09_C1_06 (justice); ECB+ 16_ecbplus
+        ("Et c'est Christine Lagarde, la ministre de l'Economie, qui le dit.", "fr", False),
+        (
+            'Mais le gouvernement colombien "a mis au point une stratégie différente" de l\'intervention armée.',
+            "fr",
+            False,
+        ),
+        ("Son visage déformé par une tumeur évolutive des sinus a bouleversé le pays.", "fr", False),
+        (
+            "De son côté, Henri de Castries, président du groupe d'assurances AXA, a estimé que \"le système "
+            'financier français est un système financier stable".',
+            "fr",
+            False,
+        ),
+        ("His name is Los Angeles county Sheriff deputy Jerry Ortiz .", "en", False),
+        # a demonstrative opening the sentence points back (RPM2 T04_C2, politics); a time does not
+        (
+            "Cette mise en garde de Pékin vient s'ajouter à sa décision de reporter le sommet UE-Chine, prévu le "
+            "1er décembre à Lyon.",
+            "fr",
+            False,
+        ),
+        ("Cette semaine, Pékin a reporté le sommet UE-Chine, prévu le 1er décembre à Lyon.", "fr", True),
+        # pieces the sentence splitter cut (ECB+ 3_ecbplus, 9_ecbplus: 'U . S .' tokenised)
+        ("escaped when he was being transported to a prison in Beaumont from Huntsville .", "en", False),
+        ("Federal agencies again will be required to consult with expert biologists at the U .", "en", False),
+        # an agency speaking as 'it' (ECB+ 3_ecbplus)
+        (
+            "Comeaux was serving a life sentence for indecency with a child , aggravated sexual assault and two "
+            "counts of aggravated assault with a deadly weapon , it said .",
+            "en",
+            False,
+        ),
+        # the age of someone the sentence does not name (RPM2 T07_C2_03, ECB+ 16_9ecbplus)...
+        (
+            "A l'audience vendredi, le parquet général a requis le maintien en détention du jeune homme de 31 ans, "
+            'arguant notamment des "nécessités de l\'instruction".',
+            "fr",
+            False,
+        ),
+        (
+            "The deputy , who was wed about three weeks ago , is survived by his wife and two sons , ages 16 and 6 , "
+            "Waldie said .",
+            "en",
+            False,
+        ),
+        # ... not of someone it names (RPM2 T07_C2, ECB+ 16_ecbplus), introduces (ECB+ 18_1ecb), nor a
+        # sentence's length (RPM2 T10)
+        ("Jérôme Kerviel, 31 ans, est incarcéré depuis le 8 février.", "fr", True),
+        (
+            'Deputy Luis Gerardo "Jerry" Ortiz , 35 , was shot outside a Hawaiian Gardens apartment building .',
+            "en",
+            True,
+        ),
+        (
+            "A 61-year-old man was charged with first-degree murder after a killing at an office party .",
+            "en",
+            True,
+        ),
+        ("La mère a été condamnée à une peine de 10 ans de prison.", "fr", True),
     ],
 )
 def test_a_summary_sentence_stands_alone(text: str, language: str, alone: bool) -> None:
@@ -304,6 +365,27 @@ def test_summary_leaves_out_sentences_that_point_back() -> None:
     story[1].text = B + " Elle a été saluée par Bogota comme une opération parfaite."
     summary = summarize(story, Independence.of(story), max_sentences=5)
     assert summary and not any(s.text.startswith("Elle") for s in summary)
+
+
+# RPM2 T03_C1_04 (business): a hard line break inside a sentence, as the page has it
+BANKERS = (
+    "Le gouvernement français annoncera de nouvelles dispositions, a annoncé mardi l'Elysée.\n\n"
+    "Etaient présents le Premier ministre François Fillon, la ministre de l'Economie Christine Lagarde, le "
+    "gouverneur de la Banque de France\n\nChristian Noyer et le directeur du Trésor Xavier Musca."
+)
+
+
+def test_summary_leaves_out_a_sentence_cut_at_a_line_break() -> None:
+    story = [
+        Document(id=str(i), source=str(i), text=BANKERS, site=f"site{i}", title="Réunion à l'Elysée")
+        for i in range(2)
+    ]
+    texts = [s.text for s in summarize(story, Independence.of(story), max_sentences=5)]
+    assert texts and not any(t.startswith("Christian Noyer") for t in texts)
+    # a title line before a lead ends with no punctuation either: the lead stays
+    story[0].text = "Crise - Les banquiers jugent le système français solide\n\n" + BANKERS
+    texts = [s.text for s in summarize(story, Independence.of(story), max_sentences=5)]
+    assert any(t.startswith("Le gouvernement français annoncera") for t in texts)
 
 
 def test_summary_on_a_real_rpm2_cluster(shared_data: Path) -> None:

@@ -39,6 +39,8 @@ def summarize(
         candidate = sentences[backed.index]
         if not stands_alone(candidate.sentence.text, candidate.doc.language):
             continue
+        if _cut_at_line_break(candidate.doc.text, candidate.sentence.start):
+            continue
         chosen.append(backed)
     if not chosen and backing.scored:  # a story of dangling sentences only still gets one
         chosen.append(backing.scored[0])
@@ -70,8 +72,21 @@ def stands_alone(text: str, language: str | None) -> bool:
 
     if opens_with("dangling_openers") and not opens_with("impersonal_openers"):
         return False
+    if opens_with("linking_openers"):
+        return False  # 'Et c'est Christine Lagarde qui le dit', 'Son visage…', 'His name is…'
+    if (
+        len(words) > 1
+        and (words[0],) in _summary_words(language, "demonstratives")
+        and (words[1],) not in _summary_words(language, "time_nouns")
+    ):
+        return False  # 'Cette mise en garde de Pékin…' ('Ce jeudi…', 'This week…' stay)
+    if _is_fragment(text):
+        return False
+    if any(not _named_near(text, start, end) for start, end in _ages(text, language)):
+        return False  # 'le maintien en détention du jeune homme de 31 ans': whose age?
     # a speaker that is a pronoun: '"…", a-t-il conclu', '…, he said .'
     pronouns = {opener[0] for opener in _summary_words(language, "dangling_openers") if len(opener) == 1}
+    pronouns |= {w[0] for w in _summary_words(language, "speaker_pronouns")}
     speaker = _INVERTED_SPEAKER.findall(fold(text)) + _TRAILING_SPEAKER.findall(fold(text))
     if any(p in pronouns for p in speaker):
         return False
@@ -83,6 +98,88 @@ def stands_alone(text: str, language: str | None) -> bool:
     outside_words = {w.rstrip("'’") for w in _WORD.findall(fold(outside).replace("’", "'"))}
     outside_words |= {w.split("'")[0] for w in outside_words if "'" in w}  # "j'ai" -> "j"
     return not any(len(w) == 1 and w[0] in outside_words for w in _summary_words(language, "first_person"))
+
+
+# a sentence the splitter cut: it opens in lowercase ('escaped when he was being transported…')
+# or ends on an initial ('…consult with expert biologists at the U .', '…by Judge Philip H .')
+_CUT_START = re.compile(r"^[^\w]*[a-zà-ÿ]")
+_CUT_END = re.compile(r"(?:^|[\s(])[A-Z]\s?\.\s*$")
+
+
+def _is_fragment(text: str) -> bool:
+    return bool(_CUT_START.match(text) or _CUT_END.search(text))
+
+
+_SENTENCE_END = re.compile(r"[.!?…:;»”\"')\]]\s*$")
+_BODY_LINE = 100  # characters: a title or a heading is shorter, and holds no sentence end
+
+
+def _cut_at_line_break(text: str, start: int) -> bool:
+    """The sentence at `start` goes on from the line before, which a hard break cut mid-sentence
+    ('…le gouverneur de la Banque de France' / 'Christian Noyer et le directeur du Trésor Xavier
+    Musca.'): that line is body text (long, or holding a sentence end) and ends with no sentence
+    end of its own. A title line before a lead ends with no punctuation either, but is short."""
+    line_start = text.rfind("\n", 0, start) + 1
+    if text[line_start:start].strip():
+        return False  # the sentence does not open its line
+    previous = text[:line_start].rstrip().rsplit("\n", 1)[-1].strip()  # blank lines between
+    if not previous or _SENTENCE_END.search(previous):
+        return False
+    return len(previous) > _BODY_LINE or re.search(r"[.!?]\s+\w", previous) is not None
+
+
+def _ages(text: str, language: str | None) -> list[tuple[int, int]]:
+    """Spans of the ages a sentence gives a person it does not name and that it does not
+    introduce ('le jeune homme de 31 ans', 'the 35-year-old deputy', 'two sons , ages 16 and 6'):
+    not 'Jérôme Kerviel, 31 ans' (named), not 'A 61-year-old man was charged' (a news lead
+    introducing someone), not a duration ('depuis 31 ans') nor a sentence ('une peine de 5 ans
+    de prison')."""
+    spans: list[tuple[int, int]] = []
+    after = [" ".join(w) for w in _summary_words(language, "age_after_number")]
+    before = [" ".join(w) for w in _summary_words(language, "age_before_number")]
+    needs = {" ".join(w) for w in _summary_words(language, "age_after_words")}
+    not_before = {" ".join(w) for w in _summary_words(language, "not_age_before")}
+    indefinite = {" ".join(w) for w in _summary_words(language, "indefinite_articles")}
+    folded = fold(text)  # same length as `text`: offsets carry over
+    for word in after:
+        parts = (re.escape(part) for part in re.split(r"\s+", word))
+        for match in re.finditer(r"\b\d{1,3}\s*-?\s*" + r"\s*".join(parts) + r"\b", folded):
+            preceding = folded[: match.start()].replace(",", " , ").split()
+            if needs and not (preceding and preceding[-1] in needs):
+                continue  # 'depuis 31 ans': a duration
+            if len(preceding) > 1 and preceding[-2] in not_before:
+                continue  # 'une peine de 5 ans'
+            if re.match(r"\s+d(?:e\b|')", folded[match.end() :]):
+                continue  # 'de 10 ans de prison': a sentence's length
+            spans.append(match.span())
+    for word in before:
+        spans += [m.span() for m in re.finditer(rf"\b{re.escape(word)}\s+\d{{1,3}}\b", folded)]
+    unnamed = []
+    for start, end in spans:
+        head = re.split(r"[,;:()]", folded[:start])[-1].split()[-3:]
+        if any(w in indefinite for w in head):
+            continue  # 'A 61-year-old man', 'un homme de 45 ans': someone the sentence introduces
+        if not _named_near(text, start, end):
+            unnamed.append((start, end))
+    return unnamed
+
+
+_CAPITALISED = re.compile(r"[A-ZÀ-Þ][\w'’-]+")
+
+
+def _named_near(text: str, start: int, end: int) -> bool:
+    """A name (a capitalised word that does not open the sentence) in the phrase of the span,
+    or right before the comma that opens it: 'Jérôme Kerviel, 31 ans', '35-year-old Sharron Diane
+    Crawford Smith'; not the speaker after a comma ('…, ages 16 and 6 , Waldie said')."""
+    clauses = re.split(r"[,;:()]", text[:start])
+    before = clauses[-1].split()
+    if not before and len(clauses) > 1:
+        before = clauses[-2].split()[-3:]  # an apposition: 'Kerviel, 31 ans'
+    words_before = len(text[:start].split())
+    if words_before and len(before) == words_before:
+        before = before[1:]  # the sentence's first word is capitalised whatever it is
+    after = re.split(r"[,;:()]", text[end:])[0].split()[:4]
+    return any(_CAPITALISED.match(w) for w in before[-4:] + after)
 
 
 _INVERTED_SPEAKER = re.compile(r"\w-(?:t-)?(\w+)\b")
