@@ -81,6 +81,9 @@ _COMPOUND = re.compile(r"([^\W\d_]{2,})\s?-\s?([^\W\d_]{2,})", re.UNICODE)
 # a number cut by a tokeniser ("5 . 9", "1 , 400"): the figure read is a piece of another one
 _CUT_BEFORE = re.compile(r"\d\s[.,]\s?$")
 _CUT_AFTER = re.compile(r"^\s?[.,]\s\d")
+# a number and at most two words, then an opening bracket: what a conversion in brackets follows
+_CURRENCY_SIGN = re.compile(r"[$€£¥]")
+_CONVERSION_BEFORE = re.compile(r"\d[\w.,]*(?:\s+[^\W\d_]+){0,2}\s*[(\[]\s*$")
 # lowest cosine between the sentences of two figures, one of which has no subject, for them to
 # be compared (tuned on the tune half)
 BARE_CONTEXT = 0.2
@@ -419,6 +422,8 @@ class Statement:
     left: tuple[str, ...] = ()  # content words just before the figure, nearest last
     right: tuple[str, ...] = ()  # content words just after it, nearest first
     remainder: bool = False  # counts what is left besides others ("two other victims")
+    subset: bool = False  # counts a part picked out of a whole ("les deux principaux dirigeants")
+    converted: bool = False  # the writer's conversion in brackets of the amount before it
     cumulative: bool = False  # its sentence gives a running total ("so far", "depuis le début")
 
 
@@ -588,6 +593,22 @@ class Aligner:
         ]
         return max(before, key=lambda f: f.end).unit if before else None
 
+    def converted(self, document: str, m: Mention) -> bool:
+        """An amount in brackets right after an amount written with the same currency sign:
+        the writer's conversion into another currency of that name ("$US1 million ($1.52
+        million)", Australian dollars), which the parse reads as the same currency. It is only
+        compared with another writer's conversion. A conversion into another currency ("110
+        billion euros ($143 billion)") already has its own measure."""
+        if m.kind != "money":
+            return False
+        text = self._raw.get(document, "")
+        sign = _CURRENCY_SIGN.match(m.text)
+        if not sign or not re.match(r"\s*[)\]]", text[m.end : m.end + 3]):
+            return False
+        # the amount before may be one the parse did not read ("$US1 million")
+        before = _CONVERSION_BEFORE.search(text[max(0, m.start - 30) : m.start])
+        return bool(before) and sign.group() in text[max(0, m.start - 30) : m.start]
+
     def cut(self, document: str, m: Mention) -> bool:
         """A figure that is a piece of a number a tokeniser cut ("5 . 9" read as 9, "6 . 1" as
         6): its value is not what the page states, so it is never compared."""
@@ -652,6 +673,10 @@ class Aligner:
             right=right,
             remainder=bool(
                 _alignment_words(_known(language), "remainder").search(fold(f"{m.text} {m.subject or ''}"))
+            ),
+            converted=self.converted(document, m),
+            subset=bool(
+                _alignment_words(_known(language), "subset").search(fold(f"{m.text} {m.subject or ''}"))
             ),
             cumulative=bool(
                 _alignment_words(_known(language), "cumulative").search(
@@ -750,6 +775,8 @@ class Aligner:
             return False, "people apart"
         if a.remainder != b.remainder:
             return False, "remainder"
+        if a.subset != b.subset:
+            return False, "subset"  # "les deux principaux dirigeants" / "les trois dirigeants"
         if a.cumulative != b.cumulative:
             return False, "running total"
         if self.adjacent(a, b) >= CONFLICT_ADJACENT and self.both_sides(a, b):
@@ -794,6 +821,8 @@ class Aligner:
         time and place, and sentences that say the same around them."""
         if a.measure != b.measure:
             return False, "measure"
+        if a.converted != b.converted:
+            return False, "conversion"  # "$US1 million ($1.52 million)" / "$1 million"
         if a.predicates and b.predicates and not (a.predicates & b.predicates):
             return False, "predicate"
         if a.years and b.years and not (a.years & b.years):
