@@ -1511,7 +1511,7 @@ class _Speakers:
                 appos = self._person_at(child)
                 if appos is not None:
                     return appos
-        described = self._described_person(head, phrase)
+        described = self._described_person(head, phrase) or self._described_organisation(head, phrase)
         if described is not None:
             return described
         describes_speaker = (
@@ -1669,6 +1669,46 @@ class _Speakers:
                 return None
             return self._described_as(head, phrase, only)
         return None
+
+    def _described_organisation(self, head: Token, phrase: list[Token]) -> str | None:
+        """The organisation a definite description stands for ('l'association', 'la banque'):
+        the one named last before with that noun right before its name ('le groupe Canal+') or
+        set after it by a comma ('Le Comité national contre le tabagisme (CNCT), association
+        de prévention du tabagisme, a dénoncé'); None when no organisation was named so."""
+        word = _fold(head.text)
+        if (
+            head.pos_ != "NOUN"
+            or word not in self.vocab.speaker_nouns
+            or word in self.vocab.role_nouns | self.vocab.person_nouns  # a person, not a body
+            or "Plur" in head.morph.get("Number", [])
+        ):
+            return None
+        if not phrase or _fold(phrase[0].text) not in _DEFINITE | _POSSESSIVE:
+            return None
+        if any(t.pos_ in ("NOUN", "PROPN") and t.i != head.i for t in phrase):
+            return None  # 'la banque de France', 'le groupe de travail': other words, another thing
+        found: list[tuple[int, str]] = []
+        for m in self.entities:
+            if m.kind != "organization" or m.end > head.idx or not self._free_at(m.start):
+                continue
+            span = self.sdoc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is None:
+                continue
+            before = [t for t in self.sdoc[max(0, span.start - 2) : span.start] if t.pos_ != "DET"]
+            after = list(self.sdoc[span.end : span.end + 8])
+            if after and after[0].text == "(":  # an acronym in brackets: 'Comité … (CNCT)'
+                close = next((i for i, t in enumerate(after) if t.text == ")"), None)
+                after = after[close + 1 :] if close is not None else []
+            elif after and after[0].text == ")":  # the acronym itself: '(CNCT), association …'
+                after = after[1:]
+            set_after = (
+                len(after) > 1
+                and after[0].text == ","
+                and any(_fold(t.text) == word for t in after[1:3] if t.pos_ == "NOUN")
+            )
+            if (before and _fold(before[-1].text) == word) or set_after:
+                found.append((m.start, str(m.value or m.text)))
+        return max(found)[1] if found else None
 
     def _described_as(self, head: Token, phrase: list[Token], name: str) -> str:
         """Remember that `phrase` described `name`, for the descriptions that follow."""
