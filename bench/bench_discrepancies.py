@@ -310,6 +310,24 @@ def main() -> None:
             split[4] += len(result.discrepancies) - len(loose)
             if not planted:
                 misses.append(p)
+            elif args.why and args.split in ("all", split_of(str(p["group"]))):
+                kept, target = docs[str(p["kept"])], docs[str(p["changed"])]
+                k = _planted_at(kept.text, str(p["old"]), str(p["word"]))[0]
+                s = int(p["span"][0])  # type: ignore[index]
+                pair = [
+                    next(
+                        (
+                            m
+                            for m in d.mentions
+                            if m.kind in ("quantity", "money") and m.start <= at < m.end + 1
+                        ),
+                        None,
+                    )
+                    for d, at in ((kept, k), (target, s))
+                ]
+                if pair[0] and pair[1]:
+                    why = explain(members, (kept.id, pair[0]), (target.id, pair[1]))
+                    print(f"  found {p['group']}: {p['old']} -> {p['new']} {p['word']!r}: {why}")
             others.extend((str(p["group"]), d) for d in result.discrepancies if d not in planted)
         recall = hits / len(plants) if plants else 0.0
         line = (

@@ -798,6 +798,10 @@ class Aligner:
             return False, "several values in one document"
         if self.anchor(a, b) >= CONFLICT_SHARED:
             return True, "shared context words"
+        if a.mention.qualifier == b.mention.qualifier and a.mention.qualifier in _BOUNDS:
+            # "at least two people" hurt in one attack and "at least 70" in the riots: two
+            # bounds of one kind hold together; only one statement written twice disagrees
+            return False, "two bounds of one kind"
         if a.entities and b.entities and not (a.entities & b.entities):
             return False, "different entities"
         similarity = self.similarity(a.mention, a.document, b.mention, b.document)
