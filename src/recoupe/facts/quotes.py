@@ -982,11 +982,15 @@ class _Speakers:
         """The speech verbs of the quote's sentence outside any quote, best first: those taking
         the quote as complement, then the nearest. A verb of a relative clause that does not take
         the quote speaks of another noun ('Pour les magistrats, cette caution, contre laquelle
-        UBS s'insurge, est « … »')."""
+        UBS s'insurge, est « … »'). A verb in the future names who will speak, not who spoke
+        ('Le gouvernement annoncera « … » d'ici à « … », a ajouté la présidence')."""
         verbs = [
             t
             for t in span
-            if self._free(t) and self._is_speech_verb(t) and not _aside(t, self.text[t.idx : raw.open_at])
+            if self._free(t)
+            and self._is_speech_verb(t)
+            and not _aside(t, self.text[t.idx : raw.open_at])
+            and "Fut" not in t.morph.get("Tense", [])
         ]
         governing = [v for v in verbs if _governs(v, inside, raw)]
         others = [v for v in verbs if v not in governing]
@@ -1454,6 +1458,9 @@ class _Speakers:
             ),
             None,
         )
+        # a role's own complement may hold such a word ('La secrétaire d'Etat aux droits de
+        # l'Homme, Rama Yade'): the name set after it is looked for after the whole phrase
+        uncut_end = phrase[-1].idx + len(phrase[-1].text) if phrase else 0
         phrase = phrase[:cut] if cut is not None else phrase
         if not phrase:
             return None
@@ -1492,6 +1499,7 @@ class _Speakers:
             and (
                 not self.text[end : m.start].strip(" .")
                 or (role_head and self.text[end : m.start].strip() == ",")
+                or (role_head and m.start >= uncut_end and self.text[uncut_end : m.start].strip() == ",")
             )
         ]
         if people:
