@@ -733,6 +733,14 @@ class _Speakers:
             credited = verb is not None and any(
                 0 <= verb.idx - r.close_end <= 24 and sentence.start_char <= r.open_at for r in self.raws
             )
+            # '… le groupe a déposé « deux appels devant le Conseil d'Etat » pour faire annuler
+            # les sanctions, a indiqué une porte-parole': an incise closing the sentence too
+            incises = [
+                v
+                for v in self._speech_verbs(sentence, raw, inside)
+                if v.idx > raw.close_end and self._incise_subject(v) is not None
+            ]
+            credited = credited or bool(incises)
             taken = governed or according or announcer or ((reported or credited) and not term)
             if words_in < 2 or _is_title(quote_text, inside):
                 continue  # a single word, a title
@@ -747,7 +755,10 @@ class _Speakers:
                 # the first of the sentence's speech verbs that names someone: a verb the parser
                 # hangs on a quote's words ('pour « … » et s'est dite favorable à la « … »') may
                 # give no subject where the next one does
-                for candidate in self._speech_verbs(sentence, raw, inside)[:3]:
+                candidates = self._speech_verbs(sentence, raw, inside)[:3]
+                if incises and not governed:
+                    candidates = [incises[0], *candidates]
+                for candidate in candidates:
                     incise = 0 <= candidate.idx - raw.close_end <= 24  # '« … », a déclaré X'
                     if according and not incise and not _governs(candidate, inside, raw, reported=True):
                         # 'Selon X, elle avait confié son enfant à « … »': the source named
@@ -1863,7 +1874,10 @@ def _clitic_subject(verb: Token) -> Token | None:
 
 
 def _subject(verb: Token) -> Token | None:
-    for child in verb.children:
+    # a verb the parser makes a subject beside a noun ('La SNCF compte récupérer « … » …, a
+    # souligné Rachel Picard': 'compte' and 'Rachel' both subjects of 'souligné'): the noun
+    children = sorted(verb.children, key=lambda c: c.pos_ in ("VERB", "AUX"))
+    for child in children:
         if child.dep_ in _SUBJECT_DEPS:
             relative = "Rel" in child.morph.get("PronType", []) or _fold(child.text) in (
                 "qui",
