@@ -292,6 +292,8 @@ class _Lex:
     number_of_after: re.Pattern[str] = field(default_factory=_never)
     number_of_before: re.Pattern[str] = field(default_factory=_never)
     distance_after: re.Pattern[str] = field(default_factory=_never)
+    distance_from: re.Pattern[str] = field(default_factory=_never)
+    distance_word: str = ""
     reach_verb: re.Pattern[str] = field(default_factory=_never)
     reach_thing: re.Pattern[str] = field(default_factory=_never)
     capability: re.Pattern[str] = field(default_factory=_never)
@@ -550,6 +552,12 @@ def _lex(code: str) -> _Lex:
             re.IGNORECASE,
         )
     lex.distance_after = _words_pattern(measures, "distance_after", r"^\s+(?:{words})")
+    # "about 30 miles south of Portland", "à 25 km de Houston": how far from a named place
+    lex.distance_from = _words_pattern(
+        measures,
+        "distance_from",
+        r"^\s+(?:{words})\s*(?:(?:the|le|la|les|l['’])\s*)?(?-i:[A-ZÀ-Ý])",
+    )
     lex.reach_verb = _words_pattern(measures, "reach_verbs", r"\b(?:{words})\b[^.;]{0,60}$")
     lex.reach_thing = _words_pattern(measures, "reach_things", r"\b(?:{words})")
     lex.capability = _words_pattern(measures, "capability", r"\b(?:{words})\w*\s*(?:d'|de|to|of)?\s*$")
@@ -563,6 +571,7 @@ def _lex(code: str) -> _Lex:
     lex.age_word = str(display.get("age", ""))
     lex.sentence_word = str(display.get("sentence", ""))
     lex.range_word = str(display.get("range", ""))
+    lex.distance_word = str(display.get("distance", ""))
     lex.duration_units = frozenset(_strings(measures, "duration_units"))
     lex.duration_places = frozenset(fold(w) for w in _strings(measures, "duration_places"))
     lex.share_prepositions = frozenset(fold(w) for w in _strings(measures, "share_prepositions"))
@@ -1013,6 +1022,21 @@ def _count_noun_from_parse(
                 and not _looks_plural(head.text, lex)
             ):
                 head = head.head  # "the 3 bank employees": the compound's head is counted
+            if not _looks_plural(head.text, lex):
+                # "12 Somali and 11 Yemeni nationals": two counts share the plural noun
+                shared = next(
+                    (
+                        c
+                        for c in head.children
+                        if c.dep_ == "conj"
+                        and c.pos_ == "NOUN"
+                        and _looks_plural(c.text, lex)
+                        and any(g.dep_ == "nummod" for g in c.children)
+                    ),
+                    None,
+                )
+                if shared is not None:
+                    return shared.text, f"{head.text} {shared.text}", head.idx + len(head.text)
             break
     if head is None:
         after = [t for t in sdoc[span.end : span.end + 3]]
@@ -1165,6 +1189,8 @@ def _length_subject(text: str, sent_start: int, start: int, end: int, lex: _Lex)
         return measure["noun"].lower()
     if lex.distance_after.match(text[end : end + 20]):
         return lex.range_word or None
+    if lex.distance_from.match(text[end : end + 40]):
+        return lex.distance_word or None  # "30 miles south of Portland": a distance
     reach = lex.reach_verb.search(before)
     # a reach is a range only when said of something that reaches or as a capability: "des
     # missiles qui peuvent atteindre une cible à 300 km", not "les bouchons ont atteint 300 km"
@@ -1527,12 +1553,17 @@ def _age(
         elif re.search(r",\s*$", before) and re.match(r"\s*(?:[,.;)]|et\b|$)", rest):
             end = number_end + years.end()  # "Lance Armstrong, 37 ans,"
         else:
-            noun = re.search(rf"([^\W\d_][\w'’-]*)\s+(?:{lex.of_words})\s*$", before)
-            if (
-                noun
-                and re.sub(r"^\w['’]", "", fold(noun.group(1))) in lex.person_nouns
-                and not lex.sentence_after.match(rest)
-            ):
+            # "une femme de 34 ans", "une mère de famille de 34 ans": a person noun, with its complement
+            nouns = [
+                re.search(rf"([^\W\d_][\w'’-]*)\s+(?:{lex.of_words})\s*$", before),
+                re.search(
+                    rf"([^\W\d_][\w'’-]*)\s+(?:{lex.of_words})\s*[^\W\d_][\w'’-]*\s+(?:{lex.of_words})\s*$",
+                    before,
+                ),
+            ]
+            if any(
+                n and re.sub(r"^\w['’]", "", fold(n.group(1))) in lex.person_nouns for n in nouns
+            ) and not lex.sentence_after.match(rest):
                 end = number_end + years.end()  # "une femme de 34 ans"
     elif not years and not lex.adjectives_after_noun:
         if lex.age_before.search(fold(before)):
@@ -2212,7 +2243,10 @@ def _read_expression(
                 before_number = lex.number_of_before.search(text, max(0, start - 120), start)
                 if before_number:
                     if before_number["noun"]:
-                        noun = (before_number["noun"].split()[0], before_number["noun"], end)
+                        words = before_number["noun"].split()
+                        if len(words) > 1 and fold(words[1]) in lex.stop:
+                            words = words[:1]  # "the number of seats was raised to 125": no verb
+                        noun = (words[0], " ".join(words), end)
                     elif fold(before_number["nn"]) in lex.total_nouns:  # "death toll rises to 10"
                         phrase = " ".join(p for p in (before_number["pre"], before_number["nn"]) if p)
                         noun = (before_number["nn"], phrase, end)
