@@ -1416,7 +1416,38 @@ class _Speakers:
                 ):
                     name = self._name_of(candidate)
                     break
+        if name is None:
+            # 'Sur Europe 1, Marc Madiot, le directeur sportif de la FDJ, a été le premier à
+            # exprimer son hostilité :' a clause naming one person announces that person's
+            # words; else one role ('a suscité l'ire du président de l'ADMD :')
+            named = {
+                self._full(p.name, p.start)
+                for p in self.people
+                if clause.start_char <= p.start < clause.end_char and not self._complement_at(p.start)
+            }
+            if len(named) == 1:
+                name = named.pop()
+            elif not named:
+                roles = [
+                    t
+                    for t in clause
+                    if self._free(t)
+                    and t.pos_ == "NOUN"
+                    and _role_word(_fold(t.text), self.vocab) in self.vocab.role_nouns
+                    and "Plur" not in t.morph.get("Number", [])
+                ]
+                if len(roles) == 1:
+                    name = self._described_person(roles[0], _phrase(roles[0]))
         return name
+
+    def _complement_at(self, offset: int) -> bool:
+        """A name after a preposition ('la venue de Carla Bruni'): a complement, not whoever
+        the clause is about."""
+        span = self.sdoc.char_span(offset, offset + 1, alignment_mode="expand")
+        if span is None or span.start == 0:
+            return False
+        before = self.sdoc[span.start - 1]
+        return before.pos_ == "ADP" or _fold(before.text) in ("de", "du", "d'", "des", "of", "to")
 
     # -- names --------------------------------------------------------------------------------
 
