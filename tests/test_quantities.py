@@ -1251,3 +1251,47 @@ def test_a_figure_after_a_versus_word_restates_the_one_before(
     )
     mentions = _parsed(english_parser, ratings, "en")
     assert by_value(mentions, 55.3e6).subject == by_value(mentions, 32e6).subject
+
+
+def test_a_length_from_a_named_place_is_a_distance(french_parser: Any, english_parser: Any) -> None:
+    # justice, English: ECB+ 8_1ecb (the Woodburn bank bombing); a length of something stays its
+    # own: RPM2-style traffic report ("300 km de bouchons")
+    bombing = (
+        "The explosion occurred Friday afternoon at a West Coast Bank branch in Woodburn , about 30 "
+        "miles south of Portland ."
+    )
+    assert by_value(_parsed(english_parser, bombing, "en"), 30).subject == "distance"
+    village = "Le village se trouve à 25 km de Houston, selon la police."
+    assert by_value(_parsed(french_parser, village, "fr"), 25).subject == "distance"
+    jams = "Il y avait 300 km de bouchons en Ile-de-France."
+    assert by_value(_parsed(french_parser, jams, "fr"), 300).subject != "distance"
+
+
+def test_coordinated_counts_share_their_plural_noun(english_parser: Any) -> None:
+    # justice, English: ECB+ 12_13ecb (pirates captured in the Gulf of Aden)
+    text = (
+        "Indian commandos boarded the larger pirate boat , seizing 12 Somali and 11 Yemeni nationals "
+        "as well as arms and equipment , the statement said ."
+    )
+    mentions = _parsed(english_parser, text, "en")
+    assert by_value(mentions, 12).subject == "Somali nationals"
+    assert by_value(mentions, 11).subject == "Yemeni nationals"
+
+
+def test_a_person_noun_with_its_complement_takes_an_age(french_parser: Any) -> None:
+    # justice, French: RPM2 T10_C2_05 (the Marseille boy's supposed mother); RPM2 T09_C1_03
+    mother = "Fatma, une mère de famille de 34 ans, a été mise en examen."
+    assert by_value(_parsed(french_parser, mother, "fr"), 34).subject == "âge Fatma"
+    teacher = "Le corps de l’enseignante de 52 ans a été retrouvé à son domicile."
+    m = by_value(_parsed(french_parser, teacher, "fr"), 52)
+    assert m.subject is not None and m.subject.startswith("âge")
+
+
+def test_the_number_of_a_noun_from_one_figure_to_another_counts_that_noun(english_parser: Any) -> None:
+    # politics, English: ECB+ 11_2ecb (Turkmenistan's parliamentary election)
+    text = (
+        "The new constitution is intended to increase parliament 's powers and raise the number of "
+        "seats from 65 to 125 ."
+    )
+    m = only(_parsed(english_parser, text, "en"), lambda m: m.high == 125)
+    assert (m.subject, m.low, m.qualifier) == ("seats", 65, "range")
