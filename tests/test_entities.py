@@ -452,3 +452,81 @@ def test_merge_aliases_is_a_total_idempotent_mapping(names: list[str]) -> None:
     again = merge_aliases([*names, *aliases.values()])
     for canonical in set(aliases.values()):
         assert again[canonical] == canonical
+
+
+# --------------------------------------------------------------------------------------------
+# real-news QA, round 3: kinds the text states, headlines, dates, 'Jr.'
+# --------------------------------------------------------------------------------------------
+
+# rpm2 T07_C2_01, T03_C1_03 (business), T07_C2_02: an organisation noun before the name or in
+# apposition after it; not a person's role ('le courtier de la Fimat' is the broker himself)
+FR_COMPANIES = (
+    "Dans les salles de marché de la Défense, Alain Declerck s'était aperçu que Jérôme Kerviel traitait des "
+    "titres du groupe européen d'assurances Allianz.\n\n"
+    "« À ce stade », promet Patrick Valroff, le directeur général de Calyon, la banque n’envisage donc pas de "
+    "licenciement.\n\n"
+    "Moussa Bakir, le courtier de la Fimat, veut maintenant rentrer dans ses droits."
+)
+
+
+def test_an_organisation_noun_beside_a_name_makes_it_an_organisation(models: SpacyModels) -> None:
+    found = entities(models, FR_COMPANIES, "fr")
+    assert kind_of(found, "Allianz") == "organization"  # tagged LOC
+    assert kind_of(found, "Calyon") == "organization"  # tagged LOC
+    assert kind_of(found, "Moussa Bakir") == "person"
+    assert kind_of(found, "Jérôme Kerviel") == "person"
+
+
+# rpm2 T01_C1_01 (first and second lines): 'Farc' is tagged LOC; the text defines it
+FR_ACRONYM = (
+    "Libération d'Ingrid Betancourt: «Cesar» nie avoir trahi les Farc\n\n"
+    "L'homme chargé de la surveillance de l'ex-otage assure qu'il n'a pas trahi les Forces Armées "
+    "Révolutionnaires de Colombie (Farc) contrairement aux accusations de la guerilla."
+)
+
+
+def test_an_acronym_takes_the_kind_of_its_long_form(models: SpacyModels) -> None:
+    found = entities(models, FR_ACRONYM, "fr")
+    assert kind_of(found, "Farc") == "organization"
+    assert kind_of(found, "Ingrid Betancourt") == "person"
+
+
+# ECB+ 22_2ecbplus and 22_11ecbplus (justice), as distributed (tokenised): headlines in title case
+# and a date line
+EN_HEADLINES = (
+    "Suspended Worker Kills 2 Women in Kraft Factory Shooting : Police\n"
+    "Friday , Sep 10 , 2010 | Updated 9 : 28 AM EDT\n"
+    "Female Employee Yvonne Hiller Kills Two In Kraft Shooting\n"
+    "The shooting happened moments after the employee , Yvonne Hiller , was suspended from her job at Kraft , "
+    "where she ' d worked for 15 years , the Daily News reports ."
+)
+
+
+def test_a_headline_keeps_only_the_names_the_page_gives(models: SpacyModels) -> None:
+    found = entities(models, EN_HEADLINES, "en")
+    names = values(found)
+    assert "Yvonne Hiller" in names and kind_of(found, "Yvonne Hiller") == "person"
+    assert not any("Kills" in n or "Worker" in n or "Sep" in n for n in names), names
+
+
+# ECB+ 3_10ecbplus (justice): 'Comeaux' tagged ORG; the full name ends with 'Jr .'
+EN_SUFFIX = (
+    "A hungry , wet and barefoot Arcade Joseph Comeaux Jr . was caught in northeast Houston , said Alfredo "
+    "Perez , a spokesman for the U . S . Marshals Service .\n"
+    "Comeaux , 49 , was in a wheelchair when he pulled a gun on two guards .\n"
+    "The guards , who were unharmed , were forced to drive to the Baytown area , where Comeaux took their "
+    "weapons ."
+)
+
+
+def test_a_surname_before_jr_is_the_person(models: SpacyModels) -> None:
+    found = entities(models, EN_SUFFIX, "en")
+    comeaux = [m for m in found if m.text == "Comeaux"]
+    assert comeaux and all(
+        m.kind == "person" and str(m.value).startswith("Arcade Joseph Comeaux") for m in comeaux
+    )
+    assert canonical_key("Arcade Joseph Comeaux Jr.") == canonical_key("Arcade Joseph Comeaux")
+    # across documents: the surname alone is the one full name, 'Jr.' or not
+    assert merge_aliases(["Comeaux", "Arcade Joseph Comeaux Jr"])["Comeaux"] == "Arcade Joseph Comeaux Jr"
+    # regnal numerals are no suffix: two wars stay two
+    assert canonical_key("World War II") != canonical_key("World War I")

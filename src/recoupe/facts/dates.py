@@ -950,7 +950,7 @@ def _shift_years(iso: str, shift: int) -> str | None:
 
 
 # what a date line holds beside its date: a weekday, a time, a time zone, 'Updated', a dateline city
-_DATE_LINE_LETTERS = 16
+_DATE_LINE_LETTERS = 20
 _DATE_LINE_CHARS = 64
 
 

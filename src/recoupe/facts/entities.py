@@ -127,6 +127,10 @@ _DESIGNATION = (
     else r"(?!x)x"
 )
 ORGANIZATION_HEADS = _all("organizations", "heads")
+# nouns before a name or in apposition after it that make it an organisation's ('sa banque Calyon')
+APPOSITION_NOUNS = _all("organizations", "apposition_nouns")
+# 'Jr.', 'Sr.' after a full name: the surname is the word before
+GENERATIONAL_SUFFIXES = _all("names", "generational_suffixes")
 EVENT_HEADS = _all("events", "heads")
 # common nouns capitalised by convention, no entity on their own ('secrétaire d'État', 'à la Défense')
 GENERIC_CAPITALISED = _all("nouns", "capitalised_common")
@@ -193,7 +197,8 @@ _TRANSLIT_END = re.compile(r"(?:yy|iy|ii|yi)$")
 def canonical_key(name: str) -> str:
     """A key equal for spellings of one name: folded, determiners and titles off, punctuation out.
 
-    'Les États-Unis' -> 'etats unis', 'le président Zelenskyy' -> 'zelensky', 'U.S.' -> 'us'.
+    'Les États-Unis' -> 'etats unis', 'le président Zelenskyy' -> 'zelensky', 'U.S.' -> 'us',
+    'Arcade Joseph Comeaux Jr.' -> 'arcade joseph comeaux'.
     """
     folded = fold(_PLACE_SUFFIX.sub("", _PLACE_PREFIX.sub("", name.strip())))
     folded = re.sub(r"^(?:l'|d')", "", folded)
@@ -206,6 +211,9 @@ def canonical_key(name: str) -> str:
     text = re.sub(r"(?<=\b\w)\.", "", text)  # initials and U.S.-style acronyms
     text = re.sub(r"[^\w]+", " ", text).strip()
     words = [_TRANSLIT_END.sub("y", w) if len(w) > 5 else w for w in text.split()]
+    while len(words) > 2 and words[-1] in GENERATIONAL_SUFFIXES:
+        words = words[:-1]  # 'Arcade Joseph Comeaux Jr.' is 'Arcade Joseph Comeaux'
+    text = " ".join(words)
     text = " ".join(words)
     if text in _EXONYM_KEY:
         return _EXONYM_KEY[text]
@@ -263,7 +271,10 @@ def merge_aliases(names: Iterable[str]) -> dict[str, str]:
     by_last: dict[str, set[str]] = defaultdict(set)
     for key, name in chosen.items():
         if _is_full_name(name) and key:
-            by_last[canonical_key(name.split()[-1])].add(key)
+            words = name.split()
+            while len(words) > 2 and fold(words[-1]).rstrip(".") in GENERATIONAL_SUFFIXES:
+                words = words[:-1]  # 'Comeaux' -> 'Arcade Joseph Comeaux Jr.'
+            by_last[canonical_key(words[-1])].add(key)
     target: dict[str, str] = {}
     for key in chosen:
         if key and " " not in key and len(by_last.get(key, ())) == 1:
@@ -302,12 +313,19 @@ def extract_entities(sdoc: Doc, language: str) -> list[Mention]:
         candidate = _clean(ent, kind, starts, text)
         if candidate is not None:
             candidates.append(candidate)
+    candidates = _outside_dates(candidates, text, language)
+    candidates = _headline_names(candidates, text)
     products = _product_spans(text, sdoc, language)
     candidates = _apply_products(candidates, products, text)
     for c in candidates:
         c.kind = _corrected_kind(c)
     values = _canonical_values(candidates, text)
     kinds = _majority_kinds(candidates, values)
+    # what the text says a name is outweighs the tagger's votes: 'la Fimat, une filiale de
+    # courtage' (tagged LOC three times), 'Forces armées révolutionnaires de Colombie (Farc)'
+    for value in _organisations_by_text(candidates, values, sdoc, text):
+        if kinds.get(value) in ("place", "person", "other"):
+            kinds[value] = "organization"
     mentions = [
         Mention(kind=kinds[values[i]], text=c.text, start=c.start, end=c.end, value=values[i])
         for i, c in enumerate(candidates)
@@ -806,9 +824,12 @@ def _canonical_values(candidates: list[_Candidate], text: str) -> list[str]:
     first_names: dict[str, set[str]] = defaultdict(set)
     for c, v in zip(candidates, values, strict=True):
         if c.kind == "person" and _is_full_name(v):
-            # by whitespace words: 'Bruni-Sarkozy' is not 'Sarkozy'
-            full_names[canonical_key(v.split()[-1])].append((c.start, v))
-            first_names[canonical_key(v.split()[0])].add(v)
+            # by whitespace words: 'Bruni-Sarkozy' is not 'Sarkozy'; 'Comeaux Jr' ends with 'Comeaux'
+            words = v.split()
+            while len(words) > 2 and fold(words[-1]).rstrip(".") in GENERATIONAL_SUFFIXES:
+                words = words[:-1]
+            full_names[canonical_key(words[-1])].append((c.start, v))
+            first_names[canonical_key(words[0])].add(v)
     for i, (c, v) in enumerate(zip(candidates, values, strict=True)):
         key = canonical_key(v)
         if " " in key:
@@ -833,6 +854,150 @@ def _canonical_values(candidates: list[_Candidate], text: str) -> list[str]:
     return [
         max(spellings[canonical_key(v)].items(), key=lambda kv: (kv[1], len(kv[0]), kv[0]))[0] for v in values
     ]
+
+
+def _outside_dates(candidates: list[_Candidate], text: str, language: str) -> list[_Candidate]:
+    """A span the date reader reads as a date is a date ('Mar 4 , 2009', 'Sep 10 , 2010' tagged
+    PERSON or MISC in a page's date line), not a name."""
+    from recoupe.facts.dates import find_date_spans
+
+    if not candidates:
+        return candidates
+    spans = find_date_spans(text, language)
+    return [c for c in candidates if not any(s <= c.start and c.end <= e for s, e in spans)]
+
+
+_TITLE_CASE_SHARE = 0.8  # of a line's words of four letters or more
+
+
+def _is_title_case(line: str) -> bool:
+    """A line written in title case, as English headlines are ('Suspended Worker Kills 2 Women',
+    'Obama Overturns Bush Rules'): most of its longer words capitalised, verbs included, and no
+    full stop at its end."""
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", line) if len(w) >= 4]
+    return (
+        len(words) >= 3
+        and not line.isupper()
+        and not line.rstrip().endswith(".")  # a sentence full of names ('…as Tanya Renee Wilson , 47 ; …')
+        and sum(w[0].isupper() for w in words) >= _TITLE_CASE_SHARE * len(words)
+    )
+
+
+def _title_case_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines in title case."""
+    lines: list[tuple[int, int]] = []
+    start = 0
+    for line in text.split("\n"):
+        if _is_title_case(line):
+            lines.append((start, start + len(line)))
+        start += len(line) + 1
+    return lines
+
+
+def _headline_names(candidates: list[_Candidate], text: str) -> list[_Candidate]:
+    """In a title-case headline the tagger cannot tell a name from the capitalised verbs and
+    nouns around it ('Yvonne Hiller Kills 2', 'Teixeira Reportedly Bumped'): a span there keeps
+    its longest run of words that the page names outside its headlines ('Yvonne Hiller'), else it
+    is no name ('Suspended Worker Kills 2')."""
+    headlines = _title_case_lines(text)
+    if not headlines:
+        return candidates
+    body_lines = [line for line in text.split("\n") if line and not _is_title_case(line)]
+    body = "\n".join(body_lines)
+    inside = [any(s <= c.start and c.end <= e for s, e in headlines) for c in candidates]
+    # the names the page gives outside its headlines
+    named = {canonical_key(c.text) for c, head in zip(candidates, inside, strict=True) if not head}
+    kept: list[_Candidate] = []
+    for c, head in zip(candidates, inside, strict=True):
+        if not head or canonical_key(c.text) in named:
+            kept.append(c)
+            continue
+        words = list(re.finditer(r"\S+", c.text))
+        best: tuple[int, int] | None = None
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                piece = c.text[words[i].start() : words[i + size - 1].end()]
+                # a name of the page, or several capitalised words it writes outside its headlines
+                written = (
+                    size > 1 and _UPPER.match(piece) and re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", body)
+                )
+                if canonical_key(piece) in named or written:
+                    best = (i, i + size)
+                    break
+            if best is not None:
+                break
+        if best is None:
+            continue
+        start = c.start + words[best[0]].start()
+        end = c.start + words[best[1] - 1].end()
+        kept.append(_Candidate(c.kind, start, end, text[start:end], c.label))
+    return kept
+
+
+def _organisations_by_text(candidates: list[_Candidate], values: list[str], sdoc: Doc, text: str) -> set[str]:
+    """Names the text itself calls organisations: an acronym whose long form has an
+    organisation's head ('Forces armées révolutionnaires de Colombie (Farc)'), and a name right
+    after an organisation noun ('sa banque d'affaires Calyon', 'du groupe européen d'assurances
+    Allianz', 'the insurer Allianz'), before one in English ('the Marfin bank'), or with one in
+    apposition after it ('Calyon, la banque', 'la Fimat, alors une filiale de courtage'). Not
+    after a preposition or an article ('le courtier de la Fimat', 'l'équipe de France')."""
+    found: set[str] = set()
+    for long_form, short in _acronyms(text):
+        first, last = _head_words(long_form)
+        if first in ORGANIZATION_HEADS or last in ORGANIZATION_HEADS:
+            found.add(short)
+    for c, value in zip(candidates, values, strict=True):
+        if (
+            c.kind not in ("place", "person", "other")
+            or c.label == "GPE"
+            or canonical_key(value) in _PLACE_KEYS
+        ):
+            continue
+        span = sdoc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is not None and _named_as_organisation(span, c.label):
+            found.add(value)
+    return found
+
+
+def _is_organisation_noun(token: Token) -> bool:
+    return token.pos_ == "NOUN" and token.is_lower and fold(token.text) in APPOSITION_NOUNS
+
+
+def _named_as_organisation(span: Span, label: str) -> bool:
+    doc = span.doc
+    # before: 'du cabinet Asterès', 'the insurer Allianz'; through a complement: 'sa banque
+    # d'affaires Calyon', 'du groupe européen d'assurances Allianz' (not 'team president Stan Kasten')
+    i = span.start - 1
+    if i >= 0 and _is_organisation_noun(doc[i]):
+        return True
+    if (
+        i >= 2
+        and doc[i].pos_ == "NOUN"
+        and doc[i].is_lower
+        and doc[i - 1].pos_ == "ADP"
+        and doc[i - 1].is_lower
+    ):
+        j = i - 2
+        while j > 0 and doc[j].pos_ == "ADJ" and doc[j].is_lower and i - j < 4:
+            j -= 1
+        if _is_organisation_noun(doc[j]):
+            return True
+    # right after, in English: 'the Marfin bank', 'a Waitrose supermarket'
+    after = span.end
+    if after < len(doc) and doc[after].lang_ == "en" and _is_organisation_noun(doc[after]):
+        return True
+    # in apposition after it: 'Calyon, la banque', 'Fimat, alors une filiale', 'Waitrose, the chain'
+    # (not after a person's full name: 'Moussa Bakir, le courtier de la Fimat' is the broker himself)
+    person = label in ("PER", "PERSON") and len(span) > 1
+    if after < len(doc) and doc[after].text == "," and not person:
+        j, steps = after + 1, 0
+        while j < len(doc) and steps < 4 and doc[j].pos_ in ("ADV", "DET", "ADJ", "NOUN"):
+            if _is_organisation_noun(doc[j]):
+                return True
+            if doc[j].pos_ == "NOUN":
+                break
+            j, steps = j + 1, steps + 1
+    return False
 
 
 _KIND_PRIORITY: tuple[FactKind, ...] = ("product", "person", "organization", "place", "event", "other")
