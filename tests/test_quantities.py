@@ -825,7 +825,7 @@ def test_sports_ages_are_said_of_the_person_named_beside_them(
     mentions = _parsed(english_parser, en, "en")
     assert by_value(mentions, 32).subject == "age Klitschko"
     scores = {m.value: m.subject for m in mentions if m.unit == "score"}
-    assert scores == {"52-3": "score Klitschko", "45-7-2": "score Rahman"}  # records, never averaged
+    assert scores == {"52-3": "record Klitschko", "45-7-2": "record Rahman"}  # records, never averaged
 
 
 def test_a_score_written_with_a_connector_is_one_value(french_parser: Any) -> None:
@@ -1295,3 +1295,20 @@ def test_the_number_of_a_noun_from_one_figure_to_another_counts_that_noun(englis
     )
     m = only(_parsed(english_parser, text, "en"), lambda m: m.high == 125)
     assert (m.subject, m.low, m.qualifier) == ("seats", 65, "range")
+
+
+def test_two_coordinated_verbs_share_the_first_s_subject(english_parser: Any) -> None:
+    # sports, English: ECB+ 10_18ecbplus (Teixeira's contract with the Red Sox)
+    text = "The deal is said to be for 8 year and could be up to $180 million ."
+    m = by_value(_parsed(english_parser, text, "en"), 180e6)
+    assert (m.subject, m.qualifier) == ("deal", "at_most")
+
+
+def test_a_tally_in_brackets_after_a_name_is_a_record_a_game_s_is_a_score(english_parser: Any) -> None:
+    # sports, English: ECB+ 7_1ecb (Klitschko v Rahman); a final's score stays a score
+    bout = "Wladimir Klitschko stopped Hasim Rahman ( 45-7-2 ) in the seventh round ."
+    record = only(_parsed(english_parser, bout, "en"), lambda m: m.unit == "score")
+    assert record.subject is not None and record.subject.startswith("record")
+    final = "Chelsea won the final 2-1 on Saturday ."
+    score = only(_parsed(english_parser, final, "en"), lambda m: m.unit == "score")
+    assert score.subject is not None and score.subject.startswith("score")

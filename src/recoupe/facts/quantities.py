@@ -294,6 +294,7 @@ class _Lex:
     distance_after: re.Pattern[str] = field(default_factory=_never)
     distance_from: re.Pattern[str] = field(default_factory=_never)
     distance_word: str = ""
+    record_word: str = ""
     reach_verb: re.Pattern[str] = field(default_factory=_never)
     reach_thing: re.Pattern[str] = field(default_factory=_never)
     capability: re.Pattern[str] = field(default_factory=_never)
@@ -571,6 +572,7 @@ def _lex(code: str) -> _Lex:
     lex.age_word = str(display.get("age", ""))
     lex.sentence_word = str(display.get("sentence", ""))
     lex.range_word = str(display.get("range", ""))
+    lex.record_word = str(display.get("record", ""))
     lex.distance_word = str(display.get("distance", ""))
     lex.duration_units = frozenset(_strings(measures, "duration_units"))
     lex.duration_places = frozenset(fold(w) for w in _strings(measures, "duration_places"))
@@ -1378,6 +1380,12 @@ def _subject_from_parse(
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
                 return _noun_with_complement(child, text, inside) or None, predicate
+        if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+            # "the deal is said to be for 8 years and could be up to $180 million": two verbs,
+            # one subject, written with the first
+            for child in head.head.children:
+                if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
+                    return _noun_with_complement(child, text, inside) or None, predicate
         return None, predicate
     return None, None
 
@@ -1661,6 +1669,10 @@ def _scores(
             if _match_unit(text, end, lex) is not None:
                 continue  # "10-12 km" is a range
             parts = [match["a"], match["b"]] + ([match["c"]] if match.groupdict().get("c") else [])
+            # "Klitschko ( 52-3 , 46 KOs )": in brackets right after a name, a tally of wins and
+            # losses is a record, not the score of a game
+            bracketed = re.search(r"[A-Z][\w'’.-]*\s*\(\s*$", before) is not None and pattern is _SCORE
+            word = lex.record_word if bracketed and lex.record_word else "score"
             who = _entity_near(sdoc, sent, start, end)
             if who is None:
                 name = re.search(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*[(,]?\s*$", before)
@@ -1673,7 +1685,7 @@ def _scores(
                     end=end,
                     value="-".join(parts),
                     unit="score",
-                    subject=f"score {who}" if who else "score",
+                    subject=f"{word} {who}" if who else word,
                     qualifier="exact",
                     claimed_by=_claimant(text, sent, start, lex, sdoc),
                     predicate=_score_noun(sdoc, start, end),
