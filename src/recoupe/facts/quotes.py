@@ -468,6 +468,7 @@ class _Speakers:
         # (where, person, its words) for each description resolved to a person: 'la ministre de
         # l'Économie' -> Christine Lagarde
         self.descriptions: list[tuple[int, str, frozenset[str]]] = []
+        self.described_genders: dict[str, set[str]] = {}  # 'f'/'m' of those descriptions
         self._find_speech_subjects()
 
     # -- people of the document ----------------------------------------------------------------
@@ -873,7 +874,15 @@ class _Speakers:
             for line in between.split("\n")[1:]
         ):
             return None
-        others = [(p.start, self._full(p.name, p.start)) for p in self.people if p.subject]
+        # anyone else named after the last quote's paragraph, even in passing ('Certains
+        # anciens, à l'image de Stéphane Augé, restent admiratifs. / « … »')
+        closes_at = next((r.close_end for r in self.raws if r.open_at == last.at), last.at)
+        paragraph_end = self.text.find("\n", closes_at)
+        others = [
+            (p.start, self._full(p.name, p.start))
+            for p in self.people
+            if p.subject or (paragraph_end >= 0 and p.start > paragraph_end)
+        ]
         others += [(c.at, c.name) for c in self.speech_subjects]
         if any(last.at < at < raw.open_at and name != last.name for at, name in others):
             return None
@@ -1633,6 +1642,7 @@ class _Speakers:
         if not gender:
             return True
         known = {p.gender for p in self.people if p.gender and self._full(p.name, p.start) == name}
+        known |= self.described_genders.get(name, set())
         return len(known) != 1 or gender in known
 
     def _thing_before(self, head: Token) -> str | None:
@@ -1711,7 +1721,7 @@ class _Speakers:
             and self._agrees(c.name, gender)
         ]
         if credited:
-            return self._described_as(head, phrase, max(credited)[1])
+            return self._described_as(head, phrase, max(credited)[1], certain=False)
         subjects = [p for p in earlier if p.subject]
         if subjects and len({self._full(p.name, p.start) for p in earlier}) == 1:
             only = self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
@@ -1760,11 +1770,20 @@ class _Speakers:
                 found.append((m.start, str(m.value or m.text)))
         return max(found)[1] if found else None
 
-    def _described_as(self, head: Token, phrase: list[Token], name: str) -> str:
-        """Remember that `phrase` described `name`, for the descriptions that follow."""
+    def _described_as(self, head: Token, phrase: list[Token], name: str, *, certain: bool = True) -> str:
+        """Remember that `phrase` described `name`, for the descriptions that follow (and its
+        gender, when the description was tied to the name rather than guessed)."""
         entry = (head.idx, name, _description_key(phrase))
         if entry not in self.descriptions:
             self.descriptions.append(entry)
+        # the description's gender is the person's: its article, else a feminine noun
+        # ('L'ex-candidate' is a woman; a masculine title may name a woman: 'l'ancien Garde des
+        # Sceaux')
+        gender = _gender([_fold(phrase[0].text)], self.vocab) if phrase else ""
+        if not gender and head.pos_ == "NOUN" and head.morph.get("Gender") == ["Fem"]:
+            gender = "f"
+        if gender and certain:
+            self.described_genders.setdefault(name, set()).add(gender)
         return name
 
 
