@@ -77,6 +77,8 @@ _SUBJECT_STOP = frozenset(
 _TOKEN = re.compile(r"\w+", re.UNICODE)
 _YEARS = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
 _WORD = re.compile(r"[^\W\d_]{3,}", re.UNICODE)
+# a whole word of letters: the tail of "76ers" or "4x4" is no word of a figure's context
+_CONTEXT_WORD = re.compile(r"(?<![\w])[^\W\d_]{3,}(?![\w])", re.UNICODE)
 _COMPOUND = re.compile(r"([^\W\d_]{2,})\s?-\s?([^\W\d_]{2,})", re.UNICODE)
 # a number cut by a tokeniser ("5 . 9", "1 , 400"): the figure read is a piece of another one
 _CUT_BEFORE = re.compile(r"\d\s[.,]\s?$")
@@ -571,8 +573,13 @@ class Aligner:
         if language not in self._stop:
             known = _known(language)
             codes = [known] if known else list(lang_data.languages())
+            # function words, and numbers written in words: a figure's context leaves figures out
+            # ("four sentences of life" / "four people on the jury" share no word)
             self._stop[language] = frozenset(
-                fold(w) for code in codes for w in lang_data.words(code, "function_words", "stop")
+                fold(w)
+                for code in codes
+                for key in (("function_words", "stop"), ("numbers", "words"))
+                for w in lang_data.words(code, *key)
             )
         return self._stop[language]
 
@@ -581,8 +588,10 @@ class Aligner:
         passage keeps word for word around a figure even when one copy changes it."""
         text = self._raw.get(document, "")
         stop = self._stops(self._language.get(document, "und"))
-        before = [w for w in _WORD.findall(fold(text[max(0, m.start - 160) : m.start])) if w not in stop]
-        after = [w for w in _WORD.findall(fold(text[m.end : m.end + 160])) if w not in stop]
+        before = [
+            w for w in _CONTEXT_WORD.findall(fold(text[max(0, m.start - 160) : m.start])) if w not in stop
+        ]
+        after = [w for w in _CONTEXT_WORD.findall(fold(text[m.end : m.end + 160])) if w not in stop]
         # cut to a stem: "dragged" and "dragging", "perte" and "pertes" are one word here
         return (
             tuple(w[:ANCHOR_STEM] for w in before[-ANCHOR_WINDOW:]),
