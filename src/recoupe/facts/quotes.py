@@ -518,6 +518,12 @@ class _Speakers:
             start, end = parts[0].idx, parts[-1].idx + len(parts[-1].text)
             if not all(_UPPER.match(t.text) and not t.is_upper for t in parts) or not self._free_at(start):
                 continue
+            if role_appos and not speaks and parts[0].i > 0:
+                # set off by a comma or right after the role ('le ministre Juan Manuel Santos'),
+                # not the end of a longer name ('un porte-parole de BNP Paribas')
+                previous = self.sdoc[parts[0].i - 1]
+                if previous.text != "," and previous.i != token.head.i and previous.pos_ != "ADJ":
+                    continue
             if any(s < end and start < e for s, e in named):
                 continue  # NER has this person already
             if not role_appos and any(s < end and start < e for s, e in organisations):
@@ -1505,7 +1511,13 @@ class _Speakers:
             (
                 i
                 for i, t in enumerate(phrase)
-                if t.i > head.i and t.pos_ == "ADP" and _fold(t.text) in self.vocab.phrase_stops
+                if t.i > head.i
+                and t.pos_ == "ADP"
+                and _fold(t.text) in self.vocab.phrase_stops
+                # a place qualifies who speaks ('un ambassadeur européen en poste au Vatican')
+                and not any(
+                    m.kind == "place" and m.start == t.head.idx for m in self.entities if t.head.i > t.i
+                )
             ),
             None,
         )
