@@ -1478,7 +1478,7 @@ class _Speakers:
                 before = [p for p in self.people if p.end <= head.idx]
                 return self._full(before[-1].name, before[-1].start) if before else None
             if word in self.vocab.person_pronouns:
-                return self._person_before(head.idx, _gender([word], self.vocab))
+                return self._person_after(head) or self._person_before(head.idx, _gender([word], self.vocab))
             if word in ("un", "une", "one") and any(c.dep_ in ("nmod", "prep") for c in head.children):
                 # 'l'un des hommes', 'one of the officers': the words of the text
                 phrase = _phrase(head)
@@ -1628,6 +1628,21 @@ class _Speakers:
             if p.start <= token.idx < p.end:
                 return self._full(p.name, p.start)
         return None
+
+    def _person_after(self, pronoun: Token) -> str | None:
+        """Cataphora: the subject of a clause opening the sentence before its main clause
+        stands for the main clause's subject when that is a person named right after ('S'il a
+        avoué que son message « … », Gerard Piqué assure …')."""
+        verb = pronoun.head
+        if pronoun.dep_ not in _SUBJECT_DEPS or verb.dep_ != "advcl" or verb.head.i <= verb.i:
+            return None
+        if not any(c.dep_ == "mark" for c in verb.children) or pronoun.sent.start < verb.sent.start:
+            return None
+        main = verb.head
+        subject = next((c for c in main.children if c.dep_ in _SUBJECT_DEPS and c.i > verb.i), None)
+        if subject is None or subject.pos_ != "PROPN" or not self._free(subject):
+            return None
+        return self._person_at(subject)
 
     def _person_before(self, at: int, gender: str = "") -> str | None:
         """Who 'il'/'he' stands for: the person last named as a subject or credited with speech
