@@ -322,6 +322,9 @@ class _Lex:
     age_verbs: re.Pattern[str] = field(default_factory=_never)
     duration_compound: re.Pattern[str] = field(default_factory=_never)
     of_words: str = "de|d['’]|of"
+    # an of-word then what it opens: "de" and "of" are whole words ("devant", "offshore" are
+    # not), an elided "d'" may be glued to the next word
+    of_then: str = "(?:(?:de|of)(?=\\s)|d['’])\\s*"
     duration_symbols: dict[str, str] = field(default_factory=dict)
     generic_nouns: frozenset[str] = frozenset()
     of_prepositions: frozenset[str] = frozenset()
@@ -606,6 +609,20 @@ def _lex(code: str) -> _Lex:
     if of_words:
         lex.of_words = "|".join(
             [re.escape(w) for w in of_words if w != "d"] + (["d['’]"] if "d" in of_words else [])
+        )
+        whole = "|".join(re.escape(w) for w in of_words if w != "d" and not w.endswith(("'", "’")))
+        glued = "|".join(
+            [re.escape(w) for w in of_words if w.endswith(("'", "’"))]
+            + (["d['’]"] if "d" in of_words else [])
+        )
+        lex.of_then = (
+            "(?:"
+            + "|".join(
+                p
+                for p in (rf"(?:{whole})(?={_WS}|$)" if whole else "", rf"(?:{glued})" if glued else "")
+                if p
+            )
+            + rf"){_WS}*"
         )
 
     # reporting verbs (lang/<code>/reporting_verbs.toml) and the verbs that put a figure on something
@@ -1172,7 +1189,7 @@ def _money_subject(text: str, start: int, end: int, lex: _Lex) -> str | None:
 def _money_complement(text: str, end: int, lex: _Lex) -> str | None:
     """The noun right after a sum and "de"/"of"/"in": "45 000 euros d'amende" -> "amende"."""
     after = re.match(
-        rf"^\s+(?:{lex.of_words})\s*(?!(?:{_escaped(lex.determiners) or 'x'})\b|l['’]|\d)(?P<what>[^\W\d_][\w'’-]*)",
+        rf"^\s+{lex.of_then}(?!(?:{_escaped(lex.determiners) or 'x'})\b|l['’]|\d)(?P<what>[^\W\d_][\w'’-]*)",
         text[end : end + 40],
         re.IGNORECASE,
     )
@@ -1565,7 +1582,7 @@ def _age(
             nouns = [
                 re.search(rf"([^\W\d_][\w'’-]*)\s+(?:{lex.of_words})\s*$", before),
                 re.search(
-                    rf"([^\W\d_][\w'’-]*)\s+(?:{lex.of_words})\s*[^\W\d_][\w'’-]*\s+(?:{lex.of_words})\s*$",
+                    rf"([^\W\d_][\w'’-]*)\s+{lex.of_then}[^\W\d_][\w'’-]*\s+(?:{lex.of_words})\s*$",
                     before,
                 ),
             ]
@@ -2186,7 +2203,7 @@ def _read_expression(
     if unit is None:
         found = _match_unit(text, end, lex)
         if found is None and (last.scaled > 1 or last.words):
-            de = re.compile(rf"{_WS}+(?:(?:{lex.of_words}){_WS}*)").match(text, end)
+            de = re.compile(rf"{_WS}+{lex.of_then}").match(text, end)
             if de:
                 found = _match_unit(text, de.end(), lex, allow_hyphen=False)
         if found is not None:
@@ -2221,7 +2238,7 @@ def _read_expression(
     if unit is None:
         noun = None
         after_number = end
-        de = re.compile(rf"{_WS}+(?:(?:{lex.of_words}){_WS}*)").match(text, end)
+        de = re.compile(rf"{_WS}+{lex.of_then}").match(text, end)
         if (last.scaled > 1 or (last.words and last.value >= 1000)) and de:
             after_number = de.end()
         compound = lex.duration_compound.match(text[end : end + 60])
@@ -2418,7 +2435,7 @@ def _duration_subject(text: str, sdoc: Doc | None, start: int, end: int, lex: _L
     """What a duration is of: "30 heures de délibération", "a contract of 5 years", else the
     verb it completes ("has served for 15 years")."""
     after = re.match(
-        rf"{_WS}+(?:(?:{lex.of_words}){_WS}*)(?!(?:{_escaped(lex.determiners) or 'x'})\b)(?P<noun>[^\W\d_][\w'’-]{{2,}})",
+        rf"{_WS}+{lex.of_then}(?!(?:{_escaped(lex.determiners) or 'x'})\b)(?P<noun>[^\W\d_][\w'’-]{{2,}})",
         text[end : end + 40],
         re.IGNORECASE,
     )
