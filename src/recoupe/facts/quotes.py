@@ -839,10 +839,24 @@ class _Speakers:
             )
             return first or heading
 
+        def body_echo(start: int, end: int) -> str | None:
+            # in the body, only words quoted just before: 'Henry said, “… his other offers …” /
+            # Henry's reference to the “other offers” …'
+            quote_text = self.text[start:end]
+            folded = " ".join(_COUNTED_WORDS.findall(_fold(quote_text)))
+            window = self.text.rfind("\n", 0, start)
+            for _ in range(ECHO_BACK_LINES):
+                window = self.text.rfind("\n", 0, window) if window > 0 else -1
+            return source(start, _content_words(quote_text), folded, after=window)
+
         out = []
         for q in found:
             if q.speaker is None and headline(q.start, q.end):
                 q = QuoteMention(q.text, q.start, q.end, source(q.start, _content_words(q.text), None))
+            elif len(_COUNTED_WORDS.findall(q.text)) < MIN_QUOTE_WORDS and not headline(q.start, q.end):
+                # a fragment repeating words just quoted is the words' speaker's, whoever the
+                # sentence credits with mentioning them ('…, Lynch reported')
+                q = QuoteMention(q.text, q.start, q.end, body_echo(q.start, q.end) or q.speaker)
             out.append(q)
         for raw in unclaimed:
             quote_text = self.text[raw.start : raw.end]
@@ -850,12 +864,7 @@ class _Speakers:
             if headline(raw.start, raw.end):
                 speaker = source(raw.start, _content_words(quote_text), folded)
             else:
-                # in the body, only words quoted just before: 'Henry said, “… his other offers
-                # …” / Henry's reference to the “other offers” …'
-                window = self.text.rfind("\n", 0, raw.start)
-                for _ in range(ECHO_BACK_LINES):
-                    window = self.text.rfind("\n", 0, window) if window > 0 else -1
-                speaker = source(raw.start, _content_words(quote_text), folded, after=window)
+                speaker = body_echo(raw.start, raw.end)
             if speaker is not None:
                 out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
         out.sort(key=lambda q: q.start)
@@ -1019,12 +1028,15 @@ class _Speakers:
             and "Fut" not in t.morph.get("Tense", [])
         ]
         governing = [v for v in verbs if _governs(v, inside, raw)]
-        others = [v for v in verbs if v not in governing]
+        # then the verb whose reported clause holds the words ('l'ancien ministre qui estime que
+        # cette rentrée signe « la fin des illusions » promise par X': 'estime', not 'promise')
+        reporting = [v for v in verbs if v not in governing and _governs(v, inside, raw, reported=True)]
+        others = [v for v in verbs if v not in governing and v not in reporting]
 
         def distance(t: Token) -> int:
             return min(abs(t.idx - raw.open_at), abs(t.idx - raw.close_end))
 
-        return sorted(governing, key=distance) + sorted(others, key=distance)
+        return sorted(governing, key=distance) + sorted(reporting, key=distance) + sorted(others, key=distance)
 
     # -- from a verb to a name ----------------------------------------------------------------
 
