@@ -556,10 +556,14 @@ class _Speakers:
             person: _Person | None = None
             if subject is not None and subject.pos_ != "PRON":
                 person = self._person_of(subject)
+            adjectival = "Part" in verb.morph.get("VerbForm", []) and not any(
+                c.dep_.startswith("aux") for c in verb.children
+            )  # 'la fin des illusions promise par X' describes a thing, nobody speaks there
             if (
                 person is None
                 and subject is None
                 and not set(verb.morph.get("VerbForm", [])) & {"Inf", "Ger"}
+                and not adjectival
             ):
                 # an inverted subject a few words after the verb
                 stretch = list(
