@@ -26,6 +26,7 @@ from recoupe.facts.dates import (
     parse_published,
     resolve_date_expression,
     resolve_in_year,
+    weekday_year,
 )
 from recoupe.model import Mention
 
@@ -502,6 +503,15 @@ def test_a_day_and_month_without_a_year_is_read_in_the_year_given(
     assert (found[0] if found else None) == expected
     if found:
         assert found[1] <= found[2] and found[1].startswith("2008")
+
+
+def test_a_weekday_with_a_day_and_month_tells_the_year() -> None:
+    # RPM2 T01_C1_07 (politics): Wednesday 2 July is 2008 within two years of 2007
+    assert weekday_year("mercredi 2 juillet", 2007, "fr") == 2008
+    # RPM2 T09_C1 (justice): Thursday 20 March, 2008
+    assert weekday_year("Jeudi 20 mars", 2008, "fr") == 2008
+    assert weekday_year("2 juillet", 2007, "fr") is None  # no weekday: no evidence
+    assert weekday_year("mercredi", 2007, "fr") is None
 
 
 @pytest.mark.parametrize(

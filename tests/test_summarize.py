@@ -9,7 +9,7 @@ import pytest
 
 from recoupe.crosscheck import Independence, claim_facts
 from recoupe.model import Document, Mention, SummarySentence
-from recoupe.summarize import build_timeline, stands_alone, story_title, summarize
+from recoupe.summarize import build_timeline, stands_alone, story_title, story_year, summarize
 
 # RPM2 French corpus, topic T01 (Ingrid Betancourt's release, July 2008): A is from T01_C1_04,
 # B's first sentence from T01_C1_01 (its second is A's first, shortened, as a wire copy would),
@@ -164,6 +164,25 @@ def test_timeline_reads_an_undated_page_s_days_in_the_story_s_year() -> None:
     assert "mis en examen" in timeline[-1].text and timeline[-1].documents == ["09"]
     # 'mardi' has no day to count from: never guessed
     assert all("mardi" not in e.text for e in timeline)
+
+
+# RPM2 T01_C1_07 and T01_C1_04 (politics, undated): the latest full day stated is the story's past
+ARRIVED = (
+    "Après plus de six ans de captivité et sa libération mercredi 2 juillet, la Franco-colombienne Ingrid "
+    "Betancourt est arrivée vendredi après-midi 4 juillet en France, accueillie par le président Sarkozy sur le "
+    "tarmac de l'aéroport militaire de Villacoublay (Yvelines)."
+)
+VIDEO = (
+    "Betancourt n'avait plus donné signe de vie depuis la diffusion d'une vidéo par la guérilla le 30 novembre "
+    "2007, où elle apparaissait très amaigrie et affaiblie dans un camp."
+)
+
+
+def test_stated_weekdays_tell_an_undated_story_s_year() -> None:
+    story = [_undated("07", ARRIVED, "fr"), _undated("04", VIDEO, "fr")]
+    assert story_year(story) == 2008
+    dates = [e.date for e in build_timeline(story)]
+    assert dates == ["2007-11-30", "2008-07-02", "2008-07-04"]
 
 
 # ECB+ 16_1ecbplus and 16_2ecbplus (justice): pages dated by a line of their head, no metadata

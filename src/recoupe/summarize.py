@@ -9,12 +9,13 @@ repeats. Claims are the cross-check's (`recoupe.crosscheck.claim_facts`).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 
 from recoupe import lang as lang_data
 from recoupe.crosscheck import Backed, Independence, SentenceBacking, sentence_backing, shorten
-from recoupe.facts.dates import date_line, extract_dates, resolve_in_year
+from recoupe.facts.dates import date_line, extract_dates, resolve_in_year, weekday_year
 from recoupe.model import Document, SummarySentence, TimelineEntry
 from recoupe.textutil import content_words, fold, regex_sentences, sentences_of
 
@@ -299,38 +300,45 @@ def _year(date: str) -> int | None:
 
 
 def story_year(docs: Sequence[Document], date_lines: dict[str, str | None] | None = None) -> int | None:
-    """The year a story happens in: its latest publication; else its pages' latest date line;
-    else the middle one of its pages' latest full days ('le 23 janvier 2008'), so that one page's
-    forecast ('d'ici à la fin 2009') or one old date does not move it; else the same with their
-    months ('août 2008': a bare year is as often a forecast, 'les JO de 2012'); else the latest
-    year its pages state. None when nothing is dated."""
+    """The year a story happens in: its latest publication; else the middle of its pages' date
+    lines; else the latest year they state with a month or a day ('mars 2008'; a bare year is as
+    often a forecast: 'les JO de 2012'), else the latest year they state. Weekdays stated with
+    days and months without a year ('mercredi 2 juillet') then pick, within two years of that,
+    the year they fall in: the full days a story states are often its past ('retenue depuis le
+    23 février 2002'). None when nothing is dated."""
     published = [y for d in docs if d.published and (y := _year(d.published)) is not None]
     if published:
         return max(published)
     lines = [y for v in (date_lines or {}).values() if v and (y := _year(v)) is not None]
     if lines:
-        return max(lines)
-    # the finest precision some pages give: their latest days, else their latest months
-    for precision in (len("2008-07-02"), len("2008-07")):
-        latest: list[int] = []
-        for doc in docs:
-            years = [
-                y
-                for m in doc.mentions
-                if m.kind == "date" and isinstance(m.value, str) and len(m.value) == precision
-                if (y := _year(m.value)) is not None
-            ]
-            if years:
-                latest.append(max(years))
-        if latest:
-            return sorted(latest)[len(latest) // 2]
-    stated = [
+        return sorted(lines)[len(lines) // 2]  # the middle one: later pages follow a story up
+    estimate = _stated_year(docs)
+    if estimate is None:
+        return None
+    # a weekday stated with a day and month tells the year ('mercredi 2 juillet': 2008, when the
+    # latest full day stated is 'le 30 novembre 2007', a fact of the story's past)
+    votes = Counter(
         y
         for d in docs
         for m in d.mentions
-        if m.kind == "date" and isinstance(m.value, str) and (y := _year(m.value))
+        if m.kind == "date" and m.value is None
+        if (y := weekday_year(m.text, estimate, d.language or "")) is not None
+    )
+    if votes:
+        return max(votes, key=lambda y: (votes[y], y))
+    return estimate
+
+
+def _stated_year(docs: Sequence[Document]) -> int | None:
+    """The latest year the pages state with a month or a day ('mars 2008', 'le 23 janvier 2008'),
+    else the latest year they state: a bare year is as often a forecast ('les JO de 2012')."""
+    stated = [
+        (len(m.value) >= len("2008-07"), y)
+        for d in docs
+        for m in d.mentions
+        if m.kind == "date" and isinstance(m.value, str) and (y := _year(m.value)) is not None
     ]
-    return max(stated) if stated else None
+    return max(stated)[1] if stated else None
 
 
 def _without_background(

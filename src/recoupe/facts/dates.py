@@ -51,6 +51,7 @@ __all__ = [
     "parse_published",
     "resolve_date_expression",
     "resolve_in_year",
+    "weekday_year",
 ]
 
 # --------------------------------------------------------------------------------------------
@@ -936,6 +937,20 @@ def resolve_in_year(expression: str, year: int, language: str) -> tuple[str, str
         return None  # 29 February in a year without one
     value, low, high = (str(part) for part in moved)
     return value, low, high
+
+
+def weekday_year(expression: str, around: int, language: str) -> int | None:
+    """The year, within two of `around`, in which a weekday stated with a day and a month falls
+    on that day ('mercredi 2 juillet' around 2007 -> 2008): how a story of undated pages that
+    state their days this way tells its year. None when the expression states no weekday."""
+    lex = _lexicon_for(language)
+    if not re.search(rf"(?<![\w]){lex.weekday}(?![\w])", expression, re.IGNORECASE):
+        return None
+    chosen = _select(list(_candidates(expression, date(around, 7, 1), lex)))
+    if len(chosen) != 1 or chosen[0].rule not in ("day_month", "month_day") or not chosen[0].relative:
+        return None
+    value = chosen[0].resolved.value
+    return int(value[:4]) if value else None
 
 
 def _shift_years(iso: str, shift: int) -> str | None:
