@@ -1320,3 +1320,18 @@ def test_de_and_of_are_whole_words_before_what_a_figure_is_of(french_parser: Any
     # "devant" is no "de" + "vant"
     text = "Le chef spirituel tibétain a prononcé un discours de 30 minutes devant le Parlement européen."
     assert by_value(_parsed(french_parser, text, "fr"), 30).subject == "discours"
+
+
+def test_a_share_of_gdp_is_of_the_debt_or_surplus_not_of_gdp(french_parser: Any) -> None:
+    # politics, French: FreSaDa 000005206 (Greece's debt under austerity), 000005211 (France's
+    # budget); a share of world GDP stays GDP's: FreSaDa 000004584
+    debt = "L'austérité y a fait passer de 2009 à 2018 la dette publique de 135 à 180% du PIB."
+    m = only(_parsed(french_parser, debt, "fr"), lambda m: m.unit == "%")
+    assert (m.subject, m.low, m.high) == ("dette publique", 135, 180)
+    surplus = (
+        "Si la France arrivait, au prix d'une austérité sans précédent, à dégager un excédent "
+        "budgétaire d'environ 1% du PIB et le consacrait à rembourser sa dette."
+    )
+    assert by_value(_parsed(french_parser, surplus, "fr"), 1).subject == "excédent budgétaire"
+    world = "L'UE totalise 18% du PIB mondial et ce poids collectif compte."
+    assert by_value(_parsed(french_parser, world, "fr"), 18).subject == "PIB mondial"

@@ -334,6 +334,7 @@ class _Lex:
     versus: re.Pattern[str] = field(default_factory=_never)
     # "in the $140 million to $160 million range", "à hauteur de 50 milliards": no measure
     transparent_nouns: frozenset[str] = frozenset()
+    denominators: frozenset[str] = frozenset()
     # "estimate the damages at $1 million", "drive the euro below $1.29": the object is measured
     object_prepositions: frozenset[str] = frozenset()
     # "will turn 29 in April": an age after these verbs may be followed by when
@@ -581,6 +582,7 @@ def _lex(code: str) -> _Lex:
     lex.duration_places = frozenset(fold(w) for w in _strings(measures, "duration_places"))
     lex.share_prepositions = frozenset(fold(w) for w in _strings(measures, "share_prepositions"))
     lex.transparent_nouns = frozenset(fold(w) for w in _strings(measures, "transparent_nouns"))
+    lex.denominators = frozenset(fold(w) for w in _strings(measures, "denominators"))
     lex.object_prepositions = frozenset(fold(w) for w in _strings(measures, "object_prepositions"))
     # "57 % (contre 50 %)", "up from 3%": the second figure states the first one's measure
     lex.versus = _words_pattern(measures, "versus", r"(?:^|[^\w])(?:{words})\s*$")
@@ -1298,6 +1300,7 @@ def _subject_from_parse(
                 child.dep_ == "nmod"
                 and child.pos_ in ("NOUN", "PROPN")
                 and any(c.dep_ == "case" and _is_of_case(c, lex) for c in child.children)
+                and not _is_denominator(child, lex)
             ):
                 return _noun_with_complement(child, text, inside) or None, None
             if child.dep_ == "prep" and (
@@ -1307,7 +1310,11 @@ def _subject_from_parse(
                 # a share "on" what it is taken from, when no noun governs it ("5% on the backend";
                 # but "la taxe de 75 % sur leur salaire" is the tax's)
                 target = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if target is not None and target.pos_ in ("NOUN", "PROPN"):
+                if (
+                    target is not None
+                    and target.pos_ in ("NOUN", "PROPN")
+                    and not _is_denominator(target, lex)
+                ):
                     return _noun_with_complement(target, text, inside) or None, None
             if child.dep_ in ("nsubj", "nsubj:pass") and child.pos_ == "NOUN" and token is top:
                 # "l'inflation attendue est autour de 2 %": the figure is the predicate
@@ -1405,6 +1412,12 @@ def _subject_from_parse(
                     return _noun_with_complement(child, text, inside) or None, predicate
         return None, predicate
     return None, None
+
+
+def _is_denominator(noun: Token, lex: _Lex) -> bool:
+    """A noun a share is taken of without being what is measured: "135 % du PIB", "3% of GDP"
+    (lang/<code>/measures.toml `denominators`): the debt or deficit governing the figure is."""
+    return fold(noun.text) in lex.denominators
 
 
 def _preposition_of(token: Token) -> str | None:
