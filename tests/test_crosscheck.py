@@ -604,3 +604,180 @@ def test_unrest_a_subject_within_the_others_with_the_same_place_disagrees(extrac
         ),
     )
     assert values_of(cross_check("s", docs)) == [{2e8, 3e8}]
+
+
+# --------------------------------------------------------------------------------------------
+# third round: statements written twice, scopes, conversions, bounds (real excerpts, source noted)
+# --------------------------------------------------------------------------------------------
+
+
+def test_politics_one_statement_written_twice_is_tried_whatever_its_subjects(extractor: Any) -> None:
+    # RPM2 T09_C2_05 and T09_C2_07 (end-of-life report, December 2008): the parse reads "durée"
+    # and "congé d'accompagnement" as the two subjects, which share no word; the words around the
+    # figures ("congé d'accompagnement ... jours ... congés payés") make them one statement, so
+    # the pair is tried and reported; the 22 is the figure changed for the test
+    docs = stated(
+        extractor,
+        (
+            "fr",
+            "Autre proposition forte, la création d'un « congé d'accompagnement », d'une durée de 15 jours, qui "
+            "pourrait être mis à l'étude « à titre expérimental », sous la forme de « congés payés ».",
+        ),
+        (
+            "fr",
+            'Pour "humaniser" la fin de vie, un "congé d\'accompagnement" de 22 jours à domicile pourrait être '
+            'créé sous forme de "congés payés".',
+        ),
+    )
+    assert values_of(cross_check("s", docs)) == [{15.0, 22.0}]
+
+
+def test_justice_words_on_one_side_of_a_distance_say_where_not_what(extractor: Any) -> None:
+    # ECB+ 18_2ecbplus and 18_5ecbplus (Michigan office shooting, 2009): "north of Detroit" after
+    # both figures, but one locates the building and the other a motorist: no disagreement
+    docs = stated(
+        extractor,
+        (
+            "en",
+            "Police at first told workers to stay in their offices but a short time later evacuated the "
+            "building , about 15 miles north of Detroit .",
+        ),
+        (
+            "en",
+            "Hours after the shooting , a motorist 50 miles north of Detroit spotted a vehicle described on "
+            "radio reports and notified authorities .",
+        ),
+    )
+    assert cross_check("s", docs).discrepancies == []
+
+
+def test_sports_a_share_and_an_adjective_sharing_words_on_one_side_are_no_discrepancy(extractor: Any) -> None:
+    # RPM2 T06_C2_10 and T06_C2_05 (Beijing Olympics, August 2008): the Han share of the Chinese
+    # and "des lieux branchés 100 % chinois" share "chinois" and a reporting verb after the
+    # figure, nothing before it
+    docs = stated(
+        extractor,
+        (
+            "fr",
+            "Mais ils étaient tous des Hans, l'ethnie qui représente environ 90% des Chinois, a expliqué Yuan "
+            "Zhifeng, directeur-adjoint de la compagnie de danse Galaxy.",
+        ),
+        (
+            "fr",
+            "\"C'est difficile de sortir dans des lieux branchés 100% chinois, explique Erwan Péron, un rameur "
+            "de l'équipe de France qui en a fini avec la compétition.",
+        ),
+    )
+    assert cross_check("s", docs).discrepancies == []
+
+
+def test_justice_a_source_stating_both_values_makes_them_two_measures(extractor: Any) -> None:
+    # ECB+ 12_2ecbplus, 12_8ecbplus and 12_4ecbplus (Indian navy and Somali pirates, 2011): six
+    # rifles seized in one operation, 14 in five operations; a third article states both, so the
+    # first two do not disagree
+    one_operation = (
+        "en",
+        "During the operation , six AK - 47 rifles , 12 magazines and about 300 rounds of ammunition were "
+        "found and confiscated .",
+    )
+    fourteen = (
+        "en",
+        "INS Sukanya has seized a total of 14 AK - 47 rifles , 31 magazines and 923 rounds of ammunition "
+        "during the five operations it carried out there , the officer said .",
+    )
+    both = (
+        "en",
+        "During the operation , six AK - 47 rifles , 12 magazines and about 300 rounds of ammunition were "
+        'found and confiscated , " the officer said .\n'
+        "The officer said that INS Sukanya has seized a total of 14 AK - 47 rifles , 31 magazines and 923 "
+        "rounds of ammunition during the five operations it carried out there .",
+    )
+    assert {6.0, 14.0} in values_of(cross_check("s", stated(extractor, one_operation, fourteen)))
+    assert values_of(cross_check("s", stated(extractor, one_operation, fourteen, both))) == []
+
+
+def test_business_a_part_picked_out_of_a_whole_is_no_discrepancy(extractor: Any) -> None:
+    # RPM2 T02_C1_05 and T02_C1_09 (Caisse d'Epargne, October 2008): "the two main executives"
+    # of the bank and "the three executives" who resigned; two articles that both count the
+    # main ones still disagree (2 / 3 "principaux dirigeants": Milhaud, Mérindol and Carmona)
+    two_main = (
+        "fr",
+        "La ministre de l'Economie s'est déclarée satisfaite après l'annonce de la démission des deux "
+        "principaux dirigeants de la Caisse d'Epargne.",
+    )
+    three = ("fr", "Démission des trois dirigeants de la Caisse d'épargne.")
+    three_main = (
+        "fr",
+        "A l’issue d’un conseil de surveillance extraordinaire, qui s’est tenu dimanche, les trois principaux "
+        "dirigeants de la Caisse d’Epargne, le président Charles Milhaud, le directeur général Nicolas "
+        "Mérindol et Julien Carmona, ont démissionné dimanche.",
+    )
+    assert cross_check("s", stated(extractor, two_main, three)).discrepancies == []
+    assert {2.0, 3.0} in values_of(cross_check("s", stated(extractor, two_main, three_main)))
+
+
+def test_disaster_a_conversion_in_brackets_is_not_compared_with_the_amount(extractor: Any) -> None:
+    # ECB+ 13_1ecb and 13_22ecb (Wasilla church fire, 2008): an Australian page converts "$US1
+    # million" into its own dollars in brackets; the other page states $1 million
+    docs = stated(
+        extractor,
+        ("en", "Damage to the church was estimated at $ US1 million ( $ 1.52 million ) , authorities said ."),
+        (
+            "en",
+            "Damage to the Wasilla Bible Church was estimated at $ 1 million , authorities said Saturday .",
+        ),
+    )
+    assert cross_check("s", docs).discrepancies == []
+
+
+def test_unrest_two_lower_bounds_hold_together(extractor: Any) -> None:
+    # ECB+ 19_14ecb and 19_9ecb (Athens riots, 2008): "at least two" hurt in one attack and "at
+    # least 70" in the riots are both true; only one statement written twice would disagree
+    docs = stated(
+        extractor,
+        (
+            "en",
+            "Protesters threw two petrol bombs at Athens 's main courthouse where the officer and his partner "
+            "were questioned by a magistrate .\n"
+            "They also attacked a television crew 's truck , injuring at least two people .",
+        ),
+        (
+            "en",
+            "Violence has wracked Greece every day since the death of teenager Alexandros Grigoropoulos .\n"
+            "The riots in cities throughout the country has left at least 70 people injured .",
+        ),
+    )
+    assert cross_check("s", docs).discrepancies == []
+
+
+def test_sports_numbers_in_words_and_pieces_of_names_are_no_shared_context(extractor: Any) -> None:
+    # ECB+ 5_12ecb and 5_10ecb (76ers coach fired, 2008): DiLeo's 19 seasons and Cheeks' 11
+    # share "spent" and the "ers" of "76ers" only: two measures
+    from recoupe.crosscheck import Aligner
+
+    docs = stated(
+        extractor,
+        ("en", "DiLeo has spent 19 seasons with the 76ers ."),
+        (
+            "en",
+            "A Philadelphia fixture who spent his first 11 seasons as a player with the 76ers and had his "
+            "number-10 jersey retired by the club , Cheeks is 122-147 in three-plus seasons as head coach .",
+        ),
+    )
+    aligner = Aligner(docs)
+    nineteen = next(m for m in docs[0].mentions if m.text.startswith("19"))
+    eleven = next(m for m in docs[1].mentions if m.text.startswith("11"))
+    assert aligner.anchor(aligner.statement("d0", nineteen), aligner.statement("d1", eleven)) < 2
+
+
+def test_business_a_verb_of_exceeding_states_a_lower_bound(extractor: Any) -> None:
+    # RPM2 T03_C1_02 and T03_C1_01 (French mortgage rates, October 2008): rates "have exceeded 5 %"
+    # agrees with a rate going from 5.8 % to 5.1 or 5.2 %
+    docs = stated(
+        extractor,
+        ("fr", "Les taux des crédits immobiliers ont dépassé 5%."),
+        ("fr", "«Le taux des crédits immobiliers passait de 5,8 % à 5,1 ou 5,2 %.»"),
+    )
+    rate = next(m for m in docs[0].mentions if m.unit == "%")
+    assert rate.qualifier == "more_than"
+    assert cross_check("s", docs).discrepancies == []
