@@ -781,3 +781,23 @@ def test_business_a_verb_of_exceeding_states_a_lower_bound(extractor: Any) -> No
     rate = next(m for m in docs[0].mentions if m.unit == "%")
     assert rate.qualifier == "more_than"
     assert cross_check("s", docs).discrepancies == []
+
+
+def test_justice_one_persons_only_duration_is_one_measure(extractor: Any) -> None:
+    # ECB+ 22_11ecbplus and 22_2ecbplus (Kraft plant shooting, 2010): "where she'd worked for 15
+    # years" and "a 15-year employee" say how long Hiller worked there; each sentence names her
+    # and no other person, and states no other duration
+    from recoupe.crosscheck import Aligner
+
+    docs = stated(
+        extractor,
+        (
+            "en",
+            "The shooting happened moments after the employee , Yvonne Hiller , was suspended from her job at "
+            "Kraft , where she ’ d worked for 15 years , the Daily News reports .",
+        ),
+        ("en", "Investigators didn't say why Hiller , a 15 - year employee , was suspended ."),
+    )
+    aligner = Aligner(docs)
+    worked, employee = (next(m for m in d.mentions if m.unit == "yr") for d in docs)
+    assert aligner.same_measure(aligner.statement("d0", worked), aligner.statement("d1", employee))

@@ -749,6 +749,17 @@ class Aligner:
             return 0.0
         return row_cosine(self._matrix, row_a, row_b)
 
+    def only_duration(self, s: Statement) -> bool:
+        """The figure is the only duration its sentence states."""
+        starts = self._starts.get(s.document) or [0]
+        index = max(0, bisect.bisect_right(starts, s.mention.start) - 1)
+        low = starts[index]
+        high = starts[index + 1] if index + 1 < len(starts) else math.inf
+        return not any(
+            low <= m.start < high and m.start != s.mention.start and unit_class(m.unit) == "duration"
+            for m in self._figures.get(s.document, ())
+        )
+
     @staticmethod
     def adjacent(a: Statement, b: Statement) -> int:
         """How many content words two figures share in a row right next to them, on both sides
@@ -906,6 +917,17 @@ class Aligner:
             return surname in nameless.people, "person in sentence"
         if bool(a.words) != bool(b.words) and _named_near(b if a.words else a, a if a.words else b):
             return True, "subject beside"
+        if (
+            a.measure == "duration"
+            and a.people & b.people
+            and (a.people <= b.people or b.people <= a.people)
+            and self.only_duration(a)
+            and self.only_duration(b)
+        ):
+            # how long one person did something, the sentences naming that person and no other
+            # ("Yvonne Hiller" / "Hiller") and stating no other duration ("Hiller ... where she'd worked for 15 years" /
+            # "Hiller, a 15-year employee")
+            return True, "one person's only duration"
         needed = _context_needed(a.words, b.words)
         if needed is None:
             return False, "subject"
