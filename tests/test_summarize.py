@@ -372,6 +372,44 @@ def test_an_untitled_story_is_named_by_the_summary_sentence_that_leads_a_page() 
             True,
         ),
         ("La mère a été condamnée à une peine de 10 ans de prison.", "fr", True),
+        # a pronoun or a demonstrative right after a short opening phrase (RPM2 T06_C2, T09_C1;
+        # ECB+ 16_9ecbplus), 'It' pointing back (ECB+ 8_11ecbplus); an impersonal 'It is' stays
+        (
+            "De ce point de vue, le Comité international olympique (CIO) ne regrette sûrement pas d'avoir choisi "
+            "Pékin en 2001.",
+            "fr",
+            False,
+        ),
+        (
+            "En attendant, ce décès annoncé a relancé en France le débat brûlant sur la fin de vie.",
+            "fr",
+            False,
+        ),
+        (
+            'Selon elle, la loi Leonetti de 2005 est "assez équilibrée" et il ne faut pas aller plus loin.',
+            "fr",
+            False,
+        ),
+        (
+            "Last year , he was awarded the city of Lakewood's Medal of Valor after he fatally shot a carjacker .",
+            "en",
+            False,
+        ),
+        (
+            "It comes a day after three bank workers died in a petrol bomb attack as demonstrations over the "
+            "planned austerity measures turned violent .",
+            "en",
+            False,
+        ),
+        ("It is not clear whether the fire was started deliberately .", "en", True),
+        # the splitter cut at 'a . 357 Magnum' and at 'Jr .' (ECB+ 22_2ecbplus, 3_ecbplus)
+        (
+            "Minutes after a woman was suspended and escorted from her job at the Kraft Foods plant in Northeast "
+            "Philadelphia , she returned with a .",
+            "en",
+            False,
+        ),
+        ("The Nov . 30 escape by Arcade Joseph Comeaux Jr .", "en", False),
     ],
 )
 def test_a_summary_sentence_stands_alone(text: str, language: str, alone: bool) -> None:
@@ -405,6 +443,21 @@ def test_summary_leaves_out_a_sentence_cut_at_a_line_break() -> None:
     story[0].text = "Crise - Les banquiers jugent le système français solide\n\n" + BANKERS
     texts = [s.text for s in summarize(story, Independence.of(story), max_sentences=5)]
     assert any(t.startswith("Le gouvernement français annoncera") for t in texts)
+
+
+# ECB+ 9_4ecbplus (politics), as distributed (tokenised): 'U . S .' cut the sentence in three
+BIOLOGISTS = (
+    "Federal agencies again will be required to consult with expert biologists at the U . S . Fish and "
+    "Wildlife Service or National Marine Fisheries Service before undertaking or permitting new projects ."
+)
+
+
+def test_summary_leaves_out_the_end_of_a_sentence_cut_after_an_initial() -> None:
+    story = [
+        Document(id=str(i), source=str(i), text=BIOLOGISTS, site=f"site{i}", language="en") for i in range(2)
+    ]
+    texts = [s.text for s in summarize(story, Independence.of(story), max_sentences=5)]
+    assert not any(t.startswith("Fish and Wildlife") for t in texts), texts
 
 
 def test_summary_on_a_real_rpm2_cluster(shared_data: Path) -> None:

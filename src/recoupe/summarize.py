@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 from recoupe import lang as lang_data
 from recoupe.crosscheck import Backed, Independence, SentenceBacking, sentence_backing, shorten
@@ -42,6 +43,8 @@ def summarize(
             continue
         if _cut_at_line_break(candidate.doc.text, candidate.sentence.start):
             continue
+        if _ends_on_abbreviation(candidate.doc.text[: candidate.sentence.start], candidate.doc.language):
+            continue  # '…at the U .' / 'Fish and Wildlife Service or the National Oceanic…': its end
         chosen.append(backed)
     if not chosen and backing.scored:  # a story of dangling sentences only still gets one
         chosen.append(backing.scored[0])
@@ -75,13 +78,23 @@ def stands_alone(text: str, language: str | None) -> bool:
         return False
     if opens_with("linking_openers"):
         return False  # 'Et c'est Christine Lagarde qui le dit', 'Son visage…', 'His name is…'
-    if (
-        len(words) > 1
-        and (words[0],) in _summary_words(language, "demonstratives")
-        and (words[1],) not in _summary_words(language, "time_nouns")
+    # after a short opening phrase: 'Last year , he was awarded…', 'En attendant, ce décès…',
+    # 'Selon elle, la loi…'
+    head, comma, rest = text.partition(",")
+    lead = [w.rstrip("'’") for w in _WORD.findall(fold(head).replace("’", "'"))]
+    after = [w.rstrip("'’") for w in _WORD.findall(fold(rest).replace("’", "'"))]
+    if comma and len(lead) <= _LEAD_WORDS and after:
+        subjects = {o for o in _summary_words(language, "dangling_openers") if len(o) == 1}
+        impersonal = any(tuple(after[: len(o)]) == o for o in _summary_words(language, "impersonal_openers"))
+        if ((after[0],) in subjects and not impersonal) or _points_back(after[:2], language):
+            return False
+        if any((w,) in subjects for w in lead):
+            return False
+    if _points_back(words[:2], language) or (
+        comma and len(lead) <= _LEAD_WORDS and _points_back(lead, language)
     ):
-        return False  # 'Cette mise en garde de Pékin…' ('Ce jeudi…', 'This week…' stay)
-    if _is_fragment(text):
+        return False  # 'Cette mise en garde de Pékin…', 'Dans ce cadre, …' ('Ce jeudi…' stays)
+    if _is_fragment(text, language):
         return False
     if any(not _named_near(text, start, end) for start, end in _ages(text, language)):
         return False  # 'le maintien en détention du jeune homme de 31 ans': whose age?
@@ -101,14 +114,34 @@ def stands_alone(text: str, language: str | None) -> bool:
     return not any(len(w) == 1 and w[0] in outside_words for w in _summary_words(language, "first_person"))
 
 
+_LEAD_WORDS = 5  # an opening phrase before a comma: 'Last year', 'De ce point de vue'
+
+
+def _points_back(words: Sequence[str], language: str | None) -> bool:
+    """A demonstrative before a word that is no time: 'cette mise en garde', 'ce point de vue',
+    'this decision'; not 'ce jeudi', 'this week', 'ce qui'."""
+    demonstratives = _summary_words(language, "demonstratives")
+    times = _summary_words(language, "time_nouns") + _summary_words(language, "not_after_demonstrative")
+    return any((a,) in demonstratives and (b,) not in times for a, b in pairwise(words))
+
+
 # a sentence the splitter cut: it opens in lowercase ('escaped when he was being transported…')
-# or ends on an initial ('…consult with expert biologists at the U .', '…by Judge Philip H .')
+# or ends on an initial or a title ('…consult with expert biologists at the U .', '…by Judge
+# Philip H .', '…she returned with a .', '…Los Angeles County Dist .')
 _CUT_START = re.compile(r"^[^\w]*[a-zà-ÿ]")
-_CUT_END = re.compile(r"(?:^|[\s(])[A-Z]\s?\.\s*$")
+_CUT_END = re.compile(r"(?:^|[\s(])([A-Za-z]|[A-Z][a-z]{1,3})\s?\.\s*$")
 
 
-def _is_fragment(text: str) -> bool:
-    return bool(_CUT_START.match(text) or _CUT_END.search(text))
+def _is_fragment(text: str, language: str | None) -> bool:
+    return bool(_CUT_START.match(text)) or _ends_on_abbreviation(text, language)
+
+
+def _ends_on_abbreviation(text: str, language: str | None) -> bool:
+    match = _CUT_END.search(text)
+    if match is None:
+        return False
+    word = match.group(1)
+    return len(word) == 1 or (fold(word),) in _summary_words(language, "title_abbreviations")
 
 
 _SENTENCE_END = re.compile(r"[.!?…:;»”\"')\]]\s*$")
