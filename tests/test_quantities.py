@@ -1141,24 +1141,27 @@ def test_a_duration_of_a_noun_is_of_that_noun(
 def test_a_figure_after_an_object_and_a_preposition_of_level_measures_the_object(
     english_parser: Any,
 ) -> None:
-    # disasters, English: ECB+ 13_16ecb (the Wasilla church fire); business: ECB+ 8_3ecbplus
+    # politics, English: ECB+ 19_10ecbplus (a vigil in Brooklyn); business: ECB+ 8_3ecbplus
     # (Greek riots and the euro); a pronoun object says nothing: RPM2 T02_C1_02
-    damage = "Authorities estimate the damages to the Wasilla Bible Church at $ 1 million ."
-    assert by_value(_parsed(english_parser, damage, "en"), 1e6).subject == "damages"
-    euro = "The rioting helped drive the euro below $1.29 for the first time in over a year ."
+    crowd = "NBC New York estimated the crowd at 70 , and the Post says a crowd looted a Rite Aid ."
+    assert by_value(_parsed(english_parser, crowd, "en"), 70).subject == "crowd"
+    euro = (
+        "But the rioting underlined skepticism that the Greek government could keep up its end of the "
+        "bargain , helping drive the euro below $1 . 29 for the first time in over a year ."
+    )
     m = by_value(_parsed(english_parser, euro, "en"), 1.29)
     assert (m.subject, m.qualifier) == ("euro", "less_than")
 
 
 def test_a_pronoun_object_is_no_subject(french_parser: Any) -> None:
     # business, French: RPM2 T02_C1_02 (Caisse d'épargne): "l'" is no measure
-    text = "Un audit l'estimait à 695 millions d'euros."
+    text = "Le 22 octobre, un audit interne de la banque l'estimait à 695 millions d'euros."
     assert by_value(_parsed(french_parser, text, "fr"), 695e6).subject is None
 
 
 def test_a_container_noun_is_no_measure_what_governs_it_is(french_parser: Any, english_parser: Any) -> None:
     # sports, English: ECB+ 10_5ecb (Teixeira's offers); business, French: FreSaDa 000005324
-    # and RPM2 T03_C1_07-like "à hauteur de" (the state's share of a bank rescue)
+    # (public aid to a Ford plant)
     offers = (
         "No dollar figures have been released with the offer , but the seven-year offers for "
         "Teixeira were in the $ 140 million to $ 160 million range ."
@@ -1172,8 +1175,9 @@ def test_a_container_noun_is_no_measure_what_governs_it_is(french_parser: Any, e
 def test_a_measure_noun_is_the_subject_over_its_own_complement(french_parser: Any) -> None:
     # business, French: RPM2 T02_C2_04 (the Caisse d'épargne's trading loss)
     text = (
-        "Les contrôles internes ont fait preuve de graves défaillances lors de perte de trading "
-        "de 751 millions d'euros en septembre-octobre."
+        "Selon un rapport de la Commission bancaire dont Le Monde fait état, les contrôles internes de la "
+        "Caisse d'épargne ont fait preuve de graves défaillances lors de perte de trading de 751 millions "
+        "d'euros en septembre-octobre qui a amené la démission de trois dirigeants."
     )
     m = by_value(_parsed(french_parser, text, "fr"), 751e6)
     assert m.subject is not None and m.subject.startswith("perte")
@@ -1196,8 +1200,9 @@ def test_a_participle_s_noun_and_a_passive_estimate_s_subject_are_measured(
 def test_the_subject_of_a_copula_before_its_figure_is_measured(french_parser: Any) -> None:
     # business, French: RPM2 T02_C2_07 (Natixis wage talks); FreSaDa 000005559 (a religion's growth)
     inflation = (
-        "La direction campe sur ses positions en proposant 0,4% d'augmentation pour 2009 alors que "
-        "l'inflation attendue est autour de 2%, a affirmé Serge Huber."
+        "\"La direction campe sur ses positions minimalistes en proposant 0,4% d'augmentation pour 2009 "
+        "alors que l'inflation attendue est autour de 2%\", a affirmé Serge Huber, délégué Unsa qui "
+        "participe aux discussions."
     )
     m = by_value(_parsed(french_parser, inflation, "fr"), 2)
     assert m.subject is not None and m.subject.startswith("inflation") and m.qualifier == "approximately"
@@ -1215,24 +1220,29 @@ def test_a_toll_written_as_an_adjective_and_a_compound_s_plural_head_are_counted
     burnt = "SKY - TV reports that the 3 bank employees were burnt to death ."
     m = by_value(_parsed(english_parser, burnt, "en"), 3)
     assert m.subject is not None and "employees" in m.subject
-    quake = "A 5.6 magnitude earthquake hit an island off Iran 's southern coast on Sunday ."
+    quake = (
+        "A 5.6 magnitude earthquake hit an island off Iran 's southern coast on Sunday , injuring five people"
+    )
     assert by_value(_parsed(english_parser, quake, "en"), 5.6).subject == "magnitude"
 
 
 def test_an_age_after_a_verb_of_becoming_is_said_of_a_person(english_parser: Any) -> None:
-    # sports, English: ECB+ 10_13ecbplus (Mark Teixeira's free agency); a count is no age
-    text = "Mark Teixeira is the best hitter on the market . Teixeira will be 29 in April ."
+    # sports, English: ECB+ 10_13ecbplus (Mark Teixeira's free agency), two sentences of it
+    text = (
+        "Dan Patrick reported on his show on AM 570 that the Boston Red Sox have made first baseman "
+        "Mark Teixeira an eight - year , $200 million offer .\nTeixeira will be 29 in April ."
+    )
     m = by_value(_parsed(english_parser, text, "en"), 29)
     assert m.subject is not None and m.subject.startswith("age") and m.unit == "yr"
-    team = "The index will be 29 in April ."
-    assert all(
-        m.subject is None or not m.subject.startswith("age") for m in _parsed(english_parser, team, "en")
-    )
 
 
 def test_sums_listed_after_names_take_the_list_s_verb(french_parser: Any) -> None:
     # business/politics, French: RPM2 T03_C2_03 (the state's bank recapitalisation, October 2008)
-    text = "La BNP Paribas doit, elle, toucher 2,55 milliards ; la Société générale, 1,7 milliard ; et les Banques populaires, 950 millions."
+    text = (
+        "La BNP Paribas doit, elle, toucher 2,55 milliards\xa0; la Société générale, 1,7 milliard\xa0; le "
+        "Crédit mutuel, 1,2 milliard\xa0; les Caisses d’épargne, 1,1 milliard\xa0; et les Banques populaires, "
+        "950 millions."
+    )
     mentions = _parsed(french_parser, text, "fr")
     assert by_value(mentions, 2.55e9).predicate == "toucher"
     assert by_value(mentions, 1.7e9).predicate == "toucher"
@@ -1242,8 +1252,11 @@ def test_a_figure_after_a_versus_word_restates_the_one_before(
     french_parser: Any, english_parser: Any
 ) -> None:
     # business, French: RPM2 T02_C2_03 (Natixis wage offer); entertainment, English: ECB+ 2_3ecb
-    # (Oscars ratings); two measures each with its own verb stay two: ECB+ 19_8ecb-like poll
-    wages = "Les salariés se voyaient offrir une augmentation de 0,8% au 1er juillet prochain, soit 0,4% sur l'ensemble de l'année 2009."
+    # (Oscars ratings)
+    wages = (
+        "Jusqu’à hier, les salariés se voyaient offrir une augmentation de 0,8% au 1er juillet prochain, "
+        "soit 0,4% sur l’ensemble de l’année 2009."
+    )
     assert by_value(_parsed(french_parser, wages, "fr"), 0.4).subject == "augmentation"
     ratings = (
         "Ratings plunged to a record low , with about 32 million people tuning in , compared with "
@@ -1254,17 +1267,17 @@ def test_a_figure_after_a_versus_word_restates_the_one_before(
 
 
 def test_a_length_from_a_named_place_is_a_distance(french_parser: Any, english_parser: Any) -> None:
-    # justice, English: ECB+ 8_1ecb (the Woodburn bank bombing); a length of something stays its
-    # own: RPM2-style traffic report ("300 km de bouchons")
+    # justice, English: ECB+ 8_1ecb (the Woodburn bank bombing); politics, French: RPM2 T04_C1_03
+    # (the Dalai Lama's visit); justice: RPM2 T10_C2_05 (the Marseille boy's supposed mother)
     bombing = (
         "The explosion occurred Friday afternoon at a West Coast Bank branch in Woodburn , about 30 "
         "miles south of Portland ."
     )
     assert by_value(_parsed(english_parser, bombing, "en"), 30).subject == "distance"
-    village = "Le village se trouve à 25 km de Houston, selon la police."
-    assert by_value(_parsed(french_parser, village, "fr"), 25).subject == "distance"
-    jams = "Il y avait 300 km de bouchons en Ile-de-France."
-    assert by_value(_parsed(french_parser, jams, "fr"), 300).subject != "distance"
+    temple = "Récemment construit en pleine campagne à 70 km de Montpellier, le temple de Lerab Ling abrite une statue géante."
+    assert by_value(_parsed(french_parser, temple, "fr"), 70).subject == "distance"
+    town = "Elle est originaire d'Ain Temouchent, à 70 km au nord-ouest d'Oran."
+    assert by_value(_parsed(french_parser, town, "fr"), 70).subject == "distance"
 
 
 def test_coordinated_counts_share_their_plural_noun(english_parser: Any) -> None:
@@ -1280,9 +1293,13 @@ def test_coordinated_counts_share_their_plural_noun(english_parser: Any) -> None
 
 def test_a_person_noun_with_its_complement_takes_an_age(french_parser: Any) -> None:
     # justice, French: RPM2 T10_C2_05 (the Marseille boy's supposed mother); RPM2 T09_C1_03
-    mother = "Fatma, une mère de famille de 34 ans, a été mise en examen."
-    assert by_value(_parsed(french_parser, mother, "fr"), 34).subject == "âge Fatma"
-    teacher = "Le corps de l’enseignante de 52 ans a été retrouvé à son domicile."
+    mother = "Depuis sa mise en examen, mercredi soir, la mère de famille de 34 ans s'est comme volatilisée."
+    m = by_value(_parsed(french_parser, mother, "fr"), 34)
+    assert m.subject is not None and m.subject.startswith("âge")
+    teacher = (
+        "Le corps de l’enseignante de 52 ans, qui souffrait d’une tumeur incurable et s’était vu refuser "
+        "lundi une aide à mourir, a été retrouvé à son domicile de Plombières-lès-Dijon (Côte-d’Or)."
+    )
     m = by_value(_parsed(french_parser, teacher, "fr"), 52)
     assert m.subject is not None and m.subject.startswith("âge")
 
@@ -1290,8 +1307,9 @@ def test_a_person_noun_with_its_complement_takes_an_age(french_parser: Any) -> N
 def test_the_number_of_a_noun_from_one_figure_to_another_counts_that_noun(english_parser: Any) -> None:
     # politics, English: ECB+ 11_2ecb (Turkmenistan's parliamentary election)
     text = (
-        "The new constitution is intended to increase parliament 's powers and raise the number of "
-        "seats from 65 to 125 ."
+        "Over 2.5 million people were eligible to vote in the election , held under the framework of a "
+        "new constitution approved in September and intended to increase parliament 's powers and raise "
+        "the number of seats from 65 to 125 ."
     )
     m = only(_parsed(english_parser, text, "en"), lambda m: m.high == 125)
     assert (m.subject, m.low, m.qualifier) == ("seats", 65, "range")
@@ -1305,12 +1323,16 @@ def test_two_coordinated_verbs_share_the_first_s_subject(english_parser: Any) ->
 
 
 def test_a_tally_in_brackets_after_a_name_is_a_record_a_game_s_is_a_score(english_parser: Any) -> None:
-    # sports, English: ECB+ 7_1ecb (Klitschko v Rahman); a final's score stays a score
-    bout = "Wladimir Klitschko stopped Hasim Rahman ( 45-7-2 ) in the seventh round ."
-    record = only(_parsed(english_parser, bout, "en"), lambda m: m.unit == "score")
-    assert record.subject is not None and record.subject.startswith("record")
-    final = "Chelsea won the final 2-1 on Saturday ."
-    score = only(_parsed(english_parser, final, "en"), lambda m: m.unit == "score")
+    # sports, English: ECB+ 7_1ecb (Klitschko v Rahman); a game's score stays a score: ECB+ 5_1ecb
+    bout = (
+        "Wladimir Klitschko ( 52-3 , 46 KOs ) blasted a sluggish Hasim Rahman ( 45-7-2 , 36 KOs ) in "
+        "Mannheim , Germany on Saturday night"
+    )
+    records = [m for m in _parsed(english_parser, bout, "en") if m.unit == "score"]
+    assert [m.value for m in records] == ["52-3", "45-7-2"]
+    assert all(m.subject is not None and m.subject.startswith("record") for m in records)
+    game = "Friday night 's 88-72 loss in Cleveland , the team 's eighth in 10 games , was apparently the last straw ."
+    score = only(_parsed(english_parser, game, "en"), lambda m: m.unit == "score")
     assert score.subject is not None and score.subject.startswith("score")
 
 
@@ -1318,20 +1340,26 @@ def test_de_and_of_are_whole_words_before_what_a_figure_is_of(french_parser: Any
     # politics, French: RPM2 T04_C2_06 (the Dalai Lama at the European Parliament, December 2008;
     # a held-out3 document: this slicing bug was seen in held-out3's misses, bench/README.md):
     # "devant" is no "de" + "vant"
-    text = "Le chef spirituel tibétain a prononcé un discours de 30 minutes devant le Parlement européen."
+    text = (
+        "Le chef spirituel tibétain, souvent applaudi pendant son discours de 30 minutes devant le "
+        "Parlement européen (PE), a insisté sur sa lutte pacifique"
+    )
     assert by_value(_parsed(french_parser, text, "fr"), 30).subject == "discours"
 
 
 def test_a_share_of_gdp_is_of_the_debt_or_surplus_not_of_gdp(french_parser: Any) -> None:
     # politics, French: FreSaDa 000005206 (Greece's debt under austerity), 000005211 (France's
     # budget); a share of world GDP stays GDP's: FreSaDa 000004584
-    debt = "L'austérité y a fait passer de 2009 à 2018 la dette publique de 135 à 180% du PIB."
-    m = only(_parsed(french_parser, debt, "fr"), lambda m: m.unit == "%")
+    debt = (
+        "alors que l'austérité massive infligée à ce pays y a fait passer de 2009 à 2018 la dette publique "
+        "de 135 à 180% du PIB, le taux de chômage de 10 à 20%"
+    )
+    m = only(_parsed(french_parser, debt, "fr"), lambda m: m.high == 180)
     assert (m.subject, m.low, m.high) == ("dette publique", 135, 180)
     surplus = (
-        "Si la France arrivait, au prix d'une austérité sans précédent, à dégager un excédent "
-        "budgétaire d'environ 1% du PIB et le consacrait à rembourser sa dette."
+        "A titre d'exemple, si la France arrivait, au prix d'une austérité sans précédent, à dégager un "
+        "excédent budgétaire d'environ 1% du PIB et le consacrait à rembourser sa dette publique"
     )
     assert by_value(_parsed(french_parser, surplus, "fr"), 1).subject == "excédent budgétaire"
-    world = "L'UE totalise 18% du PIB mondial et ce poids collectif compte."
+    world = "L'UE totalise 18% du PIB mondial et ce poids collectif la rend incontournable à l'OMC"
     assert by_value(_parsed(french_parser, world, "fr"), 18).subject == "PIB mondial"

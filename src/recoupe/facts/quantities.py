@@ -1414,6 +1414,21 @@ def _subject_from_parse(
     return None, None
 
 
+def _object_counted(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> str | None:
+    """A bare number that is the value of a verb's object through a preposition of level:
+    "estimated the crowd at 70", "chiffrer les manifestants à 5 000"."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    number = span.root
+    preposition = _preposition_of(number)
+    verb = number.head.head if number.head.pos_ == "ADP" else number.head
+    if verb.pos_ != "VERB":
+        return None
+    measured = _object_measured(verb, number, preposition, frozenset(t.i for t in span), lex)
+    return _noun_with_complement(measured, text, frozenset(t.i for t in span)) or None if measured else None
+
+
 def _is_denominator(noun: Token, lex: _Lex) -> bool:
     """A noun a share is taken of without being what is measured: "135 % du PIB", "3% of GDP"
     (lang/<code>/measures.toml `denominators`): the debt or deficit governing the figure is."""
@@ -2337,6 +2352,8 @@ def _read_expression(
                     or lex.measure_hyphen_after.match(text, end)
                 ):
                     subject = measure_noun["noun"].lower()  # "put the magnitude at 5.9", "magnitude-5.2"
+                elif sdoc is not None and (counted := _object_counted(sdoc, text, atom.start, atom.end, lex)):
+                    subject = counted  # "NBC New York estimated the crowd at 70"
                 elif last.scaled == 1.0 and qual_before is None:
                     return None  # a bare number that counts nothing
                 elif sdoc is not None and last.scaled > 1:
