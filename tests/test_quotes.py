@@ -797,9 +797,10 @@ def test_labelled_quotes_held_out_split_meets_its_floors(shared_data: Path) -> N
             assert figures[name] >= floor, (language, name, round(figures[name], 3))
 
 
-# French speakers on the three splits never tuned on (bench/README.md, at d319603: heldout3
-# 0.759 / 0.526, heldout4 0.822 / 0.617, heldout5 0.778 / 0.571); floors a little under
-FRENCH_HELDOUT_FLOORS = {"speaker_precision": 0.74, "speaker_recall": 0.50, "quote_precision": 0.92}
+# French speakers on the three splits labelled before the second round (bench/README.md: at
+# d319603 heldout3 0.759 / 0.526, heldout4 0.822 / 0.617, heldout5 0.778 / 0.571; tuned on in the
+# third round: 0.892 / 0.744, 0.936 / 0.733, 0.875 / 0.714); floors a little under
+FRENCH_HELDOUT_FLOORS = {"speaker_precision": 0.85, "speaker_recall": 0.68, "quote_precision": 0.92}
 FRENCH_HELDOUT_SPLITS = ("heldout3", "heldout4", "heldout5")
 
 
@@ -1032,3 +1033,16 @@ def test_business_and_diplomacy_the_words_that_name_an_unnamed_speaker(models: S
     found = quotes(models, text, "fr")
     assert speaker_of(found, "était tout à fait") == "Un porte-parole de BNP Paribas"
     assert speaker_of(found, "Dans un pays") == "un ambassadeur européen en poste au Vatican"
+
+
+def test_english_justice_the_possessor_of_a_role_is_not_its_holder(models: SpacyModels) -> None:
+    # ecbplus 5_6ecbplus (detokenised): 'said Biancardi's attorney, James Zeszutek'
+    text = (
+        'O\'Brien and Biancardi are accused of acting "contrary to principles of ethical conduct" by '
+        "failing to report their involvement in NCAA rules violations, the report said.\n"
+        '"We deny that we engaged in any improper conduct under NCAA bylaws and legislation," said '
+        "Biancardi's attorney, James Zeszutek."
+    )
+    found = quotes(models, text, "en")
+    assert speaker_of(found, "We deny") == "James Zeszutek"
+    assert speaker_of(found, "contrary to") == "the report"

@@ -1040,7 +1040,9 @@ class _Speakers:
         def distance(t: Token) -> int:
             return min(abs(t.idx - raw.open_at), abs(t.idx - raw.close_end))
 
-        return sorted(governing, key=distance) + sorted(reporting, key=distance) + sorted(others, key=distance)
+        return (
+            sorted(governing, key=distance) + sorted(reporting, key=distance) + sorted(others, key=distance)
+        )
 
     # -- from a verb to a name ----------------------------------------------------------------
 
@@ -1567,6 +1569,8 @@ class _Speakers:
             and not re.search(
                 r"\b(?:de|du|des|d['’]|of)(?:\s+(?:la|le|les|l['’]|the))?\s*$", self.text[start : m.start]
             )
+            # the role's possessor is not the role: 'Biancardi's attorney, James Zeszutek'
+            and not re.match(r"\s*['’]s?\b", self.text[m.end : end])
         ]
         # 'le ministre colombien de la Défense Juan Manuel Santos': the name right after the role
         people += [
