@@ -218,10 +218,13 @@ def found_elsewhere(d: Discrepancy, p: dict[str, object]) -> bool:
     subject and left out, while a third article states the same figure)."""
     digits = re.sub(r"\D", "", str(p["new"])), re.sub(r"\D", "", str(p["old"]))
     new = any(
-        str(p["changed"]) in v.documents and digits[0] in re.sub(r"\D", "", v.text or "") for v in d.values
+        str(p["changed"]) in v.documents
+        and (digits[0] in re.sub(r"\D", "", v.text or "") or _same_number(v.value, str(p["new"])))
+        for v in d.values
     )
     old = any(
-        set(v.documents) - {str(p["changed"])} and digits[1] in re.sub(r"\D", "", v.text or "")
+        set(v.documents) - {str(p["changed"])}
+        and (digits[1] in re.sub(r"\D", "", v.text or "") or _same_number(v.value, str(p["old"])))
         for v in d.values
     )
     return new and old
