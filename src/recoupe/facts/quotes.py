@@ -809,11 +809,16 @@ class _Speakers:
         def source(
             start: int, words: list[str], verbatim: str | None, after: int | None = None
         ) -> str | None:
-            if len(words) < MIN_ECHO_WORDS:
-                return None
+            if len(words) < MIN_ECHO_WORDS and (verbatim is None or len(verbatim.split()) <= MIN_ECHO_WORDS):
+                return None  # too few words to tell one quote from another
             matches = []
             for q in credited:
-                if q.start == start or len(_COUNTED_WORDS.findall(q.text)) <= len(words):
+                if q.start == start:
+                    continue
+                shorter = len(_COUNTED_WORDS.findall(q.text)) <= len(words)
+                # a heading repeating a fragment as written ('« La fin des illusions »' over
+                # 'cette rentrée signe « la fin des illusions »') takes its speaker too
+                if shorter and not (verbatim is not None and _fold(q.text) == verbatim):
                     continue
                 if after is not None and not after < q.start < start:
                     continue
@@ -856,7 +861,10 @@ class _Speakers:
         out = []
         for q in found:
             if q.speaker is None and headline(q.start, q.end):
-                q = QuoteMention(q.text, q.start, q.end, source(q.start, _content_words(q.text), None))
+                as_written = " ".join(_COUNTED_WORDS.findall(_fold(q.text)))
+                words = _content_words(q.text)
+                speaker = source(q.start, words, None) or source(q.start, words, as_written)
+                q = QuoteMention(q.text, q.start, q.end, speaker)
             elif len(_COUNTED_WORDS.findall(q.text)) < MIN_QUOTE_WORDS and not headline(q.start, q.end):
                 # a fragment repeating words just quoted is the words' speaker's, whoever the
                 # sentence credits with mentioning them ('…, Lynch reported')
