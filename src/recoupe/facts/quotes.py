@@ -1379,7 +1379,11 @@ class _Speakers:
                 whole
                 and previous is not None
                 and previous[1]
-                and previous[0].start <= before.start < previous[0].end
+                and (
+                    previous[0].start <= before.start < previous[0].end
+                    # the credit the parser split from its quote: '« … »' / ', a dit X.'
+                    or (before.start == previous[0].end and before.text.lstrip()[:1] == ",")
+                )
             ):
                 return previous[1]
             if whole:
