@@ -459,13 +459,17 @@ def test_merge_aliases_is_a_total_idempotent_mapping(names: list[str]) -> None:
 # --------------------------------------------------------------------------------------------
 
 # rpm2 T07_C2_01, T03_C1_03 (business), T07_C2_02: an organisation noun before the name or in
-# apposition after it; not a person's role ('le courtier de la Fimat' is the broker himself)
+# apposition after it; not a person's role ('le courtier de la Fimat' is the broker himself), nor
+# a clause after a comma (T04_C2: '…du Tibet, l'agence officielle Chine Nouvelle…')
 FR_COMPANIES = (
     "Dans les salles de marché de la Défense, Alain Declerck s'était aperçu que Jérôme Kerviel traitait des "
     "titres du groupe européen d'assurances Allianz.\n\n"
-    "« À ce stade », promet Patrick Valroff, le directeur général de Calyon, la banque n’envisage donc pas de "
-    "licenciement.\n\n"
-    "Moussa Bakir, le courtier de la Fimat, veut maintenant rentrer dans ses droits."
+    "Le Crédit agricole va sensiblement réduire la taille de sa banque d’affaires Calyon.\n\n"
+    "Moussa Bakir, le courtier de la Fimat, veut maintenant rentrer dans ses droits. A la Fimat, alors une "
+    "filiale à 100 % de la Société générale, les courtiers recevaient un bonus.\n\n"
+    "Dans une nouvelle attaque visant les appels du dirigeant tibétain en faveur d'une plus grande autonomie du "
+    "Tibet, l'agence officielle Chine Nouvelle a rendu publics jeudi deux commentaires défendant le régime "
+    "communiste dans la région."
 )
 
 
@@ -473,8 +477,10 @@ def test_an_organisation_noun_beside_a_name_makes_it_an_organisation(models: Spa
     found = entities(models, FR_COMPANIES, "fr")
     assert kind_of(found, "Allianz") == "organization"  # tagged LOC
     assert kind_of(found, "Calyon") == "organization"  # tagged LOC
+    assert kind_of(found, "Fimat") == "organization"  # tagged LOC twice
     assert kind_of(found, "Moussa Bakir") == "person"
     assert kind_of(found, "Jérôme Kerviel") == "person"
+    assert kind_of(found, "Tibet") == "place"
 
 
 # rpm2 T01_C1_01 (first and second lines): 'Farc' is tagged LOC; the text defines it

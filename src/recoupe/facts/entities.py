@@ -906,7 +906,10 @@ def _headline_names(candidates: list[_Candidate], text: str) -> list[_Candidate]
     body = "\n".join(body_lines)
     inside = [any(s <= c.start and c.end <= e for s, e in headlines) for c in candidates]
     # the names the page gives outside its headlines
-    named = {canonical_key(c.text) for c, head in zip(candidates, inside, strict=True) if not head}
+    named: dict[str, FactKind] = {}
+    for c, head in zip(candidates, inside, strict=True):
+        if not head:
+            named.setdefault(canonical_key(c.text), c.kind)
     kept: list[_Candidate] = []
     for c, head in zip(candidates, inside, strict=True):
         if not head or canonical_key(c.text) in named:
@@ -914,6 +917,7 @@ def _headline_names(candidates: list[_Candidate], text: str) -> list[_Candidate]
             continue
         words = list(re.finditer(r"\S+", c.text))
         best: tuple[int, int] | None = None
+        kind: FactKind = c.kind
         for size in range(len(words) - 1, 0, -1):
             for i in range(len(words) - size + 1):
                 piece = c.text[words[i].start() : words[i + size - 1].end()]
@@ -922,7 +926,7 @@ def _headline_names(candidates: list[_Candidate], text: str) -> list[_Candidate]
                     size > 1 and _UPPER.match(piece) and re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", body)
                 )
                 if canonical_key(piece) in named or written:
-                    best = (i, i + size)
+                    best, kind = (i, i + size), named.get(canonical_key(piece), c.kind)
                     break
             if best is not None:
                 break
@@ -930,16 +934,17 @@ def _headline_names(candidates: list[_Candidate], text: str) -> list[_Candidate]
             continue
         start = c.start + words[best[0]].start()
         end = c.start + words[best[1] - 1].end()
-        kept.append(_Candidate(c.kind, start, end, text[start:end], c.label))
+        # the kind the page gives the name outside its headlines ('Texas Inmate' ORG -> 'Texas')
+        kept.append(_Candidate(kind, start, end, text[start:end], c.label))
     return kept
 
 
 def _organisations_by_text(candidates: list[_Candidate], values: list[str], sdoc: Doc, text: str) -> set[str]:
     """Names the text itself calls organisations: an acronym whose long form has an
     organisation's head ('Forces armées révolutionnaires de Colombie (Farc)'), and a name right
-    after an organisation noun ('sa banque d'affaires Calyon', 'du groupe européen d'assurances
-    Allianz', 'the insurer Allianz'), before one in English ('the Marfin bank'), or with one in
-    apposition after it ('Calyon, la banque', 'la Fimat, alors une filiale de courtage'). Not
+    after an organisation noun ('du cabinet Asterès', 'sa banque d'affaires Calyon', 'du groupe
+    européen d'assurances Allianz', 'the insurer Allianz'), before one in English ('the Marfin
+    bank'), or with one in apposition after it ('la Fimat, alors une filiale de courtage'). Not
     after a preposition or an article ('le courtier de la Fimat', 'l'équipe de France')."""
     found: set[str] = set()
     for long_form, short in _acronyms(text):
@@ -970,13 +975,8 @@ def _named_as_organisation(span: Span, label: str) -> bool:
     i = span.start - 1
     if i >= 0 and _is_organisation_noun(doc[i]):
         return True
-    if (
-        i >= 2
-        and doc[i].pos_ == "NOUN"
-        and doc[i].is_lower
-        and doc[i - 1].pos_ == "ADP"
-        and doc[i - 1].is_lower
-    ):
+    # (French complements only: 'the Red Sox team of owner John Henry' names a person)
+    if i >= 2 and doc[i].pos_ == "NOUN" and doc[i].is_lower and fold(doc[i - 1].text) in ("de", "d'", "d’"):
         j = i - 2
         while j > 0 and doc[j].pos_ == "ADJ" and doc[j].is_lower and i - j < 4:
             j -= 1
@@ -986,17 +986,20 @@ def _named_as_organisation(span: Span, label: str) -> bool:
     after = span.end
     if after < len(doc) and doc[after].lang_ == "en" and _is_organisation_noun(doc[after]):
         return True
-    # in apposition after it: 'Calyon, la banque', 'Fimat, alors une filiale', 'Waitrose, the chain'
-    # (not after a person's full name: 'Moussa Bakir, le courtier de la Fimat' is the broker himself)
+    # in apposition after it, with an indefinite article: 'la Fimat, alors une filiale de courtage',
+    # 'Waitrose, a supermarket chain' (a definite one may open the next clause: '…autonomie du
+    # Tibet, l'agence officielle Chine Nouvelle a rapporté'; nor after a person's full name)
     person = label in ("PER", "PERSON") and len(span) > 1
     if after < len(doc) and doc[after].text == "," and not person:
-        j, steps = after + 1, 0
-        while j < len(doc) and steps < 4 and doc[j].pos_ in ("ADV", "DET", "ADJ", "NOUN"):
-            if _is_organisation_noun(doc[j]):
-                return True
-            if doc[j].pos_ == "NOUN":
-                break
-            j, steps = j + 1, steps + 1
+        j = after + 1
+        if j < len(doc) and doc[j].pos_ == "ADV":
+            j += 1
+        if j < len(doc) and doc[j].pos_ == "DET" and "Ind" in doc[j].morph.get("Definite", []):
+            for k in range(j + 1, min(j + 4, len(doc))):
+                if _is_organisation_noun(doc[k]):
+                    return True
+                if doc[k].pos_ not in ("ADJ", "NOUN"):
+                    break
     return False
 
 
