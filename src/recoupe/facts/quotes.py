@@ -504,7 +504,10 @@ class _Speakers:
             # Varoufakis' as one organisation; 'Paris Kyriakides' as a city): the subject of a
             # speech verb, or a name in apposition to a person noun
             speaks = token.dep_ in _SUBJECT_DEPS and self._is_speech_verb(token.head)
-            role_appos = token.dep_ == "appos" and _fold(token.head.text) in self.vocab.role_nouns
+            role_appos = (
+                token.dep_ == "appos"
+                and _role_word(_fold(token.head.text), self.vocab) in self.vocab.role_nouns
+            )
             if not (speaks or role_appos):
                 continue
             parts = sorted(
@@ -577,6 +580,11 @@ class _Speakers:
                         break
                     if (person := self._person_of(t)) is not None:
                         break
+                if person is None:
+                    # past a recipient: 'détaille à l'AFP le colonel Benoît Ferrand'
+                    at = _Raw(verb.idx, verb.idx, verb.idx, verb.idx)
+                    found = self._inverted_subject(verb, at)
+                    person = self._person_of(found) if found is not None else None
             if person is not None:
                 out.append(_Credit(verb.idx, self._full(person.name, person.start), True))
             elif subject is not None and subject.pos_ == "NOUN" and self._free(subject):
@@ -1366,6 +1374,16 @@ class _Speakers:
             name = self._announced(sdoc[span.start : colon[-1].i])
             if name:
                 return name
+        # '« … » : moins de 24 heures après, le vice-procureur …, Rémy Avon, était en mesure de
+        # dévoiler …': a quote opening its paragraph, then a colon and who it is from
+        line_before = self.text[: raw.open_at].rsplit("\n", 1)[-1]
+        if not line_before.strip() and self.text[raw.close_end :].lstrip(" \u00a0").startswith(":"):
+            rest = [t for t in span if t.idx > raw.close_end and self._free(t)]
+            subjects = [t for t in rest if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON"]
+            for subject in subjects[:1]:
+                name = self._name_of(subject)
+                if name is not None and name in self.person_names | self._full_names():
+                    return name
         if span.start > 0:
             last = span.start - 1
             while last > 0 and sdoc[last].is_space:  # a line break parsed as a sentence of its own
