@@ -194,6 +194,7 @@ class Vocabulary:
     masculine: frozenset[str] = frozenset()
     object_clitics: frozenset[str] = frozenset()
     impersonal_sources: frozenset[str] = frozenset()
+    body_pronouns: frozenset[str] = frozenset()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -225,6 +226,7 @@ def vocabulary(language: str) -> Vocabulary:
         masculine=get("masculine"),
         object_clitics=get("object_clitics"),
         impersonal_sources=get("impersonal_sources"),
+        body_pronouns=get("body_pronouns"),
     )
 
 
@@ -1526,7 +1528,9 @@ class _Speakers:
                 before = [p for p in self.people if p.end <= head.idx]
                 return self._full(before[-1].name, before[-1].start) if before else None
             if word in self.vocab.person_pronouns:
-                return self._person_after(head) or self._person_before(head.idx, _gender([word], self.vocab))
+                return self._person_after(head) or self._person_before(
+                    head.idx, _gender([word], self.vocab), body=word in self.vocab.body_pronouns
+                )
             if word in ("un", "une", "one") and any(c.dep_ in ("nmod", "prep") for c in head.children):
                 # 'l'un des hommes', 'one of the officers': the words of the text
                 phrase = _phrase(head)
@@ -1694,7 +1698,7 @@ class _Speakers:
             return None
         return self._person_at(subject)
 
-    def _person_before(self, at: int, gender: str = "") -> str | None:
+    def _person_before(self, at: int, gender: str = "", *, body: bool = False) -> str | None:
         """Who 'il'/'he' stands for: the person last named as a subject or credited with speech
         before `at` (a person named only in passing, 'la mère du petit Mohamed', is not), of the
         pronoun's gender where the text gives the person's ('elle' is not 'M. Sarkozy'); when
@@ -1706,6 +1710,19 @@ class _Speakers:
         candidates += [(c.at, c.name) for c in self.credits if c.personal and c.at < at]
         candidates += [(c.at, c.name) for c in self.speech_subjects if c.personal and c.at < at]
         candidates = [(where, name) for where, name in candidates if self._agrees(name, gender)]
+        # 'il'/'elle' for a body credited with the quote just before, in its paragraph or the one
+        # before, nobody named since ('« … », regrette le CNCT. / « … », ajoute-t-il')
+        last = next((c for c in reversed(self.credits) if c.at < at), None)
+        if (
+            body  # French 'il'/'elle' may stand for a body; English 'he'/'she' never do
+            and last is not None
+            and not last.personal
+            and last.name not in self.person_names | self._full_names()
+            and all(where < last.at for where, _ in candidates)
+            and self.text[last.at : at].count("\n") <= 1
+            and not any(last.at < p.start < at for p in self.people)
+        ):
+            return last.name
         if not candidates:
             candidates = [
                 (p.start, self._full(p.name, p.start))
@@ -1995,7 +2012,10 @@ def _clitic_subject(verb: Token) -> Token | None:
     doc = verb.doc
     near = [doc[i] for i in (verb.i - 1, verb.i + 1, verb.i + 2) if 0 <= i < len(doc)]
     for t in near:
-        if t.text.startswith("-") and _fold(t.text).lstrip("-").removeprefix("t-") in _CLITICS:
+        # 'a-t-il', and the typo 'ajoute t-il'
+        if (t.text.startswith("-") or _fold(t.text).startswith("t-")) and _fold(t.text).lstrip(
+            "-"
+        ).removeprefix("t-") in _CLITICS:
             return t
     return None
 
