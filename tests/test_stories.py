@@ -33,14 +33,18 @@ from recoupe.stage import make_stage
 from recoupe.stories import (
     DEFAULT_OPTIONS,
     Features,
+    Pairs,
     Stories,
     StoryOptions,
+    StoryVector,
     TermFrequencies,
+    VectorMatrix,
     attach_fragments,
     average_link,
     bcubed,
     capitalised_names,
     cluster_graph,
+    cluster_pairs,
     cluster_stories,
     event_day,
     nearest_story,
@@ -48,6 +52,7 @@ from recoupe.stories import (
     published_date,
     similarities,
     similarity,
+    similarity_block,
     similarity_graph,
     story_features,
     story_id,
@@ -232,6 +237,47 @@ def test_one_vs_many_similarities_match_the_pairwise_graph(excerpts: list[dict[s
                 assert graph.get((min(i, j), max(i, j)), 0.0) == pytest.approx(row[j], abs=1e-9)
 
 
+def _reference_similarity(a: StoryVector, b: StoryVector, options: StoryOptions) -> float:
+    # the formula of the module docstring, written out over the dicts
+    words = sum(w * b.words.get(t, 0.0) for t, w in a.words.items())
+    if a.names or b.names:
+        names = sum(w * b.names.get(t, 0.0) for t, w in a.names.items())
+        words = (1 - options.name_share) * words + options.name_share * names
+    return words * time_factor(a.day, b.day, options)
+
+
+def test_store_rows_and_batch_vectors_give_the_formula_s_similarities(excerpts: list[dict[str, Any]]) -> None:
+    # rows built from a store's term ids (`from_weights`) and from vectors (`of`) are one matrix;
+    # a document without names, and one without words or names, end the list
+    features = [story_features(d) for d in as_docs(excerpts)]
+    features += [
+        Features(Counter({"seisme": 2}), Counter(), dt.date(2005, 11, 27)),
+        Features(Counter(), Counter(), None),
+    ]
+    frequencies = TermFrequencies.of(features)
+    vectors = [story_vector(f, frequencies) for f in features]
+    ids: dict[str, int] = {}
+    rows, kinds = [], []
+    for v in vectors:
+        terms = [ids.setdefault("w:" + t, len(ids)) for t in v.words] + [
+            ids.setdefault("n:" + t, len(ids)) for t in v.names
+        ]
+        rows.append((np.array(terms, dtype=np.int64), np.array([*v.words.values(), *v.names.values()])))
+        kinds.append(np.array([False] * len(v.words) + [True] * len(v.names)))
+    days = np.array([v.day.toordinal() if v.day else 0 for v in vectors], dtype=np.int64)
+    stored = VectorMatrix.from_weights(rows, kinds, days)
+    options = StoryOptions()
+    every = np.arange(len(vectors))
+    block = similarity_block(stored, every, every, options)
+    assert block == pytest.approx(
+        similarity_block(VectorMatrix.of(vectors), every, every, options), abs=1e-12
+    )
+    for i, a in enumerate(vectors):
+        for j, b in enumerate(vectors):
+            assert block[i, j] == pytest.approx(_reference_similarity(a, b, options), abs=1e-12)
+    assert block[-1].sum() == 0 and block[-2, -2] == pytest.approx(1.0)
+
+
 def test_nearest_story_is_the_best_average_above_threshold() -> None:
     scores = {"a": [0.5, 0.0, 0.1], "b": [0.2, 0.2], "c": []}
     assert nearest_story(scores, 0.15) == "b"
@@ -242,7 +288,9 @@ def test_nearest_story_is_the_best_average_above_threshold() -> None:
 def test_fragments_join_the_closest_larger_story_only_when_close_enough() -> None:
     groups = [[0, 1, 2, 3], [4, 5, 6, 7], [8], [9]]
     graph = {(0, 8): 0.4, (4, 8): 0.2, (4, 9): 0.04}
-    joined = attach_fragments(groups, graph, threshold=0.1, fragment_size=3, fragment_share=0.7)
+    joined = attach_fragments(
+        groups, Pairs.from_mapping(10, graph), threshold=0.1, fragment_size=3, fragment_share=0.7
+    )
     assert joined == [[0, 1, 2, 3, 8], [4, 5, 6, 7], [9]]  # 0.1 mean to the first, 0.01 too little
 
 
@@ -304,17 +352,19 @@ def _naive_average_link(similarity: np.ndarray, threshold: float) -> list[list[i
     threshold=st.sampled_from([0.1, 0.3, 0.5]),
 )
 def test_average_link_matches_the_textbook_algorithm(values: list[int], threshold: float) -> None:
-    # the sparse agglomeration (`cluster_graph`, through `average_link`) against the textbook
+    # both average-link paths (dense in scipy, sparse in Python) against the textbook
     n = int((1 + np.sqrt(1 + 8 * len(values))) / 2)
     upper = np.zeros((n, n))
     upper[np.triu_indices(n, 1)] = (
         np.array(values[: n * (n - 1) // 2]) + np.arange(n * (n - 1) // 2) * 1e-6
     ) / 1000
-    similarity = (upper + upper.T).astype(np.float32)
+    # float64: the offsets that keep values apart are below float32's resolution
+    similarity = upper + upper.T
     np.fill_diagonal(similarity, 1.0)
-    assert average_link(similarity, threshold) == _naive_average_link(
-        similarity.astype(np.float64), threshold
-    )
+    expected = _naive_average_link(similarity, threshold)
+    assert average_link(similarity, threshold) == expected  # scipy's linkage, in C
+    pairs = Pairs(n, *(np.array(a) for a in np.nonzero(upper)), upper[np.nonzero(upper)])
+    assert cluster_pairs(pairs, threshold, dense_max=0) == expected  # the sparse path, in Python
 
 
 # --------------------------------------------------------------------------------------------

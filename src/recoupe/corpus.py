@@ -29,7 +29,6 @@ postings of a document's rarer terms, so the work per added page does not grow w
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 import json
 import math
@@ -58,14 +57,11 @@ from recoupe.pipeline import POOL_MIN_PAGES_PER_WORKER, Pipeline, PipelineConfig
 from recoupe.store import Store, StoryRow
 from recoupe.store.codec import document_from_row
 from recoupe.stories import (
-    Features,
-    StoryVector,
-    TermFrequencies,
-    cluster_vectors,
-    similarities,
+    VectorMatrix,
+    cluster_matrix,
+    similarity_block,
     story_features,
     story_id,
-    story_vector,
 )
 
 T = TypeVar("T")
@@ -134,6 +130,8 @@ class AddSummary:
     seconds: float = 0.0
     error_reasons: list[str] = field(default_factory=list)
     timings: dict[str, float] = field(default_factory=dict)  # seconds per phase, for bench/
+    # CPU seconds of the driver's thread per phase: what a phase costs, whatever else the machine runs
+    cpu_timings: dict[str, float] = field(default_factory=dict)
 
     def line(self) -> str:
         parts = [
@@ -952,16 +950,30 @@ class Corpus:
         wanted = {seed: [d for d, _ in found.most_common(MAX_CANDIDATES)] for seed, found in partial.items()}
         union = sorted({d for docs in wanted.values() for d in docs} | set(wanted))
         state = self._doc_state(union)
-        vectors = self._story_vectors(union, n_indexed)
+        present, matrix = self._story_matrix(union, n_indexed)
+        row_of = {doc_id: k for k, doc_id in enumerate(present)}
         options = self.pipeline.stories.options
         # a story matters when a seed could join it: by average link, or as a fragment
         floor = options.threshold * (options.fragment_share if options.fragment_size > 0 else 1.0)
+        asking = [seed for seed in wanted if seed in row_of]
+        columns = sorted({row_of[d] for seed in asking for d in wanted[seed] if d in row_of})
+        if not asking or not columns:
+            return {}
+        column_of = {row: k for k, row in enumerate(columns)}
+        block = similarity_block(
+            matrix,
+            np.array([row_of[s] for s in asking], dtype=np.int64),
+            np.array(columns, dtype=np.int64),
+            options,
+        )
         stories: dict[str, float] = {}
-        for seed, docs in wanted.items():
-            docs = [d for d in docs if d in vectors and d in state and state[d][1] is None and state[d][0]]
-            if seed not in vectors or not docs:
+        for number, seed in enumerate(asking):
+            docs = [
+                d for d in wanted[seed] if d in row_of and d in state and state[d][1] is None and state[d][0]
+            ]
+            if not docs:
                 continue
-            values = similarities(vectors[seed], [vectors[d] for d in docs], options)
+            values = block[number, [column_of[row_of[d]] for d in docs]]
             best: dict[str, float] = {}
             for doc, value in zip(docs, values.tolist(), strict=True):
                 sid = state[doc][0]
@@ -971,27 +983,27 @@ class Corpus:
                 stories[sid] = max(stories.get(sid, 0.0), value)
         return stories
 
-    def _story_vectors(self, ids: Sequence[str], n_indexed: int) -> dict[str, StoryVector]:
-        """The stories stage's vectors of stored documents, weighted with the store's idf."""
+    def _story_matrix(self, ids: Sequence[str], n_indexed: int) -> tuple[list[str], VectorMatrix]:
+        """The stories stage's vectors of stored documents (those of `ids` that have one, in
+        order), weighted with the store's idf, as the rows of one `VectorMatrix`."""
         raw = self._vectors(ids)
-        every = np.unique(np.concatenate([t for t, _, _ in raw.values()] or [np.zeros(0, np.int64)]))
+        present = [i for i in ids if i in raw]
+        every = np.unique(np.concatenate([raw[i][0] for i in present] or [np.zeros(0, np.int64)]))
         names = self._names_of(every.tolist())
-        df = self._document_frequencies()
-        frequencies = TermFrequencies(documents=n_indexed)
-        for term_id in every.tolist():
-            name = names[term_id]
-            target = frequencies.words if name.startswith("w:") else frequencies.names
-            target[name[2:]] = int(df[term_id])
-        vectors: dict[str, StoryVector] = {}
-        for doc_id, (terms, counts, day) in raw.items():
-            words: Counter[str] = Counter()
-            people: Counter[str] = Counter()
-            for term_id, count in zip(terms.tolist(), counts.tolist(), strict=True):
-                name = names[term_id]
-                (words if name.startswith("w:") else people)[name[2:]] = int(count)
-            features = Features(words, people, dt.date.fromordinal(day) if day else None)
-            vectors[doc_id] = story_vector(features, frequencies)
-        return vectors
+        name_terms = np.fromiter(
+            (names[t].startswith("n:") for t in every.tolist()), dtype=bool, count=len(every)
+        )
+        idf = self._idf(n_indexed)
+        rows: list[tuple[npt.NDArray[np.int64], F64]] = []
+        is_name: list[npt.NDArray[np.bool_]] = []
+        for doc_id in present:
+            terms, counts, _ = raw[doc_id]
+            keep = counts > 0
+            terms, counts = terms[keep], counts[keep]
+            rows.append((terms, (1.0 + np.log(counts)) * idf[terms]))
+            is_name.append(name_terms[np.searchsorted(every, terms)])
+        days = np.array([raw[i][2] or 0 for i in present], dtype=np.int64)
+        return present, VectorMatrix.from_weights(rows, is_name, days)
 
     def _names_of(self, term_ids: Sequence[int]) -> dict[int, str]:
         missing = [t for t in term_ids if t not in self._term_names]
@@ -1007,12 +1019,12 @@ class Corpus:
         """The stories stage's clustering (`cluster_vectors`) of a region of the store."""
         if not ids:
             return []
-        vectors = self._story_vectors(ids, self._indexed_count())
-        present = [i for i in ids if i in vectors]
-        groups = cluster_vectors([vectors[i] for i in present], self.pipeline.stories.options)
+        present, matrix = self._story_matrix(ids, self._indexed_count())
+        groups = cluster_matrix(matrix, self.pipeline.stories.options)
         clustered = [[present[k] for k in group] for group in groups]
         # a document without a vector (nothing to compare) is a story of its own
-        clustered.extend([i] for i in ids if i not in vectors)
+        with_vector = set(present)
+        clustered.extend([i] for i in ids if i not in with_vector)
         return clustered
 
     def _name_groups(
@@ -1102,11 +1114,12 @@ class Corpus:
 
 @contextmanager
 def _timed(summary: AddSummary, phase: str) -> Iterator[None]:
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), time.thread_time()
     try:
         yield
     finally:
         summary.timings[phase] = summary.timings.get(phase, 0.0) + time.perf_counter() - started
+        summary.cpu_timings[phase] = summary.cpu_timings.get(phase, 0.0) + time.thread_time() - cpu
 
 
 def _chunks(items: Sequence[T], size: int = 500) -> Iterator[list[T]]:

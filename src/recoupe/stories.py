@@ -57,6 +57,7 @@ from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
+from scipy import sparse
 
 from recoupe.model import Document, Mention
 from recoupe.stage import Stage, register
@@ -64,6 +65,7 @@ from recoupe.textutil import STOPWORDS, content_words, fold
 
 F32 = npt.NDArray[np.float32]
 F64 = npt.NDArray[np.float64]
+I64 = npt.NDArray[np.int64]
 
 # who takes part in an event; places are left to the words (see the module docstring)
 NAME_KINDS = frozenset({"person", "organization", "product", "event"})
@@ -329,20 +331,12 @@ def similarities(
     one: StoryVector, many: Sequence[StoryVector], options: StoryOptions = DEFAULT_OPTIONS
 ) -> F64:
     """`similarity(one, other)` for each of `many`, as an array in their order."""
-    result = np.zeros(len(many), dtype=np.float64)
-    for k, other in enumerate(many):
-        words = _dot(one.words, other.words)
-        if one.names or other.names:
-            names = _dot(one.names, other.names)
-            words = (1.0 - options.name_share) * words + options.name_share * names
-        result[k] = words * time_factor(one.day, other.day, options)
-    return result
-
-
-def _dot(a: Mapping[str, float], b: Mapping[str, float]) -> float:
-    if len(b) < len(a):
-        a, b = b, a
-    return sum(w * b.get(term, 0.0) for term, w in a.items())
+    if not many:
+        return np.zeros(0, dtype=np.float64)
+    matrix = VectorMatrix.of([one, *many])
+    block = similarity_block(matrix, np.zeros(1, dtype=np.int64), np.arange(1, len(many) + 1), options)
+    row: F64 = block[0]
+    return row
 
 
 def nearest_story(
@@ -359,87 +353,204 @@ def nearest_story(
     return best[1] if best is not None else None
 
 
+@dataclass(frozen=True, slots=True)
+class VectorMatrix:
+    """Story vectors as the rows of two sparse matrices (scipy CSR), words and names, each row
+    of unit length or empty, and their event days (proleptic ordinals, 0 when unknown).
+
+    The same rows whether they come from `StoryVector`s (`of`, a batch) or from a store's term
+    ids and weights (`from_weights`): both paths compute similarities with one formula."""
+
+    words: Any
+    names: Any
+    days: I64
+
+    def __len__(self) -> int:
+        return int(self.words.shape[0])
+
+    @classmethod
+    def of(cls, vectors: Sequence[StoryVector]) -> VectorMatrix:
+        days = np.array([v.day.toordinal() if v.day is not None else 0 for v in vectors], dtype=np.int64)
+        return cls(_csr_rows([v.words for v in vectors]), _csr_rows([v.names for v in vectors]), days)
+
+    @classmethod
+    def from_weights(
+        cls, rows: Sequence[tuple[I64, F64]], is_name: Sequence[npt.NDArray[np.bool_]], days: I64
+    ) -> VectorMatrix:
+        """Rows of (term ids, weights), each weight already tf x idf; `is_name` tells, term by
+        term, which are names. Each part of a row is normalised to unit length here."""
+        width = 1 + max((int(terms.max()) for terms, _ in rows if len(terms)), default=0)
+        parts = []
+        for want in (False, True):
+            picked = [(t[mask == want], w[mask == want]) for (t, w), mask in zip(rows, is_name, strict=True)]
+            parts.append(_unit_rows(picked, width))
+        return cls(parts[0], parts[1], np.asarray(days, dtype=np.int64))
+
+    @property
+    def named(self) -> npt.NDArray[np.bool_]:
+        named: npt.NDArray[np.bool_] = np.diff(self.names.indptr) > 0
+        return named
+
+
+def _csr_rows(rows: Sequence[Mapping[str, float]]) -> Any:
+    vocabulary: dict[str, int] = {}
+    indptr = [0]
+    indices: list[int] = []
+    data: list[float] = []
+    for row in rows:
+        for term, weight in row.items():
+            indices.append(vocabulary.setdefault(term, len(vocabulary)))
+            data.append(weight)
+        indptr.append(len(indices))
+    return sparse.csr_matrix(
+        (
+            np.array(data, dtype=np.float64),
+            np.array(indices, dtype=np.int64),
+            np.array(indptr, dtype=np.int64),
+        ),
+        shape=(len(rows), max(1, len(vocabulary))),
+    )
+
+
+def _unit_rows(rows: Sequence[tuple[I64, F64]], width: int) -> Any:
+    lengths = np.array([len(t) for t, _ in rows], dtype=np.int64)
+    indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
+    indices = np.concatenate([t for t, _ in rows] or [np.zeros(0, np.int64)]).astype(np.int64)
+    data = np.concatenate([w for _, w in rows] or [np.zeros(0, np.float64)]).astype(np.float64)
+    row_of = np.repeat(np.arange(len(rows)), lengths)
+    norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=len(rows)))
+    norms = np.where(norms > 0, norms, 1.0)
+    data = data / np.repeat(norms, lengths)
+    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), width))
+
+
+def _combine(
+    words: Any, names: Any, matrix: VectorMatrix, left: I64, right: I64, options: StoryOptions
+) -> Any:
+    """The similarity formula over sparse products of rows `left` x rows `right`: words and
+    names mixed by `name_share` (the words alone when neither document has a name), times the
+    time factor when both days are known. Returns a COO matrix of the non-zero values."""
+    words = words.tocoo()
+    named = matrix.named
+    either = named[left][words.row] | named[right][words.col]
+    mixed = sparse.coo_matrix(
+        (words.data * np.where(either, 1.0 - options.name_share, 1.0), (words.row, words.col)),
+        shape=words.shape,
+    )
+    if options.name_share > 0 and names.nnz:
+        mixed = (mixed.tocsr() + options.name_share * names.tocsr()).tocoo()
+    if options.time_weight > 0:
+        a, b = matrix.days[left][mixed.row], matrix.days[right][mixed.col]
+        known = (a > 0) & (b > 0)
+        apart = np.abs(a - b).astype(np.float64)
+        factor = 1.0 - options.time_weight * (1.0 - np.exp(-apart / options.time_scale_days))
+        mixed.data = np.where(known, mixed.data * factor, mixed.data)
+    mixed.eliminate_zeros()
+    return mixed
+
+
+def similarity_block(
+    matrix: VectorMatrix, left: I64, right: I64, options: StoryOptions = DEFAULT_OPTIONS
+) -> F64:
+    """Dense similarities of rows `left` (rows of the result) against rows `right` (columns)."""
+    left, right = np.asarray(left, dtype=np.int64), np.asarray(right, dtype=np.int64)
+    words = matrix.words[left] @ matrix.words[right].T
+    names = matrix.names[left] @ matrix.names[right].T
+    block: F64 = _combine(words, names, matrix, left, right, options).toarray()
+    return block
+
+
+@dataclass(frozen=True, slots=True)
+class Pairs:
+    """The non-zero similarities of `n` documents: `values[k]` between `left[k] < right[k]`."""
+
+    n: int
+    left: I64
+    right: I64
+    values: F64
+
+    @classmethod
+    def from_mapping(cls, n: int, graph: Mapping[tuple[int, int], float]) -> Pairs:
+        kept = [(min(i, j), max(i, j), v) for (i, j), v in graph.items() if i != j and v != 0]
+        left, right, values = zip(*kept, strict=True) if kept else ((), (), ())
+        return cls(n, np.array(left, np.int64), np.array(right, np.int64), np.array(values, np.float64))
+
+    def as_mapping(self) -> dict[tuple[int, int], float]:
+        pairs = zip(self.left.tolist(), self.right.tolist(), strict=True)
+        return dict(zip(pairs, self.values.tolist(), strict=True))
+
+
+def similarity_pairs(matrix: VectorMatrix, options: StoryOptions = DEFAULT_OPTIONS) -> Pairs:
+    """Every non-zero similarity among the rows of `matrix`, from two sparse products: memory
+    follows the pairs that share a term, never n x n."""
+    every = np.arange(len(matrix), dtype=np.int64)
+    words = sparse.triu(matrix.words @ matrix.words.T, k=1)
+    names = sparse.triu(matrix.names @ matrix.names.T, k=1)
+    found = _combine(words, names, matrix, every, every, options)
+    return Pairs(
+        len(matrix), found.row.astype(np.int64), found.col.astype(np.int64), found.data.astype(np.float64)
+    )
+
+
 def similarity_graph(
     vectors: Sequence[StoryVector], options: StoryOptions = DEFAULT_OPTIONS
 ) -> dict[tuple[int, int], float]:
-    """The non-zero similarities `(i, j) -> s` with `i < j`, computed one row at a time from an
-    inverted index of the terms: memory grows with the pairs that share a term, never n x n."""
-    n = len(vectors)
-    word_index = _InvertedIndex([v.words for v in vectors])
-    name_index = _InvertedIndex([v.names for v in vectors])
-    days = np.array([v.day.toordinal() if v.day is not None else 0 for v in vectors], dtype=np.float64)
-    known = np.array([v.day is not None for v in vectors])
-    graph: dict[tuple[int, int], float] = {}
-    named = np.array([bool(v.names) for v in vectors])
-    for i, vector in enumerate(vectors):
-        row = word_index.row(vector.words, n)
-        # names weigh in unless neither document has one (no name shared is evidence too)
-        weighed = named if not named[i] else np.ones(n, dtype=bool)
-        row[weighed] *= 1.0 - options.name_share
-        if named[i]:
-            row += options.name_share * name_index.row(vector.names, n)
-        later = np.flatnonzero(row[i + 1 :] > 0) + i + 1
-        values = row[later]
-        if known[i] and options.time_weight > 0:
-            dated = known[later]
-            apart = np.abs(days[later][dated] - days[i])
-            values[dated] *= 1.0 - options.time_weight * (1.0 - np.exp(-apart / options.time_scale_days))
-        graph.update(zip(((i, int(j)) for j in later), values.tolist(), strict=True))
-    return graph
-
-
-class _InvertedIndex:
-    """Term -> (documents, weights): a row of dot products costs the postings of its terms."""
-
-    def __init__(self, rows: Sequence[Mapping[str, float]]) -> None:
-        postings: dict[str, tuple[list[int], list[float]]] = {}
-        for i, row in enumerate(rows):
-            for term, weight in row.items():
-                docs, weights = postings.setdefault(term, ([], []))
-                docs.append(i)
-                weights.append(weight)
-        self.postings = {
-            term: (np.array(docs, dtype=np.int64), np.array(weights, dtype=np.float64))
-            for term, (docs, weights) in postings.items()
-            if len(docs) > 1  # a term of one document adds to no dot product
-        }
-
-    def row(self, weights: Mapping[str, float], n: int) -> F64:
-        found = [(self.postings[t], w) for t, w in weights.items() if t in self.postings]
-        if not found:
-            return np.zeros(n, dtype=np.float64)
-        docs = np.concatenate([p[0] for p, _ in found])
-        values = np.concatenate([p[1] * w for p, w in found])
-        row: F64 = np.bincount(docs, weights=values, minlength=n).astype(np.float64)
-        return row
+    """The non-zero similarities `(i, j) -> s` with `i < j` of `vectors`."""
+    return similarity_pairs(VectorMatrix.of(vectors), options).as_mapping()
 
 
 # --------------------------------------------------------------------------------------------
 # clustering
 # --------------------------------------------------------------------------------------------
 
+# Up to this many documents, average link runs in scipy (C) over a condensed distance array of
+# n(n-1)/2 doubles (25 MB at 2,500); above it, in Python over the non-zero pairs only. Both are
+# the same algorithm, tested against the textbook one; a store's regions and a batch brief stay
+# under it.
+DENSE_LINKAGE_MAX = 2500
+
 
 def average_link(similarity: F32, threshold: float) -> list[list[int]]:
     """Average-link clustering of a dense similarity matrix (its diagonal is ignored): groups of
-    positions, in position order. `cluster_graph` does the same over a sparse graph."""
+    positions, in position order. `cluster_pairs` does the same over sparse pairs."""
     n = len(similarity)
     upper = np.triu_indices(n, 1)
     values = np.asarray(similarity, dtype=np.float64)[upper]
     keep = values != 0
-    graph = dict(
-        zip(
-            zip(upper[0][keep].tolist(), upper[1][keep].tolist(), strict=True),
-            values[keep].tolist(),
-            strict=True,
-        )
-    )
-    return cluster_graph(n, graph, threshold)
+    pairs = Pairs(n, upper[0][keep].astype(np.int64), upper[1][keep].astype(np.int64), values[keep])
+    return cluster_pairs(pairs, threshold)
+
+
+def cluster_pairs(pairs: Pairs, threshold: float, *, dense_max: int = DENSE_LINKAGE_MAX) -> list[list[int]]:
+    """Average-link agglomeration (absent pairs have similarity 0): merge the two groups of
+    highest mean pairwise similarity while it is at least `threshold`. Groups of positions
+    0..n-1, each sorted, in order of their first position."""
+    if pairs.n <= 1:
+        return [[0]] if pairs.n == 1 else []
+    if pairs.n <= dense_max:
+        return _linkage_groups(pairs, threshold)
+    return cluster_graph(pairs.n, pairs.as_mapping(), threshold)
+
+
+def _linkage_groups(pairs: Pairs, threshold: float) -> list[list[int]]:
+    from scipy.cluster.hierarchy import fcluster, linkage
+
+    n, i, j = pairs.n, pairs.left, pairs.right
+    distances = np.ones(n * (n - 1) // 2, dtype=np.float64)
+    distances[n * i - i * (i + 1) // 2 + (j - i - 1)] = 1.0 - pairs.values
+    np.clip(distances, 0.0, None, out=distances)
+    tree = linkage(distances, method="average")
+    # a merge at mean similarity >= threshold is one at distance <= 1 - threshold (the margin
+    # absorbs the rounding of 1 - mean against the mean of 1 - s)
+    labels = fcluster(tree, t=1.0 - threshold + 1e-12, criterion="distance")
+    groups: dict[int, list[int]] = {}
+    for position, label in enumerate(labels.tolist()):
+        groups.setdefault(label, []).append(position)
+    return sorted(groups.values(), key=lambda group: group[0])
 
 
 def cluster_graph(n: int, graph: Mapping[tuple[int, int], float], threshold: float) -> list[list[int]]:
-    """Average-link agglomeration over a sparse graph (absent pairs have similarity 0): merge the
-    two groups of highest mean pairwise similarity while it is at least `threshold`. Groups of
-    positions 0..n-1, each sorted, in order of their first position.
+    """Average link over a sparse graph in Python, for sets too large for the dense path.
 
     Groups keep the summed similarity to each neighbouring group, and a heap holds candidate
     merges (stale entries are skipped), so a run costs O(E log E) for E non-zero pairs.
@@ -478,7 +589,7 @@ def cluster_graph(n: int, graph: Mapping[tuple[int, int], float], threshold: flo
 
 def attach_fragments(
     groups: Sequence[Sequence[int]],
-    graph: Mapping[tuple[int, int], float],
+    pairs: Pairs,
     *,
     threshold: float,
     fragment_size: int,
@@ -487,40 +598,50 @@ def attach_fragments(
     """Groups of at most `fragment_size` positions join the larger group they are closest to (mean
     similarity) when that mean reaches `fragment_share * threshold`; the others stay as they are.
     Larger groups never merge here, and a fragment never joins another fragment."""
-    group_of = {k: g for g, group in enumerate(groups) for k in group}
-    large = {g for g, group in enumerate(groups) if len(group) > fragment_size}
-    sums: dict[int, dict[int, float]] = {g: {} for g, group in enumerate(groups) if g not in large}
-    for (i, j), value in graph.items():
-        gi, gj = group_of[i], group_of[j]
-        if gi in sums and gj in large:
-            sums[gi][gj] = sums[gi].get(gj, 0.0) + value
-        if gj in sums and gi in large:
-            sums[gj][gi] = sums[gj].get(gi, 0.0) + value
+    count = len(groups)
+    group_of = np.zeros(pairs.n, dtype=np.int64)
+    for g, group in enumerate(groups):
+        group_of[list(group)] = g
+    sizes = np.array([len(group) for group in groups], dtype=np.float64)
+    large = sizes > fragment_size
+    a, b = group_of[pairs.left], group_of[pairs.right]
+    across = a != b
+    sums = sparse.coo_matrix((pairs.values[across], (a[across], b[across])), shape=(count, count)).tocsr()
+    sums = (sums + sums.T).tocsr()
     result = {g: list(group) for g, group in enumerate(groups)}
-    for g, totals in sums.items():
-        means = {h: total / (len(groups[g]) * len(groups[h])) for h, total in totals.items()}
-        if means:
-            target = max(sorted(means), key=lambda h: means[h])
-            if means[target] >= fragment_share * threshold:
-                result[target].extend(result.pop(g))
+    for g in np.flatnonzero(~large).tolist():
+        row = sums.getrow(g)
+        targets = [h for h in row.indices.tolist() if large[h]]
+        if not targets:
+            continue
+        totals = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
+        means = {h: totals[h] / (sizes[g] * sizes[h]) for h in targets}
+        target = max(sorted(means), key=lambda h: means[h])
+        if means[target] >= fragment_share * threshold:
+            result[target].extend(result.pop(g))
     return sorted((sorted(group) for group in result.values()), key=lambda group: group[0])
+
+
+def cluster_matrix(matrix: VectorMatrix, options: StoryOptions = DEFAULT_OPTIONS) -> list[list[int]]:
+    """Stories as groups of rows of `matrix`: average link, then fragments attached."""
+    pairs = similarity_pairs(matrix, options)
+    groups = cluster_pairs(pairs, options.threshold)
+    if options.fragment_size == 0:
+        return groups
+    return attach_fragments(
+        groups,
+        pairs,
+        threshold=options.threshold,
+        fragment_size=options.fragment_size,
+        fragment_share=options.fragment_share,
+    )
 
 
 def cluster_vectors(
     vectors: Sequence[StoryVector], options: StoryOptions = DEFAULT_OPTIONS
 ) -> list[list[int]]:
     """Stories as groups of positions into `vectors`: average link, then fragments attached."""
-    graph = similarity_graph(vectors, options)
-    groups = cluster_graph(len(vectors), graph, options.threshold)
-    if options.fragment_size == 0:
-        return groups
-    return attach_fragments(
-        groups,
-        graph,
-        threshold=options.threshold,
-        fragment_size=options.fragment_size,
-        fragment_share=options.fragment_share,
-    )
+    return cluster_matrix(VectorMatrix.of(vectors), options)
 
 
 def cluster_stories(docs: Sequence[Document], options: StoryOptions = DEFAULT_OPTIONS) -> list[list[str]]:
