@@ -1245,7 +1245,11 @@ def test_sums_listed_after_names_take_the_list_s_verb(french_parser: Any) -> Non
     )
     mentions = _parsed(french_parser, text, "fr")
     assert by_value(mentions, 2.55e9).predicate == "toucher"
-    assert by_value(mentions, 1.7e9).predicate == "toucher"
+    assert (by_value(mentions, 1.7e9).subject, by_value(mentions, 1.7e9).predicate) == (
+        "Société générale",
+        "toucher",
+    )
+    assert by_value(mentions, 950e6).subject == "Banques populaires"
 
 
 def test_a_figure_after_a_versus_word_restates_the_one_before(

@@ -2038,9 +2038,10 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         if previous is not None and _restates(text, lex, previous, expr, sent):
             # "57 % (contre 50 %)", "38 000 dollars [33 000 euros]": the same measure, compared
             subject, predicate = previous.subject, previous.predicate
-        elif previous is not None and _continues_list(text, previous, expr):
-            # "BNP Paribas doit toucher 2,55 milliards ; la Société générale, 1,7 milliard"
-            subject, predicate = previous.subject, previous.predicate
+        elif previous is not None and (item := _list_item_name(text, previous, expr)):
+            # "BNP Paribas doit toucher 2,55 milliards ; la Société générale, 1,7 milliard": the
+            # list's verb, and the name that tells this sum from the others
+            subject, predicate = item, previous.predicate
         previous = replace(expr, subject=subject, predicate=predicate)
         mentions.append(
             Mention(
@@ -2068,21 +2069,23 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
 
 
 _LIST_ITEM_GAP = re.compile(
-    r"\s*[,;]\s*(?:(?:et|and)\s+)?(?:(?:le|la|les|l['’]|the)\s*)?[A-ZÀ-Ý][\w'’.&-]*(?:\s+[^\W\d][\w'’.&-]*){0,3}\s*,?\s*"
+    r"\s*[,;]\s*(?:(?:et|and)\s+)?(?:(?:le|la|les|l['’]|the)\s*)?(?P<name>[A-ZÀ-Ý][\w'’.&-]*(?:\s+[^\W\d][\w'’.&-]*){0,3}?)\s*,?\s*"
 )
 
 
-def _continues_list(text: str, previous: _Expr, expr: _Expr) -> bool:
-    """Whether `expr` is the next item of a list of sums after names, with no verb of its own:
-    "X va recevoir 3 milliards, BNP Paribas 2,55 milliards, Société Générale 1,7 milliard"."""
+def _list_item_name(text: str, previous: _Expr, expr: _Expr) -> str | None:
+    """The name `expr` follows when it is the next item of a list of sums after names, with no
+    verb of its own: "X va recevoir 3 milliards, BNP Paribas 2,55 milliards, Société Générale
+    1,7 milliard" -> "Société Générale"."""
     if expr.subject is not None or expr.predicate is not None or expr.measure == "age":
-        return False
+        return None
     if (previous.subject is None and previous.predicate is None) or previous.measure == "age":
-        return False
+        return None
     if not (previous.kind == expr.kind or (previous.kind == "money" and expr.unit is None)):
-        return False
+        return None
     gap = text[previous.end : expr.start]
-    return len(gap) <= 60 and _LIST_ITEM_GAP.fullmatch(gap) is not None
+    match = _LIST_ITEM_GAP.fullmatch(gap) if len(gap) <= 60 else None
+    return match["name"] if match else None
 
 
 def _restates(text: str, lex: _Lex, previous: _Expr, expr: _Expr, sent: tuple[int, int]) -> bool:
