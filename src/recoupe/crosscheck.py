@@ -346,6 +346,7 @@ def _overlap(a: tuple[float, float], b: tuple[float, float]) -> bool:
     return a[0] <= b[1] and b[0] <= a[1]
 
 
+_BOUNDS_RULE = True
 _BOUNDS = frozenset({"at_most", "less_than", "at_least", "more_than"})
 
 
@@ -749,6 +750,17 @@ class Aligner:
             return 0.0
         return row_cosine(self._matrix, row_a, row_b)
 
+    def one_persons_only_duration(self, a: Statement, b: Statement) -> bool:
+        """Two durations whose sentences name one person (one's names within the other's) and
+        state no other duration: how long that person did something."""
+        return (
+            a.measure == b.measure == "duration"
+            and bool(a.people & b.people)
+            and (a.people <= b.people or b.people <= a.people)
+            and self.only_duration(a)
+            and self.only_duration(b)
+        )
+
     def only_duration(self, s: Statement) -> bool:
         """The figure is the only duration its sentence states."""
         starts = self._starts.get(s.document) or [0]
@@ -832,7 +844,7 @@ class Aligner:
             return False, "several values in one document"
         if self.anchor(a, b) >= CONFLICT_SHARED:
             return True, "shared context words"
-        if a.mention.qualifier == b.mention.qualifier and a.mention.qualifier in _BOUNDS:
+        if _BOUNDS_RULE and a.mention.qualifier == b.mention.qualifier and a.mention.qualifier in _BOUNDS:
             # "at least two people" hurt in one attack and "at least 70" in the riots: two
             # bounds of one kind hold together; only one statement written twice disagrees
             return False, "two bounds of one kind"
@@ -917,13 +929,7 @@ class Aligner:
             return surname in nameless.people, "person in sentence"
         if bool(a.words) != bool(b.words) and _named_near(b if a.words else a, a if a.words else b):
             return True, "subject beside"
-        if (
-            a.measure == "duration"
-            and a.people & b.people
-            and (a.people <= b.people or b.people <= a.people)
-            and self.only_duration(a)
-            and self.only_duration(b)
-        ):
+        if self.one_persons_only_duration(a, b):
             # how long one person did something, the sentences naming that person and no other
             # ("Yvonne Hiller" / "Hiller") and stating no other duration ("Hiller ... where she'd worked for 15 years" /
             # "Hiller, a 15-year employee")
