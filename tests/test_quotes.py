@@ -1046,3 +1046,83 @@ def test_english_justice_the_possessor_of_a_role_is_not_its_holder(models: Spacy
     found = quotes(models, text, "en")
     assert speaker_of(found, "We deny") == "James Zeszutek"
     assert speaker_of(found, "contrary to") == "the report"
+
+
+def test_politics_a_heading_repeating_a_credited_fragment_as_written(models: SpacyModels) -> None:
+    # fresada 000011562: '"La fin des illusions"' over '… signe "la fin des illusions" …'
+    text = (
+        "\"Cela veut dire qu'il n'a pas pu faire ce qu'il voulait\", estime Michel Sapin.\n"
+        '"La fin des illusions"\n'
+        '"Nicolas Hulot a jugé de son action, il a jugé qu\'elle était insatisfaisante et il est parti", a '
+        'jugé l\'ancien ministre qui estime que cette rentrée signe "la fin des illusions" promise\xa0par '
+        "Emmanuel Macron après son élection."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "La fin des illusions") == "Michel Sapin"
+
+
+def test_disaster_a_quote_after_a_split_credit_and_rescue_services_speaking(models: SpacyModels) -> None:
+    # fresada 000011390: the parser cuts ', a dit le chef de l'Etat …' from its quote
+    text = (
+        "La catastrophe à peine passée, Emmanuel Macron tire un premier enseignement politique de "
+        "l'ouragan Irma, qui s'est abattu mercredi sur les îles de Saint-Barthélémy et Saint-Martin. "
+        "\"C'est la France entière qui a été touchée\", a dit le chef de l'Etat lors d'une conférence de "
+        'presse commune avec le président grec. "Nous avons plusieurs blessés, des dommages matériels '
+        "très lourds, des Françaises et français blessés, sidérés de la violence de ce qu'ils ont vécu.\"\n"
+        "Les Etats-Unis seront les prochains touchés par Irma: l'ouragan devrait atteindre le sud de la "
+        'Floride dimanche après-midi. Son passage devrait être "réellement destructeur", préviennent '
+        "les secours américains."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "Nous avons plusieurs") == "Emmanuel Macron"
+    assert speaker_of(found, "réellement destructeur") == "les secours américains"
+
+
+def test_disaster_the_clause_after_a_quote_and_a_colon_and_a_speaker_past_a_recipient(
+    models: SpacyModels,
+) -> None:
+    # fresada 000008472 (forest fires): NER takes 'Rémy Avon' for a place
+    text = (
+        "INCENDIES - Dès les premières heures d'un feu de forêt, de minutieuses investigations sont "
+        "lancées pour remonter aux origines du sinistre, comme à Saint-Cannat, dans les "
+        "Bouches-du-Rhône, où les enquêteurs ont identifié la cause probable de l'incendie qui a dévoré "
+        "800 hectares: un mégot mal éteint.\n"
+        '"L\'hypothèse du jet de mégot est actuellement privilégiée": moins de 24 heures après les '
+        "premières flammes, le vice-procureur de la République d'Aix-en-Provence, Rémy Avon, était en "
+        "mesure de dévoiler dimanche les premiers résultats d'une enquête éclair, confiée à la "
+        "gendarmerie.\n"
+        "Pour les gendarmes, associés à l'Office national des forêts et aux sapeurs-pompiers au sein "
+        "d'une unité spécialisée, lors des centaines d'incendies de forêts qui se déclarent pendant la "
+        "saison estivale en France, le premier enjeu est de localiser le ou les lieux précis de départ "
+        "des flammes, détaille à l'AFP le colonel Benoît Ferrand, à la tête du groupement de gendarmerie "
+        "départementale des Bouches-du-Rhône.\n"
+        "\"Il y a d'abord un aspect classique: tout ce qui est enquête de voisinage, recherche du "
+        'renseignement à travers la population", détaille-t-il.'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "L'hypothèse") == "Rémy Avon"
+    assert speaker_of(found, "Il y a d'abord") == "Benoît Ferrand"
+
+
+def test_health_il_after_a_body_s_quote_is_that_body(models: SpacyModels) -> None:
+    # fresada 000007712: 'regrette le CNCT. « … », ajoute t-il' (the typo kept), not the person
+    # credited before
+    text = (
+        "\"A ce stade, nous ne nous fixons pas d'objectif concernant le nombre de bureaux de tabac "
+        'visés", a précisé Pascal Montredon.\n'
+        "Le Comité national contre le tabagisme (CNCT), association de prévention du tabagisme, a dénoncé "
+        "cette initiative de la confédération des buralistes.\n"
+        '"La confédération décide de produire directement avec un fabricant bulgare sa propre marque", '
+        "regrette le CNCT.\n"
+        "\"De surcroît, l'objectif avec un prix annoncé aussi bas est clairement de cibler les jeunes et "
+        'les populations les plus démunies", ajoute t-il.'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "De surcroît") == "CNCT"
+
+
+def test_english_he_never_stands_for_a_body(models: SpacyModels) -> None:
+    # ecbplus 22_2ecbplus (detokenised): 'the company said' then a worker's 'he told'
+    text = (
+        '"This is a sad day for the Kraft Foods family," the company said in a statement.\n'
+        '"I heard the gunfire, and I ran," he told The Associated Press.'
+    )
+    assert speaker_of(quotes(models, text, "en"), "I heard") != "the company"
