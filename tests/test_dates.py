@@ -26,6 +26,7 @@ from recoupe.facts.dates import (
     parse_published,
     resolve_date_expression,
     resolve_in_year,
+    url_date,
     weekday_year,
 )
 from recoupe.model import Mention
@@ -505,6 +506,29 @@ def test_a_day_and_month_without_a_year_is_read_in_the_year_given(
         assert found[1] <= found[2] and found[1].startswith("2008")
 
 
+@pytest.mark.parametrize(
+    ("address", "expected"),
+    [
+        # ECB+ 3_10ecbplus, 16_10ecbplus, 10_3ecbplus, as distributed (tokenised), and plain
+        (
+            "http : / / www . utsandiego . com / news / 2009 / dec / 07 / texas - prisoner - captured",
+            "2009-12-07",
+        ),
+        (
+            "http : / / www . presstelegram . com / technology / 20070503 / judge - sentences - orozco",
+            "2007-05-03",
+        ),
+        ("http : / / articles . washingtonpost . com / 2008 - 12 - 23 / sports / 36830848", "2008-12-23"),
+        ("https://www.huffingtonpost.com/2009/11/30/arcade-joseph-comeaux-jr_n_374452.html", "2009-11-30"),
+        # a month without a day, or no address at all
+        ("http : / / joyofsox . blogspot . nl / 2008 / 12 / herald - sox - make - 8 - year - offer", None),
+        ("Le 2008/12/07 est un dimanche", None),
+    ],
+)
+def test_the_day_a_page_s_address_files_it_under(address: str, expected: str | None) -> None:
+    assert url_date(address) == expected
+
+
 def test_a_weekday_with_a_day_and_month_tells_the_year() -> None:
     # RPM2 T01_C1_07 (politics): Wednesday 2 July is 2008 within two years of 2007
     assert weekday_year("mercredi 2 juillet", 2007, "fr") == 2008
@@ -524,6 +548,8 @@ def test_a_weekday_with_a_day_and_month_tells_the_year() -> None:
          "UPDATED 3 : 09 AM EST Dec 19 , 2008\nDespite saying they have been out", "2008-12-19"),
         ("WASHINGTON , DC , April 28 , 2009\nFederal agencies again will have to consult", "2009-04-28"),
         ("Multiple Special Circumstances\n( March 20 , 2007 ) - -\nA Superior Court jurty", "2007-03-20"),
+        # a title stating a date is no date line (a lowercase word of prose)
+        ("Attentats du 11 septembre 2001 : dix ans après\nLe texte.", None),
         # a sentence stating a date is no date line (ECB+ 16_10ecbplus)
         ("Judge sentences Orozco to death\nJudge Philip Hickok told a packed courtroom about the slaying of "
          "Deputy Jerry Ortiz on June 24 , 2005 .\n", None),

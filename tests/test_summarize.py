@@ -178,6 +178,24 @@ VIDEO = (
 )
 
 
+# ECB+ 3_10ecbplus (justice), as distributed: no date line the date reader reads ('Dec . 7'), a dated address
+CAPTURED = (
+    "http : / / www . utsandiego . com / news / 2009 / dec / 07 / texas - prisoner - captured - after - week - on "
+    "- the - run / all / ? print\nTexas prisoner captured after week on the run\n7 : 15 a . m . Dec . 7 , 2009\n"
+    "A convicted sex offender who was the subject of a weeklong manhunt after pulling off a daring escape during "
+    "a prison transfer was captured Monday after authorities received several phone tips , including one from a "
+    "salesman who recognized the inmate outside his business ."
+)
+
+
+def test_timeline_dates_an_undated_page_by_its_address() -> None:
+    timeline = build_timeline([_undated("10", CAPTURED, "en")])
+    assert [(e.date, e.text[:24]) for e in timeline] == [
+        ("2009-12-07", "Dated by its address, 10"),
+        ("2009-12-07", "A convicted sex offender"),
+    ]
+
+
 def test_stated_weekdays_tell_an_undated_story_s_year() -> None:
     story = [_undated("07", ARRIVED, "fr"), _undated("04", VIDEO, "fr")]
     assert story_year(story) == 2008

@@ -16,7 +16,7 @@ from itertools import pairwise
 
 from recoupe import lang as lang_data
 from recoupe.crosscheck import Backed, Independence, SentenceBacking, sentence_backing, shorten
-from recoupe.facts.dates import date_line, extract_dates, resolve_in_year, weekday_year
+from recoupe.facts.dates import date_line, extract_dates, resolve_in_year, url_date, weekday_year
 from recoupe.model import Document, SummarySentence, TimelineEntry
 from recoupe.textutil import content_words, fold, regex_sentences, sentences_of
 
@@ -232,8 +232,9 @@ def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> li
     """Dated facts (resolved dates only) and publication dates, in date order.
 
     A page without a publication date is placed by what its text states: the date line in its
-    head ('Thursday , December 11 , 2008') is its date, against which its weekdays and 'hier' are
-    read, and listed as such rather than as an event; a day and month it states without a year
+    head ('Thursday , December 11 , 2008'), else the day its address files it under
+    ('…/news/2009/dec/07/…'), is its date, against which its weekdays and 'hier' are read, and
+    listed as such rather than as an event; a day and month it states without a year
     ('mis en examen le 28 janvier') is read in the story's year (`story_year`). A page with a
     publication date keeps what the facts stage resolved: what it left unresolved stays out.
 
@@ -246,6 +247,8 @@ def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> li
     """
     readable = [d for d in docs if d.verdict != "junk"] or list(docs)
     lines = {d.id: date_line(d.text, d.language or "") for d in docs if not d.published}
+    addresses = {d.id: _address_date(d) for d in docs if not d.published and not lines[d.id]}
+    lines |= addresses
     year = story_year(docs, lines)
     known = _days_with_years(docs)
     by_date: dict[str, TimelineEntry] = {}
@@ -277,6 +280,10 @@ def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> li
         title = f" “{doc.title}”" if doc.title else ""
         if doc.published:
             dated.append(TimelineEntry(doc.published[:10], f"Published by {name}:{title}", [doc.id]))
+        elif addresses.get(doc.id):
+            dated.append(
+                TimelineEntry(str(addresses[doc.id]), f"Dated by its address, {name}:{title}", [doc.id])
+            )
         elif lines.get(doc.id):
             dated.append(TimelineEntry(str(lines[doc.id]), f"Dated on the page by {name}:{title}", [doc.id]))
     entries += dated
@@ -285,6 +292,13 @@ def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> li
     first = {id(e) for e in dated}
     entries.sort(key=lambda e: (e.date, id(e) not in first, e.text))
     return entries
+
+
+def _address_date(doc: Document) -> str | None:
+    """The day the page's address files it under ('…/news/2009/dec/07/…'): its URL, or the
+    address a scraped page opens with."""
+    first_line = doc.text.lstrip().split("\n", 1)[0]
+    return url_date(doc.url or "") or url_date(first_line)
 
 
 def _undated_value(

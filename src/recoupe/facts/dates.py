@@ -51,6 +51,7 @@ __all__ = [
     "parse_published",
     "resolve_date_expression",
     "resolve_in_year",
+    "url_date",
     "weekday_year",
 ]
 
@@ -964,8 +965,10 @@ def _shift_years(iso: str, shift: int) -> str | None:
     return "/".join(parts)
 
 
-# what a date line holds beside its date: a weekday, a time, a time zone, 'Updated', a dateline city
+# what a date line holds beside its date: a weekday, a time, a time zone, 'Updated', a dateline city;
+# a lowercase word of prose makes it a title ('Attentats du 11 septembre 2001 : dix ans après')
 _DATE_LINE_LETTERS = 20
+_DATE_LINE_WORDS = frozenset({"updated", "posted", "published", "modified", "publié", "modifié", "jour"})
 _DATE_LINE_CHARS = 64
 
 
@@ -984,8 +987,34 @@ def date_line(text: str, language: str, *, head_lines: int = 5) -> str | None:
         if len(days) != 1:
             continue
         rest = line[: days[0].start] + line[days[0].end :]
-        if sum(c.isalpha() for c in rest) <= _DATE_LINE_LETTERS:
+        prose = [w for w in re.findall(r"[^\W\d_]{4,}", rest) if w.islower() and w not in _DATE_LINE_WORDS]
+        if sum(c.isalpha() for c in rest) <= _DATE_LINE_LETTERS and not prose:
             return str(days[0].value)
+    return None
+
+
+# a day in a page's address: '/2009/11/30/', '/ 2009 / dec / 07 /' (tokenised), '/2008-12-23/',
+# '/20070503/'
+_URL_DAY = re.compile(
+    r"(?<![\d])(?P<y>(?:19|20)\d\d)\s*(?P<sep>[/-])\s*(?P<m>\d{1,2}|[a-z]{3,4})\s*(?P=sep)\s*(?P<d>\d{1,2})(?![\d])"
+    r"|/\s*(?P<y8>(?:19|20)\d\d)(?P<m8>[01]\d)(?P<d8>[0-3]\d)\s*/",
+    re.IGNORECASE,
+)
+
+
+def url_date(url: str) -> str | None:
+    """The day a page's address gives ('http://www.utsandiego.com/news/2009/dec/07/…' ->
+    '2009-12-07'), the day news sites file a page under; None when it gives none."""
+    if not re.match(r"\s*(?:https?\s*:|www\s*\.)", url, re.IGNORECASE):
+        return None
+    for match in _URL_DAY.finditer(url):
+        year = int(match["y"] or match["y8"])
+        month_text = match["m"] or match["m8"]
+        month = int(month_text) if month_text.isdigit() else _MONTHS["en"].get(month_text.lower())
+        day = int(match["d"] or match["d8"])
+        found = _safe_date(year, month, day) if month else None
+        if found is not None:
+            return found.isoformat()
     return None
 
 
