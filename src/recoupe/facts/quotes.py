@@ -1020,7 +1020,11 @@ class _Speakers:
         pronominal = self.vocab.pronominal is not None and self.vocab.pronominal.match(_fold(token.text))
         if not (speech or pronominal):
             return False
-        if token.pos_ not in _SPEECH_POS and _clitic_subject(token) is None:
+        if (
+            token.pos_ not in _SPEECH_POS
+            and _clitic_subject(token) is None
+            and not self._tagged_incise(token)
+        ):
             return False
         # French pronominal forms are not speech ('s'expliquer par', 's'ajouter'), except those
         # the lexicon lists ('s'est interrogé', 'se félicite X', a verb of saying only so)
@@ -1028,6 +1032,18 @@ class _Speakers:
             c.dep_.startswith("expl") and _fold(c.text) in ("se", "s'", "s") for c in token.children
         )
         return bool(pronominal) if reflexive else speech
+
+    def _tagged_incise(self, token: Token) -> bool:
+        """A speech verb the tagger takes for a noun in an incise right after a quote: '« … »,
+        note le document' (a comma after the closing mark, then its subject's article)."""
+        i = token.i
+        if i < 2 or i + 1 >= len(self.sdoc) or token.text[:1].isupper():
+            return False
+        return (
+            self.sdoc[i - 1].text == ","
+            and self.sdoc[i - 2].text in _CLOSERS
+            and self.sdoc[i + 1].pos_ in ("DET", "PROPN")
+        )
 
     def _speech_verb(self, span: Span, raw: _Raw, inside: Span) -> Token | None:
         """The speech verb of the quote's sentence outside any quote: the one taking the quote as
