@@ -428,6 +428,26 @@ def test_an_untitled_story_is_named_by_the_summary_sentence_that_leads_a_page() 
             False,
         ),
         ("The Nov . 30 escape by Arcade Joseph Comeaux Jr .", "en", False),
+        # a possessive in a sentence that names nobody (RPM2 T07_C2_03, T07_C2_06: Kerviel's detention)...
+        (
+            "Vendredi, le parquet général a requis son maintien en détention, qui ne peut excéder quatre mois.",
+            "fr",
+            False,
+        ),
+        ("La justice se prononcera sur sa demande de remise en liberté mardi matin.", "fr", False),
+        # ... not in one that names its owner (RPM2 T09_C1_07, ECB+ 3_10ecbplus)
+        (
+            "Marie Humbert, qui avait bénéficié d'un non-lieu après avoir aidé son fils tétraplégique à mourir en "
+            "2003, en a appelé mercredi à Carla Sarkozy pour obtenir un droit à l'euthanasie.",
+            "fr",
+            True,
+        ),
+        (
+            "Comeaux was given two extra life sentences after being convicted of stabbing his wife and another "
+            "person in 1999 while she visited him in prison .",
+            "en",
+            True,
+        ),
     ],
 )
 def test_a_summary_sentence_stands_alone(text: str, language: str, alone: bool) -> None:

@@ -94,6 +94,8 @@ def stands_alone(text: str, language: str | None) -> bool:
         comma and len(lead) <= _LEAD_WORDS and _points_back(lead, language)
     ):
         return False  # 'Cette mise en garde de Pékin…', 'Dans ce cadre, …' ('Ce jeudi…' stays)
+    if _owner_unnamed(text, language):
+        return False  # 'Vendredi, le parquet général a requis son maintien en détention': whose?
     if _is_fragment(text, language):
         return False
     if any(not _named_near(text, start, end) for start, end in _ages(text, language)):
@@ -112,6 +114,36 @@ def stands_alone(text: str, language: str | None) -> bool:
     outside_words = {w.rstrip("'’") for w in _WORD.findall(fold(outside).replace("’", "'"))}
     outside_words |= {w.split("'")[0] for w in outside_words if "'" in w}  # "j'ai" -> "j"
     return not any(len(w) == 1 and w[0] in outside_words for w in _summary_words(language, "first_person"))
+
+
+def _owner_unnamed(text: str, language: str | None) -> bool:
+    """A possessive ('son maintien', 'sa demande', 'his wife') in a sentence that names nobody
+    outside quotation marks: no capitalised word but a first word that names nobody ('Vendredi',
+    'La')."""
+    outside = _QUOTED.sub(" ", text)
+    words = _WORD.findall(outside)
+    folded = {fold(w) for w in words}
+    if not words or not any((w,) in _summary_words(language, "possessives") for w in folded):
+        return False
+    # the first word is capitalised whatever it is: a name unless a function word or a time
+    first = fold(words[0]).rstrip("'’")
+    return not any(_CAPITALISED.match(w) for w in words[1:]) and first in _not_names(language)
+
+
+@lru_cache(maxsize=16)
+def _not_names(language: str | None) -> frozenset[str]:
+    """Words that open a sentence without naming anyone: function words, determiners, days."""
+    codes = [language] if language in lang_data.languages() else list(lang_data.languages())
+    return frozenset(
+        fold(w).rstrip("'’")
+        for code in codes
+        for name, key in (
+            ("function_words", "stop"),
+            ("function_words", "determiners"),
+            ("entity_noise", "time_words"),
+        )
+        for w in lang_data.words(code, name, key)
+    )
 
 
 _LEAD_WORDS = 5  # an opening phrase before a comma: 'Last year', 'De ce point de vue'
