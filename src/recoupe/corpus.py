@@ -257,15 +257,17 @@ class Corpus:
                     job = ahead.submit(self._prepare_chunk, following, pool) if following else None
                     settled = self._dirty_story_ids()
                     with _timed(summary, "write"):
-                        self._commit_chunk(current, prepared, summary)
+                        growing = self._commit_chunk(current, prepared, summary)
                     done += len(current.chunk)
                     self.progress("add", done, 0)
-                    if job is not None and settled:
+                    if job is not None and settled - growing:
                         # while the workers read the next chunk, rebuild the stories earlier
-                        # chunks changed (with their members as they are now): the final
-                        # rebuild is left with the last chunk's only
+                        # chunks changed and this one left alone (with their members as they
+                        # are now). A story that is still growing waits: each rebuild reads all
+                        # its members, so rebuilding it after every chunk costs its size times
+                        # the chunks. The final rebuild is left with the stories still growing.
                         with _timed(summary, "story rebuild"):
-                            rebuilt |= self.rebuild_dirty_stories(only=settled, report=False)
+                            rebuilt |= self.rebuild_dirty_stories(only=settled - growing, report=False)
                     current = following
             except BaseException:
                 self._df_cache = None  # the transaction rolled back: so did the frequencies
@@ -359,13 +361,16 @@ class Corpus:
             return {}
         return self.pipeline.prepare(planned.pages, planned.furniture, pool=pool.get(len(planned.pages)))
 
-    def _commit_chunk(self, planned: _Chunk, prepared: dict[str, PageOutcome], summary: AddSummary) -> None:
-        """Write a prepared chunk in one transaction. Under the lock, a page whose site's
-        furniture moved meanwhile (this add's previous chunk, another add) is done again."""
+    def _commit_chunk(
+        self, planned: _Chunk, prepared: dict[str, PageOutcome], summary: AddSummary
+    ) -> set[str]:
+        """Write a prepared chunk in one transaction and place its documents in stories; returns
+        the stories it marked dirty. Under the lock, a page whose site's furniture moved
+        meanwhile (this add's previous chunk, another add) is done again."""
         store = self.store
         fresh, lines, sites, furniture = planned.fresh, planned.lines, planned.sites, planned.furniture
         if not fresh:
-            return
+            return set()
         with store.transaction():
             seq = store.next_seq()
             known = store.known_inputs((e.source, h) for e, _, h in fresh)
@@ -414,7 +419,8 @@ class Corpus:
                 with _timed(summary, "story index"):
                     self._index_terms(changed)
                 with _timed(summary, "story assignment"):
-                    self._assign_stories(changed, dedup_changed)
+                    return self._assign_stories(changed, dedup_changed)
+        return set()
 
     @property
     def _max_chars(self) -> int:
@@ -801,9 +807,10 @@ class Corpus:
 
     # ------------------------------------------------------------------ stories
 
-    def _assign_stories(self, changed: Sequence[Document], dedup_changed: set[str]) -> None:
+    def _assign_stories(self, changed: Sequence[Document], dedup_changed: set[str]) -> set[str]:
         """Place changed documents in stories: recluster them with the stories they come close
-        to, follow representatives for duplicates, and mark every story that changed dirty."""
+        to, follow representatives for duplicates, and mark every story that changed dirty
+        (returned)."""
         conn = self.store.conn
         touched = {d.id for d in changed} | dedup_changed
         state = self._doc_state(touched)
@@ -879,6 +886,7 @@ class Corpus:
             if members_before.get(sid, set()) != after.get(sid, set()):
                 dirty.add(sid)
         conn.executemany("INSERT OR IGNORE INTO dirty_stories (id) VALUES (?)", [(s,) for s in sorted(dirty)])
+        return dirty
 
     def _sweep(self, count: int, exclude: set[str]) -> list[str]:
         """The next `count` clustered stored documents after the sweep's cursor (by id,
