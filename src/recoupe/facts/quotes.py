@@ -1057,6 +1057,16 @@ class _Speakers:
         )
         return bool(pronominal) if reflexive else speech
 
+    def _adjectival(self, verb: Token) -> bool:
+        """A past participle qualifying a noun with nobody said to speak ('des personnes jugées
+        « susceptibles de … »'); 'qualifié d'« … » par l'avocat X' has its speaker."""
+        if verb.dep_ not in ("acl", "amod") or "Part" not in verb.morph.get("VerbForm", []):
+            return False
+        if "Past" not in verb.morph.get("Tense", []) or any(c.dep_.startswith("aux") for c in verb.children):
+            return False
+        after = self.sdoc[verb.i + 1 : min(verb.i + 14, verb.sent.end)]
+        return not any(_fold(t.text) in self.vocab.agent_markers for t in after)
+
     def _tagged_incise(self, token: Token) -> bool:
         """A speech verb the tagger takes for a noun in an incise right after a quote: '« … »,
         note le document' (a comma after the closing mark, then its subject's article)."""
@@ -1088,6 +1098,7 @@ class _Speakers:
             and self._is_speech_verb(t)
             and not _aside(t, self.text[t.idx : raw.open_at])
             and "Fut" not in t.morph.get("Tense", [])
+            and not self._adjectival(t)
         ]
         governing = [v for v in verbs if _governs(v, inside, raw)]
         # then the verb whose reported clause holds the words ('l'ancien ministre qui estime que
@@ -1200,10 +1211,19 @@ class _Speakers:
 
     def _inverted_subject(self, verb: Token, raw: _Raw) -> Token | None:
         """'« … », a dit une porte-parole', '« … », assure à l'AFP Fabrice Delloye', '“…,” said
-        Ron Howard': a verb right after the quote has its subject after it."""
-        if raw.close_end > verb.idx or len(self.text[raw.close_end : verb.idx]) > 24:
+        Ron Howard': a verb right after the quote has its subject after it; so has an
+        infinitive after one ('« … », a tenu à préciser Nicolas Sarkozy')."""
+        anchor = verb
+        if (
+            "Inf" in verb.morph.get("VerbForm", [])
+            and verb.head.pos_ in ("VERB", "AUX")
+            and raw.close_end <= verb.head.idx < verb.idx
+            and all(t.pos_ in ("ADP", "ADV") for t in self.sdoc[verb.head.i + 1 : verb.i])
+        ):
+            anchor = verb.head
+        if raw.close_end > anchor.idx or len(self.text[raw.close_end : anchor.idx]) > 24:
             return None
-        between = self.sdoc.char_span(raw.close_end, verb.idx, alignment_mode="contract")
+        between = self.sdoc.char_span(raw.close_end, anchor.idx, alignment_mode="contract")
         if between is not None and any(
             not (
                 t.is_punct
@@ -1285,6 +1305,18 @@ class _Speakers:
                 while t.dep_ in _NAME_DEPS and t.head.i > t.i:
                     t = t.head
                 return t
+        # past a complement of the verb: 'a réagi dans un communiqué l'évêché de Ratisbonne', 'a
+        # lancé sous les applaudissements de la gauche le Premier ministre': the next article not
+        # after a preposition opens the subject, when it names a speaker
+        if (
+            following
+            and following[0].pos_ == "ADP"
+            and _fold(following[0].text) not in self.vocab.agent_markers
+        ):
+            for previous, t in itertools.pairwise(following):
+                if t.pos_ == "DET" and previous.pos_ in ("NOUN", "PROPN", "ADJ"):
+                    noun = next((n for n in following if n.i > t.i and n.pos_ in ("NOUN", "PROPN")), None)
+                    return noun if noun is not None and self._speaker_word(noun) else None
         return None
 
     def _role_set_by_name(self, stretch: list[Token]) -> tuple[Token, Token] | None:
@@ -2065,6 +2097,16 @@ def _subject(verb: Token) -> Token | None:
     # souligné Rachel Picard': 'compte' and 'Rachel' both subjects of 'souligné'): the noun
     children = sorted(verb.children, key=lambda c: c.pos_ in ("VERB", "AUX"))
     for child in children:
+        if child.dep_ in _SUBJECT_DEPS and any(
+            c.dep_ == "case" and c.pos_ == "ADP" and _fold(c.text) not in ("de", "d'", "des", "du", "of")
+            for c in child.children
+        ):
+            # a place or a newspaper after a preposition: 'Dans L'Union, Sébastien Lacroix
+            # remarque' (the name the parser sets in apposition to it)
+            appos = next((c for c in child.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+            if appos is not None:
+                return appos
+            continue
         if child.dep_ in _SUBJECT_DEPS:
             relative = "Rel" in child.morph.get("PronType", []) or _fold(child.text) in (
                 "qui",
