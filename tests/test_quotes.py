@@ -1140,3 +1140,39 @@ def test_english_he_never_stands_for_a_body(models: SpacyModels) -> None:
         '"I heard the gunfire, and I ran," he told The Associated Press.'
     )
     assert speaker_of(quotes(models, text, "en"), "I heard") != "the company"
+
+
+def test_religion_and_media_a_speaker_past_a_complement_and_a_newspaper_before_a_name(
+    models: SpacyModels,
+) -> None:
+    text = (
+        # fresada 000008486 (religion): 'a réagi dans un communiqué l'évêché de Ratisbonne'
+        '"Nous avons tous fait des erreurs et nous avons beaucoup appris", a réagi dans un communiqué '
+        "l'évêché de Ratisbonne, qui dit avoir depuis revu et adapté la pédagogie au sein du chœur.\n"
+        # fresada 000010881 (press review): the parser makes the newspaper the subject
+        "Dans L'Union, Sébastien Lacroix remarque que \"quand, en prime, la bévue est commise par un "
+        "homme de gauche affichant une volonté implacable d'être exemplaire et de prôner l'égalité, "
+        "l'honnêteté et la frugalité, l'addition est encore plus lourde\"."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "Nous avons tous") == "l'évêché de Ratisbonne"
+    assert speaker_of(found, "quand, en prime") == "Sébastien Lacroix"
+
+
+def test_politics_an_infinitive_after_the_quote_a_reflexive_credit_and_a_book(models: SpacyModels) -> None:
+    text = (
+        # fresada 000011404: 'a tenu à préciser X'
+        "Nicolas Sarkozy a redit que \"nous devons urgemment fixer les règles d'un nouvel islam de "
+        'France". "Ce n\'est pas un discours politique", a tenu à préciser Nicolas \xa0Sarkozy au milieu '
+        "de son discours.\n"
+        # fresada 000010308: 's'est agacé X'
+        "\"Je ne commente pas les propos qui viennent d'outre-Atlantique et qui sont excessifs\", s'est "
+        "agacé Manuel Valls, jeudi matin sur BFMTV et RMC.\n"
+        # fresada 000011449: 'Selon le livre'
+        "Selon le livre, Jean-Luc Mélenchon a \"pris l'habitude de consulter son nouvel ami avant chaque "
+        'décision stratégique".'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "Ce n'est pas") == "Nicolas Sarkozy"
+    assert speaker_of(found, "Je ne commente") == "Manuel Valls"
+    assert speaker_of(found, "pris l'habitude") == "le livre"
