@@ -11,11 +11,13 @@ import sqlite3
 import subprocess
 import sys
 import time
+from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
 
+import numpy as np
 import pytest
 
 from recoupe.corpus import Corpus
@@ -151,6 +153,7 @@ def test_stories_rebuilt_between_chunks_end_as_those_of_one_chunk(
         assert len(set(rebuilds)) == len(rebuilds) - 1
         assert store.conn.execute("SELECT count(*) FROM dirty_stories").fetchone()[0] == 0
         assert summary.stories_changed == store.counts().stories > examples_store.counts().stories
+        assert_story_index_consistent(store)
         everything, whole = store.brief(), examples_store.brief()
     chunked = replace(everything, stories=[s for s in everything.stories if s.id == seed_story])
     # (the story's id is its founder's, the first page added: here the first chunk's)
@@ -246,6 +249,22 @@ def test_pages_of_a_site_are_cleaned_again_when_its_furniture_changes(
         for doc in store.brief().documents:
             assert line not in doc.text
             assert any(r.reason == "site_furniture" for r in doc.removed)
+        # the cleaned-again page's story terms replaced its old ones in the candidate index
+        assert_story_index_consistent(store)
+
+
+def assert_story_index_consistent(store: Store) -> None:
+    """Every term's stored document frequency is the number of indexed documents holding it,
+    and the postings are exactly the indexed documents' terms."""
+    held: Counter[int] = Counter()
+    posted: set[tuple[int, str]] = set()
+    for doc, terms in store.conn.execute("SELECT doc, terms FROM doc_vectors"):
+        ids = np.frombuffer(terms, dtype=np.int64).tolist()
+        held.update(ids)
+        posted.update((t, doc) for t in ids)
+    stored = {t: n for t, n in store.conn.execute("SELECT id, df FROM terms") if n}
+    assert stored == dict(held)
+    assert {(r[0], r[1]) for r in store.conn.execute("SELECT term, doc FROM postings")} == posted
 
 
 def _rpm2_pages(shared_data: Path, topics: int = 3, per_topic: int = 6) -> tuple[list[Page], dict[str, str]]:

@@ -725,39 +725,46 @@ class Corpus:
 
     def _index_terms(self, docs: Sequence[Document]) -> None:
         """Postings and document frequencies of the changed documents' story terms (words as
-        "w:word", participants' names as "n:name", with their counts) and event days."""
+        "w:word", participants' names as "n:name", with their counts) and event days. The
+        statements are batched for the whole chunk: one per table, not one per term."""
         conn = self.store.conn
+        docs = list({d.id: d for d in docs}.values())
         df = self._document_frequencies()
+        delta: Counter[int] = Counter()
+        old_ids: list[str] = []
+        for chunk in _chunks([d.id for d in docs]):
+            for doc_id, old_terms in conn.execute(
+                f"SELECT doc, terms FROM doc_vectors WHERE doc IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                delta.subtract(np.frombuffer(old_terms, dtype=np.int64).tolist())
+                old_ids.append(doc_id)
+        conn.executemany("DELETE FROM postings WHERE doc = ?", [(d,) for d in old_ids])
+        counts_of = []
         for doc in docs:
-            old = conn.execute("SELECT terms FROM doc_vectors WHERE doc = ?", (doc.id,)).fetchone()
-            if old is not None:
-                old_terms = np.frombuffer(old[0], dtype=np.int64)
-                conn.executemany("UPDATE terms SET df = df - 1 WHERE id = ?", [(int(t),) for t in old_terms])
-                conn.execute("DELETE FROM postings WHERE doc = ?", (doc.id,))
-                df[old_terms] -= 1
             features = story_features(doc)
             counts = {f"w:{t}": c for t, c in features.words.items() if c > 0}
             counts.update({f"n:{t}": c for t, c in features.names.items() if c > 0})
-            ids = self._term_ids(counts)
+            counts_of.append((doc, counts, features.day))
+        ids = self._term_ids(t for _, counts, _ in counts_of for t in counts)
+        postings: list[tuple[int, str, float]] = []
+        vectors: list[tuple[str, bytes, bytes, int | None]] = []
+        for doc, counts, day in counts_of:
             term_ids = np.array([ids[t] for t in counts], dtype=np.int64)
             values = np.array(list(counts.values()), dtype=np.float64)
-            conn.executemany("UPDATE terms SET df = df + 1 WHERE id = ?", [(int(t),) for t in term_ids])
-            conn.executemany(
-                "INSERT OR REPLACE INTO postings (term, doc, weight) VALUES (?, ?, ?)",
-                [(int(t), doc.id, 1.0 + math.log(c)) for t, c in zip(term_ids, values, strict=True)],
-            )
-            conn.execute(
-                "INSERT OR REPLACE INTO doc_vectors (doc, terms, weights, day) VALUES (?, ?, ?, ?)",
-                (
-                    doc.id,
-                    term_ids.tobytes(),
-                    values.tobytes(),
-                    features.day.toordinal() if features.day else None,
-                ),
-            )
+            delta.update(term_ids.tolist())
+            postings.extend((ids[t], doc.id, 1.0 + math.log(c)) for t, c in counts.items())
+            vectors.append((doc.id, term_ids.tobytes(), values.tobytes(), day.toordinal() if day else None))
             self._term_names.update((ids[t], t) for t in counts)
-            df = self._grow(df, int(term_ids.max()) + 1 if len(term_ids) else 0)
-            df[term_ids] += 1
+        conn.executemany("INSERT OR REPLACE INTO postings (term, doc, weight) VALUES (?, ?, ?)", postings)
+        conn.executemany(
+            "INSERT OR REPLACE INTO doc_vectors (doc, terms, weights, day) VALUES (?, ?, ?, ?)", vectors
+        )
+        changed = sorted((t, n) for t, n in delta.items() if n)
+        conn.executemany("UPDATE terms SET df = df + ? WHERE id = ?", [(n, t) for t, n in changed])
+        if changed:
+            df = self._grow(df, changed[-1][0] + 1)
+            terms = np.array([t for t, _ in changed], dtype=np.int64)
+            df[terms] += np.array([n for _, n in changed], dtype=np.int64)
         self._df_cache = df
 
     def _document_frequencies(self) -> npt.NDArray[np.int64]:
