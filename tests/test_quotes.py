@@ -143,13 +143,20 @@ def test_scare_quotes_and_titles_are_not_quotations_reported_words_are(models: S
     assert speaker_of(found, "cette dérive dans la gestion") == "le document"
 
 
-def test_impersonal_on_gives_no_speaker(models: SpacyModels) -> None:
-    # rpm2 T01_C1_03
+def test_impersonal_on_names_the_source_after_it_or_nobody(models: SpacyModels) -> None:
+    # rpm2 T01_C1_03: 'assure-t-on dans l'entourage de X' names the source (third round; it gave
+    # none before)
     text = (
         'La France a surtout accentué la pression internationale "afin que le caillou devienne trop '
         "lourd\" pour le président colombien Alvaro Uribe, assure-t-on dans l'entourage de M. Sarkozy."
     )
-    assert speaker_of(quotes(models, text, "fr"), "afin que") is None
+    assert speaker_of(quotes(models, text, "fr"), "afin que") == "l'entourage de M. Sarkozy"
+    # fresada 000011375: the newspaper after 'à' is who was told, not the source
+    text = (
+        "Une colère confirmée par l'entourage de Bernadette Chirac. \"Effacer trente ans de travail "
+        'd’un coup de crayon est à ses yeux inacceptable", a-t-on ainsi expliqué au Parisien.'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Effacer trente ans") != "Parisien"
 
 
 def test_sports_a_description_and_a_demonym_are_the_person_named_speaking(models: SpacyModels) -> None:
