@@ -52,6 +52,7 @@ noun, scale word or qualifier is left out, unless it is an age: "Reid, 33,").
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from collections.abc import Iterable, Mapping, Sequence
@@ -314,6 +315,9 @@ class _Lex:
     claim_inverted: re.Pattern[str] = field(default_factory=_never)
     claim_trailing: re.Pattern[str] = field(default_factory=_never)
     auxiliaries: re.Pattern[str] = field(default_factory=_never)
+    # who claims a figure: verbs whose noun object is the figure, nouns that head a source's name
+    figure_verbs: re.Pattern[str] = field(default_factory=_never)
+    source_nouns: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     adjectives_after_noun: bool = False
     age_units: re.Pattern[str] = field(default_factory=_never)
@@ -649,6 +653,16 @@ def _lex(code: str) -> _Lex:
         lex.claim_trailing = re.compile(
             rf",\s*(?P<who>(?:(?:{_escaped(lex.determiners) or 'x'})\s+)?[A-ZÀ-Ý][\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}?)\s+(?:{verb})\s*[.!?]?\s*$"
         )
+    claims = lang_data.lexicon(code, "claims")
+    figure_verbs = _strings(measures, "estimation_verbs") + _strings(claims, "figure_verbs")
+    if figure_verbs:
+        lex.figure_verbs = re.compile(rf"(?:{_loose(figure_verbs)})\w*", re.IGNORECASE)
+    lex.source_nouns = frozenset(
+        fold(w)
+        for key in ("role_nouns", "person_nouns", "speaker_nouns")
+        for w in _strings(verbs, key)
+        if " " not in w
+    ) | frozenset(fold(w) for w in _strings(claims, "source_nouns"))
     according = _strings(verbs, "according_to") + _strings(measures, "according_to")
     if according:
         stops = _escaped(_strings(words_fn, "relative_pronouns"))
@@ -840,6 +854,21 @@ def _sentence_of(spans: Sequence[tuple[int, int]], pos: int, text: str) -> tuple
 # a claimant is a name or a short noun phrase; a longer subject is the sentence's topic
 _CLAIMANT_MAX_WORDS = 12
 
+# the dependencies that make a figure part of what a reporting verb says: a clause it introduces
+# (every reporting verb), or, for a verb that puts a figure on something, its object ("annonce
+# 7 500 places", "estimated the crowd at 70"); an adjunct ("a-t-elle souligné, deux jours après
+# sa libération", "said Saturday after ...") is the writer's, not the speaker's
+_SAID_CLAUSE = frozenset({"ccomp", "xcomp", "parataxis", "csubj"})
+_SAID_OBJECT = frozenset({"obj", "dobj", "obl:arg", "iobj", "dative", "prep", "attr", "oprd"})
+_SUBJECT = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
+# parts of a subject that are not its name: relative clauses, participles, asides
+_NOT_NAME = frozenset({"acl", "acl:relcl", "relcl", "advcl", "parataxis", "dep", "punct"})
+_NAME_ENTITIES = frozenset({"PER", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
+
+
+def _words_of(who: str) -> list[str]:
+    return [part for w in who.lower().split() for part in re.split(r"['’-]", w) if part]
+
 
 def _clean_claimant(who: str, lex: _Lex) -> str | None:
     who = who.strip(" \t\n,;:-–—'\"«»“”")
@@ -849,64 +878,203 @@ def _clean_claimant(who: str, lex: _Lex) -> str | None:
     who = lex.auxiliaries.split(who)[0]
     if not who or re.search(r"\d", who):
         return None
-    words = [part for w in who.lower().split() for part in re.split(r"['’]", w) if part]
-    if not words or any(w in lex.pronouns for w in words) or words[0] in lex.clause_openers:
+    words = _words_of(who)
+    # "t-elle" of "a-t-elle déclaré", "c" of "c'est", "lui" of "selon lui": nobody named
+    if len(re.sub(r"\W", "", who)) < 2 or not words or any(w in lex.pronouns for w in words):
+        return None
+    if words[0] in lex.clause_openers:
         return None
     if words[-1] in lex.determiners or words[-1] in lex.stop:
         return None  # "NBC lost an [estimated]", "L'utilisation de": not a source's name
     return who
 
 
+def _names_a_source(who: str, lex: _Lex, initial: bool = False) -> bool:
+    """Whether a phrase names someone who can state a figure: a name (a capitalised word that
+    is no determiner; the first word of a phrase opening its sentence is capitalised anyway, so
+    it does not count when `initial`) or a role, person or body noun ("selon les chiffres
+    annoncés", "selon de premières estimations", "Le roman", "Without": nobody)."""
+    for n, word in enumerate(w for w in re.split(r"[\s'’]+", who) if w):
+        folded = fold(word).strip(".,;:()")
+        if not folded or folded in lex.determiners or folded in lex.stop:
+            continue
+        if _is_source_noun(folded, lex) or (word[:1].isupper() and not (initial and n == 0)):
+            return True
+    return False
+
+
+def _is_source_noun(folded: str, lex: _Lex) -> bool:
+    """A role, person or body noun, singular or plural, or a compound of one ("état-major",
+    "vice-présidente")."""
+    for word in (folded, *folded.split("-")):
+        if word in lex.source_nouns or any(
+            word.endswith(end) and word[: -len(end)] in lex.source_nouns for end in lex.plural_endings
+        ):
+            return True
+    return False
+
+
 def _claimant_from_patterns(sentence: str, number_offset: int, lex: _Lex) -> str | None:
-    """The subject of a reporting verb: "L'Ukraine estime ...", "..., a déclaré X", "X said"."""
+    """The subject of a reporting verb: "L'Ukraine estime ...", "..., a déclaré X", "X said";
+    used when there is no parse."""
     for match in lex.claim_subject.finditer(sentence):
         if match.start("who") < number_offset and not match.start("who") <= number_offset < match.end("who"):
             who = _clean_claimant(match["who"], lex)
-            if who:
+            if who and _names_a_source(who, lex, initial=match.start("who") == 0):
                 return who
     for match in lex.claim_inverted.finditer(sentence):
         who = _clean_claimant(match["who"], lex)
-        if who:
+        if who and _names_a_source(who, lex):
             return who
     trailing = lex.claim_trailing.search(sentence)
     if trailing:
-        return _clean_claimant(trailing["who"], lex)
+        who = _clean_claimant(trailing["who"], lex)
+        return who if who and _names_a_source(who, lex) else None
     return None
 
 
 def _claimant(text: str, sent: tuple[int, int], number_start: int, lex: _Lex, sdoc: Doc | None) -> str | None:
-    """Who the sentence says gives the figure: "selon X" first, then the subject of a
-    reporting verb (from the parse when there is one)."""
+    """Who the sentence says gives the figure: "selon X" first, then the subject of the
+    reporting verb that says it (from the parse when there is one). A pronoun ("selon lui",
+    "a-t-elle dit") names nobody: no claimant rather than a wrong one."""
     sentence = text[sent[0] : sent[1]]
-    who = None
     for match in lex.according_to.finditer(sentence):
+        if any(w in lex.pronouns for w in _words_of(match["who"])[:1]):
+            return None  # "Selon lui, ...": the source is a person named in another sentence
         who = _clean_claimant(match["who"], lex)
-        if who:
-            break
-    if who is None and sdoc is not None:
+        if who and _names_a_source(who, lex):
+            return who
+    if sdoc is not None:
         span = sdoc.char_span(sent[0], sent[1], alignment_mode="expand")
         if span is not None:
-            who = _claimant_from_parse(span, number_start, lex)
-    if who is None:
-        who = _claimant_from_patterns(sentence, number_start - sent[0], lex)
-    return who
+            return _claimant_from_parse(span, number_start, lex)
+    return _claimant_from_patterns(sentence, number_start - sent[0], lex)
 
 
 def _claimant_from_parse(sent: Span, number_start: int, lex: _Lex) -> str | None:
-    for token in sent:
-        if token.pos_ in ("VERB", "AUX") and lex.report_form.fullmatch(token.lower_):
-            for child in token.children:
-                if child.dep_ in ("nsubj", "nsubj:pass"):
-                    subtree = list(child.subtree)
-                    first, last = subtree[0], subtree[-1]
-                    if first.idx <= number_start < last.idx + len(last.text):
-                        continue  # "les trois dirigeants ... ont annoncé": the figure is not its own source
-                    if sum(t.is_alpha for t in subtree) > _CLAIMANT_MAX_WORDS:
-                        continue
-                    who = _clean_claimant(token.doc[first.i : last.i + 1].text, lex)
-                    if who:
-                        return who
+    """The subject of the reporting verb that says the figure: the nearest one above it in the
+    parse through a clause it introduces (or its object, for a verb that puts a figure on
+    something), else an incise after it ("« … 0,4 % … », a affirmé Serge Huber", "…, police
+    said"). The first such verb decides: when its subject is a pronoun, no claimant."""
+    figure = next((t for t in sent if t.idx <= number_start < t.idx + len(t.text)), None)
+    if figure is None:
+        return None
+    ancestors = [figure]
+    while ancestors[-1].head.i != ancestors[-1].i and ancestors[-1].head.i >= sent.start:
+        ancestors.append(ancestors[-1].head)
+    for below, verb in itertools.pairwise(ancestors):
+        if not _reports(verb, lex):
+            continue
+        if below.dep_ in _SUBJECT:
+            return None  # "les trois dirigeants ... ont annoncé": the figure is not its own source
+        said = below.dep_ in _SAID_CLAUSE or (
+            below.dep_ in _SAID_OBJECT and below.i > verb.i and bool(lex.figure_verbs.fullmatch(verb.lower_))
+        )
+        if not said:
+            return None  # an adjunct of the verb: what the writer adds, not what was said
+        subject = _reporting_subject(verb, lex, inverted=False)
+        if subject is None:
+            continue  # "vient d'annoncer" without its own subject is handled by _reporting_subject
+        return _subject_name(subject, lex)
+    # an incise after the figure: "« … », a déclaré à l'AFP l'avocate du trader", "…, police said"
+    on_path = {t.i for t in ancestors}
+    for verb in sent:
+        if (
+            verb.i <= figure.i
+            or verb.head.i not in on_path
+            or verb.head.i == verb.i
+            or not _reports(verb, lex)
+        ):
+            continue
+        lefts = list(verb.lefts)
+        if not all(_incise_part(c) for c in lefts):
+            continue  # "…, alors que le gouvernement a annoncé": a clause of its own, no incise
+        first = min([c.i for c in lefts] + [verb.i])
+        before = verb.doc[first - 1] if first > sent.start else None
+        if before is None or not before.is_punct or before.is_bracket:
+            continue
+        subject = _reporting_subject(verb, lex, inverted=True)
+        return _subject_name(subject, lex) if subject is not None else None
     return None
+
+
+def _reports(token: Token, lex: _Lex) -> bool:
+    return token.pos_ in ("VERB", "AUX") and bool(lex.report_form.fullmatch(token.lower_))
+
+
+def _incise_part(token: Token) -> bool:
+    """What may stand before the verb of an incise: its auxiliary, its subject, an object clitic
+    ("nous précise"), an adverb ("…, police also said")."""
+    dep = token.dep_
+    if dep.startswith(("aux", "nsubj", "expl")) or token.is_punct:
+        return True
+    return (dep == "advmod" and token.pos_ == "ADV") or (dep in ("obj", "iobj") and token.pos_ == "PRON")
+
+
+def _reporting_subject(verb: Token, lex: _Lex, inverted: bool) -> Token | None:
+    """The subject of a reporting verb; that of the verb it completes ("La banque vient
+    d'annoncer"); in an incise, the first bare noun after it, which parsers often take for an
+    object ("a déclaré à l'AFP l'avocate du trader": not "AFP", which has a preposition)."""
+    for child in verb.children:
+        if child.dep_ in _SUBJECT:
+            return child
+    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        for child in verb.head.children:
+            if child.dep_ in _SUBJECT:
+                return child
+    if inverted:
+        for child in verb.rights:
+            if child.pos_ not in ("NOUN", "PROPN") or fold(child.text) in lex.relative_words:
+                continue  # "…, a annoncé lundi le gouvernement": the day is nobody
+            if not any(c.dep_ == "case" for c in child.children):
+                return child
+    return None
+
+
+def _subject_name(subject: Token, lex: _Lex) -> str | None:
+    """The name a subject gives: its head with determiners, complements and appositions, without
+    relative clauses or asides ("Marie de Hennezel, qui ne prend pas de gants"), never a pronoun
+    alone, and only a phrase that names a person, a body or a document."""
+    if subject.pos_ == "PRON" or subject.text.startswith("-"):
+        return None
+    kept: set[int] = set()
+    stack = [subject]
+    while stack:
+        token = stack.pop()
+        kept.add(token.i)
+        stack.extend(c for c in token.children if c.dep_ not in _NOT_NAME)
+    doc = subject.doc
+    start = min(kept)
+    end = subject.i
+    i = subject.i + 1
+    while i < len(doc):
+        if i in kept:
+            end = i
+        elif (
+            doc[i].is_punct
+            and doc[i].text == ","
+            and i + 1 in kept
+            and doc[i + 1].dep_ in ("appos", "flat:name", "flat")
+        ):
+            pass  # "le gouverneur de la Banque de France, Christian Noyer"
+        elif not (doc[i].is_space or (doc[i].is_punct and i + 1 in kept and doc[i].text not in ",;:")):
+            break
+        i += 1
+    if sum(t.is_alpha for t in doc[start : end + 1]) > _CLAIMANT_MAX_WORDS:
+        return None
+    who = _clean_claimant(doc[start : end + 1].text, lex)
+    if who is None:
+        return None
+    named = subject.pos_ == "PROPN" or subject.ent_type_ in _NAME_ENTITIES or subject.text.isupper()
+    named = named or any(
+        t.pos_ == "PROPN"
+        and t.i in kept
+        and t.dep_ in ("flat", "flat:name", "compound", "poss", "appos", "nmod", "amod")
+        for t in doc[start : end + 1]
+    )
+    if not named and not _is_source_noun(fold(subject.text), lex):
+        return None
+    return who
 
 
 # --------------------------------------------------------------------------------------------
