@@ -1183,3 +1183,18 @@ def test_politics_an_infinitive_after_the_quote_a_reflexive_credit_and_a_book(mo
     assert speaker_of(found, "Ce n'est pas") == "Nicolas Sarkozy"
     assert speaker_of(found, "Je ne commente") == "Manuel Valls"
     assert speaker_of(found, "pris l'habitude") == "le livre"
+
+
+def test_health_an_incise_the_parser_cuts_off_and_a_reflexive_amused_credit(models: SpacyModels) -> None:
+    text = (
+        # rpm2 T09_C2_07: the parser starts a sentence at the comma after the quote
+        'La France manque d\'une "culture palliative" et "on y meurt encore très mal", affirmait mardi '
+        "Jean Leonetti, après avoir remis son rapport au Premier ministre François Fillon.\n"
+        # rpm2 T01_C2_01: 's'amuse un proche'
+        "Pour mieux reconnaître ses enfants, elle ferme les écoutilles.\n"
+        "«Elle a éteint son téléphone portable. Même l'Élysée n'arrivait pas à la joindre», s'amuse un "
+        "proche."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "on y meurt") == "Jean Leonetti"
+    assert speaker_of(found, "Elle a éteint") == "un proche"

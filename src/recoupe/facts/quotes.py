@@ -114,7 +114,11 @@ the tagger takes its verb for a noun (', note le document'); 'il'/'elle' with no
 speaker before is the person last introduced with a role ('Jacques Rogge, président du CIO'),
 in French right after a body's quote that body (`body_pronouns`; English 'he' never), and a
 subject pronoun opening the sentence is the person subject of its main clause (cataphora: 'S'il
-a avoué que « … », Gerard Piqué assure'); a definite description of a body ('l'association')
+a avoué que « … », Gerard Piqué assure'); an incise the parser cuts off after the closing mark
+belongs to the quote's sentence (', affirmait mardi Jean Leonetti'); an inverted speaker may
+come after a complement of the verb ('a réagi dans un communiqué l'évêché de X') or after an
+infinitive ('a tenu à préciser X'), and a subject after a preposition is its apposition ('Dans
+L'Union, Sébastien Lacroix remarque'); a definite description of a body ('l'association')
 is the organisation set by that noun ('Le Comité … (CNCT), association de …'); a clause
 announcing a quote with a colon names its one person (not after a preposition) or its one role;
 a quote opening its paragraph before a colon is from the person the clause after names;
@@ -1025,11 +1029,15 @@ class _Speakers:
     # -- where to look ------------------------------------------------------------------------
 
     def _sentences(self, raw: _Raw) -> Span:
-        """The sentence(s) the quote lies in, marks included."""
+        """The sentence(s) the quote lies in, marks included, with the incise the parser may cut
+        off after the closing mark ('« … »' / ', affirmait mardi Jean Leonetti.')."""
         first = self.sdoc.char_span(raw.open_at, raw.open_at + 1, alignment_mode="expand")
         last = self.sdoc.char_span(raw.close_end - 1, raw.close_end, alignment_mode="expand")
         assert first is not None and last is not None
-        return self.sdoc[first[0].sent.start : last[-1].sent.end]
+        end = last[-1].sent.end
+        if end < len(self.sdoc) and self.sdoc[end].text == "," and self.sdoc[end].idx - raw.close_end <= 2:
+            end = self.sdoc[end].sent.end
+        return self.sdoc[first[0].sent.start : end]
 
     def _free_at(self, offset: int) -> bool:
         return not any(s <= offset < e for s, e in self.quoted)
