@@ -655,8 +655,10 @@ def _lex(code: str) -> _Lex:
         )
     claims = lang_data.lexicon(code, "claims")
     figure_verbs = _strings(measures, "estimation_verbs") + _strings(claims, "figure_verbs")
+    endings = _loose(_strings(claims, "figure_verb_endings"))
     if figure_verbs:
-        lex.figure_verbs = re.compile(rf"(?:{_loose(figure_verbs)})\w*", re.IGNORECASE)
+        # a stem and an inflection: "counted" is "count", "countered" is not
+        lex.figure_verbs = re.compile(rf"(?:{_loose(figure_verbs)})(?:{endings or 'x'})?", re.IGNORECASE)
     lex.source_nouns = frozenset(
         fold(w)
         for key in ("role_nouns", "person_nouns", "speaker_nouns")
@@ -954,47 +956,126 @@ def _claimant(text: str, sent: tuple[int, int], number_start: int, lex: _Lex, sd
 def _claimant_from_parse(sent: Span, number_start: int, lex: _Lex) -> str | None:
     """The subject of the reporting verb that says the figure: the nearest one above it in the
     parse through a clause it introduces (or its object, for a verb that puts a figure on
-    something), else an incise after it ("« … 0,4 % … », a affirmé Serge Huber", "…, police
-    said"). The first such verb decides: when its subject is a pronoun, no claimant."""
+    something), or an incise after it ("« … 0,4 % … », a affirmé Serge Huber", "…, police
+    said") or between commas ("In fact, Howard said, the nine jurors…"). A figure in the
+    subject or an adjunct of a reporting verb ("a-t-elle souligné, deux jours après") is left
+    to an outer one. The first verb that says the figure decides: a pronoun gives no claimant."""
     figure = next((t for t in sent if t.idx <= number_start < t.idx + len(t.text)), None)
     if figure is None:
         return None
     ancestors = [figure]
-    while ancestors[-1].head.i != ancestors[-1].i and ancestors[-1].head.i >= sent.start:
+    while ancestors[-1].head.i != ancestors[-1].i and sent.start <= ancestors[-1].head.i < sent.end:
         ancestors.append(ancestors[-1].head)
-    for below, verb in itertools.pairwise(ancestors):
+    for n, (below, verb) in enumerate(itertools.pairwise(ancestors)):
         if not _reports(verb, lex):
             continue
-        if below.dep_ in _SUBJECT:
-            return None  # "les trois dirigeants ... ont annoncé": the figure is not its own source
-        said = below.dep_ in _SAID_CLAUSE or (
-            below.dep_ in _SAID_OBJECT and below.i > verb.i and bool(lex.figure_verbs.fullmatch(verb.lower_))
-        )
-        if not said:
-            return None  # an adjunct of the verb: what the writer adds, not what was said
-        subject = _reporting_subject(verb, lex, inverted=False)
+        start = _incise_start(verb, sent)
+        if start is not None and figure.i < start:
+            return _incise_claimant(verb, start, lex)
+        if not _says(verb, below, ancestors[:n], lex):
+            continue
+        subject = _reporting_subject(verb)
         if subject is None:
-            continue  # "vient d'annoncer" without its own subject is handled by _reporting_subject
+            continue  # a participle or a passive ("Damage was estimated at …, authorities said")
         return _subject_name(subject, lex)
-    # an incise after the figure: "« … », a déclaré à l'AFP l'avocate du trader", "…, police said"
+    # an incise hanging on the clause of the figure
     on_path = {t.i for t in ancestors}
     for verb in sent:
         if (
-            verb.i <= figure.i
-            or verb.head.i not in on_path
+            verb.head.i not in on_path
             or verb.head.i == verb.i
+            or verb.i in on_path
             or not _reports(verb, lex)
         ):
             continue
-        lefts = list(verb.lefts)
-        if not all(_incise_part(c) for c in lefts):
-            continue  # "…, alors que le gouvernement a annoncé": a clause of its own, no incise
-        first = min([c.i for c in lefts] + [verb.i])
-        before = verb.doc[first - 1] if first > sent.start else None
-        if before is None or not before.is_punct or before.is_bracket:
+        start = _incise_start(verb, sent)
+        if start is None:
             continue
-        subject = _reporting_subject(verb, lex, inverted=True)
-        return _subject_name(subject, lex) if subject is not None else None
+        right = verb.right_edge.i + 1
+        between_commas = right < sent.end and verb.doc[right].text == "," and verb.doc[start - 1].text == ","
+        if figure.i < start or (between_commas and figure.i > right):
+            return _incise_claimant(verb, start, lex)
+    return None
+
+
+def _says(verb: Token, below: Token, path: list[Token], lex: _Lex) -> bool:
+    """Whether `below` (the child of `verb` on the way up from the figure) is what the verb
+    says: a clause it introduces, or the object of a verb that puts a figure on something
+    ("annonce 7 500 places", "estimated the crowd at 70"; a preposition of measures.toml's
+    object_prepositions). A completive clause the parser hung on the verb's adjunct ("précise
+    dans un communiqué que …") is still said."""
+    if below.dep_ in _SAID_CLAUSE:
+        return True
+    if below.dep_ in _SAID_OBJECT and below.i > verb.i and lex.figure_verbs.fullmatch(verb.lower_):
+        if below.dep_ in ("obj", "dobj", "iobj", "dative", "attr", "oprd"):
+            return True
+        preposition = (
+            below if below.dep_ == "prep" else next((c for c in below.children if c.dep_ == "case"), None)
+        )
+        if preposition is not None and fold(preposition.text) in lex.object_prepositions:
+            return True
+    # "précise dans un communiqué que « … 143 millions … »", "a estimé sur la radio RMC que …"
+    return (
+        below.pos_ in ("NOUN", "PROPN")
+        and below.i > verb.i
+        and any(t.head.i == below.i and t.dep_.startswith("acl") and _completive(t) for t in path)
+    )
+
+
+def _completive(clause: Token) -> bool:
+    """A clause opened by a bare subordinating conjunction ("que", "that", which parsers tag as a
+    mark), not by a relative pronoun nor a compound conjunction ("alors que")."""
+    return any(c.dep_ == "mark" and not list(c.children) for c in clause.lefts)
+
+
+def _incise_start(verb: Token, sent: Span) -> int | None:
+    """Where the incise of a reporting verb begins (its auxiliary, clitics, adverbs, a subject
+    before it), when it follows a comma, a quote or a dash: "…, a-t-elle dit", "« … », affirme
+    X", "…, police said". A verb with a subject before it and a clause or object after it
+    ("Agée de 34 ans, la jeune femme a affirmé ne pas …") is no incise."""
+    doc = verb.doc
+    lefts = {c.i: c for c in verb.lefts}
+    first, j, preposed = verb.i, verb.i - 1, False
+    while j >= sent.start:
+        token = doc[j]
+        if j in lefts and _incise_part(token):
+            first, j = j, j - 1
+            continue
+        subject = next(
+            (c for c in lefts.values() if c.dep_ in ("nsubj", "nsubj:pass") and c.right_edge.i == j), None
+        )
+        if subject is not None and not any(t.is_punct and t.text == "," for t in subject.subtree):
+            first, j, preposed = subject.left_edge.i, subject.left_edge.i - 1, True
+            continue
+        break
+    if first <= sent.start:
+        return None
+    before = doc[first - 1]
+    if not before.is_punct or before.is_bracket or before.text in ".;:!?":
+        return None
+    if preposed and any(c.dep_ in ("ccomp", "xcomp", "obj", "dobj", "parataxis") for c in verb.rights):
+        return None
+    return first
+
+
+def _incise_claimant(verb: Token, start: int, lex: _Lex) -> str | None:
+    """The subject of an incise: its subject after the comma (not one the parser took from the
+    quote before it), else, when no noun before the comma is its subject, the first bare noun
+    after the verb, which parsers often take for an object ("a déclaré à l'AFP l'avocate du
+    trader": not "AFP", which has a preposition; but "Chela Ortiz, who …, told Orozco": Orozco
+    is told)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "expl:subj") and child.i >= start:
+            return _subject_name(child, lex)
+    if any(c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < start for c in verb.children):
+        return None
+    for child in verb.rights:
+        if (
+            child.dep_ in ("obj", "dobj", "appos", "dep", "iobj")
+            and child.pos_ in ("NOUN", "PROPN")
+            and not any(c.dep_ == "case" for c in child.children)
+        ):
+            return _subject_name(child, lex)
     return None
 
 
@@ -1003,30 +1084,25 @@ def _reports(token: Token, lex: _Lex) -> bool:
 
 
 def _incise_part(token: Token) -> bool:
-    """What may stand before the verb of an incise: its auxiliary, its subject, an object clitic
-    ("nous précise"), an adverb ("…, police also said")."""
+    """What may stand between an incise's comma and its verb: an auxiliary, a clitic subject
+    ("a-t-elle"), an object clitic ("nous précise"), an adverb ("…, police also said")."""
     dep = token.dep_
-    if dep.startswith(("aux", "nsubj", "expl")) or token.is_punct:
+    if dep.startswith(("aux", "expl")) or (dep.startswith("nsubj") and token.pos_ == "PRON"):
         return True
     return (dep == "advmod" and token.pos_ == "ADV") or (dep in ("obj", "iobj") and token.pos_ == "PRON")
 
 
-def _reporting_subject(verb: Token, lex: _Lex, inverted: bool) -> Token | None:
-    """The subject of a reporting verb; that of the verb it completes ("La banque vient
-    d'annoncer"); in an incise, the first bare noun after it, which parsers often take for an
-    object ("a déclaré à l'AFP l'avocate du trader": not "AFP", which has a preposition)."""
+def _reporting_subject(verb: Token) -> Token | None:
+    """The active subject of a reporting verb, or that of the verb it completes ("La banque
+    vient d'annoncer"); a passive's subject is what is said ("Damage was estimated")."""
     for child in verb.children:
-        if child.dep_ in _SUBJECT:
+        if child.dep_ in ("nsubj", "expl:subj"):
             return child
+    if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in verb.children):
+        return None
     if verb.dep_ == "xcomp" and verb.head.i != verb.i:
         for child in verb.head.children:
-            if child.dep_ in _SUBJECT:
-                return child
-    if inverted:
-        for child in verb.rights:
-            if child.pos_ not in ("NOUN", "PROPN") or fold(child.text) in lex.relative_words:
-                continue  # "…, a annoncé lundi le gouvernement": the day is nobody
-            if not any(c.dep_ == "case" for c in child.children):
+            if child.dep_ == "nsubj":
                 return child
     return None
 
