@@ -1198,3 +1198,25 @@ def test_health_an_incise_the_parser_cuts_off_and_a_reflexive_amused_credit(mode
     found = quotes(models, text, "fr")
     assert speaker_of(found, "on y meurt") == "Jean Leonetti"
     assert speaker_of(found, "Elle a éteint") == "un proche"
+
+
+def test_business_a_name_the_parser_hangs_elsewhere_and_a_credit_before_the_quote(
+    models: SpacyModels,
+) -> None:
+    text = (
+        # rpm2 T02_C2_09: 'Bernard Comolet' parsed in apposition to 'postes'
+        "A propos des modalités de répartition des postes dirigeants de la nouvelle entité, Bernard "
+        'Comolet affirme que "sur le choix des hommes, rien n\'a été décidé".\n'
+        # rpm2 T02_C1_10: 'De même, rapporte Le Nouvel Obs , « … »'
+        "Or il semblerait que le comité des risques de marché de la CNCE se soit aperçu de la situation le "
+        '2 octobre. Sans pour autant réagir.\nDe même, rapporte Le Nouvel Obs , "la direction des Caisses '
+        "d’Epargne, occupée par les problèmes de Natixis, ne surveille pas étroitement sa salle de "
+        'marché".\n'
+        # rpm2 T02_C2_03: 'rapporter' reports
+        "D’autant qu’elle s’inscrit dans «\xa0tout un contexte qui nous amène à dire ça suffit\xa0», "
+        "rapporte Jean-Paul Krief."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "sur le choix") == "Bernard Comolet"
+    assert speaker_of(found, "la direction des Caisses") == "Le Nouvel Obs"
+    assert speaker_of(found, "tout un contexte") == "Jean-Paul Krief"

@@ -118,7 +118,9 @@ a avoué que « … », Gerard Piqué assure'); an incise the parser cuts off af
 belongs to the quote's sentence (', affirmait mardi Jean Leonetti'); an inverted speaker may
 come after a complement of the verb ('a réagi dans un communiqué l'évêché de X') or after an
 infinitive ('a tenu à préciser X'), and a subject after a preposition is its apposition ('Dans
-L'Union, Sébastien Lacroix remarque'); a definite description of a body ('l'association')
+L'Union, Sébastien Lacroix remarque'); a name right before a finite speech verb without subject
+is its subject ('…, Bernard Comolet affirme que'); a speech verb and its inverted subject set off
+by commas before the quote credit it ('De même, rapporte Le Nouvel Obs, « … »'); a definite description of a body ('l'association')
 is the organisation set by that noun ('Le Comité … (CNCT), association de …'); a clause
 announcing a quote with a colon names its one person (not after a preposition) or its one role;
 a quote opening its paragraph before a colon is from the person the clause after names;
@@ -815,6 +817,8 @@ class _Speakers:
                         break
                     if (speaker := self._speaker_of_verb(candidate, raw)) is not None:
                         break
+            if speaker is None and verb is not None:
+                speaker = self._inverted_before(sentence, raw, inside)
             if speaker is None:
                 speaker = according or announcer
             if speaker is None and full:
@@ -1153,9 +1157,43 @@ class _Speakers:
             agent = self._agent_after(verb, raw)
             if agent is not None:
                 return self._name_of(agent)
+        if subject is None and "Fin" in verb.morph.get("VerbForm", []):
+            # a name right before a finite verb that the parser hangs on something else ('A
+            # propos des postes dirigeants, Bernard Comolet affirme que « … »')
+            k = verb.i - 1
+            while k > verb.sent.start and (
+                self.sdoc[k].pos_ in ("AUX", "ADV") or _fold(self.sdoc[k].text) in self.vocab.object_clitics
+            ):
+                k -= 1
+            before = self.sdoc[k]
+            if before.pos_ == "PROPN" and self._free(before):
+                person = self._person_at(before)
+                if person is not None:
+                    return person
         if subject is None or not self._free(subject):
             return None
         return self._name_of(subject)
+
+    def _inverted_before(self, sentence: Span, raw: _Raw, inside: Span) -> str | None:
+        """'De même, rapporte Le Nouvel Obs, « … »', '…, insiste le ministre, « … »': a speech
+        verb and its inverted subject set off by commas right before the quote."""
+        if not re.search(r",\s*$", self.text[sentence.start_char : raw.open_at]):
+            return None
+        for v in self._speech_verbs(sentence, raw, inside):
+            if v.idx > raw.open_at:
+                continue
+            between = [t for t in sentence if v.i < t.i and t.idx < raw.open_at]
+            if (
+                not between
+                or between[-1].text != ","
+                or any(t.pos_ in ("VERB", "AUX", "SCONJ") or t.text in _OPENERS for t in between)
+            ):
+                continue
+            at = _Raw(v.idx, v.idx, v.idx, v.idx)
+            subject = self._inverted_subject(v, at)
+            if subject is not None:
+                return self._name_of(subject)
+        return None
 
     def _impersonal_source(self, verb: Token) -> str | None:
         """'« … », a-t-on abondé dans son entourage', 'indique-t-on chez Renault': an impersonal
