@@ -1,7 +1,7 @@
 """Claimants of figures (who states a figure: "L'Ukraine affirme que 11 000 soldats…" -> "L'Ukraine")
 on labelled figures in a reporting context.
 
-    .venv/bin/python bench/bench_claimants.py [--split tune|held-out|all] [--show]
+    .venv/bin/python bench/bench_claimants.py [--split tune|held-out|held-out2|all] [--show]
 
 Labels: bench/labels/claimants.jsonl (how they were made: bench/labels/README.md), offsets of a
 figure in ../shared/data (RPM2 French clusters, ECB+ English events, FreSaDa regular articles)
@@ -17,7 +17,9 @@ bench/.cache/).
 - recall: of the figures with a gold claimant, the share given a right one; a figure the facts
   stage does not find counts as not given.
 
-Groups are split in two by the SHA-1 of their name (first byte even: `tune`), as for figures.
+Groups are split in two by the SHA-1 of their name (first byte even: `tune`), as for figures;
+`held-out2` holds labels made later, from documents no earlier label points into, before the
+rules were measured on them.
 """
 
 from __future__ import annotations
@@ -35,6 +37,7 @@ from recoupe.model import Document, Mention
 from recoupe.textutil import fold
 
 LABELS = Path(__file__).resolve().parent / "labels" / "claimants.jsonl"
+SPLITS = ("tune", "held-out", "held-out2")
 
 
 def normalized(text: str) -> str:
@@ -49,7 +52,7 @@ def found(doc: Document, label: dict[str, object]) -> Mention | None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--split", choices=("tune", "held-out", "all"), default="all")
+    parser.add_argument("--split", choices=(*SPLITS, "all"), default="all")
     parser.add_argument("--show", action="store_true", help="print every wrong or missed claimant")
     args = parser.parse_args()
     labels = [json.loads(line) for line in LABELS.read_text(encoding="utf-8").splitlines()]
@@ -62,7 +65,7 @@ def main() -> None:
         sys.exit(f"labelled documents not in ../shared/data: {sorted(missing)}")
     docs = {d.id: d for d in corpora.run_facts(corpora.documents(articles), corpora.CachedModels())}
 
-    for split in ("tune", "held-out", "all") if args.split == "all" else (args.split,):
+    for split in (*SPLITS, "all") if args.split == "all" else (args.split,):
         picked = [lb for lb in labels if split == "all" or lb["split"] == split]
         print(
             f"\n== {split}: {len(picked)} labelled figures ({sum(1 for lb in picked if lb['claimant'])} with a claimant) =="
