@@ -806,7 +806,7 @@ def test_labelled_quotes_held_out_split_meets_its_floors(shared_data: Path) -> N
 
 # French speakers on the three splits labelled before the second round (bench/README.md: at
 # d319603 heldout3 0.759 / 0.526, heldout4 0.822 / 0.617, heldout5 0.778 / 0.571; tuned on in the
-# third round, f139f4a: 0.913 / 0.808, 0.962 / 0.833, 0.878 / 0.735); floors a little under
+# third round, dba5315: 0.914 / 0.821, 0.962 / 0.850, 0.878 / 0.735); floors a little under
 FRENCH_HELDOUT_FLOORS = {"speaker_precision": 0.85, "speaker_recall": 0.68, "quote_precision": 0.92}
 FRENCH_HELDOUT_SPLITS = ("heldout3", "heldout4", "heldout5")
 
