@@ -318,6 +318,8 @@ class _Lex:
     # who claims a figure: verbs whose noun object is the figure, nouns that head a source's name
     figure_verbs: re.Pattern[str] = field(default_factory=_never)
     source_nouns: frozenset[str] = frozenset()
+    nobody: frozenset[str] = frozenset()
+    conditional: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     adjectives_after_noun: bool = False
     age_units: re.Pattern[str] = field(default_factory=_never)
@@ -665,6 +667,8 @@ def _lex(code: str) -> _Lex:
         for w in _strings(verbs, key)
         if " " not in w
     ) | frozenset(fold(w) for w in _strings(claims, "source_nouns"))
+    lex.nobody = frozenset(fold(w) for w in _strings(claims, "nobody"))
+    lex.conditional = frozenset(fold(w) for w in _strings(claims, "conditional"))
     according = _strings(verbs, "according_to") + _strings(measures, "according_to")
     if according:
         stops = _escaped(_strings(words_fn, "relative_pronouns"))
@@ -865,6 +869,8 @@ _SAID_OBJECT = frozenset({"obj", "dobj", "obl:arg", "iobj", "dative", "prep", "a
 _SUBJECT = frozenset({"nsubj", "nsubj:pass", "nsubjpass", "csubj", "expl:subj"})
 # parts of a subject that are not its name: relative clauses, participles, asides
 _NOT_NAME = frozenset({"acl", "acl:relcl", "relcl", "advcl", "parataxis", "dep", "punct"})
+# what may stand before a name's head: "la", "The Indian", "Tehran's", "Crédit"
+_NAME_LEFT = frozenset({"det", "amod", "compound", "poss", "nmod:poss", "flat", "flat:name", "nmod"})
 _NAME_ENTITIES = frozenset({"PER", "PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"})
 
 
@@ -913,6 +919,10 @@ def _is_source_noun(folded: str, lex: _Lex) -> bool:
             word.endswith(end) and word[: -len(end)] in lex.source_nouns for end in lex.plural_endings
         ):
             return True
+        if lex.irregular_plurals and any(
+            sing in lex.source_nouns for sing, plural in lex.irregular_plurals.items() if plural == word
+        ):
+            return True
     return False
 
 
@@ -940,17 +950,42 @@ def _claimant(text: str, sent: tuple[int, int], number_start: int, lex: _Lex, sd
     reporting verb that says it (from the parse when there is one). A pronoun ("selon lui",
     "a-t-elle dit") names nobody: no claimant rather than a wrong one."""
     sentence = text[sent[0] : sent[1]]
+    span = sdoc.char_span(sent[0], sent[1], alignment_mode="expand") if sdoc is not None else None
     for match in lex.according_to.finditer(sentence):
         if any(w in lex.pronouns for w in _words_of(match["who"])[:1]):
             return None  # "Selon lui, ...": the source is a person named in another sentence
-        who = _clean_claimant(match["who"], lex)
-        if who and _names_a_source(who, lex):
-            return who
-    if sdoc is not None:
-        span = sdoc.char_span(sent[0], sent[1], alignment_mode="expand")
         if span is not None:
-            return _claimant_from_parse(span, number_start, lex)
+            # the noun the parse hangs on "selon": "selon Le Monde d'importants bonus de 68 000
+            # euros" is Le Monde, "selon un sondage Sofres de 2007 sur les religions" a poll
+            head = _according_to_noun(span, sent[0] + match.start("who"))
+            who = _subject_name(head, lex) if head is not None else None
+        else:
+            who = _clean_claimant(match["who"], lex)
+            who = who if who and _names_a_source(who, lex) else None
+        if who:
+            return who
+    if span is not None:
+        return _claimant_from_parse(span, number_start, lex)
     return _claimant_from_patterns(sentence, number_start - sent[0], lex)
+
+
+def _according_to_noun(sent: Span, start: int) -> Token | None:
+    """The noun opening at `start` (right after "selon", "according to"), climbed to the head
+    of its phrase ("un sondage Sofres": sondage)."""
+    token = next((t for t in sent if t.idx >= start and t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+    while token is not None and token.dep_ in (
+        "flat",
+        "flat:name",
+        "compound",
+        "appos",
+        "amod",
+        "nmod",
+        "poss",
+    ):
+        if token.head.pos_ not in ("NOUN", "PROPN") or token.head.i < sent.start or token.head.idx < start:
+            break
+        token = token.head
+    return token
 
 
 def _claimant_from_parse(sent: Span, number_start: int, lex: _Lex) -> str | None:
@@ -969,6 +1004,8 @@ def _claimant_from_parse(sent: Span, number_start: int, lex: _Lex) -> str | None
     for n, (below, verb) in enumerate(itertools.pairwise(ancestors)):
         if not _reports(verb, lex):
             continue
+        if any(c.dep_ == "mark" and fold(c.text) in lex.conditional for c in verb.children):
+            return None  # "Si les sondages me disent que Le Pen va faire 10 %": nobody says it
         start = _incise_start(verb, sent)
         if start is not None and figure.i < start:
             return _incise_claimant(verb, start, lex)
@@ -1107,18 +1144,38 @@ def _reporting_subject(verb: Token) -> Token | None:
     return None
 
 
+def _relative_antecedent(subject: Token) -> Token:
+    """A relative pronoun's noun, the one its clause hangs on ("L'Afub, qui estime à 30 000 le
+    nombre de ménages"); any other subject as it is."""
+    clause = subject.head
+    relative = (subject.pos_ == "PRON" and subject.tag_ in ("WP", "WDT")) or "PronType=Rel" in str(
+        subject.morph
+    )
+    if relative and clause.dep_ in ("acl:relcl", "relcl") and clause.head.pos_ in ("NOUN", "PROPN"):
+        return clause.head
+    return subject
+
+
 def _subject_name(subject: Token, lex: _Lex) -> str | None:
     """The name a subject gives: its head with determiners, complements and appositions, without
     relative clauses or asides ("Marie de Hennezel, qui ne prend pas de gants"), never a pronoun
     alone, and only a phrase that names a person, a body or a document."""
-    if subject.pos_ == "PRON" or subject.text.startswith("-"):
-        return None
+    subject = _relative_antecedent(subject)
+    if subject.pos_ == "PRON" or subject.text.startswith("-") or fold(subject.text) in lex.nobody:
+        return None  # "a-t-il dit", "personne ne peut affirmer à 100 %"
     kept: set[int] = set()
     stack = [subject]
     while stack:
         token = stack.pop()
         kept.add(token.i)
-        stack.extend(c for c in token.children if c.dep_ not in _NOT_NAME)
+        # not the "selon" or "by" the name hangs on, nor a clause or aside
+        stack.extend(
+            c
+            for c in token.children
+            if c.dep_ not in _NOT_NAME
+            and not (token is subject and c.dep_ in ("case", "mark", "cc"))
+            and not (token is subject and c.i < subject.i and c.dep_ not in _NAME_LEFT)
+        )
     doc = subject.doc
     start = min(kept)
     end = subject.i
