@@ -1184,6 +1184,11 @@ def _subject_name(subject: Token, lex: _Lex) -> str | None:
         if i in kept:
             end = i
         elif (
+            i < len(doc) - 1 and doc[i].text in "-‑" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+        ):
+            # a compound the tokenizer split: "l'état-major ukrainien"
+            kept.update(t.i for t in doc[i + 1].subtree if t.i > i and t.dep_ not in _NOT_NAME)
+        elif (
             doc[i].is_punct
             and doc[i].text == ","
             and i + 1 in kept
