@@ -1137,7 +1137,13 @@ def _reporting_subject(verb: Token) -> Token | None:
             return child
     if any(c.dep_ in ("nsubj:pass", "nsubjpass", "aux:pass", "auxpass") for c in verb.children):
         return None
-    if verb.dep_ == "xcomp" and verb.head.i != verb.i:
+    # "vient d'annoncer": the subject of "vient"; not in "obligeant les responsables à signaler",
+    # where the object does the reporting
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.i != verb.i
+        and not any(c.dep_ in ("obj", "dobj") for c in verb.head.children)
+    ):
         for child in verb.head.children:
             if child.dep_ == "nsubj":
                 return child
@@ -1198,6 +1204,8 @@ def _subject_name(subject: Token, lex: _Lex) -> str | None:
         elif not (doc[i].is_space or (doc[i].is_punct and i + 1 in kept and doc[i].text not in ",;:")):
             break
         i += 1
+    if doc[start : end + 1].text.count("(") > doc[start : end + 1].text.count(")") and end + 1 < len(doc):
+        end += doc[end + 1].text == ")"  # "la Ligue des droits de l'Homme (LDH)"
     if sum(t.is_alpha for t in doc[start : end + 1]) > _CLAIMANT_MAX_WORDS:
         return None
     who = _clean_claimant(doc[start : end + 1].text, lex)
