@@ -801,3 +801,61 @@ def test_justice_one_persons_only_duration_is_one_measure(extractor: Any) -> Non
     aligner = Aligner(docs)
     worked, employee = (next(m for m in d.mentions if m.unit == "yr") for d in docs)
     assert aligner.same_measure(aligner.statement("d0", worked), aligner.statement("d1", employee))
+
+
+def _names(text: str, name: str, kind: str) -> list[Mention]:
+    """Every occurrence of `name` in `text`, with the kind the tagger gave it on that page."""
+    starts = [i for i in range(len(text)) if text.startswith(name, i)]
+    return [Mention(kind, name, i, i + len(name), name) for i in starts]  # type: ignore[arg-type]
+
+
+def test_a_names_kind_is_one_vote_per_page_not_per_mention() -> None:
+    # ECB+ 21_13ecbplus, 21_1ecbplus and 21_2ecbplus (a hit-and-run in Queens, 2013), lines of
+    # each page; the kinds are the ones spaCy gives on each page: 21_13ecbplus tags the victim's
+    # name an organisation at every mention, the two others tag her a person
+    repeated = (
+        "Charanjit said he and his family came out of their home on 117th Street and saw a crowd of "
+        "people gathered and EMS performing CPR on Chohan .\n"
+        "Emergency responders were called in and took Chohan to Jamaica Hospital , where she was later "
+        "pronounced dead , the NYPD said .\n"
+        "Chohan had called Singh ’ s house to let the family know she was outside and asked that someone "
+        "open the door ."
+    )
+    first = (
+        "Witnesses say 59 - year - old Raj Chohan was leaving her car on 117th Street in South Richmond "
+        "Hill Friday when she was hit by a silver Toyota Camry and sent flying into the air ."
+    )
+    second = (
+        "Investigators say 59 - year old Raj Chohan was hit while walking along parked cars at 97th "
+        "Avenue and 117th Street in Richmond Hill at about 7 p . m ."
+    )
+    docs = [
+        doc("d1", repeated, mentions=_names(repeated, "Chohan", "organization")),
+        doc("d2", first, mentions=_names(first, "Raj Chohan", "person")),
+        doc("d3", second, mentions=_names(second, "Raj Chohan", "person")),
+    ]
+    assert len(docs[0].mentions) == 3  # three organisation tags on one page, two person tags on two
+    [name] = [f for f in cross_check("s", docs).facts if f.kind in ("person", "organization")]
+    assert name.kind == "person" and len(name.mentions) == 5 and name.support == 3
+
+
+def test_a_tie_between_pages_goes_to_the_kind_most_mentions_get() -> None:
+    # RPM2 T06_C2_09 and T06_C2_08 (Beijing Olympics, August 2008), lines of each page; the kinds
+    # are spaCy's on each page: one tags the CIO "other", the other an organisation, at more
+    # mentions; the page read first does not decide a tie
+    other = (
+        "A Athènes, le CIO avait recensé vingt-six cas positifs.\n"
+        '"Nous avons eu moins de cas grâce à la dissuasion", explique ainsi Jacques Rogge, le président du CIO.'
+    )
+    organization = (
+        "Le CIO en guerre contre le piratage vidéo des JO\n"
+        "Le CIO pourrait bien perdre définitivement l'affection des internautes.\n"
+        "Joint par Lepoint.fr, le CIO a confirmé cette information, précisant que de nombreuses actions "
+        "similaires ont été engagées dans le monde."
+    )
+    docs = [
+        doc("d1", other, mentions=_names(other, "CIO", "other")),
+        doc("d2", organization, mentions=_names(organization, "CIO", "organization")),
+    ]
+    [name] = [f for f in cross_check("s", docs).facts if f.kind in ("other", "organization")]
+    assert name.kind == "organization" and name.support == 2

@@ -1007,7 +1007,7 @@ def cross_check(
     for key, group in groups.items():
         fact_mentions = [FactMention(d, m.text, m.start, m.end) for d, m in group.mentions]
         ms = [m for _, m in group.mentions]
-        kind = Counter(m.kind for m in ms).most_common(1)[0][0]
+        kind = story_kind(group.mentions)
         fact = Fact(
             id=_fact_id(story_id, *key),
             kind=kind,
@@ -1040,6 +1040,24 @@ def cross_check(
     backing = sentence_backing(docs, independence)
     claims = claim_facts(story_id, docs, independence, backing=backing)
     return CrossCheck(facts, discrepancies, quotes, claims, backing)
+
+
+def story_kind(mentions: Sequence[tuple[str, Mention]]) -> FactKind:
+    """The kind of a name across a story, from its (document id, mention) pairs: one vote per
+    page, the kind most of that page's mentions get, so that one page repeating a wrong tag
+    ("Raj Chohan" organization five times) does not outvote the pages that tag it right. A tie
+    between pages goes to the kind most mentions get, then to the one stated first (a page's own
+    tie too)."""
+    order: dict[FactKind, int] = {}
+    per_page: dict[str, Counter[FactKind]] = defaultdict(Counter)
+    for document, m in mentions:
+        order.setdefault(m.kind, len(order))
+        per_page[document][m.kind] += 1
+    by_mentions: Counter[FactKind] = Counter()
+    for kinds in per_page.values():
+        by_mentions.update(kinds)
+    pages = Counter(max(kinds, key=lambda k: (kinds[k], -order[k])) for kinds in per_page.values())
+    return max(pages, key=lambda k: (pages[k], by_mentions[k], -order[k]))
 
 
 def _fill_quantity(fact: Fact, ms: list[Mention]) -> None:
