@@ -207,7 +207,9 @@ def test_a_page_without_publication_date_is_dated_by_the_latest_date_its_text_st
     )
     doc = Document(id="d", source="d", text=text, language="en")
     assert event_day(doc) == dt.date(2005, 11, 28)
-    # the facts stage's date mentions are read when it ran; a period dates nothing
+    # (its first line is a date line too); without it, the facts stage's date mentions are read
+    # when it ran; a period dates nothing
+    doc = Document(id="d", source="d", text=text.split("\n", 1)[1], language="en")
     doc.mentions = [
         Mention(kind="date", text="1990s", start=0, end=5, value="1990/1999"),
         Mention(kind="date", text="en mars 2008", start=6, end=18, value="2008-03"),
@@ -486,3 +488,41 @@ def test_gate_with_the_facts_stage_beats_the_tuned_baseline_on_a_sample(shared_d
         extractor.process_many(docs)
         ours = score(cluster_stories(docs), gold)
         assert ours >= _tuned_baseline(docs, gold) + 0.03, name
+
+
+def test_an_undated_page_is_dated_by_its_date_line_then_its_address_before_its_latest_date() -> None:
+    # ECB+ 16_3ecbplus (odmp.org, a deputy killed in 2005), lines of the page: its head states the
+    # day of the killing; the sentencing two years later is the latest date its text states
+    killing = (
+        "Deputy Sheriff\nJerry Ortiz\nLos Angeles County Sheriff's Department , California\n"
+        "End of Watch : Friday , June 24 , 2005\n"
+        "Deputy Jerry Ortiz was shot and killed after knocking on a door during an investigation .\n"
+        "In April 2007 the suspect was found guilty of capital murder and sentenced to death ."
+    )
+    doc = Document(id="d", source="d", text=killing, language="en")
+    assert event_day(doc) == dt.date(2005, 6, 24)
+    # ECB+ 3_1ecbplus (huffingtonpost.com, an inmate's escape, 2009), lines of the page: no date
+    # line ("11 / 30 / 09" is no full date), its address files it under the day of the escape
+    escape = (
+        "Arcade Joseph Comeaux Jr , Prison Inmate , Pulls Gun On And Handcuffs Guards , Runs Away\n"
+        "11 / 30 / 09 05 : 40 PM ET\n"
+        "A convicted sex offender sentenced to life in prison pulled a gun on two guards during a prison "
+        "transfer Monday and held them hostage temporarily before fleeing on foot in one of the guard's "
+        "uniforms , authorities said .\n"
+        "He was serving a life sentence after being convicted in June 1998 of aggravated sexual assault out "
+        "of Brazos County , located northwest of Houston .\n"
+        "Comeaux was given two extra life sentences after being convicted for stabbing his wife and another "
+        "person in 1999 while she visited him in prison ."
+    )
+    address = "http://www.huffingtonpost.com/2009/11/30/arcade-joseph-comeaux-jr-_n_374452.html"
+    doc = Document(id="e", source="e", text=escape, language="en")
+    assert event_day(doc) == dt.date(1999, 7, 1)  # without its address: the latest year it states
+    doc.url = address
+    assert event_day(doc) == dt.date(2009, 11, 30)
+    # a scraped page that opens with its address (as ECB+ pages do) is read the same way
+    assert event_day(Document(id="f", source="f", text=f"{address}\n{escape}", language="en")) == dt.date(
+        2009, 11, 30
+    )
+    # a publication date still comes first
+    doc.published = "2009-12-01"
+    assert event_day(doc) == dt.date(2009, 12, 1)

@@ -176,8 +176,11 @@ def story_features(doc: Document) -> Features:
 
 
 def event_day(doc: Document) -> dt.date | None:
-    """The day of the event a document reports: its publication date, or else the latest date its
-    text states (a report states its event's date and earlier background, rarely later ones).
+    """The day of the event a document reports: its publication date; else the day a short line
+    of its head states ("Thursday , December 11 , 2008", `facts.dates.date_line`), then the day its
+    address files it under ("…/news/2009/dec/07/…", `facts.dates.url_date`): the dates a page
+    scraped without its metadata keeps; else the latest date its text states (a report states its
+    event's date and earlier background, rarely later ones).
 
     Dates come from the facts stage (`doc.mentions` of kind date); a document it did not see has
     its text read by `facts.dates` directly. A period ("1990/1999") dates nothing; a month stands
@@ -186,6 +189,9 @@ def event_day(doc: Document) -> dt.date | None:
     published = published_date(doc)
     if published is not None:
         return published
+    own = _own_day(doc)
+    if own is not None:
+        return own
     mentions: Iterable[Mention] = doc.mentions
     if not doc.mentions:
         from recoupe.facts.dates import extract_dates  # patterns only: no model is loaded
@@ -193,6 +199,16 @@ def event_day(doc: Document) -> dt.date | None:
         mentions = extract_dates(doc.text, None, doc.language)
     days = [day for m in mentions if m.kind == "date" and (day := _stated_day(m.value)) is not None]
     return max(days) if days else None
+
+
+def _own_day(doc: Document) -> dt.date | None:
+    """The day an undated page gives itself: a date line of its head, else the day of its
+    address (its URL, or the address a scraped page opens with)."""
+    from recoupe.facts.dates import date_line, url_date  # patterns only: no model is loaded
+
+    first_line = doc.text.lstrip().split("\n", 1)[0]
+    day = date_line(doc.text, doc.language or "") or url_date(doc.url or "") or url_date(first_line)
+    return _stated_day(day)
 
 
 def _stated_day(value: object) -> dt.date | None:
