@@ -9,8 +9,9 @@ Passes, each callable on its own:
 1. `story_features(doc) -> Features`: stemmed content words (`textutil.content_words`); the
    participants, i.e. the names of people, organizations, products and events the facts stage
    found (`doc.mentions`; when it found none, capitalised words inside sentences stand in);
-   and the event's day: the publication date, or, for a page without one, the latest date the
-   text states (`doc.mentions` of kind date, resolved by `facts.dates`). Places are left to the
+   and the event's day: the publication date, or, for a page without one, its head's date line,
+   else its address's day, else the latest date the text states (`doc.mentions` of kind date,
+   resolved by `facts.dates`). Places are left to the
    words: a country names where many events happen, not which one.
 2. `TermFrequencies.of(features)` counts in how many documents each word and name occurs (the
    idf); `story_vector(features, frequencies)` weighs a document's terms (sublinear tf x idf),
