@@ -1104,7 +1104,13 @@ def _incise_claimant(verb: Token, start: int, lex: _Lex) -> str | None:
     for child in verb.children:
         if child.dep_ in ("nsubj", "expl:subj") and child.i >= start:
             return _subject_name(child, lex)
-    if any(c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < start for c in verb.children):
+    # a noun before the comma the parser made its subject: an incise only when the verb ends its
+    # sentence ("…, a indiqué à l'AFP une source proche du dossier."), not "told Orozco …, « … »"
+    preposed = any(c.dep_ == "nsubj" and c.pos_ != "PRON" and c.i < start for c in verb.children)
+    sentence_end = verb.sent.end if verb.doc.has_annotation("SENT_START") else len(verb.doc)
+    if preposed and any(not t.is_punct for t in verb.doc[verb.right_edge.i + 1 : sentence_end]):
+        return None
+    if preposed and any(c.dep_ in _SAID_CLAUSE or c.dep_ in ("advcl", "dep") for c in verb.rights):
         return None
     for child in verb.rights:
         if (
