@@ -41,8 +41,12 @@ Normalization:
   midpoint as value ("10 à 12 000" is 10 000 to 12 000; "de 6 à 75 ans" is 6 to 75, never an
   average stated as a figure); vague counts are at_least twice their unit: "des milliers de
   soldats" is 2 000 and up, "hundreds of" 200 and up; "une dizaine" is approximately 10;
-- `claimed_by` is the source the sentence gives: "selon l'état-major", "according to
-  the Pentagon", "L'Ukraine estime ...", "..., a déclaré X", "X said".
+- `claimed_by` is the source the sentence gives, read from the parse: "selon l'état-major",
+  "according to the Pentagon", the subject of the reporting verb whose clause (or, for a verb
+  that puts a figure on something, object) holds the figure ("L'Ukraine estime à 11 000"), an
+  incise ("..., a déclaré X", "..., police said"); never a pronoun, clitic, adverb or fragment,
+  and none when the figure is in the speaker's own phrase or the writer's adjunct. Without a
+  parse, word patterns.
 
 Not quantities: years, dates (see `dates.find_date_spans`), times ("01h58"), ordinals ("1er",
 "21st"), phone numbers, numbers inside URLs, identifiers and model names ("F-16", "Boeing 737"),
