@@ -12,7 +12,7 @@ import subprocess
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from pathlib import Path
 from typing import ClassVar
@@ -20,11 +20,12 @@ from typing import ClassVar
 import numpy as np
 import pytest
 
+from recoupe import corpus as corpus_module
 from recoupe.corpus import Corpus
 from recoupe.executor import PageOutcome, PagePool
 from recoupe.ingest import read_inputs
 from recoupe.model import Brief, InputEntry, Page
-from recoupe.pipeline import Pipeline, build_brief
+from recoupe.pipeline import Pipeline, PipelineConfig, build_brief
 from recoupe.render import brief_to_dict, validate_brief_dict
 from recoupe.store import Store
 from recoupe.stories import bcubed
@@ -127,12 +128,7 @@ def test_stories_rebuilt_between_chunks_end_as_those_of_one_chunk(
     inputs, pages = example_pages
     by_source = {p.source: p for p in pages}
     seeds = [(e, by_source.get(e.source)) for e in inputs]
-    # two reports of another story (RPM2 T08, tests/fixtures/stories) make the second chunk
-    other = [
-        (InputEntry(x["id"], "ok", None, None), Page(source=x["id"], text=x["text"], language="fr"))
-        for x in json.loads((fixtures_dir / "stories" / "excerpts.json").read_text("utf-8"))
-        if x["id"] in ("T08_C1_03", "T08_C1_04")
-    ]
+    other = other_story(fixtures_dir)  # the second chunk
     with Store.open(tmp_path / "chunks.db") as store:
         chunks = corpus(store, chunk_pages=2)
         rebuilds: list[str] = []
@@ -169,6 +165,53 @@ def test_stories_rebuilt_between_chunks_end_as_those_of_one_chunk(
     assert [[x.text for x in s.summary] for s in chunked.stories] == [
         [x.text for x in s.summary] for s in whole.stories
     ]
+
+
+def other_story(fixtures_dir: Path) -> list[tuple[InputEntry, Page | None]]:
+    """Two reports of another story than the seeds' (RPM2 T08, tests/fixtures/stories)."""
+    return [
+        (InputEntry(x["id"], "ok", None, None), Page(source=x["id"], text=x["text"], language="fr"))
+        for x in json.loads((fixtures_dir / "stories" / "excerpts.json").read_text("utf-8"))
+        if x["id"] in ("T08_C1_03", "T08_C1_04")
+    ]
+
+
+def test_a_large_final_rebuild_runs_in_processes_and_writes_what_one_process_would(
+    example_pages: tuple[list[InputEntry], list[Page]],
+    fixtures_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inputs, pages = example_pages
+    by_source = {p.source: p for p in pages}
+    given = [*((e, by_source.get(e.source)) for e in inputs), *other_story(fixtures_dir)]
+    monkeypatch.setattr(corpus_module, "PARALLEL_REBUILD_MIN_STORIES", 2)
+    stored: list[tuple[Brief, list[tuple[object, ...]]]] = []
+    for workers in (1, 2):
+        with Store.open(tmp_path / f"{workers}.db") as store:
+            c = corpus(store, config=PipelineConfig(workers=workers))
+            in_this_process: list[str] = []
+            rebuild = c._rebuild_story
+
+            def counted(
+                sid: str,
+                seq: int,
+                rebuild: Callable[[str, int], None] = rebuild,
+                calls: list[str] = in_this_process,
+            ) -> None:
+                calls.append(sid)
+                rebuild(sid, seq)
+
+            c._rebuild_story = counted  # type: ignore[method-assign]
+            summary = c.add(given)
+            assert summary.stories_changed == store.counts().stories >= 2
+            # two workers: no story was rebuilt here
+            assert (len(in_this_process) == 0) == (workers == 2)
+            rows = [tuple(r)[:-1] for r in store.conn.execute("SELECT * FROM stories ORDER BY id")]
+            stored.append((store.brief(), rows))
+    (serial, serial_rows), (pooled, pooled_rows) = stored
+    assert pooled_rows == serial_rows  # ids, titles, counts, sources, dates, founders
+    assert brief_to_dict(pooled)["stories"] == brief_to_dict(serial)["stories"]
 
 
 def test_adding_the_same_bytes_again_changes_nothing(

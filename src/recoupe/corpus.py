@@ -32,12 +32,13 @@ from __future__ import annotations
 import hashlib
 import json
 import math
+import multiprocessing
 import os
 import time
 import uuid
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
@@ -52,7 +53,7 @@ from recoupe.clean.site_lines import PageLines, furniture_lines, page_lines
 from recoupe.crosscheck import Independence
 from recoupe.dedup import Sketcher, find_duplicates, lsh_candidate_threshold, shingle_set
 from recoupe.executor import PageOutcome, PagePool, start_ray
-from recoupe.model import Document, DuplicateCluster, InputEntry, Page, document_id
+from recoupe.model import Document, DuplicateCluster, InputEntry, Page, Story, document_id
 from recoupe.pipeline import POOL_MIN_PAGES_PER_WORKER, Pipeline, PipelineConfig, processing_order
 from recoupe.store import Store, StoryRow
 from recoupe.store.codec import document_from_row
@@ -78,6 +79,9 @@ CHUNK_PAGES = 128
 POOL_PAGES_PER_WORKER = 64
 # stories rebuilt per transaction
 REBUILD_BATCH = 64
+# a final rebuild of at least this many stories runs in a pool of processes (`workers`): below,
+# starting them (about a second: imports, no model) costs more than it saves
+PARALLEL_REBUILD_MIN_STORIES = 24
 # a document's candidates come from postings of its terms found in at most this share of the
 # store (and always those in at most MIN_RARE_DF documents): common words weigh little in a
 # cosine and their postings are long
@@ -285,7 +289,11 @@ class Corpus:
     def rebuild_dirty_stories(self, *, only: Iterable[str] | None = None, report: bool = True) -> set[str]:
         """Rebuild the stories marked dirty (cross-check, summary, timeline), every one or `only`
         those still dirty among the ids given, in small transactions; returns the ids rebuilt or
-        removed."""
+        removed. Every one, when there are many, is rebuilt by a pool of processes (`workers`)."""
+        if only is None and self._parallel_rebuild_workers() > 1:
+            count = self.store.conn.execute("SELECT count(*) FROM dirty_stories").fetchone()[0]
+            if count >= PARALLEL_REBUILD_MIN_STORIES:
+                return self._rebuild_in_pool(report=report)
         rebuilt: set[str] = set()
         pending = None if only is None else sorted(set(only))
         while True:
@@ -311,6 +319,42 @@ class Corpus:
             rebuilt.update(ids)
             if report:
                 self.progress("stories", len(rebuilt), len(rebuilt))
+
+    def _parallel_rebuild_workers(self) -> int:
+        config = self.pipeline.config
+        return 1 if config.engine != "local" else config.workers or os.cpu_count() or 1
+
+    def _rebuild_in_pool(self, *, report: bool) -> set[str]:
+        """Every dirty story rebuilt by processes that build the story stages once (no model is
+        loaded: stories read stored parses); this process reads their members and writes the
+        results, a batch per transaction, as `rebuild_dirty_stories` does."""
+        rebuilt: set[str] = set()
+        workers = self._parallel_rebuild_workers()
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_story_worker, initargs=(self.pipeline.config,)
+        ) as pool:
+            while True:
+                with self.store.transaction() as conn:
+                    query = "SELECT id FROM dirty_stories ORDER BY id LIMIT ?"
+                    ids = [r[0] for r in conn.execute(query, (REBUILD_BATCH * workers,))]
+                    if not ids:
+                        return rebuilt
+                    seq = self.store.next_seq()
+                    members = {sid: self._story_rows(sid) for sid in ids}
+                    for sid in ids:
+                        if not members[sid]:
+                            self.store.delete_story(sid)
+                    built = {
+                        sid: pool.submit(_story_in_worker, sid, rows) for sid, rows in members.items() if rows
+                    }
+                    for sid, future in built.items():
+                        story, n_sources = future.result()
+                        self._write_story(sid, members[sid], story, n_sources, seq)
+                    conn.executemany("DELETE FROM dirty_stories WHERE id = ?", [(i,) for i in ids])
+                rebuilt.update(ids)
+                if report:
+                    self.progress("stories", len(rebuilt), len(rebuilt))
 
     def _dirty_story_ids(self) -> set[str]:
         return {r[0] for r in self.store.conn.execute("SELECT id FROM dirty_stories")}
@@ -1088,43 +1132,69 @@ class Corpus:
     # ------------------------------------------------------------------ story rebuild
 
     def _rebuild_story(self, sid: str, seq: int) -> None:
-        conn = self.store.conn
-        rows = list(
-            conn.execute(
-                "SELECT * FROM documents WHERE story = ? ORDER BY published IS NULL, published, source",
-                (sid,),
-            )
-        )
+        rows = self._story_rows(sid)
         if not rows:
             self.store.delete_story(sid)
             return
-        docs = [document_from_row(r) for r in rows]
-        story = self.pipeline.story(sid, docs)
-        independence = Independence.of(docs)
+        story, n_sources = story_from_rows(self.pipeline, sid, rows)
+        self._write_story(sid, rows, story, n_sources, seq)
+
+    def _story_rows(self, sid: str) -> list[dict[str, object]]:
+        """A story's member rows, in processing order, as plain dicts (they travel to workers)."""
+        cursor = self.store.conn.execute(
+            "SELECT * FROM documents WHERE story = ? ORDER BY published IS NULL, published, source", (sid,)
+        )
+        names = [c[0] for c in cursor.description]
+        return [dict(zip(names, row, strict=True)) for row in cursor]
+
+    def _write_story(
+        self, sid: str, rows: Sequence[Mapping[str, object]], story: Story, n_sources: int, seq: int
+    ) -> None:
+        conn = self.store.conn
         founder_row = conn.execute("SELECT founder FROM stories WHERE id = ?", (sid,)).fetchone()
-        founder = founder_row[0] if founder_row else self._founder(sid, docs)
-        dates = sorted(d.published for d in docs if d.published)
+        founder = founder_row[0] if founder_row else self._founder(sid, [str(r["id"]) for r in rows])
+        dates = sorted(str(r["published"]) for r in rows if r["published"])
         row = StoryRow(
             id=sid,
             title=story.title,
-            n_documents=len(docs),
-            n_sources=independence.documents_support(d.id for d in docs),
+            n_documents=len(rows),
+            n_sources=n_sources,
             first_date=dates[0] if dates else None,
             last_date=dates[-1] if dates else None,
             n_discrepancies=len(story.discrepancies),
-            languages=tuple(sorted({d.language for d in docs})),
-            sites=tuple(sorted({d.site for d in docs if d.site})),
+            languages=tuple(sorted({str(r["language"]) for r in rows})),
+            sites=tuple(sorted({str(r["site"]) for r in rows if r["site"]})),
             founder=founder,
             updated_seq=seq,
         )
         self.store.put_story(story, row)
 
     @staticmethod
-    def _founder(sid: str, docs: Sequence[Document]) -> str:
-        for doc in docs:
-            if story_id([doc.id]) == sid:
-                return doc.id
-        return docs[0].id
+    def _founder(sid: str, doc_ids: Sequence[str]) -> str:
+        for doc_id in doc_ids:
+            if story_id([doc_id]) == sid:
+                return doc_id
+        return doc_ids[0]
+
+
+def story_from_rows(pipeline: Pipeline, sid: str, rows: Sequence[Mapping[str, object]]) -> tuple[Story, int]:
+    """A story rebuilt from its stored member rows, and how many independent sources it has."""
+    docs = [document_from_row(r) for r in rows]
+    story = pipeline.story(sid, docs)
+    return story, Independence.of(docs).documents_support(d.id for d in docs)
+
+
+_story_pipeline: Pipeline | None = None  # in a rebuild worker: its pipeline, built once
+
+
+def _start_story_worker(config: PipelineConfig) -> None:
+    global _story_pipeline
+    _story_pipeline = Pipeline(config)
+
+
+def _story_in_worker(sid: str, rows: list[dict[str, object]]) -> tuple[Story, int]:
+    assert _story_pipeline is not None, "a rebuild worker starts with _start_story_worker"
+    return story_from_rows(_story_pipeline, sid, rows)
 
 
 @contextmanager
