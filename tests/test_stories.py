@@ -358,9 +358,11 @@ def test_average_link_matches_the_textbook_algorithm(values: list[int], threshol
     n = int((1 + np.sqrt(1 + 8 * len(values))) / 2)
     upper = np.zeros((n, n))
     upper[np.triu_indices(n, 1)] = (
-        np.array(values[: n * (n - 1) // 2]) + np.arange(n * (n - 1) // 2) * 1e-6
+        np.array(values[: n * (n - 1) // 2]) + np.sqrt(np.arange(n * (n - 1) // 2) + 2) * 1e-6
     ) / 1000
-    # float64: the offsets that keep values apart are below float32's resolution
+    # float64: the offsets that keep values apart are below float32's resolution; square roots,
+    # since evenly spaced offsets make ties of means (a group's mean equal to another pair's),
+    # which average link may break either way
     similarity = upper + upper.T
     np.fill_diagonal(similarity, 1.0)
     expected = _naive_average_link(similarity, threshold)
