@@ -32,6 +32,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import resource
 import shutil
 import sys
@@ -47,6 +48,7 @@ sys.path.insert(0, str(REPO / "src"))
 from recoupe.corpus import Corpus  # noqa: E402
 from recoupe.executor import PageOutcome  # noqa: E402
 from recoupe.model import InputEntry, Page  # noqa: E402
+from recoupe.pipeline import PipelineConfig  # noqa: E402
 from recoupe.store import Store  # noqa: E402
 from recoupe.stories import bcubed  # noqa: E402
 
@@ -81,7 +83,10 @@ def rpm2(count: int) -> Iterator[tuple[InputEntry, Page | None]]:
 
 
 def peak_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    """Peak RSS of this process, and of the largest of its finished workers (each counted alone:
+    `bench_scale.py` sums the live process tree)."""
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return max(own, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
 
 
 def progress_printer(every_s: float = 30.0):  # type: ignore[no-untyped-def]
@@ -227,6 +232,12 @@ def main() -> int:
     parser.add_argument("--rebuild", action="store_true", help="build the base store again")
     parser.add_argument("--build-only", action="store_true")
     parser.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes for clean, judge and facts, in the build and the add (default: the cores, as `recoupe add`)",
+    )
+    parser.add_argument(
         "--new-from",
         choices=("fresada", "rpm2"),
         default="fresada",
@@ -278,7 +289,8 @@ def main() -> int:
         print(f"building a store of {args.base} FreSaDa articles at {path} ...", flush=True)
         started = time.perf_counter()
         with Store.open(path) as store:
-            summary = Corpus(store, progress=progress_printer()).add(fresada(0, args.base))
+            config = PipelineConfig(workers=args.workers)
+            summary = Corpus(store, config, progress=progress_printer()).add(fresada(0, args.base))
         wall = time.perf_counter() - started + (args.resume_build or 0.0)
         print(f"  build timings: {json.dumps({k: round(v, 1) for k, v in summary.timings.items()})}")
         build = {"pages": args.base, "wall_s": wall, "peak_rss_mib": peak_rss_mib(), "line": summary.line()}
@@ -295,7 +307,7 @@ def main() -> int:
         copy = Path(tmp) / "store.db"
         shutil.copyfile(path, copy)
         with Store.open(copy) as store:
-            corpus = Corpus(store)
+            corpus = Corpus(store, PipelineConfig(workers=args.workers))
             corpus.pipeline.prepare([Page(source="warm-up", text="Une phrase pour charger le modèle.")], {})
             started, cpu = time.perf_counter(), cpu_seconds()
             new_pages = fresada(args.base, args.new) if args.new_from == "fresada" else rpm2(args.new)
