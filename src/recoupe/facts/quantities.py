@@ -1021,16 +1021,20 @@ def _claimant_from_parse(sent: Span, number_start: int, lex: _Lex) -> str | None
         return _subject_name(subject, lex)
     # an incise hanging on the clause of the figure
     on_path = {t.i for t in ancestors}
+    top = ancestors[-1]
     for verb in sent:
+        # the parser may leave the quote and its incise as two trees of one sentence: the
+        # figure's whole tree before the incise ("« Il y a une centaine d'agences fermées », a
+        # affirmé Catherine Vinet-Larie")
+        apart = verb.head.i == verb.i and top.head.i == top.i and top.i != verb.i
         if (
-            verb.head.i not in on_path
-            or verb.head.i == verb.i
+            not (apart or (verb.head.i in on_path and verb.head.i != verb.i))
             or verb.i in on_path
             or not _reports(verb, lex)
         ):
             continue
         start = _incise_start(verb, sent)
-        if start is None:
+        if start is None or (apart and top.right_edge.i >= start):
             continue
         right = verb.right_edge.i + 1
         between_commas = right < sent.end and verb.doc[right].text == "," and verb.doc[start - 1].text == ","
@@ -1209,8 +1213,9 @@ def _subject_name(subject: Token, lex: _Lex) -> str | None:
             and doc[i].text == ","
             and i + 1 in kept
             and doc[i + 1].dep_ in ("appos", "flat:name", "flat")
+            and subject.pos_ != "PROPN"
         ):
-            pass  # "le gouverneur de la Banque de France, Christian Noyer"
+            pass  # "le gouverneur de la Banque de France, Christian Noyer"; a name needs no ", délégué CGT"
         elif not (doc[i].is_space or (doc[i].is_punct and i + 1 in kept and doc[i].text not in ",;:")):
             break
         i += 1
