@@ -1388,6 +1388,13 @@ def test_a_share_of_gdp_is_of_the_debt_or_surplus_not_of_gdp(french_parser: Any)
             30000,
             "L'Association française des usagers des banques (Afub)",
         ),
+        # rpm2 T01_C1_01 (politics): the parser leaves the quote and its incise as two trees
+        (
+            "« La fuite des 15 prisonniers de guerre, le mercredi 2 juillet, a été la conséquence directe de la "
+            "conduite méprisable de Cesar et d'Enrique », ont affirmé les Farc dans un communiqué daté du 5 juillet.",
+            15,
+            "les Farc",
+        ),
         # FreSaDa 000004586 (business poll): "d'après X" read from the parse, its participle left out
         (
             "D'après l'étude OpinionWay réalisée pour Le Printemps de l'Economie qui fournit les données ci-dessus, "
@@ -1456,6 +1463,13 @@ def test_french_no_claimant_rather_than_a_wrong_one(french_parser: Any, text: st
             "million , sources said .",
             200e6,
             "sources",
+        ),
+        # ecbplus 11_5ecb (politics): a name without its apposition (", 45 , an Ashgabat resident")
+        (
+            "`` With just four days to go before the election , I still do n't know who I 'm supposed to vote "
+            "for , '' said Maral , 45 , an Ashgabat resident who declined to give her surname .",
+            4,
+            "Maral",
         ),
         # ecbplus 19_10ecbplus (unrest): the innermost reporting verb says the figure
         (
