@@ -324,6 +324,7 @@ class _Lex:
     source_nouns: frozenset[str] = frozenset()
     nobody: frozenset[str] = frozenset()
     conditional: frozenset[str] = frozenset()
+    as_reported: frozenset[str] = frozenset()
     locatives: frozenset[str] = frozenset()
     adjectives_after_noun: bool = False
     age_units: re.Pattern[str] = field(default_factory=_never)
@@ -673,6 +674,7 @@ def _lex(code: str) -> _Lex:
     ) | frozenset(fold(w) for w in _strings(claims, "source_nouns"))
     lex.nobody = frozenset(fold(w) for w in _strings(claims, "nobody"))
     lex.conditional = frozenset(fold(w) for w in _strings(claims, "conditional"))
+    lex.as_reported = frozenset(fold(w) for w in _strings(claims, "as_reported"))
     according = _strings(verbs, "according_to") + _strings(measures, "according_to")
     if according:
         stops = _escaped(_strings(words_fn, "relative_pronouns"))
@@ -1021,6 +1023,20 @@ def _claimant_from_parse(sent: Span, number_start: int, lex: _Lex) -> str | None
         return _subject_name(subject, lex)
     # an incise hanging on the clause of the figure
     on_path = {t.i for t in ancestors}
+    # "comme l'indique le communiqué du groupe, cette perte …", "…, as officials said"
+    for verb in sent:
+        if (
+            verb.head.i in on_path
+            and verb.i not in on_path
+            and _reports(verb, lex)
+            and lex.figure_verbs.fullmatch(verb.lower_)  # "as Brand later called it" names, states nothing
+            and any(c.dep_ == "mark" and fold(c.text) in lex.as_reported for c in verb.children)
+        ):
+            named = [c for c in verb.children if c.dep_ == "nsubj" and c.pos_ in ("NOUN", "PROPN")]
+            if not named and any(c.pos_ == "PRON" and c.i < verb.i for c in verb.children):
+                # "comme l'indique le communiqué": the clitic is the object, the subject follows
+                named = [c for c in verb.rights if c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN")]
+            return _subject_name(named[0], lex) if named else None
     top = ancestors[-1]
     for verb in sent:
         # the parser may leave the quote and its incise as two trees of one sentence: the
