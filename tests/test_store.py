@@ -11,7 +11,7 @@ import pytest
 from recoupe.model import Document, Flag, Mention, QuoteMention, Removal, Sentence, Story, SummarySentence
 from recoupe.store import SCHEMA_VERSION, Store, StoreVersionError, StoryRow
 from recoupe.store.codec import document_data, document_from_row
-from recoupe.store.schema import MIGRATIONS
+from recoupe.store.schema import MIGRATIONS, fts_rowid
 
 # rpm2_french_mds T01_C1_01, its first sentence (a short excerpt, as tests quote them)
 TEXT = (
@@ -85,6 +85,28 @@ def test_a_version_1_store_is_upgraded_in_place_and_keeps_its_rows(tmp_path: Pat
         # the migration filled the full-text index from the rows already there
         hits = store.search("guerilleros")
         assert [h.id for h in hits] == ["d000000000001"]
+
+
+def test_full_text_rows_are_keyed_by_their_id_hash_and_a_version_2_store_is_rekeyed(tmp_path: Path) -> None:
+    # version 2 kept the id in an UNINDEXED column only: replacing a document's row scanned the
+    # whole index; version 3 keys each row by a hash of its id, and rekeys an older store
+    path = tmp_path / "v2.db"
+    doc = _document()
+    with Store.open(path, migrate_upto=2) as old:
+        _insert_v1_document(old.conn, doc)
+        old.conn.execute(
+            "INSERT INTO documents_fts (id, title, text) VALUES (?, ?, ?)",
+            (doc.id, doc.title or "", doc.text),
+        )
+        old.conn.commit()
+    with Store.open(path) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 3
+        rowids = [r[0] for r in store.conn.execute("SELECT rowid FROM documents_fts")]
+        assert rowids == [fts_rowid(doc.id)]
+        with store.transaction():
+            store.put_document(doc, judged_verdict="ok", seq=2)  # written again: replaced, not doubled
+        assert store.conn.execute("SELECT count(*) FROM documents_fts").fetchone()[0] == 1
+        assert [h.id for h in store.search("guerilleros")] == [doc.id]
 
 
 def test_a_store_from_a_newer_recoupe_is_refused(tmp_path: Path) -> None:

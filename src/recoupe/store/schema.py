@@ -8,6 +8,7 @@ A migration is never edited once released: a change is a new migration at the en
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -193,9 +194,40 @@ INSERT INTO documents_fts (id, title, text) SELECT id, coalesce(title, ''), text
 INSERT INTO stories_fts (id, title, summary) SELECT id, title, '' FROM stories;
 """
 
+FTS_TABLES = {"documents_fts": ("title", "text"), "stories_fts": ("title", "summary")}
+
+
+def fts_rowid(key: str) -> int:
+    """The rowid of a document's or story's full-text row, from its id (63 bits of a hash).
+
+    An FTS5 table looks rows up by rowid only: deleting by its UNINDEXED `id` column scans the
+    whole index (every text), once per document written, so an add slowed quadratically with the
+    store (measured: 17,000 pages in 22 minutes where 11,570 took 10)."""
+    return int.from_bytes(hashlib.blake2b(key.encode("utf-8"), digest_size=8).digest(), "big") >> 1
+
+
+def _fts_rows_by_id_hash(conn: sqlite3.Connection) -> None:
+    """Copy each full-text table into one whose rowids are `fts_rowid(id)`."""
+    for table, columns in FTS_TABLES.items():
+        names = ", ".join(columns)
+        conn.execute(
+            f"CREATE VIRTUAL TABLE {table}_v3 USING fts5 (id UNINDEXED, {names}, "
+            "tokenize = 'unicode61 remove_diacritics 2')"
+        )
+        rows = conn.execute(f"SELECT id, {names} FROM {table}")
+        while batch := rows.fetchmany(500):
+            conn.executemany(
+                f"INSERT OR REPLACE INTO {table}_v3 (rowid, id, {names}) VALUES (?, ?, ?, ?)",
+                [(fts_rowid(r[0]), *r) for r in batch],
+            )
+        conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"ALTER TABLE {table}_v3 RENAME TO {table}")
+
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "pages, documents, furniture, LSH, candidate index, stories, facts", _V1_BASE),
     Migration(2, "full-text search (FTS5) over documents and stories", _V2_FTS),
+    Migration(3, "full-text rows keyed by a hash of their id", "", _fts_rows_by_id_hash),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 

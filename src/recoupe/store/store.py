@@ -42,7 +42,7 @@ from recoupe.store.codec import (
     pack,
     unpack,
 )
-from recoupe.store.schema import SCHEMA_VERSION, migrate
+from recoupe.store.schema import SCHEMA_VERSION, fts_rowid, migrate
 
 DEFAULT_BUSY_TIMEOUT_S = 600.0
 # SQLite limits the number of host parameters in one statement
@@ -556,10 +556,11 @@ class Store:
                 document_data(doc),
             ),
         )
-        self.conn.execute("DELETE FROM documents_fts WHERE id = ?", (doc.id,))
+        rowid = fts_rowid(doc.id)
+        self.conn.execute("DELETE FROM documents_fts WHERE rowid = ?", (rowid,))
         self.conn.execute(
-            "INSERT INTO documents_fts (id, title, text) VALUES (?, ?, ?)",
-            (doc.id, doc.title or "", doc.text),
+            "INSERT INTO documents_fts (rowid, id, title, text) VALUES (?, ?, ?, ?)",
+            (rowid, doc.id, doc.title or "", doc.text),
         )
 
     def put_story(self, story: Story, row: StoryRow) -> None:
@@ -610,18 +611,14 @@ class Store:
             ],
         )
         self.conn.execute(
-            "INSERT INTO stories_fts (id, title, summary) VALUES (?, ?, ?)",
-            (story.id, story.title, " ".join(s.text for s in story.summary)),
+            "INSERT INTO stories_fts (rowid, id, title, summary) VALUES (?, ?, ?, ?)",
+            (fts_rowid(story.id), story.id, story.title, " ".join(s.text for s in story.summary)),
         )
 
     def delete_story(self, story_id: str) -> None:
-        for table, column in (
-            ("stories", "id"),
-            ("facts", "story"),
-            ("discrepancies", "story"),
-            ("stories_fts", "id"),
-        ):
+        for table, column in (("stories", "id"), ("facts", "story"), ("discrepancies", "story")):
             self.conn.execute(f"DELETE FROM {table} WHERE {column} = ?", (story_id,))
+        self.conn.execute("DELETE FROM stories_fts WHERE rowid = ?", (fts_rowid(story_id),))
 
     def redirect_story(self, old_id: str, new_id: str) -> None:
         """Record that `old_id` now lives on as `new_id` (a merge); earlier redirects to `old_id`
