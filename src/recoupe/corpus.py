@@ -775,14 +775,16 @@ class Corpus:
         docs = list({d.id: d for d in docs}.values())
         df = self._document_frequencies()
         delta: Counter[int] = Counter()
-        old_ids: list[str] = []
+        old_postings: list[tuple[int, str]] = []
         for chunk in _chunks([d.id for d in docs]):
             for doc_id, old_terms in conn.execute(
                 f"SELECT doc, terms FROM doc_vectors WHERE doc IN ({','.join('?' * len(chunk))})", chunk
             ):
-                delta.subtract(np.frombuffer(old_terms, dtype=np.int64).tolist())
-                old_ids.append(doc_id)
-        conn.executemany("DELETE FROM postings WHERE doc = ?", [(d,) for d in old_ids])
+                terms = np.frombuffer(old_terms, dtype=np.int64).tolist()
+                delta.subtract(terms)
+                old_postings.extend((t, doc_id) for t in terms)
+        # by (term, doc), the postings' key: by doc alone would scan every posting of the store
+        conn.executemany("DELETE FROM postings WHERE term = ? AND doc = ?", old_postings)
         counts_of = []
         for doc in docs:
             features = story_features(doc)
