@@ -3,6 +3,7 @@ hangs costs one page, reported with why, and the run goes on."""
 
 from __future__ import annotations
 
+import gc
 import os
 import pickle
 import signal
@@ -22,6 +23,8 @@ from recoupe.executor import (
     LoadedStages,
     PageOutcome,
     PagePool,
+    StageClock,
+    StageTimeout,
     import_ray,
     process_pages,
 )
@@ -186,6 +189,32 @@ def test_in_process_time_limit_stops_a_long_stage(example_pages: list[Page]) -> 
     assert outcome.status == "error"
     assert outcome.reason is not None
     assert outcome.reason.startswith("limit: time per stage 0.05 s exceeded in ")
+
+
+def test_a_time_limit_that_rings_inside_a_gc_callback_stops_the_stage_once_out_of_it() -> None:
+    """Python discards an exception raised in a garbage-collector callback (hypothesis installs
+    one; a CI run saw the alarm land there), and the stage ran on: the clock rings again after."""
+
+    def slow_hook(phase: str, info: dict[str, int]) -> None:
+        if phase == "start":
+            until = time.perf_counter() + 0.2
+            while time.perf_counter() < until:
+                pass
+
+    gc.callbacks.append(slow_hook)
+    try:
+        with StageClock(0.05) as clock:
+            if not clock.usable:
+                pytest.skip("no SIGALRM timer here")
+            clock("facts")
+            with pytest.raises(StageTimeout):
+                gc.collect()  # the alarm rings inside slow_hook
+                until = time.perf_counter() + 2.0
+                while time.perf_counter() < until:
+                    pass
+            clock("")
+    finally:
+        gc.callbacks.remove(slow_hook)
 
 
 def test_text_limits_cut_or_skip_a_page() -> None:

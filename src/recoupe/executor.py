@@ -23,6 +23,7 @@ local pool of worker processes, or as Ray tasks.
 from __future__ import annotations
 
 import contextlib
+import gc
 import multiprocessing
 import os
 import signal
@@ -238,6 +239,15 @@ class StageClock:
 
     @staticmethod
     def _ring(signum: int, frame: FrameType | None) -> None:
+        # An exception raised inside a garbage-collector callback (a library's gc hook the alarm
+        # happened to interrupt) is discarded by Python, and the stage would run on past its
+        # limit: ring again a millisecond later instead, once out of the callback.
+        hooks = {code for hook in gc.callbacks if (code := getattr(hook, "__code__", None)) is not None}
+        while hooks and frame is not None:
+            if frame.f_code in hooks:
+                signal.setitimer(signal.ITIMER_REAL, 0.001)
+                return
+            frame = frame.f_back
         raise StageTimeout()
 
 
