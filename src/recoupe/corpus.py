@@ -29,6 +29,7 @@ postings of a document's rarer terms, so the work per added page does not grow w
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
@@ -289,72 +290,67 @@ class Corpus:
     def rebuild_dirty_stories(self, *, only: Iterable[str] | None = None, report: bool = True) -> set[str]:
         """Rebuild the stories marked dirty (cross-check, summary, timeline), every one or `only`
         those still dirty among the ids given, in small transactions; returns the ids rebuilt or
-        removed. Every one, when there are many, is rebuilt by a pool of processes (`workers`)."""
-        if only is None and self._parallel_rebuild_workers() > 1:
+        removed. Every one, when there are many, is rebuilt by a pool of processes (`workers`)
+        that build the story stages once and load no model (stories read stored parses); this
+        process reads the members and writes the results."""
+        workers = self._parallel_rebuild_workers() if only is None else 1
+        if workers > 1:
             count = self.store.conn.execute("SELECT count(*) FROM dirty_stories").fetchone()[0]
-            if count >= PARALLEL_REBUILD_MIN_STORIES:
-                return self._rebuild_in_pool(report=report)
+            workers = workers if count >= PARALLEL_REBUILD_MIN_STORIES else 1
+        pool = (
+            ProcessPoolExecutor(
+                workers,
+                mp_context=multiprocessing.get_context("spawn"),
+                initializer=_start_story_worker,
+                initargs=(self.pipeline.config,),
+            )
+            if workers > 1
+            else None
+        )
         rebuilt: set[str] = set()
         pending = None if only is None else sorted(set(only))
-        while True:
-            with self.store.transaction() as conn:
-                if pending is None:
-                    query = "SELECT id FROM dirty_stories ORDER BY id LIMIT ?"
-                    ids = [r[0] for r in conn.execute(query, (REBUILD_BATCH,))]
-                else:
-                    batch, pending = pending[:REBUILD_BATCH], pending[REBUILD_BATCH:]
-                    marks = ",".join("?" * len(batch))
-                    query = f"SELECT id FROM dirty_stories WHERE id IN ({marks}) ORDER BY id"
-                    ids = [r[0] for r in conn.execute(query, batch)] if batch else []
-                    if not batch:
-                        return rebuilt
-                if not ids:
+        with pool or contextlib.nullcontext():
+            while True:
+                with self.store.transaction() as conn:
                     if pending is None:
-                        return rebuilt
-                    continue
-                seq = self.store.next_seq()
-                for sid in ids:
-                    self._rebuild_story(sid, seq)
-                conn.executemany("DELETE FROM dirty_stories WHERE id = ?", [(i,) for i in ids])
-            rebuilt.update(ids)
-            if report:
-                self.progress("stories", len(rebuilt), len(rebuilt))
+                        query = "SELECT id FROM dirty_stories ORDER BY id LIMIT ?"
+                        ids = [r[0] for r in conn.execute(query, (REBUILD_BATCH * workers,))]
+                    else:
+                        batch, pending = pending[:REBUILD_BATCH], pending[REBUILD_BATCH:]
+                        if not batch:
+                            return rebuilt
+                        marks = ",".join("?" * len(batch))
+                        query = f"SELECT id FROM dirty_stories WHERE id IN ({marks}) ORDER BY id"
+                        ids = [r[0] for r in conn.execute(query, batch)]
+                    if not ids:
+                        if pending is None:
+                            return rebuilt
+                        continue
+                    seq = self.store.next_seq()
+                    if pool is None:
+                        for sid in ids:
+                            self._rebuild_story(sid, seq)
+                    else:
+                        self._rebuild_in_pool(ids, seq, pool)
+                    conn.executemany("DELETE FROM dirty_stories WHERE id = ?", [(i,) for i in ids])
+                rebuilt.update(ids)
+                if report:
+                    self.progress("stories", len(rebuilt), len(rebuilt))
 
     def _parallel_rebuild_workers(self) -> int:
         config = self.pipeline.config
         return 1 if config.engine != "local" else config.workers or os.cpu_count() or 1
 
-    def _rebuild_in_pool(self, *, report: bool) -> set[str]:
-        """Every dirty story rebuilt by processes that build the story stages once (no model is
-        loaded: stories read stored parses); this process reads their members and writes the
-        results, a batch per transaction, as `rebuild_dirty_stories` does."""
-        rebuilt: set[str] = set()
-        workers = self._parallel_rebuild_workers()
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(
-            workers, mp_context=context, initializer=_start_story_worker, initargs=(self.pipeline.config,)
-        ) as pool:
-            while True:
-                with self.store.transaction() as conn:
-                    query = "SELECT id FROM dirty_stories ORDER BY id LIMIT ?"
-                    ids = [r[0] for r in conn.execute(query, (REBUILD_BATCH * workers,))]
-                    if not ids:
-                        return rebuilt
-                    seq = self.store.next_seq()
-                    members = {sid: self._story_rows(sid) for sid in ids}
-                    for sid in ids:
-                        if not members[sid]:
-                            self.store.delete_story(sid)
-                    built = {
-                        sid: pool.submit(_story_in_worker, sid, rows) for sid, rows in members.items() if rows
-                    }
-                    for sid, future in built.items():
-                        story, n_sources = future.result()
-                        self._write_story(sid, members[sid], story, n_sources, seq)
-                    conn.executemany("DELETE FROM dirty_stories WHERE id = ?", [(i,) for i in ids])
-                rebuilt.update(ids)
-                if report:
-                    self.progress("stories", len(rebuilt), len(rebuilt))
+    def _rebuild_in_pool(self, ids: Sequence[str], seq: int, pool: ProcessPoolExecutor) -> None:
+        """`_rebuild_story` of each of `ids`, the story stages run by `pool`."""
+        members = {sid: self._story_rows(sid) for sid in ids}
+        built = {sid: pool.submit(_story_in_worker, sid, rows) for sid, rows in members.items() if rows}
+        for sid in ids:
+            if sid in built:
+                story, n_sources = built[sid].result()
+                self._write_story(sid, members[sid], story, n_sources, seq)
+            else:
+                self.store.delete_story(sid)
 
     def _dirty_story_ids(self) -> set[str]:
         return {r[0] for r in self.store.conn.execute("SELECT id FROM dirty_stories")}
