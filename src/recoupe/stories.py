@@ -553,13 +553,15 @@ def _linkage_groups(pairs: Pairs, threshold: float) -> list[list[int]]:
     from scipy.cluster.hierarchy import fcluster, linkage
 
     n, i, j = pairs.n, pairs.left, pairs.right
-    distances = np.ones(n * (n - 1) // 2, dtype=np.float64)
-    distances[n * i - i * (i + 1) // 2 + (j - i - 1)] = 1.0 - pairs.values
-    np.clip(distances, 0.0, None, out=distances)
+    # distances from the highest similarity (1, or a rounding above it): never negative, and
+    # every pair keeps its order; absent pairs are at the top distance
+    top = max(1.0, float(pairs.values.max(initial=1.0)))
+    distances = np.full(n * (n - 1) // 2, top, dtype=np.float64)
+    distances[n * i - i * (i + 1) // 2 + (j - i - 1)] = top - pairs.values
     tree = linkage(distances, method="average")
-    # a merge at mean similarity >= threshold is one at distance <= 1 - threshold (the margin
-    # absorbs the rounding of 1 - mean against the mean of 1 - s)
-    labels = fcluster(tree, t=1.0 - threshold + 1e-12, criterion="distance")
+    # a merge at mean similarity >= threshold is one at distance <= top - threshold (the margin
+    # absorbs the rounding of top - mean against the mean of top - s)
+    labels = fcluster(tree, t=top - threshold + 1e-12, criterion="distance")
     groups: dict[int, list[int]] = {}
     for position, label in enumerate(labels.tolist()):
         groups.setdefault(label, []).append(position)
