@@ -2,7 +2,7 @@
 
 For each labelled document (French: RPM2 and FreSaDa; English: ECB+, read from ../shared/data),
 runs spaCy, `extract_entities` and `extract_quotes` as the facts stage does, then prints per
-language and per split (`tune` … `heldout6`;
+language and per split (`tune` … `heldout7`;
 see bench/labels/quotes.md), with the totals of the selected splits as `all`:
 
 - quote detection: a found quote matches a labelled one when they overlap by half the shorter
@@ -36,7 +36,18 @@ SOURCES = {
     "ecbplus": ("ecbplus/documents.jsonl", "doc_id"),
     "fresada": ("fresada_french_satire/fresada.jsonl.gz", "id"),
 }
-SPLITS = ("tune", "dev", "test", "heldout", "heldout2", "heldout3", "heldout4", "heldout5", "heldout6")
+SPLITS = (
+    "tune",
+    "dev",
+    "test",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+    "heldout7",
+)
 
 
 @dataclass(slots=True)
