@@ -479,3 +479,52 @@ def test_reclustered_groups_keep_old_ids_and_merged_ones_redirect(tmp_path: Path
             assert named == {"d1": "s-big", "d2": "s-big", "d3": story_id(["d3"])}
             # a new document alone founds a story named after it
             assert c._name_groups([["d9"]], {"d9": None}) == {"d9": story_id(["d9"])}
+
+
+def _duplicate_sets(store: Store) -> set[frozenset[str]]:
+    sources = dict(store.conn.execute("SELECT id, source FROM documents"))
+    return {
+        frozenset(sources[m] for m in json.loads(r[0]))
+        for r in store.conn.execute("SELECT members FROM duplicates")
+    }
+
+
+def test_duplicates_added_one_at_a_time_are_the_batch_ones_and_a_mosaic_joins_nothing(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    """Near copies (an article less its last paragraph) found page by page are the clusters of one
+    batch add; a page made of half of two articles shares LSH buckets with both but is a copy of
+    neither, so re-clustering after it touches no other document."""
+    pages, _ = _rpm2_pages(shared_data, topics=2, per_topic=4)
+    paragraphs = [[p for p in page.text.split("\n") if p.strip()] for page in pages]
+    copies = {
+        pages[i].source: Page(source=f"copy/{i}", text="\n".join(paras[:-1]), title=pages[i].title)
+        for i, paras in enumerate(paragraphs[:3])
+        if len(paras) > 4
+    }
+    assert len(copies) >= 2
+    first, second = paragraphs[0], paragraphs[5]
+    mosaic = Page(source="mosaic", text="\n".join(first[: len(first) // 2] + second[len(second) // 2 :]))
+    everything = [*pages, *copies.values(), mosaic]
+    with Store.open(tmp_path / "batch.db") as store:
+        corpus(store).add(results(everything))
+        batch = _duplicate_sets(store)
+    assert {frozenset({source, copy.source}) for source, copy in copies.items()} <= batch
+    order = list(everything)
+    random.Random(4).shuffle(order)
+    with Store.open(tmp_path / "one.db") as store:
+        c = corpus(store)
+        for page in order:
+            c.add(results([page]))
+        assert _duplicate_sets(store) == batch
+        mosaic_id = store.conn.execute("SELECT id FROM documents WHERE source = 'mosaic'").fetchone()[0]
+        buckets = {
+            r[0]
+            for r in store.conn.execute(
+                "SELECT DISTINCT b.doc FROM lsh_bands a JOIN lsh_bands b ON a.band = b.band AND a.bucket = b.bucket "
+                "WHERE a.doc = ? AND b.doc != a.doc",
+                (mosaic_id,),
+            )
+        }
+        assert buckets, "the mosaic should share LSH buckets with the articles it is made of"
+        assert c._dedup_component({mosaic_id}, {}) == {mosaic_id}

@@ -52,7 +52,7 @@ from datasketch import MinHashLSH
 from recoupe.clean import site_key
 from recoupe.clean.site_lines import PageLines, furniture_lines, page_lines
 from recoupe.crosscheck import Independence
-from recoupe.dedup import Sketcher, find_duplicates, lsh_candidate_threshold, shingle_set
+from recoupe.dedup import Sketcher, find_duplicates, lsh_candidate_threshold, shingle_set, verify_pair
 from recoupe.executor import PageOutcome, PagePool, start_ray
 from recoupe.model import Document, DuplicateCluster, InputEntry, Page, Story, document_id
 from recoupe.pipeline import POOL_MIN_PAGES_PER_WORKER, Pipeline, PipelineConfig, processing_order
@@ -626,8 +626,7 @@ class Corpus:
 
     # ------------------------------------------------------------------ dedup
 
-    def _band_keys(self, doc: Document) -> list[tuple[int, int]]:
-        shingles = shingle_set(doc.text, self.pipeline.dedup.shingle)
+    def _band_keys(self, shingles: npt.NDArray[np.uint64]) -> list[tuple[int, int]]:
         if len(shingles) == 0:
             return []
         values = self._sketcher(shingles).hashvalues
@@ -640,15 +639,17 @@ class Corpus:
 
     def _dedup(self, changed: Sequence[Document]) -> set[str]:
         """Update the LSH bands of changed documents and rerun duplicate finding on the
-        connected candidates; returns the ids whose `duplicate_of` changed."""
+        documents whose clusters they can move; returns the ids whose `duplicate_of` changed."""
         conn = self.store.conn
+        shingle = self.pipeline.dedup.shingle
+        shingles = {doc.id: shingle_set(doc.text, shingle) for doc in changed}
         for doc in changed:
             conn.execute("DELETE FROM lsh_bands WHERE doc = ?", (doc.id,))
             conn.executemany(
                 "INSERT OR IGNORE INTO lsh_bands (band, bucket, doc) VALUES (?, ?, ?)",
-                [(b, k, doc.id) for b, k in self._band_keys(doc)],
+                [(b, k, doc.id) for b, k in self._band_keys(shingles[doc.id])],
             )
-        component = self._dedup_component({d.id for d in changed})
+        component = self._dedup_component({d.id for d in changed}, shingles)
         docs = sorted(self.store.documents(component), key=processing_order)
         judged = (
             dict(
@@ -709,34 +710,70 @@ class Corpus:
                 [(m, c.id) for m in c.members],
             )
 
-    def _dedup_component(self, start: set[str]) -> set[str]:
-        """Documents connected to `start` through shared LSH buckets or a common cluster."""
+    def _dedup_component(self, start: set[str], shingles: dict[str, npt.NDArray[np.uint64]]) -> set[str]:
+        """The documents whose duplicate clusters a change to `start` can move.
+
+        That is the component of `start` in the graph of verified near copies (an LSH bucket
+        proposes a neighbour, the exact test of `find_duplicates` accepts it), plus the stored
+        clusters of its members, whose old assignment may dissolve. Following buckets alone
+        chained pages that only share a few sentences: a page mixing ten articles' paragraphs
+        shares buckets with all of them, and their neighbours with theirs, and every add reloaded
+        and re-clustered thousands of documents. Reclustering the verified component gives the
+        clusters a batch run gives, since `find_duplicates` only ever joins verified pairs.
+        `shingles` holds shingle sets already computed, and receives those computed here.
+        """
         conn = self.store.conn
+        dedup = self.pipeline.dedup
         seen = set(start)
-        frontier = list(start)
-        while frontier:
-            doc = frontier.pop()
-            neighbours: set[str] = set()
-            for band, bucket in conn.execute(
-                "SELECT band, bucket FROM lsh_bands WHERE doc = ?", (doc,)
-            ).fetchall():
-                neighbours.update(
+        frontier = sorted(start)
+        while frontier and len(seen) < MAX_DEDUP_COMPONENT:
+            proposed: dict[str, set[str]] = {}
+            joined: set[str] = set()
+            for chunk in _chunks(frontier):
+                marks = ",".join("?" * len(chunk))
+                for doc, other in conn.execute(
+                    "SELECT DISTINCT a.doc, b.doc FROM lsh_bands a JOIN lsh_bands b "
+                    f"ON b.band = a.band AND b.bucket = a.bucket WHERE a.doc IN ({marks}) AND b.doc != a.doc",
+                    chunk,
+                ):
+                    if other not in seen:
+                        proposed.setdefault(doc, set()).add(other)
+                joined.update(
                     r[0]
                     for r in conn.execute(
-                        "SELECT doc FROM lsh_bands WHERE band = ? AND bucket = ?", (band, bucket)
+                        "SELECT m.doc FROM duplicate_members c JOIN duplicate_members m ON m.cluster = c.cluster "
+                        f"WHERE c.doc IN ({marks})",
+                        chunk,
                     )
                 )
-            row = conn.execute("SELECT cluster FROM duplicate_members WHERE doc = ?", (doc,)).fetchone()
-            if row is not None:
-                neighbours.update(
-                    r[0]
-                    for r in conn.execute("SELECT doc FROM duplicate_members WHERE cluster = ?", (row[0],))
+            wanted = set(proposed).union(*proposed.values()) if proposed else set()
+            self._load_shingles(wanted - shingles.keys(), shingles)
+            for doc, others in proposed.items():
+                joined.update(
+                    other
+                    for other in others
+                    # a band row whose document has no stored text proposes nothing
+                    if doc in shingles
+                    and other in shingles
+                    and verify_pair(
+                        shingles[doc],
+                        shingles[other],
+                        threshold=dedup.threshold,
+                        min_containment=dedup.min_containment,
+                    )
+                    is not None
                 )
-            for other in neighbours - seen:
-                seen.add(other)
-                if len(seen) < MAX_DEDUP_COMPONENT:
-                    frontier.append(other)
+            frontier = sorted(joined - seen)
+            seen.update(frontier)
         return seen
+
+    def _load_shingles(self, ids: Iterable[str], into: dict[str, npt.NDArray[np.uint64]]) -> None:
+        shingle = self.pipeline.dedup.shingle
+        for chunk in _chunks(sorted(ids)):
+            for doc_id, text in self.store.conn.execute(
+                f"SELECT id, text FROM documents WHERE id IN ({','.join('?' * len(chunk))})", chunk
+            ):
+                into[doc_id] = shingle_set(text, shingle)
 
     # ------------------------------------------------------------------ story index
 
