@@ -31,6 +31,7 @@ import json
 import os
 import random
 import re
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -47,6 +48,7 @@ YEAR_START = dt.date(2025, 1, 1)
 BRIEF_BEFORE = {1000: (66.0, 626.0), 3000: (171.0, 1060.0), 11570: (756.0, 4350.0)}
 WORD = re.compile(r"\w{4,}")
 SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+PROGRESS_EVERY_S = 300
 
 
 # ------------------------------------------------------------------ corpus
@@ -177,9 +179,20 @@ def run_add(path: Path, workers: int, pool_pages: int) -> dict[str, object]:
             text=True,
         )
         peak = 0
+        last_report = started
         while process.poll() is None:
-            peak = max(peak, tree_rss_bytes(process.pid))
+            rss = tree_rss_bytes(process.pid)
+            peak = max(peak, rss)
             time.sleep(0.25)
+            if time.monotonic() - last_report >= PROGRESS_EVERY_S:
+                # a long run (100k pages: hours) says where it is, in case it is stopped before the end
+                last_report = time.monotonic()
+                print(
+                    f"  ... {last_report - started:6.0f} s: {stored_documents(db):,} documents stored, "
+                    f"RSS {rss / 2**20:,.0f} MiB, peak {peak / 2**20:,.0f} MiB",
+                    file=sys.stderr,
+                    flush=True,
+                )
         wall = time.monotonic() - started
         cpu_after = os.times()
         out = process.stdout.read() if process.stdout else ""
@@ -196,10 +209,20 @@ def run_add(path: Path, workers: int, pool_pages: int) -> dict[str, object]:
         return result
 
 
+def stored_documents(db: str) -> int:
+    """Documents the add has written so far (a read beside the writer: the store is in WAL mode)."""
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return int(conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
 def duplicate_pairs(db: str) -> list[tuple[str, str]]:
     """Pairs of record ids the store holds as duplicates (all pairs of a cluster's members)."""
-    import sqlite3
-
     conn = sqlite3.connect(db)
     record_of = {
         doc: source.rsplit("#", 1)[1] for source, doc in conn.execute("SELECT source, document FROM inputs")
