@@ -1220,3 +1220,39 @@ def test_business_a_name_the_parser_hangs_elsewhere_and_a_credit_before_the_quot
     assert speaker_of(found, "sur le choix") == "Bernard Comolet"
     assert speaker_of(found, "la direction des Caisses") == "Le Nouvel Obs"
     assert speaker_of(found, "tout un contexte") == "Jean-Paul Krief"
+
+
+def test_politics_a_description_of_a_gender_is_the_person_of_that_gender_named_just_before(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T09_C1_01: no role is tied to the names; the given names tell the genders
+    text = (
+        "Dans sa demande de contournement de la loi, Bernard Kouchner a peut-être trouvé un allié en la "
+        "personne de Nadine Morano.\n"
+        "A l'initiative de la loi «sur la fin de vie et le droit des malades» avec le député socialiste "
+        "Gaëtan Gorce, la nouvelle secrétaire d'Etat à la Famille a estimé, mercredi, qu'il «fallait aller "
+        "plus loin en proposant une commission nationale d'exception d'euthanasie pour des cas très "
+        "spécifiques».\n"
+        "Outre la garde des Sceaux, d'autres ministres se sont opposés à l'euthanasie, dont Roselyne "
+        "Bachelot.\n"
+        "«Ni le monde médical, ni les pouvoirs publics ne sauraient promouvoir l'euthanasie active» a "
+        "ainsi affirmé la ministre de la Santé."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "fallait aller") == "Nadine Morano"
+    assert speaker_of(found, "Ni le monde") == "Roselyne Bachelot"
+
+
+def test_a_pronoun_never_stands_for_a_description_of_the_other_gender(models: SpacyModels) -> None:
+    # fresada 000007306: 'le journaliste' is not 'elle'
+    text = (
+        "Elle a notamment reproché au candidat d'En Marche de ne pas se nommer lui-même. \"La politique, "
+        "ça doit être clair\", a affirmé notamment l'ancien Garde des Sceaux qui a tout de même fini par "
+        "lâcher le nom d'Emmanuel Macron.\n"
+        '"Voilà vous êtes content", a ajouté Christiane Taubira, avant que le journaliste relève '
+        "l'heure exacte à laquelle ces mots ont été prononcés à exactement \"8h45'30 secondes\". \"C'est "
+        "puéril, pardonnez-moi monsieur Apathie. (...) J'ai un tempérament vif, y compris le matin\", "
+        "a-t-elle conclu."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "C'est puéril") == "Christiane Taubira"
