@@ -1256,3 +1256,28 @@ def test_a_pronoun_never_stands_for_a_description_of_the_other_gender(models: Sp
     )
     found = quotes(models, text, "fr")
     assert speaker_of(found, "C'est puéril") == "Christiane Taubira"
+
+
+def test_health_an_inverted_clitic_the_tagger_misses_an_incise_with_a_manner_complement_and_a_narrative_infinitive(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T09_C1_06: '-elle' tagged INTJ; 'remarque' tagged ADJ, 'avec sévérité' before its
+    # subject; 'Et d'évoquer' goes on the speaker credited last
+    text = (
+        "Marie de Hennezel, qui ne prend pas de gants blancs pour assener ses vérités, déplore deux "
+        "choses.\n"
+        "Dans la région Paca, les équipes se sont plaintes, affirme-t-elle, d'un «détournement des moyens "
+        "affectés» : les sommes dédiées aux soins palliatifs ont été accordées à des services dont la prise "
+        "en charge des malades en fin de vie n'est pas de la compétence.\n"
+        "Manque d'argent, sous-effectifs, mais déficit d'information...\n"
+        "«La loi Leonetti et les autres textes réglementaires sont insuffisamment connus et compris, "
+        "remarque avec sévérité l'auteur du best-seller la Mort intime (Robert Laffont). Beaucoup ignorent "
+        "encore ce que la loi leur permet défaire.»\n"
+        "Et d'évoquer ce «déni de la mort» qui, en submergeant toujours le monde médical, serait «en partie "
+        "responsable de l'hétérogénéité de la culture palliative»."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "détournement") == "Marie de Hennezel"
+    assert speaker_of(found, "La loi Leonetti") == "Marie de Hennezel"
+    assert speaker_of(found, "déni de la mort") == "Marie de Hennezel"
+    assert speaker_of(found, "en partie responsable") == "Marie de Hennezel"

@@ -135,7 +135,11 @@ name tells the gender when the text marks none (`feminine_first_names`, `masculi
 journaliste' is not 'elle'); a description of a gender the text gives is the person of that
 gender named last in its sentence or the one before, when named after the last person credited
 ('… en la personne de Nadine Morano. / …, la nouvelle secrétaire d'Etat a estimé'); the person
-last credited stands for a description only within six paragraphs.
+last credited stands for a description only within six paragraphs. An inverted clitic is a
+pronoun however it is tagged ('affirme-t-elle'); an incise inside the marks may have a verb the
+tagger takes for a noun or an adjective and a manner complement before its subject ('…,
+remarque avec sévérité l'auteur du best-seller'); an infinitive of narration opening its
+sentence goes on the speaker credited last (`narrative_openings`: 'Et d'évoquer ce « … »').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -236,6 +240,7 @@ class Vocabulary:
     body_pronouns: frozenset[str] = frozenset()
     feminine_names: frozenset[str] = frozenset()
     masculine_names: frozenset[str] = frozenset()
+    narrative_openings: frozenset[str] = frozenset()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -270,6 +275,7 @@ def vocabulary(language: str) -> Vocabulary:
         body_pronouns=get("body_pronouns"),
         feminine_names=get("feminine_first_names"),
         masculine_names=get("masculine_first_names"),
+        narrative_openings=get("narrative_openings"),
     )
 
 
@@ -1186,9 +1192,22 @@ class _Speakers:
                 person = self._person_at(before)
                 if person is not None:
                     return person
+        if subject is None and "Inf" in verb.morph.get("VerbForm", []):
+            return self._narrated(verb)
         if subject is None or not self._free(subject):
             return None
         return self._name_of(subject)
+
+    def _narrated(self, verb: Token) -> str | None:
+        """'Et d'évoquer ce « … »', 'Et d'ajouter : « … »': an infinitive of narration opening
+        its sentence goes on the speaker credited last, in its paragraph or the one before."""
+        opening = " ".join(_fold(t.text) for t in self.sdoc[verb.sent.start : verb.i])
+        if opening not in self.vocab.narrative_openings:
+            return None
+        last = next((c for c in reversed(self.credits) if c.at < verb.idx), None)
+        if last is None or self.text.count("\n", last.at, verb.idx) > 1:
+            return None
+        return last.name
 
     def _inverted_before(self, sentence: Span, raw: _Raw, inside: Span) -> str | None:
         """'De même, rapporte Le Nouvel Obs, « … »', '…, insiste le ministre, « … »': a speech
@@ -1459,12 +1478,36 @@ class _Speakers:
         for t in inside:
             # the tagger may miss the verb of an incise: ', a confié le leader tibétain.'
             after_aux = t.i > 0 and self.sdoc[t.i - 1].pos_ == "AUX" and is_speech_verb(t.text, self.language)
-            if not (self._is_speech_verb(t) or after_aux):
+            # or takes it for a noun or an adjective right after a comma: ', remarque avec sévérité
+            # l'auteur du best-seller'
+            mistagged = (
+                t.pos_ in ("NOUN", "ADJ")
+                and t.i > 0
+                and self.sdoc[t.i - 1].text == ","
+                and not t.text[:1].isupper()
+                and is_speech_verb(t.text, self.language)
+            )
+            if not (self._is_speech_verb(t) or after_aux or mistagged):
                 continue
             before = self.text[max(inside.start_char, t.idx - 12) : t.idx]
             if "," not in before:
                 continue
-            after = self.sdoc[t.i + 1] if t.i + 1 < len(self.sdoc) else None
+            k = t.i + 1
+            # a manner word between the verb of an incise and its subject: 'avec sévérité'
+            aux = t.i > 1 and self.sdoc[t.i - 1].pos_ == "AUX"
+            incise = t.i > 1 and self.sdoc[t.i - 2 if aux else t.i - 1].text == ","
+            while (
+                incise
+                and k + 1 < min(t.i + 5, len(self.sdoc))
+                and (
+                    self.sdoc[k].pos_ == "ADV"
+                    or (self.sdoc[k].pos_ == "ADP" and self.sdoc[k + 1].pos_ == "NOUN")
+                )
+            ):
+                k += 2 if self.sdoc[k].pos_ == "ADP" else 1
+            if mistagged and (k >= len(self.sdoc) or self.sdoc[k].pos_ not in ("DET", "PROPN")):
+                continue
+            after = self.sdoc[k] if k < len(self.sdoc) else None
             if after is not None and after.i >= inside.end and after.text in _CLOSERS:
                 # '« …, a ainsi expliqué » le procureur': the subject after the closing mark
                 after = self.sdoc[after.i + 1] if after.i + 1 < len(self.sdoc) else None
@@ -1656,7 +1699,9 @@ class _Speakers:
         word = _fold(head.text).lstrip("-")
         if word.startswith("t-"):
             word = word[2:]
-        if head.pos_ == "PRON" or word in _LATTER:
+        # an inverted clitic is a pronoun however it is tagged ('affirme-t-elle': '-elle' INTJ)
+        clitic = head.text.startswith("-") or _fold(head.text).startswith("t-")
+        if head.pos_ == "PRON" or clitic or word in _LATTER:
             if word in _LATTER:
                 # 'ce dernier': the person named last, whatever their role
                 before = [p for p in self.people if p.end <= head.idx]
