@@ -576,3 +576,13 @@ def test_seed_004(examples_dir: Path) -> None:
 
 def test_seed_000_has_no_date(examples_dir: Path) -> None:
     assert extract_dates(_seed(examples_dir, "000"), "2024-11-18", "fr") == []
+
+
+def test_a_decade_that_is_a_style_is_no_date() -> None:
+    # ECB+ 18_9ecb (disasters/justice): "the two-storey 1950s-style office building"; "the 1990s" stays a decade
+    mentions = extract_dates(
+        "The lights were still blazing at the two-storey 1950s-style office building. Sales fell in the 1990s.",
+        None,
+        "en",
+    )
+    assert values(mentions) == {"1990s": "1990/1999"}

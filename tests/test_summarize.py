@@ -532,3 +532,19 @@ def test_claims_with_figures_or_attribution_carry_their_support() -> None:
             assert text[m.start : m.end] == m.text
     # a sentence without a figure or an attribution is no claim
     assert not any(c.label.startswith("Cette libération est survenue") for c in claims)
+
+
+def test_a_decade_places_no_undated_story_in_a_year() -> None:
+    # ECB+ 18_9ecb and 18_3ecb (an office shooting, pages without dates): the story's only year was a
+    # decade, and 'on Dec. 11' was dated 1950-12-11
+    story = [
+        _undated(
+            "9",
+            "Just before 7 p.m. Friday, the lights were still blazing at the office. "
+            "Growth was slow in the 1950s.",
+            "en",
+        ),
+        _undated("3", "Police said Kirkpatrick was let go on Dec. 11 .", "en"),
+    ]
+    assert story_year(story) is None
+    assert [e.date for e in build_timeline(story)] == ["1950/1959"]

@@ -408,6 +408,12 @@ def story_year(docs: Sequence[Document], date_lines: dict[str, str | None] | Non
     return estimate
 
 
+def _spans_years(value: str) -> bool:
+    """Whether a date value is a period of whole years ('1990/1999', '2001/2005')."""
+    start, _, end = value.partition("/")
+    return len(start) == len(end) == len("2001") and start != end
+
+
 def _stated_year(docs: Sequence[Document]) -> int | None:
     """The latest year the pages state with a month or a day ('mars 2008', 'le 23 janvier 2008'),
     else the latest year they state: a bare year is as often a forecast ('les JO de 2012')."""
@@ -415,7 +421,10 @@ def _stated_year(docs: Sequence[Document]) -> int | None:
         (len(m.value) >= len("2008-07"), y)
         for d in docs
         for m in d.mentions
-        if m.kind == "date" and isinstance(m.value, str) and (y := _year(m.value)) is not None
+        if m.kind == "date"
+        and isinstance(m.value, str)
+        and not _spans_years(m.value)  # 'the 1990s', 'depuis 2001/2005' place no story in a year
+        and (y := _year(m.value)) is not None
     ]
     return max(stated)[1] if stated else None
 

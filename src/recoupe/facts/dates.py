@@ -692,7 +692,8 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
         lambda m: True,
     )
 
-    # les années 1990, les années 90, the 1990s, the '90s
+    # les années 1990, les années 90, the 1990s, the '90s; not a style or era a thing is in
+    # ('a 1950s-style office building'): no event of a story happens then
     def decade(m: re.Match[str], ref: date | None, lx: _Lexicon) -> _Resolved | None:
         digits = m["d1"] or m["d2"]
         start = (
@@ -706,7 +707,7 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
 
     add(
         "decade",
-        rf"{b}(?:les\s+)?années\s+(?P<d1>(?:19|20)\d0|\d0){e}|{b}(?:the\s+)?{_APOS}?(?P<d2>(?:19|20)\d0|\d0)s{e}",
+        rf"{b}(?:les\s+)?années\s+(?P<d1>(?:19|20)\d0|\d0){e}|{b}(?:the\s+)?{_APOS}?(?P<d2>(?:19|20)\d0|\d0)s{e}(?!\s*-\s*\w)",
         decade,
         lambda m: False,
     )
