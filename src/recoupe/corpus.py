@@ -39,9 +39,10 @@ import time
 import uuid
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import partial
 from itertools import islice
 from typing import BinaryIO, TypeVar
 
@@ -80,6 +81,8 @@ CHUNK_PAGES = 128
 POOL_PAGES_PER_WORKER = 64
 # stories rebuilt per transaction
 REBUILD_BATCH = 64
+# ... and between two chunks, while the workers read the next: a few, to stop soon after they are done
+REBUILD_WHILE_READING = 4
 # a final rebuild of at least this many stories runs in a pool of processes (`workers`): below,
 # starting them (about a second: imports, no model) costs more than it saves
 PARALLEL_REBUILD_MIN_STORIES = 24
@@ -270,9 +273,17 @@ class Corpus:
                         # chunks changed and this one left alone (with their members as they
                         # are now). A story that is still growing waits: each rebuild reads all
                         # its members, so rebuilding it after every chunk costs its size times
-                        # the chunks. The final rebuild is left with the stories still growing.
+                        # the chunks. Once the next chunk is read, the rest waits too: the
+                        # workers would wait on this process, and a story rebuilt now may well
+                        # change again (on 100,000 pages spread over a year, two thirds of this
+                        # process's time went to such rebuilds). The final rebuild, in a pool,
+                        # does what is left, each story once.
                         with _timed(summary, "story rebuild"):
-                            rebuilt |= self.rebuild_dirty_stories(only=settled - growing, report=False)
+                            rebuilt |= self.rebuild_dirty_stories(
+                                only=settled - growing,
+                                report=False,
+                                while_=partial(self._reading_ahead, job),
+                            )
                     current = following
             except BaseException:
                 self._df_cache = None  # the transaction rolled back: so did the frequencies
@@ -287,12 +298,19 @@ class Corpus:
         summary.seconds = time.monotonic() - started
         return summary
 
-    def rebuild_dirty_stories(self, *, only: Iterable[str] | None = None, report: bool = True) -> set[str]:
+    def rebuild_dirty_stories(
+        self,
+        *,
+        only: Iterable[str] | None = None,
+        report: bool = True,
+        while_: Callable[[], bool] | None = None,
+    ) -> set[str]:
         """Rebuild the stories marked dirty (cross-check, summary, timeline), every one or `only`
         those still dirty among the ids given, in small transactions; returns the ids rebuilt or
         removed. Every one, when there are many, is rebuilt by a pool of processes (`workers`)
         that build the story stages once and load no model (stories read stored parses); this
-        process reads the members and writes the results."""
+        process reads the members and writes the results. With `while_`, `only` stories are
+        rebuilt a few at a time as long as it answers True; the others stay dirty."""
         workers = self._parallel_rebuild_workers() if only is None else 1
         if workers > 1:
             count = self.store.conn.execute("SELECT count(*) FROM dirty_stories").fetchone()[0]
@@ -316,8 +334,9 @@ class Corpus:
                         query = "SELECT id FROM dirty_stories ORDER BY id LIMIT ?"
                         ids = [r[0] for r in conn.execute(query, (REBUILD_BATCH * workers,))]
                     else:
-                        batch, pending = pending[:REBUILD_BATCH], pending[REBUILD_BATCH:]
-                        if not batch:
+                        size = REBUILD_BATCH if while_ is None else REBUILD_WHILE_READING
+                        batch, pending = pending[:size], pending[size:]
+                        if not batch or (while_ is not None and not while_()):
                             return rebuilt
                         marks = ",".join("?" * len(batch))
                         query = f"SELECT id FROM dirty_stories WHERE id IN ({marks}) ORDER BY id"
@@ -336,6 +355,11 @@ class Corpus:
                 rebuilt.update(ids)
                 if report:
                     self.progress("stories", len(rebuilt), len(rebuilt))
+
+    @staticmethod
+    def _reading_ahead(job: Future[dict[str, PageOutcome]]) -> bool:
+        """Whether the workers are still reading the next chunk (this process would wait)."""
+        return not job.done()
 
     def _parallel_rebuild_workers(self) -> int:
         config = self.pipeline.config
