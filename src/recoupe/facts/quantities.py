@@ -299,6 +299,7 @@ class _Lex:
     distance_after: re.Pattern[str] = field(default_factory=_never)
     distance_from: re.Pattern[str] = field(default_factory=_never)
     distance_word: str = ""
+    magnitude_word: str = ""
     record_word: str = ""
     reach_verb: re.Pattern[str] = field(default_factory=_never)
     reach_thing: re.Pattern[str] = field(default_factory=_never)
@@ -351,6 +352,16 @@ class _Lex:
     # "will turn 29 in April": an age after these verbs may be followed by when
     age_turn_verbs: re.Pattern[str] = field(default_factory=_never)
     age_time_after: re.Pattern[str] = field(default_factory=_never)
+    # durations of an activity: the prepositions a noun holds a duration with ("la transmission
+    # sous 48 heures"), verbs of lasting ("durer") and of taking time for something ("prendre")
+    duration_within: frozenset[str] = frozenset()
+    lasting_verbs: frozenset[str] = frozenset()
+    spending_verbs: frozenset[str] = frozenset()
+    # "j'avais 30 ans": verbs whose object in age units is their subject's age
+    age_have_verbs: frozenset[str] = frozenset()
+    # "6.1 on the Richter scale", "a 5.6 quake": a quake's magnitude
+    magnitude_after: re.Pattern[str] = field(default_factory=_never)
+    graded_nouns: re.Pattern[str] = field(default_factory=_never)
 
 
 _LOOSE = {"a": "[aàâä]", "e": "[eéèêë]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]", "c": "[cç]", "'": "['’]"}
@@ -589,6 +600,7 @@ def _lex(code: str) -> _Lex:
     lex.range_word = str(display.get("range", ""))
     lex.record_word = str(display.get("record", ""))
     lex.distance_word = str(display.get("distance", ""))
+    lex.magnitude_word = str(display.get("magnitude", ""))
     lex.duration_units = frozenset(_strings(measures, "duration_units"))
     lex.duration_places = frozenset(fold(w) for w in _strings(measures, "duration_places"))
     lex.share_prepositions = frozenset(fold(w) for w in _strings(measures, "share_prepositions"))
@@ -612,6 +624,12 @@ def _lex(code: str) -> _Lex:
     lex.age_verbs = _words_pattern(measures, "age_verbs", r"\b(?:{words})\s+$")
     lex.age_turn_verbs = _words_pattern(measures, "age_turn_verbs", r"\b(?:{words})\s+$")
     lex.age_time_after = _words_pattern(measures, "age_time_after", r"^\s+(?:{words})\b")
+    lex.duration_within = frozenset(fold(w) for w in _strings(measures, "duration_within"))
+    lex.lasting_verbs = frozenset(fold(w) for w in _strings(measures, "lasting_verbs"))
+    lex.spending_verbs = frozenset(fold(w) for w in _strings(measures, "spending_verbs"))
+    lex.age_have_verbs = frozenset(fold(w) for w in _strings(measures, "age_have_verbs"))
+    lex.magnitude_after = _words_pattern(measures, "magnitude_after", r"^\s+(?:{words})(?![\w])")
+    lex.graded_nouns = _words_pattern(measures, "graded_nouns", r"^\s+(?:{words})(?![\w-])")
     if lex.duration_units:
         lex.duration_compound = re.compile(
             rf"^(?P<hyphen>\s?-)?\s?(?P<unit>{_loose(lex.duration_units)})(?![\w])\s?-?\s?(?P<noun>[^\W\d_][\w'’-]*)",
@@ -1703,6 +1721,18 @@ def _subject_from_parse(
         and not any(c.dep_ == "case" for c in head.children)
     ):
         head = head.head  # "crédit d'impôt compétitivité-emploi de 20 milliards": the compound's head
+    if (
+        head.pos_ in ("NOUN", "PROPN")
+        and head.dep_ in ("obl", "obl:arg", "obl:agent", "obl:mod")
+        and top.dep_ == "nmod"
+        and preposition in lex.object_prepositions
+        and preposition not in lex.of_prepositions  # "frappée d'une amende de 4 millions": the fine's
+        and _passive_subject(head.head) is not None
+    ):
+        # "le chapeau vient d'être adjugé à Fontainebleau pour 1,8 million", "le coût est estimé
+        # par une commission à 100 milliards": the parser hung the sum on the verb's place or
+        # agent; it completes the passive verb
+        head = head.head
     if head.pos_ == "NOUN":
         governor = head.head
         if (
@@ -1736,6 +1766,11 @@ def _subject_from_parse(
         ):
             # "la perte de trading, réévaluée à 751 millions": the participle's noun is measured
             return _noun_with_complement(head.head, text, inside) or None, predicate
+        passive = _passive_subject(head)
+        if passive is not None and preposition in lex.object_prepositions:
+            # "le chapeau de Napoléon vient d'être adjugé pour 1,8 million", "the painting was sold
+            # for $5 million": a passive verb's figure is its subject's price or level
+            return _noun_with_complement(passive, text, inside) or None, predicate
         if lex.report_form.fullmatch(head.lower_):
             for child in head.children:
                 if child.dep_ in ("nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
@@ -1757,6 +1792,23 @@ def _subject_from_parse(
                     return _noun_with_complement(child, text, inside) or None, predicate
         return None, predicate
     return None, None
+
+
+def _passive_subject(verb: Token) -> Token | None:
+    """The common-noun subject of a passive verb ("damage was estimated"), or of the verb a
+    passive infinitive completes ("le chapeau vient d'être adjugé")."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return None
+    subject = next(
+        (c for c in verb.children if c.dep_ in ("nsubj:pass", "nsubjpass") and c.pos_ == "NOUN"), None
+    )
+    if (
+        subject is None
+        and verb.dep_ == "xcomp"
+        and any(c.dep_ in ("aux:pass", "auxpass") for c in verb.children)
+    ):
+        subject = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN"), None)
+    return subject
 
 
 def _object_counted(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> str | None:
@@ -1823,7 +1875,7 @@ def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex
     # a person's name starts with a capital: a tagged "l\x92âge" is no one
     people = [e for e in sdoc.ents if e.label_ in ("PER", "PERSON") and e.text[:1].isupper()]
     apposed = [e for e in people if sent_start <= e.start_char and e.end_char <= start]
-    if apposed and re.fullmatch(r"\s*,?\s*", text[apposed[-1].end_char : start]):
+    if apposed and re.fullmatch(r"\s*[,(]?\s*", text[apposed[-1].end_char : start]):
         return apposed[-1].text
     token = sdoc.char_span(start, start + 1, alignment_mode="expand")
     if token is not None and len(token):
@@ -1937,19 +1989,27 @@ def _age(
     after = text[number_end : number_end + 40]
     # "\x92" is the apostrophe of a page decoded as Latin-1 instead of cp1252 ("à l\x92âge de 37 ans")
     before = text[max(sent_start, start - 40) : start].replace("\x92", "'")
+    # "two men , ages 47 and 48", "âgés de 22 et 30 ans": a number listed after an age is one
+    listed = re.sub(r"\d+(?:\s*,\s*\d+)*\s*(?:,|\band\b|\bet\b|\bor\b|\bou\b)\s*$", "", before)
     end: int | None = None
     year_old = lex.age_compound.match(after)
     years = lex.age_units.match(after)
     if year_old:
         end = number_end + year_old.end()
-    elif years and lex.age_before.search(fold(before)):
-        end = number_end + years.end()  # "âgé de 37 ans", "aged 37 years"
+    elif years and (
+        lex.age_before.search(fold(before)) or (listed != before and lex.age_before.search(fold(listed)))
+    ):
+        end = number_end + years.end()  # "âgé de 37 ans", "aged 37 years", "âgés de 22 et 30 ans"
     elif years and lex.adjectives_after_noun:
         rest = after[years.end() :]
         if lex.age_at.search(before) and not re.match(rf"\s*(?:{lex.of_words})\s", rest):
             end = number_end + years.end()  # "à 37 ans"
         elif re.search(r",\s*$", before) and re.match(r"\s*(?:[,.;)]|et\b|$)", rest):
             end = number_end + years.end()  # "Lance Armstrong, 37 ans,"
+        elif re.search(r"[^\W\d_][\w'’.-]*\s*\(\s*$", before) and re.match(r"\s*\)", rest):
+            end = number_end + years.end()  # "Mohammed Jawawdeh (17 ans)", "ma mère (71 ans)"
+        elif _has_years(sdoc, start, lex) and not re.match(rf"\s*(?:{lex.of_words})\s", rest):
+            end = number_end + years.end()  # "j'avais un peu plus de 30 ans", "il a 16 ans"
         else:
             # "une femme de 34 ans", "une mère de famille de 34 ans": a person noun, with its complement
             nouns = [
@@ -1964,8 +2024,8 @@ def _age(
             ) and not lex.sentence_after.match(rest):
                 end = number_end + years.end()  # "une femme de 34 ans"
     elif not years and not lex.adjectives_after_noun:
-        if lex.age_before.search(fold(before)):
-            end = number_end  # "at the age of 85", "aged 61"
+        if lex.age_before.search(fold(before)) or (listed != before and lex.age_before.search(fold(listed))):
+            end = number_end  # "at the age of 85", "aged 61", "two men , ages 47 and 48"
         elif re.search(r"[A-Z][\w'.-]*\s*,\s*$", before) and re.match(r"\s*[,;.)]", after):
             end = number_end  # "Reid , 33 ,"
         elif lex.age_verbs.search(before) and re.match(r"\s*(?:[,;.]|\n|$)", after):
@@ -1983,6 +2043,25 @@ def _age(
         noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
         person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
     return end, f"{lex.age_word} {person}" if person else lex.age_word
+
+
+def _has_years(sdoc: Doc | None, start: int, lex: _Lex) -> bool:
+    """Whether the number at `start` counts the years a verb of having gives its subject
+    (`age_have_verbs`: "j'avais un peu plus de 30 ans", "il a 16 ans et réside au camp"): the
+    unit is the verb's object, not an auxiliary's ("il a mis 20 ans à comprendre")."""
+    if sdoc is None or not lex.age_have_verbs:
+        return False
+    span = sdoc.char_span(start, start + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    unit = span[0].head
+    verb = unit.head
+    return (
+        unit.dep_ in ("obj", "dobj")
+        and verb.pos_ in ("VERB", "AUX")
+        and fold(verb.text).split("'")[-1] in lex.age_have_verbs
+        and any(c.dep_.startswith("nsubj") for c in verb.children)
+    )
 
 
 def _said_of_person(sdoc: Doc | None, start: int) -> bool:
@@ -2560,13 +2639,17 @@ def _read_expression(
             half = lex.half.match(text, age_end)
             if half:
                 value, age_end = value + 0.5, half.end()
+            # "j'avais un peu plus de 30 ans", "vous avez moins de 25 ans": the bound is kept
+            age_qualifier = _qualifier_before(text, start, lex)
+            qualifier_of_age, age_start = age_qualifier if age_qualifier else ("exact", start)
+            age_low, age_high = _interval(qualifier_of_age, value, atom) if age_qualifier else (value, value)
             return _Expr(
-                start,
+                age_start,
                 age_end,
                 value,
-                value,
-                value,
-                "exact",
+                age_low,
+                age_high,
+                qualifier_of_age,
                 _age_unit(text, atom.end, age_end, lex),
                 "quantity",
                 age_subject,
@@ -2624,7 +2707,14 @@ def _read_expression(
             and (lex.adjectives_after_noun or _looks_plural(compound["unit"], lex))
         ):
             compound = None  # without a hyphen only "a 20 year sentence": a singular unit, English order
-        if compound and compound["noun"].lower() not in lex.stop:
+        graded = lex.magnitude_after.match(text[end : end + 60]) or lex.graded_nouns.match(
+            text[end : end + 30]
+        )
+        if graded and lex.magnitude_word and high_atom is None and last.scaled == 1.0 and 0 < last.value < 10:
+            # "registering 6.1 on the Richter scale", "a 5.6 quake": the quake's magnitude
+            subject = lex.magnitude_word
+            head_unit = _normalize_count_noun(lex.magnitude_word, lex)
+        elif compound and compound["noun"].lower() not in lex.stop:
             # "a 30-day program", "a 20 year sentence", "a 15-year veteran"
             word = compound["unit"].lower()
             head_unit = lex.duration_symbols.get(fold(word), word)
@@ -2811,7 +2901,13 @@ def _concept_verb(sdoc: Doc | None, start: int, end: int, language: str) -> str 
 
 def _duration_subject(text: str, sdoc: Doc | None, start: int, end: int, lex: _Lex) -> str | None:
     """What a duration is of: "30 heures de délibération", "a contract of 5 years", else the
-    verb it completes ("has served for 15 years")."""
+    verb it completes ("has served for 15 years"). A noun holding the duration through a
+    preposition of time comes first ("la transmission sous 48 heures du contrat": the
+    transmission's delay, not the contract's)."""
+    if sdoc is not None:
+        held = _duration_holder(sdoc, text, start, end, lex)
+        if held is not None:
+            return held
     after = re.match(
         rf"{_WS}+{lex.of_then}(?!(?:{_escaped(lex.determiners) or 'x'})\b)(?P<noun>[^\W\d_][\w'’-]{{2,}})",
         text[end : end + 40],
@@ -2825,6 +2921,59 @@ def _duration_subject(text: str, sdoc: Doc | None, start: int, end: int, lex: _L
             return event
         subject, predicate = _subject_from_parse(sdoc, text, start, end, lex)
         return subject or predicate
+    return None
+
+
+def _duration_holder(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> str | None:
+    """The activity a duration is the length of, from the parse, whatever the words after it:
+    - the noun holding it through a preposition of time (`duration_within`: "la transmission
+      sous 48 heures", "a contract for 5 years");
+    - the subject of a verb of lasting (`lasting_verbs`: "notre vol durera 2 heures");
+    - the activity a verb of taking time is for (`spending_verbs`: "prenez 15 minutes pour vous
+      restaurer", "it took eight hours to extinguish the blaze")."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    unit = span.root
+    inside = frozenset(t.i for t in span)
+    owner = unit.head
+    preposition = None
+    if unit.dep_ == "nmod":
+        case = next((c for c in unit.children if c.dep_ == "case"), None)
+        preposition = fold(case.text) if case is not None else None
+    elif unit.dep_ == "pobj" and owner.pos_ == "ADP" and owner.dep_ == "prep":
+        preposition, owner = fold(owner.text), owner.head
+    if (
+        preposition in lex.duration_within
+        and owner.pos_ == "NOUN"
+        and owner.i < unit.i
+        and fold(owner.text) not in lex.duration_units
+    ):
+        return _noun_with_complement(owner, text, inside) or None
+    verb = unit.head.head if unit.head.pos_ == "ADP" else unit.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i in inside:
+        return None
+    form = fold(verb.text)
+    if form in lex.lasting_verbs:
+        # "the police standoff that lasted two hours": a relative pronoun stands for its noun;
+        # "the battles spread ... and lasted for more than five hours": a verb without subject
+        # shares the first verb's
+        subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+        if subject is None and verb.dep_ == "conj":
+            subject = next((c for c in verb.head.children if c.dep_.startswith("nsubj")), None)
+        if subject is not None and subject.pos_ == "PRON" and verb.dep_ in ("relcl", "acl:relcl"):
+            subject = verb.head
+        if subject is not None and subject.pos_ == "NOUN":
+            return _noun_with_complement(subject, text, inside) or None
+    if form in lex.spending_verbs and unit.dep_ in ("obj", "dobj"):
+        for child in verb.children:
+            if child.dep_ in ("xcomp", "advcl") and child.pos_ == "VERB" and child.i > unit.i:
+                words = [child] + [
+                    c
+                    for c in child.children
+                    if c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN" and c.i > child.i
+                ]
+                return " ".join(t.text for t in words)
     return None
 
 
