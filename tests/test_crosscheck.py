@@ -750,6 +750,94 @@ def test_unrest_two_lower_bounds_hold_together(extractor: Any) -> None:
     assert cross_check("s", docs).discrepancies == []
 
 
+def test_disaster_two_bounds_written_with_the_same_words_disagree(extractor: Any) -> None:
+    # ECB+ 14_9ecb and 14_1ecb (Banstead store fire, 2008): "more than 50" and "more than 75
+    # firefighters tackled the blaze" (75 is the figure changed for the test, the page says 50):
+    # one statement written twice; a third page's "more than 50" joins its value
+    docs = stated(
+        extractor,
+        (
+            "en",
+            "No-one is believed to have been injured in the incident , which saw more than 50 firefighters "
+            "tackle the blaze .",
+        ),
+        (
+            "en",
+            "More than 75 firefighters tackled the blaze at the store in High Street , Banstead , which broke "
+            "out on the roof at about 2045 GMT on Friday .",
+        ),
+        ("en", "More than 50 firefighters tackled the blaze at the store in High Street , Banstead ."),
+    )
+    [found] = cross_check("s", docs).discrepancies
+    assert {v.value for v in found.values} == {50.0, 75.0}
+    assert next(v for v in found.values if v.value == 50.0).documents == ["d0", "d2"]
+
+
+def test_business_two_bounds_written_with_the_same_words_disagree(extractor: Any) -> None:
+    # RPM2 T03_C1_10 (French banks, October 2008); the second sentence is written for the test
+    # with another bound: one statement of a loss, two lower bounds
+    docs = stated(
+        extractor,
+        ("fr", "Les banques françaises ont déjà perdu plus de 17 milliards d’euros."),
+        ("fr", "Selon l'agence, les banques françaises ont perdu plus de 25 milliards d’euros."),
+    )
+    assert values_of(cross_check("s", docs)) == [{17e9, 25e9}]
+
+
+def test_business_an_amount_with_a_subject_after_an_amount_takes_its_currency(extractor: Any) -> None:
+    # RPM2 T07_C1_09 and T07_C1_06 (Société Générale, January 2008): "une perte de 4,9 milliards"
+    # after "50 milliards d'euros" is in euros (the 7,4 of the second page is changed for the
+    # test); scrapinghub's McClatchy page ("a loss of $304.7 million on revenue of $167.4
+    # million"), the second sign left out for the test
+    docs = stated(
+        extractor,
+        (
+            "fr",
+            "La Société générale a révélé jeudi avoir été victime d'une fraude colossale, portant sur 40 à 50 "
+            "milliards d'euros de positions, entraînant une perte de 4,9 milliards.",
+        ),
+        (
+            "fr",
+            "La Société générale a révélé dimanche que les positions frauduleuses prises par Jérôme Kerviel "
+            "atteignaient initialement 50 milliards d'euros, avant d'être liquidées dans l'urgence, ramenant "
+            "la perte finale à 7,4 milliards d'euros.",
+        ),
+    )
+    assert {4.9e9, 7.4e9} in values_of(cross_check("s", docs))
+    docs = stated(
+        extractor,
+        (
+            "en",
+            "McClatchy reported a loss of $304.7 million on revenue of 167.4 million in the third quarter.",
+        ),
+        ("en", "McClatchy had revenue of $180.1 million in the third quarter."),
+    )
+    _, found = _statements(docs)
+    assert found["167.4 million"].measure == "money:USD"
+    assert values_of(cross_check("s", docs)) == [{167.4e6, 180.1e6}]
+
+
+def test_justice_a_measure_of_one_firm_is_one_whoever_else_is_named(extractor: Any) -> None:
+    # RPM2 T02_C1_06 and T02_C1_07 (Caisse d'Epargne trader, October 2008): the trader's first
+    # name and his lawyer's name; the loss of the same bank is one measure (the 600 is written
+    # for the test, as the bank first announced)
+    docs = stated(
+        extractor,
+        (
+            "fr",
+            "Le trader de la Caisse d'Epargne responsable dela perte de 751 millions d'euros s'appelle Boris "
+            "et est âgé de 33 ans.",
+        ),
+        (
+            "fr",
+            "Me Cécile Bernaille, avocate du trader de la Caisse d'Epargne mis en examen jeudi soir pour la "
+            "perte de 600 millions d'euros subie par la banque, a déclaré vendredi que son client n'avait "
+            '"fait que son travail".',
+        ),
+    )
+    assert {6e8, 7.51e8} in values_of(cross_check("s", docs))
+
+
 def test_sports_numbers_in_words_and_pieces_of_names_are_no_shared_context(extractor: Any) -> None:
     # ECB+ 5_12ecb and 5_10ecb (76ers coach fired, 2008): DiLeo's 19 seasons and Cheeks' 11
     # share "spent" and the "ers" of "76ers" only: two measures

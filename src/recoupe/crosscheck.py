@@ -395,6 +395,15 @@ def _written_step(m: Mention) -> float:
     return float(abs(m.value) / mantissa) * 10.0**-places
 
 
+def _same_figure(a: Mention, b: Mention) -> bool:
+    """Two figures state one value: bounded intervals that agree ("10 000", "près de 10 000"),
+    or the same bound ("more than 50" twice); an open bound agrees with any figure above or
+    below it ("des milliers", "more than 400") and states none."""
+    if a.qualifier == b.qualifier and a.qualifier in _BOUNDS:
+        return _agree(a, b)
+    return _bounded(a) and _bounded(b) and _agree(a, b)
+
+
 def _bounded(m: Mention) -> bool:
     """A figure that states a value: a bounded interval ("10 000", "près de 300", "3 à 4 %"),
     not an open one ("des milliers", "more than 400")."""
@@ -601,9 +610,11 @@ class Aligner:
 
     def _elided_currency(self, document: str, m: Mention) -> str | None:
         """The currency of an amount written without it after another amount ("une perte de 948
-        millions d'euros au premier semestre et de 351 millions au troisième trimestre"): a
-        number with a scale word and no noun, within `ELIDED_CURRENCY` characters after an amount of its sentence, and no subject."""
-        if not isinstance(m.value, int | float) or m.value < 1e6 or not _WORD.search(m.text) or m.subject:
+        millions d'euros au premier semestre et de 351 millions au troisième trimestre", "portant
+        sur 40 à 50 milliards d'euros de positions, entraînant une perte de 4,9 milliards"): a
+        number with a scale word and no counted noun, within `ELIDED_CURRENCY` characters after an
+        amount of its sentence, whatever its subject (a currency is said once for a sentence)."""
+        if not isinstance(m.value, int | float) or m.value < 1e6 or not _WORD.search(m.text) or m.unit:
             return None
         sentence = self._sentence_start(document, m.start)
         before = [
@@ -658,8 +669,13 @@ class Aligner:
         """Two figures whose sentences name people, none of them the same, in sentences that do
         not say the same: about different people ("DiLeo ... 19 seasons" / "Cheeks ... 11
         seasons", "a seven-year deal" of one player / "a four-year deal" of another). An age is
-        told apart by its own subject (the person it is the age of)."""
+        told apart by its own subject (the person it is the age of). A measure concept said of
+        the same firm or place is one measure whoever else is named ("le trader de la Caisse
+        d'Epargne responsable de la perte de 751 millions d'euros s'appelle Boris" / "Me Cécile
+        Bernaille, avocate du trader de la Caisse d'Epargne ... la perte de 751 millions")."""
         if a.measure == "age" or not (a.people and b.people) or a.people & b.people:
+            return False
+        if any(w.startswith("@") for w in a.words & b.words) and a.entities & b.entities:
             return False
         return self.similarity(a.mention, a.document, b.mention, b.document) < SAME_SENTENCE
 
@@ -846,7 +862,11 @@ class Aligner:
             return True, "shared context words"
         if _BOUNDS_RULE and a.mention.qualifier == b.mention.qualifier and a.mention.qualifier in _BOUNDS:
             # "at least two people" hurt in one attack and "at least 70" in the riots: two
-            # bounds of one kind hold together; only one statement written twice disagrees
+            # bounds of one kind hold together, unless one statement is written twice: a subject
+            # word in common and the same words around both ("more than 50 firefighters tackled
+            # the blaze" / "more than 75 firefighters ... fought the blaze")
+            if a.words & b.words and self.anchor(a, b) >= ANCHOR_SHARED:
+                return True, "two bounds of one kind, same words around"
             return False, "two bounds of one kind"
         if a.entities and b.entities and not (a.entities & b.entities):
             return False, "different entities"
@@ -1291,12 +1311,7 @@ def _measure_groups(
     # statements agreeing with a conflicting one, aligned with it, join its value
     grouped = set(group_of)
     for i, j in pairs:
-        if (
-            (i in grouped) != (j in grouped)
-            and _bounded(statements[i].mention)
-            and _bounded(statements[j].mention)
-            and _agree(statements[i].mention, statements[j].mention)
-        ):
+        if (i in grouped) != (j in grouped) and _same_figure(statements[i].mention, statements[j].mention):
             join(i, j)
     return [sorted(group) for group in members.values() if len(group) >= 2]
 
