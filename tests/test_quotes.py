@@ -1281,3 +1281,43 @@ def test_health_an_inverted_clitic_the_tagger_misses_an_incise_with_a_manner_com
     assert speaker_of(found, "La loi Leonetti") == "Marie de Hennezel"
     assert speaker_of(found, "déni de la mort") == "Marie de Hennezel"
     assert speaker_of(found, "en partie responsable") == "Marie de Hennezel"
+
+
+def test_politics_a_pronoun_with_no_subject_before_is_the_only_man_named_not_a_name_on_a_verbless_line(
+    models: SpacyModels,
+) -> None:
+    # fresada 000010171: Nicolas Sarkozy is named only as a complement before 'explique-t-il';
+    # 'Bayrou?' is a line without a verb, not a subject
+    text = (
+        'Son interview à Valeurs Actuelles a été titrée "Dernières confidences avant la bataille". '
+        "Pourtant, dans cet entretien à paraître ce jeudi, le magazine de droite n'aura pas obtenu de "
+        "Nicolas Sarkozy la confidence qu'il était venu chercher au Cap Nègre, sur son lieu de vacances "
+        "varois, propriété de sa belle-famille: sa déclaration de candidature pour la primaire de la "
+        "droite,\n"
+        "Malgré son échec de 2012, l'ancien chef de l'Etat se montre confiant. \"J’ai senti que les "
+        "plaques tectoniques étaient en train de bouger. Quand je suis allé à la rencontre des Français "
+        'avec mon livre (La France pour la vie, Ndlr), j’ai senti qu’il se passait quelque chose", '
+        "explique-t-il.\n"
+        'Bayrou? Pas un candidat dangereux pour la droite, selon lui. "Vous me demandez de me définir '
+        "par rapport à quelqu’un qui a été trois fois candidat à la présidentielle et qui n’a jamais été "
+        'sélectionné pour le deuxième tour, ce qui est la marque d’un grand succès", tacle-t-il.'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "J’ai senti") == "Nicolas Sarkozy"
+    assert speaker_of(found, "Vous me demandez") == "Nicolas Sarkozy"
+
+
+def test_justice_a_name_complementing_a_person_noun_is_not_that_person(models: SpacyModels) -> None:
+    # rpm2 T10_C1_10: 'la mère de Mohamed' gives Mohamed no gender and no role; 'le procureur'
+    # stays the procureur
+    text = (
+        'La mère de Mohamed "a expliqué aux policiers qu’elle était partie le 9 juillet dernier en '
+        "Algérie au chevet de sa mère malade, mais qu’elle n’avait pu prendre son petit dernier, né en "
+        'Algérie, pour une question de passeport", a précisé le procureur de la République de '
+        "Marseille.\n"
+        'Sa mère aurait été prévenue de la situation de son fils par une amie "qui aurait vu la photo '
+        'de Mohamed dans le journal, dimanche".'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "a expliqué") == "le procureur de la République de Marseille"
+    assert speaker_of(found, "qui aurait vu") != "Mohamed"

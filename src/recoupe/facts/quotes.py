@@ -140,6 +140,10 @@ pronoun however it is tagged ('affirme-t-elle'); an incise inside the marks may 
 tagger takes for a noun or an adjective and a manner complement before its subject ('…,
 remarque avec sévérité l'auteur du best-seller'); an infinitive of narration opening its
 sentence goes on the speaker credited last (`narrative_openings`: 'Et d'évoquer ce « … »').
+'il'/'elle' with nobody named as a subject or said to speak before is the only person of its
+gender named before; a name on a line without a verb ('Bayrou? Pas un candidat …') is no
+subject; a name complementing a noun of a person ('la mère de Mohamed') takes neither its role
+nor its gender, nor stands for a description of that gender.
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -660,7 +664,10 @@ class _Speakers:
             if c.dep_ in ("appos", "compound", "nmod") and c.i not in range(span.start, span.end)
         ]
         if root.dep_ == "appos" or (
-            root.head.i < span.start and root.dep_ in ("nmod", "flat", "flat:name", "compound")
+            root.head.i < span.start
+            and root.dep_ in ("nmod", "flat", "flat:name", "compound")
+            # not the noun's complement: 'la mère de Mohamed' is not Mohamed
+            and not any(c.dep_ == "case" for c in root.children)
         ):
             linked.append(root.head)
         linked += [
@@ -740,7 +747,7 @@ class _Speakers:
         for role in self._linked.get(span.start, []):
             if _role_word(_fold(role.text), self.vocab) in roles:
                 marks += [_fold(c.text) for c in role.children if c.dep_ in ("det", "case")]
-        if not any(w in self.vocab.feminine | self.vocab.masculine for w in marks) and len(span) > 1:
+        if not any(w in self.vocab.feminine | self.vocab.masculine for w in marks):
             # no mark in the text: the given name ('Rachida Dati', 'Jean-Marie Le Pen')
             return _given_name_gender(first, self.vocab)
         return _gender(marks, self.vocab)
@@ -1908,7 +1915,37 @@ class _Speakers:
                 for p in self.people
                 if p.introduced and p.end <= at and self._agrees(self._full(p.name, p.start), gender)
             ]
+        if not candidates and gender:
+            # nobody named as a subject or said to speak: the only person of that gender named
+            # before ('le magazine n'aura pas obtenu de Nicolas Sarkozy la confidence … /
+            # « … », explique-t-il')
+            named = {
+                full
+                for p in self.people
+                if p.end <= at and self._known_gender(full := self._full(p.name, p.start)) == gender
+            }
+            others = {
+                full
+                for p in self.people
+                if p.end <= at and not self._known_gender(full := self._full(p.name, p.start))
+            }
+            if len(named) == 1 and not others:
+                return named.pop()
         return max(candidates)[1] if candidates else None
+
+    def _complement_of_person(self, person: _Person) -> bool:
+        """A name complementing a noun of a person ('la mère de Mohamed', 'l'avocat de X'):
+        someone else is that person."""
+        span = self.sdoc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        roles = self.vocab.role_nouns | self.vocab.person_nouns
+        return (
+            root.dep_ == "nmod"
+            and any(c.dep_ == "case" for c in root.children)
+            and _role_word(_fold(root.head.text), self.vocab) in roles
+        )
 
     def _known_gender(self, name: str) -> str:
         """'f' or 'm' when the text gives one gender for the person named `name`, else ''."""
@@ -2018,6 +2055,7 @@ class _Speakers:
                 if p.start >= window
                 and (full := self._full(p.name, p.start)) not in other
                 and self._known_gender(full) == gender
+                and not self._complement_of_person(p)
             ]
             if named and (not credited or max(named)[0] > max(credited)[0]):
                 return self._described_as(head, phrase, max(named)[1], certain=False)
@@ -2183,8 +2221,18 @@ _HONORIFICS = frozenset("mgr monseigneur maitre".split())
 def _is_subject(token: Token) -> bool:
     while token.dep_ in _NAME_DEPS and token.head.i != token.i:
         token = token.head
-    if token.dep_ in _SUBJECT_DEPS or (token.dep_ == "ROOT" and token.pos_ == "PROPN"):
-        return True  # a name parsed as the root is a misparsed subject ('Jérôme Kerviel, …, va être')
+    if token.dep_ in _SUBJECT_DEPS:
+        return True
+    if token.dep_ == "ROOT" and token.pos_ == "PROPN":
+        # a name parsed as the root is a misparsed subject ('Jérôme Kerviel, …, va être'), not a
+        # line without a verb ('Bayrou? Pas un candidat dangereux pour la droite, selon lui.')
+        doc = token.doc
+        start = doc.text.rfind("\n", 0, token.idx) + 1
+        ends = re.search(r"[.?!\n]", doc.text[token.idx :])
+        end = token.idx + ends.start() if ends is not None else len(doc.text)
+        return any(
+            t.pos_ in ("VERB", "AUX") for t in doc.char_span(start, end, alignment_mode="expand") or ()
+        )
     return token.dep_ == "appos" and token.head.dep_ in _SUBJECT_DEPS
 
 
