@@ -1623,3 +1623,21 @@ def test_a_passive_verb_s_sum_is_its_subject_s_whatever_noun_the_parser_hung_it_
     damage = "Damage to the Wasilla Bible Church was estimated at $ 1 million , authorities said Saturday ."
     m = by_value(_parsed(english_parser, damage, "en"), 1e6)
     assert m.subject is not None and m.subject.startswith("Damage")
+
+
+def test_points_a_change_word_governs_are_a_change_of_its_subject_s_share(
+    french_parser: Any, english_parser: Any
+) -> None:
+    # politics, French: FreSaDa 000011076 (a Reuters poll item); politics, English: ECB+
+    # 8_7ecbplus (Angela Merkel's ratings); points scored in a game stay a count: ECB+ 5_14ecb
+    poll = (
+        "La cote de confiance de François Hollande a reculé de deux points à 27%, celle de Jean-Marc "
+        "Ayrault restant stable à 26%, selon le baromètre TNS Sofres-Le Figaro Magazine diffusé jeudi."
+    )
+    m = by_value(_parsed(french_parser, poll, "fr"), 2)
+    assert (m.subject, m.predicate) == ("cote de confiance", "reculé")
+    ratings = "Approval ratings for the chancellor have dropped six points since the aid package for Greece was announced ."
+    m = by_value(_parsed(english_parser, ratings, "en"), 6)
+    assert m.subject is not None and m.subject.startswith("Approval ratings") and m.predicate == "dropped"
+    game = "Excluding Brand 's 15.9 points and 10 rebounds , the team 's stars have not played up to past standards ."
+    assert by_value(_parsed(english_parser, game, "en"), 15.9).subject == "points"

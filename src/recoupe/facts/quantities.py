@@ -362,6 +362,8 @@ class _Lex:
     # "6.1 on the Richter scale", "a 5.6 quake": a quake's magnitude
     magnitude_after: re.Pattern[str] = field(default_factory=_never)
     graded_nouns: re.Pattern[str] = field(default_factory=_never)
+    # "a reculé de deux points": a change of a share counted in points
+    point_nouns: frozenset[str] = frozenset()
 
 
 _LOOSE = {"a": "[aàâä]", "e": "[eéèêë]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]", "c": "[cç]", "'": "['’]"}
@@ -629,6 +631,7 @@ def _lex(code: str) -> _Lex:
     lex.spending_verbs = frozenset(fold(w) for w in _strings(measures, "spending_verbs"))
     lex.age_have_verbs = frozenset(fold(w) for w in _strings(measures, "age_have_verbs"))
     lex.magnitude_after = _words_pattern(measures, "magnitude_after", r"^\s+(?:{words})(?![\w])")
+    lex.point_nouns = frozenset(fold(w) for w in _strings(measures, "point_nouns"))
     lex.graded_nouns = _words_pattern(measures, "graded_nouns", r"^\s+(?:{words})(?![\w-])")
     if lex.duration_units:
         lex.duration_compound = re.compile(
@@ -1794,6 +1797,31 @@ def _subject_from_parse(
     return None, None
 
 
+def _change_of_points(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> tuple[str, str] | None:
+    """(subject, predicate) of a count of points that a change verb or noun governs (`point_nouns`):
+    the verb's common-noun subject ("ce chiffre a bondi de 9 points", "approval ratings have
+    dropped six points"), or the change noun itself ("une hausse de 10 points"). Points scored
+    in a game are governed by no change word and stay a count."""
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    points = span.root
+    governor = points.head.head if points.head.pos_ == "ADP" else points.head
+    if governor.i in {t.i for t in span} or not (
+        measure_concepts(governor.text, lex.code) & _CHANGE_CONCEPTS
+    ):
+        return None
+    word = governor.text.lower()
+    if governor.pos_ == "NOUN":
+        return word, word
+    if governor.pos_ not in ("VERB", "AUX"):
+        return None
+    for child in governor.children:
+        if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
+            return _noun_with_complement(child, text, frozenset(t.i for t in span)) or word, word
+    return None
+
+
 def _passive_subject(verb: Token) -> Token | None:
     """The common-noun subject of a passive verb ("damage was estimated"), or of the verb a
     passive infinitive completes ("le chapeau vient d'être adjugé")."""
@@ -2771,6 +2799,14 @@ def _read_expression(
                     subject = _sentence_subject(text, sent[0], start, unit_end, lex) or _duration_subject(
                         text, sdoc, start, unit_end, lex
                     )
+                elif (
+                    sdoc is not None
+                    and folded_head in lex.point_nouns
+                    and (changed := _change_of_points(sdoc, text, atom.start, unit_end, lex))
+                ):
+                    # "la cote de confiance a reculé de deux points", "approval ratings have
+                    # dropped six points", "une hausse de 10 points": a change of a share
+                    subject, predicate = changed
                 elif unit_end != end:
                     predicate = _predicate_of_noun(sdoc, text, unit_end - len(head_word), unit_end)
                     words = [fold(w).rstrip("s") for w in _WORD.findall(subject)]
