@@ -534,3 +534,39 @@ def test_duplicates_added_one_at_a_time_are_the_batch_ones_and_a_mosaic_joins_no
         }
         assert buckets, "the mosaic should share LSH buckets with the articles it is made of"
         assert c._dedup_component({mosaic_id}, {}) == {mosaic_id}
+
+
+def test_a_page_looks_up_candidates_only_through_terms_under_the_ceiling(
+    tmp_path: Path, shared_data: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The postings a new page reads are bounded whatever the store's size: a term found in more
+    than MAX_RARE_DF documents is not looked up, even where the store's share would allow it."""
+    pages, _ = _rpm2_pages(shared_data, topics=2, per_topic=6)
+    monkeypatch.setattr(corpus_module, "MIN_RARE_DF", 2)
+    monkeypatch.setattr(corpus_module, "RARE_SHARE", 1.0)
+    monkeypatch.setattr(corpus_module, "MAX_RARE_DF", 3)
+    with Store.open(tmp_path / "ceiling.db") as store:
+        c = corpus(store)
+        c.add(results(pages[:-1]))
+        looked_up: list[int] = []
+        store.conn.set_trace_callback(
+            lambda sql: (
+                looked_up.append(int(sql.rsplit("=", 1)[1]))
+                if sql.startswith("SELECT doc, weight FROM postings WHERE term =")
+                else None
+            )
+        )
+        c.add(results(pages[-1:]))
+        store.conn.set_trace_callback(None)
+        df = dict(store.conn.execute("SELECT id, df FROM terms"))
+        last = store.conn.execute(
+            "SELECT id FROM documents WHERE source = ?", (pages[-1].source,)
+        ).fetchone()[0]
+        its_terms = [r[0] for r in store.conn.execute("SELECT term FROM postings WHERE doc = ?", (last,))]
+    assert looked_up, "the page found no candidate at all"
+    # (df counts the page itself now: it was at most 3 when the page was looked up)
+    assert max(df[t] - 1 for t in looked_up) <= 3
+    assert any(df[t] - 1 > 3 for t in its_terms), (
+        "no term of the page was over the ceiling: the test proves nothing"
+    )
+    # and the page still joined the other pages of its topic
