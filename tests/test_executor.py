@@ -98,6 +98,22 @@ def test_a_shared_pool_keeps_its_workers_and_takes_each_calls_statistics(example
         list(process_pages(pages, plain, pool=pool))
 
 
+def test_a_worker_is_replaced_after_its_share_of_pages_and_the_documents_do_not_change(
+    example_pages: list[Page], in_process: tuple[DocumentStages, list[PageOutcome]]
+) -> None:
+    """A long add recycles its workers (spaCy's string store grows with every word seen): a fresh
+    worker takes over after `pages_per_worker` pages, and the documents are the same."""
+    stages, expected = in_process
+    with PagePool(stages, workers=2, pages_per_worker=2) as pool:
+        first = {w.process.pid for w in pool.workers}
+        assert list(process_pages(example_pages, stages, pool=pool)) == expected
+        now = {w.process.pid for w in pool.workers}
+        assert all(w.pages < 2 for w in pool.workers)
+    assert not first & now, "no worker was replaced"
+    with pytest.raises(ValueError, match="pages_per_worker"):
+        PagePool(stages, workers=2, pages_per_worker=0)
+
+
 # --------------------------------------------------------------------------------------------
 # a worker that dies or hangs
 # --------------------------------------------------------------------------------------------
