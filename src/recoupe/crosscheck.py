@@ -451,6 +451,7 @@ class Statement:
     subset: bool = False  # counts a part picked out of a whole ("les deux principaux dirigeants")
     converted: bool = False  # the writer's conversion in brackets of the amount before it
     cumulative: bool = False  # its sentence gives a running total ("so far", "depuis le début")
+    relative: bool = False  # a duration that dates an event from another ("six mois auparavant")
 
 
 def _alignment_words(language: str | None, key: str) -> re.Pattern[str]:
@@ -534,6 +535,16 @@ def _named_near(bare: Statement, named: Statement) -> bool:
     return bool(near & stems)
 
 
+def _predicates_apart(a: Statement, b: Statement) -> bool:
+    """Two figures whose predicates are different verbs that share no measure concept ("gagné" /
+    "coûté", "obtenir" / "levé"): what one did is not what the other did, so the figures are
+    not one statement, whatever words surround them."""
+    pa, pb = a.mention.predicate, b.mention.predicate
+    if not (pa and pb) or a.predicates & b.predicates:
+        return False
+    return fold(pa)[:ANCHOR_STEM] != fold(pb)[:ANCHOR_STEM]
+
+
 def _person_beside(s: Statement) -> bool:
     """An age whose person is named among the content words right beside it."""
     names = {name[:ANCHOR_STEM] for name in _names(s.mention.subject)}
@@ -598,10 +609,16 @@ class Aligner:
         passage keeps word for word around a figure even when one copy changes it."""
         text = self._raw.get(document, "")
         stop = self._stops(self._language.get(document, "und"))
+        # the figure's own sentence: the names a next sentence lists ("... environ 25 % du total.
+        # Suivent BNP Paribas, Société Générale") are not words of its statement
+        low = self._sentence_start(document, m.start)
+        high = low + len(self._sentence_text(document, m.start))
         before = [
-            w for w in _CONTEXT_WORD.findall(fold(text[max(0, m.start - 160) : m.start])) if w not in stop
+            w for w in _CONTEXT_WORD.findall(fold(text[max(low, m.start - 160) : m.start])) if w not in stop
         ]
-        after = [w for w in _CONTEXT_WORD.findall(fold(text[m.end : m.end + 160])) if w not in stop]
+        after = [
+            w for w in _CONTEXT_WORD.findall(fold(text[m.end : min(high, m.end + 160)])) if w not in stop
+        ]
         # cut to a stem: "dragged" and "dragging", "perte" and "pertes" are one word here
         return (
             tuple(w[:ANCHOR_STEM] for w in before[-ANCHOR_WINDOW:]),
@@ -679,6 +696,27 @@ class Aligner:
             return False
         return self.similarity(a.mention, a.document, b.mention, b.document) < SAME_SENTENCE
 
+    def names_apart(self, bare: Statement, named: Statement) -> bool:
+        """A subject word that, in both sentences, is part of a name, the nearest such name to each
+        figure being a different one: "le Crédit Mutuel 1,2 milliard" / "le Crédit agricole a lui
+        aussi levé quelque 5,9 milliards" share the word, not the bank."""
+        for word in named.words:
+            near = [self._nearest_name(s, word) for s in (bare, named)]
+            if near[0] and near[1] and near[0] != near[1]:
+                return True
+        return False
+
+    def _nearest_name(self, s: Statement, word: str) -> str | None:
+        """The name of the figure's sentence holding `word` nearest to the figure."""
+        low = self._sentence_start(s.document, s.mention.start)
+        high = low + len(self._sentence_text(s.document, s.mention.start))
+        found = [
+            (abs(pos - s.mention.start), key)
+            for pos, key in self._entities.get(s.document, ())
+            if low <= pos < high and word in key.split()
+        ]
+        return min(found)[1] if found else None
+
     @staticmethod
     def anchor(a: Statement, b: Statement) -> int:
         """How many content words two figures share on the same side of them (`ANCHOR_SHARED`
@@ -723,7 +761,14 @@ class Aligner:
                     fold(self._sentence_text(document, m.start))
                 )
             ),
+            relative=measure == "duration" and self.relative_time(document, m, language),
         )
+
+    def relative_time(self, document: str, m: Mention, language: str) -> bool:
+        """A duration followed by a word that dates an event from another ("six mois auparavant",
+        "two years earlier", "a week ago"): a point in time, not the measure of anything."""
+        after = fold(self._raw.get(document, "")[m.end : m.end + 40])
+        return bool(_alignment_words(_known(language), "relative_time").match(after.lstrip(" ,")))
 
     def _sentence_start(self, document: str, offset: int) -> int:
         starts = self._starts.get(document) or [0]
@@ -841,8 +886,17 @@ class Aligner:
             return False, "subset"  # "les deux principaux dirigeants" / "les trois dirigeants"
         if a.cumulative != b.cumulative:
             return False, "running total"
+        if _predicates_apart(a, b):
+            # "Jérôme Kerviel avait gagné 200 000 euros" / "des falsifications qui ont coûté
+            # 4,91 milliards d'euros": what was won is not what was lost
+            return False, "different predicates"
         if self.adjacent(a, b) >= CONFLICT_ADJACENT and self.both_sides(a, b):
             return True, "adjacent words"
+        if a.words and b.words and not (a.words & b.words):
+            # "Les actions ont ainsi reculé de 7,16% chez BNP Paribas, ..." / "environ 25 % du
+            # total, suivent BNP Paribas, Société générale": the same firms named around two
+            # figures of different subjects are no statement written twice
+            return False, "different subjects"
         if a.measure == "score":
             return False, "score"
         if a.measure == "age":
@@ -891,7 +945,11 @@ class Aligner:
             return True, "subject within the other and entity"
         if bool(a.words) != bool(b.words):
             bare, named = (b, a) if a.words else (a, b)
-            if self.says_subject(bare, named) and (a.entities & b.entities):
+            if (
+                self.says_subject(bare, named)
+                and (a.entities & b.entities)
+                and not self.names_apart(bare, named)
+            ):
                 return True, "subject named in sentence"
         return similarity >= CONFLICT_CONTEXT, "similar sentences"
 
@@ -900,6 +958,8 @@ class Aligner:
         time and place, and sentences that say the same around them."""
         if a.measure != b.measure:
             return False, "measure"
+        if a.relative or b.relative:
+            return False, "relative time"  # "six mois auparavant" dates an event, it measures nothing
         if a.converted != b.converted:
             return False, "conversion"  # "$US1 million ($1.52 million)" / "$1 million"
         if a.predicates and b.predicates and not (a.predicates & b.predicates):
