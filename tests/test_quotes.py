@@ -1321,3 +1321,19 @@ def test_justice_a_name_complementing_a_person_noun_is_not_that_person(models: S
     found = quotes(models, text, "fr")
     assert speaker_of(found, "a expliqué") == "le procureur de la République de Marseille"
     assert speaker_of(found, "qui aurait vu") != "Mohamed"
+
+
+def test_unrest_a_noun_phrase_inverted_after_the_quote_is_its_speaker_as_written(models: SpacyModels) -> None:
+    # rpm2 T01_C2_07: nobody credited before; 'voix off' is no speaker noun of the lexicon and the
+    # parser takes it for an object
+    text = (
+        "La première partie, sur fond de musique de film d'action, présente un résumé de "
+        '"l\'operacion Jaque".\n'
+        '"Voici les images que le monde voulait voir", déclare la voix off sur un ton dramatique.\n'
+        "Un à un, les vingt militaires de la mission montent dans les hélicoptères camouflés, "
+        '"conscients qu\'ils reviendront en héros ou en martyrs", commente la voix off sur ces images '
+        "tournées par l'armée."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "Voici les images") == "la voix off"
+    assert speaker_of(found, "conscients") == "la voix off"

@@ -1160,7 +1160,8 @@ class _Speakers:
         # '« … », la loi X, « … », a poursuivi l'archevêque': the verb after another quote of
         # the sentence has its subject after it too
         closing = [r for r in self.raws if 0 <= verb.idx - r.close_end <= 24]
-        subject = _clitic_subject(verb) or self._inverted_subject(verb, closing[-1] if closing else raw)
+        inverted = self._inverted_subject(verb, closing[-1] if closing else raw)
+        subject = _clitic_subject(verb) or inverted
         if (
             subject is not None
             and _fold(subject.text).lstrip("-").removeprefix("t-") in self.vocab.impersonal
@@ -1203,7 +1204,15 @@ class _Speakers:
             return self._narrated(verb)
         if subject is None or not self._free(subject):
             return None
-        return self._name_of(subject)
+        # '« … », déclare la voix off': a noun phrase inverted right after the quote is who says
+        # it, as written, whatever its noun, while no person was credited before (then it may
+        # describe that person again: 'l'international espagnol')
+        as_written = (
+            subject is inverted
+            and subject.pos_ == "NOUN"
+            and not any(c.personal and c.at < raw.open_at for c in self.credits)
+        )
+        return self._name_of(subject, as_written=as_written)
 
     def _narrated(self, verb: Token) -> str | None:
         """'Et d'évoquer ce « … »', 'Et d'ajouter : « … »': an infinitive of narration opening
@@ -1700,7 +1709,7 @@ class _Speakers:
 
     # -- names --------------------------------------------------------------------------------
 
-    def _name_of(self, head: Token) -> str | None:
+    def _name_of(self, head: Token, *, as_written: bool = False) -> str | None:
         """The name of whoever a subject names (see the module docstring); None when it names
         nobody who can speak ('la perte', 'ces derniers mois')."""
         word = _fold(head.text).lstrip("-")
@@ -1831,6 +1840,7 @@ class _Speakers:
             or head_word in self.vocab.speaker_nouns
             or head_word.rstrip("sx") in self.vocab.speaker_nouns
             or (_AGENT_NOUN.search(head_word) is not None and not head_word.endswith(("ment", "ments")))
+            or (as_written and any(c.dep_ == "det" and _fold(c.text) in _DEFINITE for c in head.children))
         )
         if not describes_speaker:
             return None
