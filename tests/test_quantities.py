@@ -1641,3 +1641,79 @@ def test_points_a_change_word_governs_are_a_change_of_its_subject_s_share(
     assert m.subject is not None and m.subject.startswith("Approval ratings") and m.predicate == "dropped"
     game = "Excluding Brand 's 15.9 points and 10 rebounds , the team 's stars have not played up to past standards ."
     assert by_value(_parsed(english_parser, game, "en"), 15.9).subject == "points"
+
+
+# --------------------------------------------------------------------------------------------
+# real-news QA, round 4 (bench/README.md): relative times, places written as names, sums earned
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # RPM2 T07_C2_01 (Kerviel): when he became a trader, not a measure to compare with an age
+        ("Jérôme Kerviel venait, six mois auparavant, de passer du poste d'assistant trader à trader.", "fr"),
+        # ECB+ 16_3ecbplus, 19_8ecbplus: when, not how long
+        ("Deputies found him hiding in a bathtub three hours later .", "en"),
+        ("His older brother , Jamar , was killed in a car accident two years ago .", "en"),
+        # RPM2 T08_C1_07 (Armstrong): "il y a" opens a date, not a duration
+        ("Même il y a trois ans, leur analyse n'avait pu fournir de résultats probants", "fr"),
+        # RPM2 T04_C1_05
+        ("six mois plus tard, la visite du dalaï-lama en France, entamée hier", "fr"),
+    ],
+)
+def test_a_duration_with_a_relative_time_word_is_no_figure(text: str, language: str) -> None:
+    assert [m.text for m in extract_quantities(text, language) if m.unit in ("mo", "yr", "d")] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        # ECB+ (subtopic 4, prison) and RPM2 T01 (Betancourt): "before"/"avant" with a
+        # complement is no relative time on its own; these durations are kept
+        (
+            "Their behavior is reviewed every 90 days before they can be moved up to the next step",
+            "en",
+            90,
+            "d",
+        ),
+        (
+            "La chaîne colombienne rappelle qu'en juillet 2003, 15 jours avant la date du courrier de Reyes",
+            "fr",
+            15,
+            "d",
+        ),
+    ],
+)
+def test_a_duration_before_a_complement_is_kept(text: str, language: str, value: float, unit: str) -> None:
+    assert any(m.value == value and m.unit == unit for m in extract_quantities(text, language))
+
+
+def test_a_lowercase_word_tagged_a_place_is_no_place(french_parser: Any) -> None:
+    # RPM2 T07_C2_01: in the full article the tagger read "trader" after "à" as a place (LOC)
+    from spacy.tokens import Span
+
+    from recoupe.facts.quantities import _lex, _place_of
+
+    text = "Jérôme Kerviel venait, six mois auparavant, de passer du poste d'assistant trader à trader."
+    sdoc = french_parser.parse(text, "fr")
+    last = [t for t in sdoc if t.text == "trader"][-1]
+    sdoc.ents = [e for e in sdoc.ents if e.end <= last.i] + [Span(sdoc, last.i, last.i + 1, label="LOC")]
+    start = text.index("six mois")
+    assert _place_of(sdoc, text, (0, len(text)), start, start + len("six mois"), _lex("fr")) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "verb"),
+    [
+        ("Jérôme Kerviel avait gagné 200 000 euros sur ce titre.", "fr", "gagné"),  # RPM2 T07_C2_01
+        # written for the test on the French excerpt's pattern (ECB+ has no sum earned)
+        ("Kerviel had earned 200,000 euros on this stock.", "en", "earned"),
+    ],
+)
+def test_a_sum_earned_is_what_the_verb_measures(
+    text: str, language: str, verb: str, french_parser: Any, english_parser: Any
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    m = only(_parsed(parser, text, language), lambda m: m.kind == "money")
+    assert (m.subject, m.predicate) == (verb, verb)

@@ -355,6 +355,9 @@ class _Lex:
     # durations of an activity: the prepositions a noun holds a duration with ("la transmission
     # sous 48 heures"), verbs of lasting ("durer") and of taking time for something ("prendre")
     duration_within: frozenset[str] = frozenset()
+    # "six mois auparavant", "two years ago", "il y a deux ans": a duration that says when
+    relative_time_after: re.Pattern[str] = field(default_factory=_never)
+    relative_time_before: re.Pattern[str] = field(default_factory=_never)
     lasting_verbs: frozenset[str] = frozenset()
     spending_verbs: frozenset[str] = frozenset()
     # "j'avais 30 ans": verbs whose object in age units is their subject's age
@@ -626,6 +629,19 @@ def _lex(code: str) -> _Lex:
     lex.age_verbs = _words_pattern(measures, "age_verbs", r"\b(?:{words})\s+$")
     lex.age_turn_verbs = _words_pattern(measures, "age_turn_verbs", r"\b(?:{words})\s+$")
     lex.age_time_after = _words_pattern(measures, "age_time_after", r"^\s+(?:{words})\b")
+    lex.relative_time_after = re.compile(
+        "|".join(
+            p.pattern
+            for p in (
+                _words_pattern(measures, "relative_time_after", r"\s*,?\s*(?:{words})(?!\w)"),
+                _words_pattern(measures, "relative_time_bare", r"\s*(?:{words})\s*[,.;:!?)»\n]"),
+            )
+            if p.pattern != _never().pattern
+        )
+        or _never().pattern,
+        re.IGNORECASE,
+    )
+    lex.relative_time_before = _words_pattern(measures, "relative_time_before", r"(?<!\w)(?:{words})\s+$")
     lex.duration_within = frozenset(fold(w) for w in _strings(measures, "duration_within"))
     lex.lasting_verbs = frozenset(fold(w) for w in _strings(measures, "lasting_verbs"))
     lex.spending_verbs = frozenset(fold(w) for w in _strings(measures, "spending_verbs"))
@@ -2254,6 +2270,10 @@ def _place_of(
     for ent in sdoc.ents:
         if ent.label_ not in ("GPE", "LOC") or not (sent[0] <= ent.start_char and ent.end_char <= sent[1]):
             continue
+        if not ent.text[:1].isupper():
+            # "passer du poste d'assistant trader à trader" (RPM2 T07_C2_01): a lowercase word the
+            # tagger called a place after "à" is a common noun; a place is written as a name
+            continue
         distance = ent.start_char - end if ent.start_char >= end else start - ent.end_char
         previous = sdoc[ent.start - 1] if ent.start > 0 else None
         if previous is None or (
@@ -2484,6 +2504,8 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         if expr is None:
             continue
         consumed_until = expr.end
+        if expr.measure == "duration" and _relative_time(text, expr.start, expr.end, lex):
+            continue
         subject, predicate = expr.subject, expr.predicate
         if expr.measure == "length" and subject is None:
             subject = _length_subject(text, sent[0], expr.start, expr.end, lex)
@@ -2518,6 +2540,15 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         )
     mentions.extend(_vague_to_mentions(text, lex, mentions, sentences, blocked, sdoc))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _relative_time(text: str, start: int, end: int, lex: _Lex) -> bool:
+    """A duration that says when something happened, not how long it lasted: "six mois
+    auparavant", "two years ago", "il y a deux ans"; never a figure to cross-check."""
+    return bool(
+        lex.relative_time_after.match(text, end, min(len(text), end + 40))
+        or lex.relative_time_before.search(text, max(0, start - 20), start)
+    )
 
 
 _LIST_ITEM_GAP = re.compile(
