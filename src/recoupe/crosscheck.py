@@ -865,6 +865,16 @@ class Aligner:
             self._values = values
         return len(self._values.get((s.document, _measure_key(s.mention.unit), s.words), ())) >= 2
 
+    def subject_in_other_sentence(self, a: Statement, b: Statement) -> bool:
+        """Whether a word of one figure's subject is written in the other figure's sentence
+        ("la durée ... d'un congé d'accompagnement" / "un congé d'accompagnement de 22 jours"):
+        the parse gave the two figures different subjects, the sentences one."""
+        text_a = self._sentence_text(a.document, a.mention.start).lower()
+        text_b = self._sentence_text(b.document, b.mention.start).lower()
+        return any(w in text_b for w in a.words if not w.startswith("@")) or any(
+            w in text_a for w in b.words if not w.startswith("@")
+        )
+
     def firm(self, a: Statement, b: Statement) -> bool:
         """Aligned figures that may be reported as disagreeing (`firm_rule`)."""
         return self.firm_rule(a, b)[0]
@@ -886,17 +896,12 @@ class Aligner:
             return False, "subset"  # "les deux principaux dirigeants" / "les trois dirigeants"
         if a.cumulative != b.cumulative:
             return False, "running total"
-        if _predicates_apart(a, b):
+        if a.language == b.language and _predicates_apart(a, b):
             # "Jérôme Kerviel avait gagné 200 000 euros" / "des falsifications qui ont coûté
             # 4,91 milliards d'euros": what was won is not what was lost
             return False, "different predicates"
         if self.adjacent(a, b) >= CONFLICT_ADJACENT and self.both_sides(a, b):
             return True, "adjacent words"
-        if a.words and b.words and not (a.words & b.words):
-            # "Les actions ont ainsi reculé de 7,16% chez BNP Paribas, ..." / "environ 25 % du
-            # total, suivent BNP Paribas, Société générale": the same firms named around two
-            # figures of different subjects are no statement written twice
-            return False, "different subjects"
         if a.measure == "score":
             return False, "score"
         if a.measure == "age":
@@ -912,6 +917,18 @@ class Aligner:
         if (len(a.words) < 2 or len(b.words) < 2) and (self.several(a) or self.several(b)):
             # a one-word subject its own document gives several values: several measures
             return False, "several values in one document"
+        if (
+            a.words
+            and b.words
+            and not (a.words & b.words)
+            and a.language == b.language
+            and not self.subject_in_other_sentence(a, b)
+        ):
+            # "Les actions ont ainsi reculé de 7,16% chez BNP Paribas, ..." / "environ 25 % du
+            # total, suivent BNP Paribas, Société générale": the same firms named around two
+            # figures of different subjects are no statement written twice (across languages
+            # the subjects' words differ whatever they say)
+            return False, "different subjects"
         if self.anchor(a, b) >= CONFLICT_SHARED:
             return True, "shared context words"
         if _BOUNDS_RULE and a.mention.qualifier == b.mention.qualifier and a.mention.qualifier in _BOUNDS:
