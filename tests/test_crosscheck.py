@@ -966,31 +966,6 @@ def _entity(text: str, name: str, kind: str = "organization") -> list[Mention]:
     return [Mention(kind, name, i, i + len(name), name) for i in range(len(text)) if text.startswith(name, i)]  # type: ignore[arg-type]
 
 
-def test_a_duration_that_dates_an_event_is_no_measure() -> None:
-    # RPM2 T07_C2_01 and T07_C1_08 (Société Générale, 2008): "six mois auparavant" dates a
-    # promotion, "31 ans" is the trader's age; ECB+ 8_7ecb: "four years ago" dates a promotion
-    from recoupe.crosscheck import Aligner
-
-    before = "Jérôme Kerviel venait, six mois auparavant, de passer du poste d'assistant trader à trader."
-    age = "Le jeune trader de 31 ans, qui a notamment pris des positions non-autorisées sur les marchés."
-    promoted = "Tennant was promoted to captain four years ago ."
-    docs = [
-        _figure("d0", before, "six mois", 6.0, "mo"),
-        _figure("d1", age, "31 ans", 31.0, "yr", subject="jeune trader"),
-        doc(
-            "d2",
-            promoted,
-            site="d2",
-            language="en",
-            mentions=[quantity("four years", promoted, 4.0, "yr", None)],
-        ),
-    ]
-    aligner = Aligner(docs)
-    months, years, ago = (aligner.statement(d.id, d.mentions[0]) for d in docs)
-    assert months.relative and ago.relative and not years.relative
-    assert aligner.alignment_rule(months, years) == (False, "relative time")
-
-
 def test_figures_of_different_predicates_are_not_one_statement() -> None:
     # RPM2 T07_C2_01 and T07_C2_09 (Société Générale, 2008): what was won is not what was lost
     won = "Jérôme Kerviel avait gagné 200 000 euros sur ce titre."

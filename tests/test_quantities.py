@@ -1656,6 +1656,8 @@ def test_points_a_change_word_governs_are_a_change_of_its_subject_s_share(
         # ECB+ 16_3ecbplus, 19_8ecbplus: when, not how long
         ("Deputies found him hiding in a bathtub three hours later .", "en"),
         ("His older brother , Jamar , was killed in a car accident two years ago .", "en"),
+        # ECB+ 8_7ecb: when he was promoted, not how long he served
+        ("Tennant was promoted to captain four years ago .", "en"),
         # RPM2 T08_C1_07 (Armstrong): "il y a" opens a date, not a duration
         ("Même il y a trois ans, leur analyse n'avait pu fournir de résultats probants", "fr"),
         # RPM2 T04_C1_05

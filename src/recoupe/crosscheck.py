@@ -451,7 +451,6 @@ class Statement:
     subset: bool = False  # counts a part picked out of a whole ("les deux principaux dirigeants")
     converted: bool = False  # the writer's conversion in brackets of the amount before it
     cumulative: bool = False  # its sentence gives a running total ("so far", "depuis le début")
-    relative: bool = False  # a duration that dates an event from another ("six mois auparavant")
 
 
 def _alignment_words(language: str | None, key: str) -> re.Pattern[str]:
@@ -761,14 +760,7 @@ class Aligner:
                     fold(self._sentence_text(document, m.start))
                 )
             ),
-            relative=measure == "duration" and self.relative_time(document, m, language),
         )
-
-    def relative_time(self, document: str, m: Mention, language: str) -> bool:
-        """A duration followed by a word that dates an event from another ("six mois auparavant",
-        "two years earlier", "a week ago"): a point in time, not the measure of anything."""
-        after = fold(self._raw.get(document, "")[m.end : m.end + 40])
-        return bool(_alignment_words(_known(language), "relative_time").match(after.lstrip(" ,")))
 
     def _sentence_start(self, document: str, offset: int) -> int:
         starts = self._starts.get(document) or [0]
@@ -975,8 +967,6 @@ class Aligner:
         time and place, and sentences that say the same around them."""
         if a.measure != b.measure:
             return False, "measure"
-        if a.relative or b.relative:
-            return False, "relative time"  # "six mois auparavant" dates an event, it measures nothing
         if a.converted != b.converted:
             return False, "conversion"  # "$US1 million ($1.52 million)" / "$1 million"
         if a.predicates and b.predicates and not (a.predicates & b.predicates):
