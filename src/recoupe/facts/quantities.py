@@ -298,6 +298,8 @@ class _Lex:
     number_of_before: re.Pattern[str] = field(default_factory=_never)
     distance_after: re.Pattern[str] = field(default_factory=_never)
     distance_from: re.Pattern[str] = field(default_factory=_never)
+    distance_direction: re.Pattern[str] = field(default_factory=_never)
+    purpose_prepositions: frozenset[str] = frozenset()
     distance_word: str = ""
     magnitude_word: str = ""
     record_word: str = ""
@@ -590,6 +592,10 @@ def _lex(code: str) -> _Lex:
         "distance_from",
         r"^\s+(?:{words})\s*(?:(?:the|le|la|les|l['’])\s*)?(?-i:[A-ZÀ-Ý])",
     )
+    lex.purpose_prepositions = frozenset(_strings(measures, "purpose_prepositions"))
+    lex.distance_direction = _words_pattern(
+        measures, "distance_direction", r"^\s+(?:{words})(?![\w'’-])(?!\s*\d)"
+    )
     lex.reach_verb = _words_pattern(measures, "reach_verbs", r"\b(?:{words})\b[^.;]{0,60}$")
     lex.reach_thing = _words_pattern(measures, "reach_things", r"\b(?:{words})")
     lex.capability = _words_pattern(measures, "capability", r"\b(?:{words})\w*\s*(?:d'|de|to|of)?\s*$")
@@ -622,8 +628,10 @@ def _lex(code: str) -> _Lex:
         lex.age_units = re.compile(rf"{_WS}*(?:{units_alt})(?![\w-])", re.IGNORECASE)
         compound_after = _loose(_strings(measures, "age_compound_after"))
         if compound_after:
+            # "the 33-year-old", "23 - year old", "the 36-year old Rahman": the second hyphen is
+            # often left out (ECB+ 21_2ecbplus, 7_6ecb)
             lex.age_compound = re.compile(
-                rf"^\s?-\s?(?:{units_alt})\s?-\s?(?:{compound_after})(?![\w])", re.IGNORECASE
+                rf"^\s?-\s?(?:{units_alt})\s?(?:-\s?)?(?:{compound_after})(?![\w])", re.IGNORECASE
             )
     lex.age_at = _words_pattern(measures, "age_at", r"(?:^|[^\w])(?:{words})\s*$")
     lex.age_verbs = _words_pattern(measures, "age_verbs", r"\b(?:{words})\s+$")
@@ -1426,6 +1434,21 @@ def _count_noun_from_parse(
             ):
                 head = head.head  # "the 3 bank employees": the compound's head is counted
             if not _looks_plural(head.text, lex):
+                following = sdoc[head.i + 1] if head.i + 1 < len(sdoc) else None
+                if (
+                    head.ent_type_ in ("NORP", "MISC")
+                    and following is not None
+                    and following.is_alpha
+                    and following.is_lower
+                    and _looks_plural(following.text, lex)
+                ):
+                    # "capturing 26 Somani brigands": the parser counts the nationality, a
+                    # plural word after it is what is counted (ECB+ 12_4ecbplus)
+                    return (
+                        following.text,
+                        f"{head.text} {following.text}",
+                        following.idx + len(following.text),
+                    )
                 # "12 Somali and 11 Yemeni nationals": two counts share the plural noun
                 shared = next(
                     (
@@ -1585,6 +1608,25 @@ def _money_complement(text: str, end: int, lex: _Lex) -> str | None:
     return word
 
 
+def _money_purpose(text: str, end: int, lex: _Lex) -> str | None:
+    """The noun a sum is paid for, after `purpose_prepositions` and a determiner: "91.000 euros
+    pour leurs frais de justice" -> "frais de justice", "$2 million for the repairs"."""
+    if not lex.purpose_prepositions:
+        return None
+    after = re.match(
+        rf"^\s+(?:{_escaped(lex.purpose_prepositions)})\s+(?:(?:{_escaped(lex.determiners) or 'x'})\s+|l['’])"
+        rf"(?P<what>[^\W\d_][\w'’-]*(?:\s+(?:{lex.of_words})\s+[^\W\d_][\w'’-]*)?)",
+        text[end : end + 60],
+        re.IGNORECASE,
+    )
+    if not after or after["what"].split()[0].lower() in lex.stop or after["what"][0].isupper():
+        return None
+    words = after["what"].split()
+    if words[-1].lower() in lex.stop or words[-1].lower() in lex.determiners:
+        return words[0]  # "the repairs of the bridge": the head alone
+    return after["what"]
+
+
 def _length_subject(text: str, sent_start: int, start: int, end: int, lex: _Lex) -> str | None:
     before = text[sent_start:start]
     measure = lex.measure_before.search(before)
@@ -1594,6 +1636,8 @@ def _length_subject(text: str, sent_start: int, start: int, end: int, lex: _Lex)
         return lex.range_word or None
     if lex.distance_from.match(text[end : end + 40]):
         return lex.distance_word or None  # "30 miles south of Portland": a distance
+    if lex.distance_direction.match(text[end : end + 40]):
+        return lex.distance_word or None  # "25 miles northwest of where he escaped"
     reach = lex.reach_verb.search(before)
     # a reach is a range only when said of something that reaches or as a capability: "des
     # missiles qui peuvent atteindre une cible à 300 km", not "les bouchons ont atteint 300 km"
@@ -2072,6 +2116,17 @@ def _age(
             end = number_end  # "at the age of 85", "aged 61", "two men , ages 47 and 48"
         elif re.search(r"[A-Z][\w'.-]*\s*,\s*$", before) and re.match(r"\s*[,;.)]", after):
             end = number_end  # "Reid , 33 ,"
+        elif re.search(r"[A-Z][\w'-]*\s\.\s*,\s*$", text[max(0, start - 40) : start]) and re.match(
+            r"\s*[,;.)]", after
+        ):
+            # "Comeaux Jr . , 49 ,": the sentence splitter ends a sentence at the abbreviation
+            end = number_end
+        elif (
+            (noun_before := re.search(r"([^\W\d_]+)\s*,\s*$", before))
+            and fold(noun_before.group(1)) in lex.person_nouns
+            and re.match(r"\s*[,;)]", after)
+        ):
+            end = number_end  # "the troubled actress , 26 , would be arrested"
         elif lex.age_verbs.search(before) and re.match(r"\s*(?:[,;.]|\n|$)", after):
             end = number_end  # "She was 85 .", "dies at 91"
         elif (
@@ -2100,11 +2155,13 @@ def _has_years(sdoc: Doc | None, start: int, lex: _Lex) -> bool:
         return False
     unit = span[0].head
     verb = unit.head
+    # "il va bientôt avoir 32 ans", "elle doit avoir 30 ans": the subject is the governing verb's
+    holders = (verb, verb.head) if verb.dep_ == "xcomp" else (verb,)
     return (
         unit.dep_ in ("obj", "dobj")
         and verb.pos_ in ("VERB", "AUX")
         and fold(verb.text).split("'")[-1] in lex.age_have_verbs
-        and any(c.dep_.startswith("nsubj") for c in verb.children)
+        and any(c.dep_.startswith("nsubj") for holder in holders for c in holder.children)
     )
 
 
@@ -2901,7 +2958,7 @@ def _read_expression(
                 sdoc, text, from_parse, unit_end, lex, share=measure == "ratio"
             )
         if subject is None and unit.kind == "money":
-            subject = _money_subject(text, expr_start, unit_end, lex)
+            subject = _money_subject(text, expr_start, unit_end, lex) or _money_purpose(text, unit_end, lex)
         elif subject is None and measure == "ratio":
             subject = _share_subject(text, expr_end, lex)
         elif subject is None and measure not in (None, "length"):
