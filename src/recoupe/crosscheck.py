@@ -94,6 +94,8 @@ SAME_SENTENCE = 0.45
 # content words read on each side of a figure for its local context (`Aligner.anchor`)
 ANCHOR_WINDOW = 6
 ANCHOR_STEM = 5
+# words written right beside a figure, read as they are (`Aligner.both_sides`)
+NEAR_TOKENS = 3
 # share of the pairs of different values of two groups of figures that must be aligned for the
 # groups to be one discrepancy (`_measure_groups`; average link)
 GROUP_ALIGNED = 0.5
@@ -447,6 +449,9 @@ class Statement:
     )  # persons, organisations, places of its sentence, its source set aside
     left: tuple[str, ...] = ()  # content words just before the figure, nearest last
     right: tuple[str, ...] = ()  # content words just after it, nearest first
+    # the `NEAR_TOKENS` words written right before and after it in its sentence, function words
+    # and names with digits ("76ers") included
+    near: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())
     remainder: bool = False  # counts what is left besides others ("two other victims")
     subset: bool = False  # counts a part picked out of a whole ("les deux principaux dirigeants")
     converted: bool = False  # the writer's conversion in brackets of the amount before it
@@ -624,6 +629,19 @@ class Aligner:
             tuple(w[:ANCHOR_STEM] for w in after[:ANCHOR_WINDOW]),
         )
 
+    def _near(self, document: str, m: Mention) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """The `NEAR_TOKENS` words right before and after a figure in its sentence, folded, as
+        written; () on a side with fewer."""
+        text = self._raw.get(document, "")
+        low = self._sentence_start(document, m.start)
+        high = low + len(self._sentence_text(document, m.start))
+        before = _TOKEN.findall(fold(text[low : m.start]))[-NEAR_TOKENS:]
+        after = _TOKEN.findall(fold(text[m.end : high]))[:NEAR_TOKENS]
+        return (
+            tuple(before) if len(before) == NEAR_TOKENS else (),
+            tuple(after) if len(after) == NEAR_TOKENS else (),
+        )
+
     def _elided_currency(self, document: str, m: Mention) -> str | None:
         """The currency of an amount written without it after another amount ("une perte de 948
         millions d'euros au premier semestre et de 351 millions au troisième trimestre", "portant
@@ -735,6 +753,7 @@ class Aligner:
         predicates = measure_concepts(m.predicate or "", _known(language))
         left, right = self._context(document, m)
         return Statement(
+            near=self._near(document, m),
             document=document,
             mention=m,
             language=language,
@@ -837,10 +856,19 @@ class Aligner:
 
     @staticmethod
     def both_sides(a: Statement, b: Statement) -> bool:
-        """Two figures share a content word on each side of them: words on one side only say
-        where or how ("50 miles north of Detroit" of a motorist and "24km north of Detroit" of
-        a building; "90 % des Chinois" / "100 % chinois")."""
-        return bool(set(a.left) & set(b.left)) and bool(set(a.right) & set(b.right))
+        """Two figures share a content word on each side of them, or the same words written right
+        beside them on that side ("DiLeo has spent 19 seasons with the 76ers ." / "DiLeo has
+        spent 28 seasons with the 76ers and was promoted": no content word is read in "the
+        76ers"): words on one side only say where or how ("50 miles north of Detroit" of a
+        motorist and "24km north of Detroit" of a building; "90 % des Chinois" / "100 %
+        chinois")."""
+        return all(
+            set(x) & set(y) or (near_x and near_x == near_y)
+            for x, y, near_x, near_y in (
+                (a.left, b.left, a.near[0], b.near[0]),
+                (a.right, b.right, a.near[1], b.near[1]),
+            )
+        )
 
     def several(self, s: Statement) -> bool:
         """Whether the figure's own document states other values for its subject ("13 homers"
@@ -888,7 +916,15 @@ class Aligner:
             return False, "subset"  # "les deux principaux dirigeants" / "les trois dirigeants"
         if a.cumulative != b.cumulative:
             return False, "running total"
-        if a.language == b.language and _predicates_apart(a, b):
+        if (
+            a.language == b.language
+            and _predicates_apart(a, b)
+            and not (self.both_sides(a, b) and self.anchor(a, b) >= CONFLICT_SHARED)
+        ):
+            # ... unless the same words surround both on each side: one statement written with
+            # two verbs ("Ayers was promoted and fired 52 games into the 2003 - 04 season before
+            # he was replaced by Chris Ford" / "Ayers , who lasted 78 games before being
+            # replaced by Chris Ford")
             # "Jérôme Kerviel avait gagné 200 000 euros" / "des falsifications qui ont coûté
             # 4,91 milliards d'euros": what was won is not what was lost
             return False, "different predicates"
