@@ -12,7 +12,7 @@ see bench/labels/quotes.md), with the totals of the selected splits as `all`:
   precision over found quotes given a speaker (a speaker on a quote that is not one, or on a
   quote whose label says nobody is named, counts as wrong).
 
-    .venv/bin/python bench/bench_quotes.py [--split all|SPLIT[,SPLIT...]] [--errors]
+    .venv/bin/python bench/bench_quotes.py [--split all|SPLIT[,SPLIT...]] [--errors] [--cache DIR]
 
 Skips cleanly (exit 0) when ../shared/data is absent.
 """
@@ -21,12 +21,17 @@ from __future__ import annotations
 
 import argparse
 import gzip
+import hashlib
 import json
 import sys
 import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 REPO = Path(__file__).resolve().parents[1]
 DATA = REPO.parent / "shared" / "data"
@@ -163,17 +168,38 @@ def score_document(doc: Labelled, found: Sequence[tuple[int, int, str | None]]) 
     return score
 
 
-def evaluate(docs: Sequence[Labelled]) -> dict[tuple[str, str], Score]:
-    """Scores by (language, split), with 'all' totals, running the extractor on each document."""
-    from recoupe.facts.entities import extract_entities
+def _parses(texts: list[str], language: str, cache: Path | None) -> list[Doc]:
+    """spaCy parses of `texts`; with `cache`, read from (or written to) a DocBin keyed by the texts
+    and the model's name and version, so that tuning runs on a loaded machine parse once."""
+    from spacy.tokens import DocBin
+
     from recoupe.facts.nlp import shared_models
-    from recoupe.facts.quotes import extract_quotes
 
     models = shared_models()
+    if cache is None:
+        return models.parse_many(texts, language)
+    nlp = models.get(language)
+    key = hashlib.sha256(
+        "\x00".join([nlp.meta["name"], nlp.meta["version"], *texts]).encode("utf-8")
+    ).hexdigest()[:16]
+    path = cache / f"quotes-{language}-{key}.spacy"
+    if path.is_file():
+        return list(DocBin().from_disk(path).get_docs(nlp.vocab))
+    parsed = models.parse_many(texts, language)
+    cache.mkdir(parents=True, exist_ok=True)
+    DocBin(docs=parsed).to_disk(path)
+    return parsed
+
+
+def evaluate(docs: Sequence[Labelled], cache: Path | None = None) -> dict[tuple[str, str], Score]:
+    """Scores by (language, split), with 'all' totals, running the extractor on each document."""
+    from recoupe.facts.entities import extract_entities
+    from recoupe.facts.quotes import extract_quotes
+
     scores: dict[tuple[str, str], Score] = {}
     for language in sorted({d.language for d in docs}):
         group = [d for d in docs if d.language == language]
-        for doc, sdoc in zip(group, models.parse_many([d.text for d in group], language), strict=True):
+        for doc, sdoc in zip(group, _parses([d.text for d in group], language, cache), strict=True):
             quotes = extract_quotes(doc.text, sdoc, extract_entities(sdoc, language), language)
             score = score_document(doc, [(q.start, q.end, q.speaker) for q in quotes])
             for split in (doc.split, "all"):
@@ -189,6 +215,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         help=f"one split or several joined by commas ({', '.join(SPLITS)}), or all",
     )
     parser.add_argument("--errors", action="store_true", help="print every miss, extra and wrong speaker")
+    parser.add_argument(
+        "--cache",
+        type=Path,
+        help="folder for spaCy parses (DocBin), reused while the texts and the model are the same",
+    )
     args = parser.parse_args(argv)
     if not DATA.is_dir():
         print(f"skipped: {DATA} is absent")
@@ -201,7 +232,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.error(f"unknown split(s): {', '.join(sorted(unknown))}")
         docs = [d for d in docs if d.split in wanted]
     start = time.perf_counter()
-    scores = evaluate(docs)
+    scores = evaluate(docs, args.cache)
     wall = time.perf_counter() - start
     print(f"{'language':8} {'split':5} {'docs':>4} {'quotes':>6} {'found':>5}  quote P / R     speaker P / R")
     for (language, split), score in sorted(scores.items()):

@@ -1337,3 +1337,105 @@ def test_unrest_a_noun_phrase_inverted_after_the_quote_is_its_speaker_as_written
     found = quotes(models, text, "fr")
     assert speaker_of(found, "Voici les images") == "la voix off"
     assert speaker_of(found, "conscients") == "la voix off"
+
+
+# Sixth round (issue 5): read from the misses of heldout7 and heldout8.
+
+
+def test_politics_a_body_or_a_capital_inverted_after_the_quote_and_on_standing_for_it(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T04_C2_04: 'déplore' tagged an adjectival participle, 'Paris' an oblique; 'a-t-on
+    # assuré' after the Élysée said to speak, 'ajoute-t-on' after Paris credited
+    text = (
+        "Face à la colère chinoise, l'Élysée s'était déclaré \"serein\".\n"
+        '"On n\'a pas remarqué le moindre début de boycott de nos produits", a-t-on assuré, ajoutant '
+        "qu'en cette période de crise économique mondiale, les Chinois comme les Français avaient "
+        "intérêt à maintenir de bonnes relations.\n"
+        '"Nos deux économies souffrent (...) on se tient par la barbichette", dit-on.\n'
+        '"La Chine estime, à tort, que la France a la capacité de maintenir la discipline au sein de la '
+        'famille européenne", relève également Paris. "Chaque pays fait ce qu\'il veut. Non seulement '
+        "nous ne sommes pas les maîtres d'école de la classe européenne, mais nous avons le dialogue "
+        'que nous estimons utile avec avec le dalaï-lama en tant que chef religieux", ajoute-t-on.\n'
+        "\"Il y a peut-être une overdose de la promotion des droits de l'Homme dans l'Union "
+        "européenne sous présidence française\", déplore aussi l'Élysée en rappelant que les "
+        "eurodéputés s'apprêtent à décerner, le 17 décembre, le prix Sakharov des droits de l'Homme au "
+        "dissident chinois Hu Jia."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "On n'a pas") == "Élysée"
+    assert speaker_of(found, "Nos deux économies") == "Élysée"
+    assert speaker_of(found, "La Chine estime") == "Paris"
+    assert speaker_of(found, "Chaque pays") == "Paris"
+    assert speaker_of(found, "Il y a peut-être") == "Élysée"
+
+
+def test_religion_a_hyphenated_noun_inverted_after_the_quote_stays_whole(models: SpacyModels) -> None:
+    # rpm2 T04_C2_04: 'dalaï-lama' split in three tokens, the hyphen tagged a proper noun
+    text = (
+        "Au début de leur entretien, le chef spirituel tibétain a posé sur les épaules du chef de "
+        "l'État le kata, la traditionnelle écharpe blanche tibétaine. \"C'est notre tradition\", lui a "
+        "dit le dalaï-lama en anglais."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "C'est notre") == "le dalaï-lama"
+
+
+def test_politics_celui_ci_is_the_source_credited_last_not_a_name(models: SpacyModels) -> None:
+    # fresada 000011296: 'Celui-ci' split by the tokenizer, 'Celui' tagged a proper noun
+    text = (
+        '"Après le quinquennat de François Hollande qui aura permis à la France de se relever '
+        "économiquement, d'engager le redressement de l'éducation nationale, de nos armées comme de "
+        "nos forces de sécurité, d'instaurer le compte pénibilité ou le tiers payant, nous devons "
+        'ouvrir une nouvelle page pour notre pays qui redonne espoir et envie aux Français", poursuit '
+        "l'appel.\n"
+        'Celui-ci cite "quatre refondations essentielles" parmi lesquelles la "refondation '
+        'institutionnelle", nos institutions étant "à bout de souffle".'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "Après le quinquennat") == "l'appel"
+    assert speaker_of(found, "quatre refondations") == "l'appel"
+
+
+def test_politics_a_role_set_by_a_second_role_with_the_name(models: SpacyModels) -> None:
+    # fresada 000007408: 'le président de cette commission, le sénateur républicain Richard Burr'
+    text = (
+        "La commission se penchera à partir de ce jeudi à Washington sur le rôle joué par la Russie "
+        "dans l'élection présidentielle aux Etats-Unis en faveur du républicain Donald Trump. "
+        "\"L'audition de demain a spécifiquement cela en tête, mieux informer le public, non seulement "
+        'dans notre pays mais à travers le monde sur ce que prépare la Russie", a déclaré en '
+        "conférence de presse le président de cette commission, le sénateur républicain Richard Burr.\n"
+        "\"Je pense qu'il est raisonnable de dire, d'après ce que tout le monde estime, que les Russes "
+        'sont activement impliqués dans les élections françaises", a-t-il poursuivi.'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "L'audition") == "Richard Burr"
+    assert speaker_of(found, "Je pense") == "Richard Burr"
+
+
+def test_health_a_name_set_off_by_its_apposition_before_a_verb_the_parser_cut_off(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T09_C2_10: the parser ends a sentence inside the apposition, 'a estimé' has no subject
+    text = (
+        'Le rapport Leonetti devrait "susciter la colère des familles"\n'
+        "Jean-Luc Romero, président de l'Association pour le droit à mourir dans la dignité (ADMD), a "
+        'estimé mardi que la mission Leonetti sur la fin de vie "accouche d\'une souris avortée" et '
+        'que son rapport devrait "susciter dans les familles beaucoup de colère".'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "accouche") == "Jean-Luc Romero"
+    assert speaker_of(found, "susciter dans") == "Jean-Luc Romero"
+
+
+def test_sports_an_adjective_tagged_a_noun_before_the_inverted_speaker(models: SpacyModels) -> None:
+    # rpm2 T08_C1_07: 'septuple' tagged a noun, modifying 'vainqueur'
+    text = (
+        "L'Américain Lance Armstrong, septuple vainqueur du Tour de France qui a annoncé dernièrement "
+        "son retour à la compétition en 2009 dans l'équipe Astana, a repoussé, mercredi 1er octobre, la "
+        "proposition de l'Agence française de lutte contre le dopage (AFLD) de procéder à une nouvelles "
+        "analyse des échantillons prélevés pendant le Tour de France 1999.\n"
+        '"Aucune proposition à laquelle je pourrais donner mon accord ne permettrait de fournir une '
+        'preuve pertinente à propos de 1999", a déclaré le septuple vainqueur du Tour de France, dans '
+        "un communiqué reçu à Los Angeles."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Aucune proposition") == "Lance Armstrong"
