@@ -1439,3 +1439,27 @@ def test_sports_an_adjective_tagged_a_noun_before_the_inverted_speaker(models: S
         "un communiqué reçu à Los Angeles."
     )
     assert speaker_of(quotes(models, text, "fr"), "Aucune proposition") == "Lance Armstrong"
+
+
+def test_politics_a_role_and_its_complement_before_the_name_and_a_subject_tagged_passive(
+    models: SpacyModels,
+) -> None:
+    # fresada 000011391: 'Le maire de Nice' is the 'député-maire UMP de Nice Christian Estrosi' (the
+    # parser hangs the name on 'Nice'), not the man named last; 'Christian Estrosi a également
+    # salué' has its subject tagged a passive one
+    text = (
+        "Le député-maire UMP de Nice Christian Estrosi a indiqué mercredi soir avoir demandé au "
+        "président François Hollande de décréter un jour de deuil de la Nation en hommage à l'otage "
+        "français décapité en Algérie, Hervé Gourdel, qui vivait à Nice.\n"
+        "Christian Estrosi a fait part de sa demande au secrétaire général de l'Elysée, Jean-Pierre "
+        'Jouyet. Le maire de Nice a précisé avoir reçu "des milliers de messages de colère, de soutien '
+        "et d'émotion du monde entier de gens qui ont côtoyé Hervé Gourdel ou qui le suivaient sur "
+        "Facebook et qui souhaitent qu'un temps fort lui soit consacré\".\n"
+        '"Images monstrueuses"\n\n'
+        "Christian Estrosi a également salué \"l'esprit de responsabilité des médias français, qui ont "
+        'refusé de diffuser les images monstrueuses" de la décapitation et a "lancé un appel aux '
+        'dirigeants de Facebook, Twitter et les réseaux sociaux pour que la vidéo soit retirée".'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "des milliers") == "Christian Estrosi"
+    assert speaker_of(found, "l'esprit") == "Christian Estrosi"

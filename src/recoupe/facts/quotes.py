@@ -156,7 +156,10 @@ its hyphens stays whole in a speaker as written ('le dalaï-lama'), a hyphen is 
 set by a second role with the name is that person ('le président de cette commission, le
 sénateur républicain Richard Burr'); a person opening the sentence, set off from a verb without
 subject by an apposition, is its subject ('Jean-Luc Romero, président de l'ADMD, a estimé'); an
-adjective tagged a noun qualifies the inverted speaker after it ('le septuple vainqueur du Tour').
+adjective tagged a noun qualifies the inverted speaker after it ('le septuple vainqueur du Tour');
+a compound tense with no passive auxiliary is active, its subject tagged passive or not
+('Christian Estrosi a également salué « … »'); a role and its complement right before a name
+give that person the role ('Le député-maire UMP de Nice Christian Estrosi' … 'Le maire de Nice').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -713,6 +716,26 @@ class _Speakers:
             k -= 1
         if k >= 0 and _role_word(_fold(self.sdoc[k].text), self.vocab) in roles:
             linked.append(self.sdoc[k])
+        # 'le député-maire UMP de Nice Christian Estrosi', 'le ministre de l'Intérieur Bernard
+        # Cazeneuve': a role and its complement (a place or a body) right before the name, the
+        # parser hanging the name on the complement; not 'la mère de Mohamed'
+        place = (
+            _entity_at(self.entities, self.sdoc[span.start - 1].idx, span.start_char)
+            if span.start > 0
+            else None
+        )
+        if place is not None and place.kind in ("place", "organization") and place.end <= span.start_char:
+            of = self.sdoc.char_span(place.start, place.end, alignment_mode="expand")
+            j = of.start - 1 if of is not None else -1
+            while j > span.sent.start and self.sdoc[j].pos_ == "DET":
+                j -= 1
+            if j > span.sent.start and _fold(self.sdoc[j].text) in ("de", "d'", "du", "des"):
+                for t in reversed(self.sdoc[max(span.sent.start, j - 3) : j]):
+                    if _role_word(_fold(t.text), self.vocab) in self.vocab.role_nouns:
+                        linked.append(t)
+                        break
+                    if t.pos_ not in ("PROPN", "ADJ"):
+                        break
         if span.start > 0 and self.sdoc[span.start - 1].text == ",":
             before = []
             for t in reversed(self.sdoc[max(span.sent.start, span.start - 9) : span.start - 1]):
@@ -1193,7 +1216,7 @@ class _Speakers:
                 # '« … », leurs explications ne sont pas sincères, a souligné le magistrat': an
                 # incise closing the sentence has its subject after the verb, however far the quote
                 subject = self._incise_subject(verb) or subject
-            if subject is not None and subject.dep_ in ("nsubj:pass", "nsubjpass"):
+            if subject is not None and subject.dep_ in ("nsubj:pass", "nsubjpass") and not _active(verb):
                 subject = _agent(verb)  # 'qualifiée par les syndicats d'« injure »'
         if (
             subject is None
@@ -2383,6 +2406,13 @@ def _clitic_subject(verb: Token) -> Token | None:
         ).removeprefix("t-") in _CLITICS:
             return t
     return None
+
+
+def _active(verb: Token) -> bool:
+    """A compound tense with no passive auxiliary is active whatever the parser's subject says
+    ('Christian Estrosi a également salué « … »', its subject tagged a passive one)."""
+    deps = {c.dep_ for c in verb.children}
+    return "aux:tense" in deps and not deps & {"aux:pass", "auxpass"}
 
 
 def _finite(verb: Token) -> bool:
