@@ -1148,3 +1148,52 @@ def test_business_one_statement_written_with_two_verbs_is_firm() -> None:
     a, b = (aligner.statement(d.id, d.mentions[0]) for d in docs)
     assert aligner.firm_rule(a, b)[1] != "different predicates"
     assert aligner.firm(a, b)
+
+
+def test_politics_the_same_words_around_figures_said_of_different_names_are_two_measures(
+    extractor: Any,
+) -> None:
+    # ECB+ 19_14ecb and 19_7ecb (Greek riots, December 2008): two polls, two newspapers; the
+    # Greeks counted are no name of a source
+    docs = stated(
+        extractor,
+        (
+            "en",
+            "An opinion poll for the respected Kathimerini newspaper found that 68 per cent of Greeks believe "
+            "the government has mishandled the crisis .",
+        ),
+        (
+            "en",
+            "An opinion poll published by Ethnos newspaper on Sunday said 83.3 percent of Greeks were unhappy "
+            "with the government 's response to the violence .",
+        ),
+    )
+    assert cross_check("s", docs).discrepancies == []
+
+
+def test_religion_the_same_words_around_figures_said_of_different_names_are_two_measures() -> None:
+    # RPM2 T04_C1_03 (the Dalai Lama in France, August 2008); the second sentence is written for
+    # the test: the same words around a figure of another pollster
+    from recoupe.crosscheck import Aligner
+
+    sofres = (
+        "Selon un sondage Sofres de 2007 sur les religions en France, on dénombre 500.000 Français de "
+        "souche bouddhistes auxquels s'ajoutent 500.000 à 600.000 bouddhistes d'origine asiatique."
+    )
+    csa = "Selon un sondage CSA de 2007 sur les religions, on dénombre aujourd'hui 300.000 Français bouddhistes de souche."
+    first = _figure(
+        "d0", sofres, "500.000 Français", 5e5, "Français", subject="Français de souche bouddhistes"
+    )
+    first.mentions += _entity(sofres, "Sofres") + _entity(sofres, "France", "place")
+    second = _figure("d1", csa, "300.000 Français", 3e5, "Français", subject="Français bouddhistes de souche")
+    second.mentions += _entity(csa, "CSA")
+    aligner = Aligner([first, second])
+    a, b = (aligner.statement(d.id, d.mentions[0]) for d in (first, second))
+    assert aligner.anchor(a, b) >= 4
+    assert aligner.firm_rule(a, b) == (False, "shared context words, different names")
+    # one name written whole and in part is one name
+    third = _figure("d2", csa.replace("CSA", "Sofres"), "300.000 Français", 3e5, "Français")
+    third.mentions += _entity(third.text, "Sofres")
+    aligner = Aligner([first, third])
+    a, c = (aligner.statement(d.id, d.mentions[0]) for d in (first, third))
+    assert aligner.firm_rule(a, c)[1] != "shared context words, different names"
