@@ -1812,3 +1812,44 @@ def test_a_number_the_parser_gives_a_nationality_counts_the_plural_after_it(engl
     )
     m = by_value(_parsed(english_parser, text, "en"), 26)
     assert m.subject is not None and "brigands" in m.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "tally"),
+    [
+        # ECB+ 7_9ecb, 7_10ecb, 7_6ecb, 5_7ecb, 5_11ecb: a record of wins and losses
+        ("Klitschko improved his record to 52-3 and is now on a 10-fight winning streak .", "en", "52-3"),
+        ("struggled to get inside the taller Klitschko 's reach , and dropped to 45-7-2 .", "en", "45-7-2"),
+        ("Since that win over Monte Barrett , Rahman has gone 4-2-1 with a no-contest", "en", "4-2-1"),
+        (
+            "Currently sitting at 9-14 on the season , the only thing stopping Philly from being complete",
+            "en",
+            "9-14",
+        ),
+        ("following the club 's disappointing 9-14 start to the season .", "en", "9-14"),
+        # written for the test on the English pattern (French news writes wins and losses in words)
+        ("Les Sixers affichent un bilan de 9-14 cette saison.", "fr", "9-14"),
+    ],
+)
+def test_a_tally_after_a_record_word_is_a_record(text: str, language: str, tally: str) -> None:
+    m = only(extract_quantities(text, language), lambda m: m.value == tally)
+    record = "record" if language == "en" else "palmarès"
+    assert m.subject is not None and m.subject.startswith(record)
+
+
+def test_a_count_before_a_spaced_hyphen_counts_the_noun_after_it() -> None:
+    # ECB+ 2_8ecbplus, 3_6ecbplus: tokenized text spaces the hyphen out of "6,000-member"
+    text = "the first African American president of the 6 , 000 - member Academy , which has made an effort"
+    assert by_value(extract_quantities(text, "en"), 6000).subject == "member"
+    text = "Comeaux , a 6 - foot , 200 - pound black male , was serving a life sentence"
+    m = by_value(extract_quantities(text, "en"), 200)
+    assert m.unit == "lb" or m.subject == "pound"
+
+
+def test_a_duration_set_by_a_passive_verb_is_its_subjects(french_parser: Any, english_parser: Any) -> None:
+    # FreSaDa regular 000007152: "allongé à 6 ans" sets a time limit, it is no age
+    text = '"Aujourd\'hui, alors que ce délai a été allongé à 6 ans, il aurait dû répondre de ses actes", précise-t-elle.'
+    assert by_value(_parsed(french_parser, text, "fr"), 6).subject == "délai"
+    # written for the test on the French excerpt's pattern (ECB+ has none)
+    text = "The statute of limitations was extended to 6 years in 2017 ."
+    assert by_value(_parsed(english_parser, text, "en"), 6).subject == "statute of limitations"

@@ -312,6 +312,9 @@ class _Lex:
     sentence_after: re.Pattern[str] = field(default_factory=_never)
     sentence_before: re.Pattern[str] = field(default_factory=_never)
     score_words: re.Pattern[str] = field(default_factory=_never)
+    record_before: re.Pattern[str] = field(default_factory=_never)
+    age_at_not_after: re.Pattern[str] = field(default_factory=_never)
+    record_after: re.Pattern[str] = field(default_factory=_never)
     duration_units: frozenset[str] = frozenset()
     age_word: str = ""
     sentence_word: str = ""
@@ -605,6 +608,8 @@ def _lex(code: str) -> _Lex:
     lex.sentence_after = _words_pattern(measures, "sentence_after", r"^\s*(?:{words})(?![\w])")
     lex.sentence_before = _words_pattern(measures, "sentence_before", r"(?<![\w])(?:{words})\b")
     lex.score_words = _words_pattern(measures, "score_words", r"(?<![\w])(?:{words})(?![\w])")
+    lex.record_before = _words_pattern(measures, "record_before", r"(?<![\w])(?:{words})\s*$")
+    lex.record_after = _words_pattern(measures, "record_after", r"\s+(?:{words})(?![\w])")
     display = measures.get("display", {})
     lex.age_word = str(display.get("age", ""))
     lex.sentence_word = str(display.get("sentence", ""))
@@ -634,6 +639,13 @@ def _lex(code: str) -> _Lex:
                 rf"^\s?-\s?(?:{units_alt})\s?(?:-\s?)?(?:{compound_after})(?![\w])", re.IGNORECASE
             )
     lex.age_at = _words_pattern(measures, "age_at", r"(?:^|[^\w])(?:{words})\s*$")
+    lex.age_at_not_after = _words_pattern(
+        measures,
+        "age_at_not_after",
+        r"(?<![\w])(?:{words})[\w]*\s+(?:{at})\s*$".replace(
+            "{at}", _loose(_strings(measures, "age_at")) or "x"
+        ),
+    )
     lex.age_verbs = _words_pattern(measures, "age_verbs", r"\b(?:{words})\s+$")
     lex.age_turn_verbs = _words_pattern(measures, "age_turn_verbs", r"\b(?:{words})\s+$")
     lex.age_time_after = _words_pattern(measures, "age_time_after", r"^\s+(?:{words})\b")
@@ -2090,7 +2102,11 @@ def _age(
         end = number_end + years.end()  # "âgé de 37 ans", "aged 37 years", "âgés de 22 et 30 ans"
     elif years and lex.adjectives_after_noun:
         rest = after[years.end() :]
-        if lex.age_at.search(before) and not re.match(rf"\s*(?:{lex.of_words})\s", rest):
+        if (
+            lex.age_at.search(before)
+            and not re.match(rf"\s*(?:{lex.of_words})\s", rest)
+            and not lex.age_at_not_after.search(before)
+        ):
             end = number_end + years.end()  # "à 37 ans"
         elif re.search(r",\s*$", before) and re.match(r"\s*(?:[,.;)]|et\b|$)", rest):
             end = number_end + years.end()  # "Lance Armstrong, 37 ans,"
@@ -2234,7 +2250,9 @@ def _scores(
             sentence = text[sent[0] : sent[1]]
             before = text[max(sent[0], start - 40) : start]
             named = re.search(r"[A-Z][\w'’.-]*\s*\(\s*$|[A-Z][\w'’.-]*\s*,\s*$", before)
-            if not (lex.score_words.search(sentence) or (named and pattern is _SCORE)):
+            # "improved his record to 52-3", "sitting at 9-14 on the season": a record
+            record_said = bool(lex.record_before.search(before) or lex.record_after.match(text, end))
+            if not (lex.score_words.search(sentence) or (named and pattern is _SCORE) or record_said):
                 continue
             if _match_unit(text, end, lex) is not None:
                 continue  # "10-12 km" is a range
@@ -2242,7 +2260,7 @@ def _scores(
             # "Klitschko ( 52-3 , 46 KOs )": in brackets right after a name, a tally of wins and
             # losses is a record, not the score of a game
             bracketed = re.search(r"[A-Z][\w'’.-]*\s*\(\s*$", before) is not None and pattern is _SCORE
-            word = lex.record_word if bracketed and lex.record_word else "score"
+            word = lex.record_word if (bracketed or record_said) and lex.record_word else "score"
             who = _entity_near(sdoc, sent, start, end)
             if who is None:
                 name = re.search(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*[(,]?\s*$", before)
@@ -2839,12 +2857,21 @@ def _read_expression(
             subject = noun_text
             measure = "duration"
         else:
+            # "the 6 , 000 - member Academy", "a 200 - pound male": a hyphen spaced out by
+            # tokenized text (ECB+); "6 . 4 - magnitude" is a measure, read below
+            spaced_compound = not lex.measure_hyphen_after.match(text, end) and bool(
+                re.match(r" - [a-z]{3,}(?![\w-])", text[end : end + 40])
+            )
             if sdoc is not None:
                 noun = _count_noun_from_parse(sdoc, text, atom.start, end, lex)
             if noun is None:
                 noun = _count_noun(text, after_number, lex)
             if noun is None:
                 noun = _toll_word_after(text, end, lex)
+            if noun is None and spaced_compound:
+                word = re.match(r" - (?P<noun>[a-z]+)", text[end : end + 40])
+                assert word is not None
+                noun = (word["noun"], word["noun"], end + word.end())
             number_of = lex.number_of_after.match(text, end)
             if number_of:
                 noun = _count_noun(text, number_of.end(), lex)
@@ -2868,6 +2895,7 @@ def _read_expression(
                 and noun[2] != end
                 and not measure_concepts(noun[0], lex.code)
                 and not text.startswith("-", end)  # "a 1000-member church": singular by rule
+                and not spaced_compound
             ):
                 noun = None  # after two or more, a counted noun is plural: "tous deux formulé" is a verb
             if noun is not None:
@@ -3098,6 +3126,11 @@ def _duration_holder(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> s
                     if c.dep_ in ("obj", "dobj") and c.pos_ == "NOUN" and c.i > child.i
                 ]
                 return " ".join(t.text for t in words)
+    # "ce délai a été allongé à 6 ans" (FreSaDa 000007152), "the term was extended to 5 years":
+    # a duration a passive verb sets is its subject's
+    passive = _passive_subject(verb)
+    if passive is not None and passive.i < unit.i:
+        return _noun_with_complement(passive, text, inside) or None
     return None
 
 
