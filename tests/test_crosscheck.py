@@ -1197,3 +1197,44 @@ def test_religion_the_same_words_around_figures_said_of_different_names_are_two_
     aligner = Aligner([first, third])
     a, c = (aligner.statement(d.id, d.mentions[0]) for d in (first, third))
     assert aligner.firm_rule(a, c)[1] != "shared context words, different names"
+
+
+def test_sports_a_word_far_on_one_side_is_no_shared_side(extractor: Any) -> None:
+    # ECB+ 5_13ecb and 5_3ecb (76ers coach fired, 2008), as written: DiLeo's 19 seasons with the
+    # team and the four as a director of it share "DiLeo spent" before and "assistant", fifth and
+    # sixth word, after: two measures
+    docs = stated(
+        extractor,
+        (
+            "en",
+            "DiLeo has spent 19 seasons with the 76ers and was promoted to senior vice president and "
+            "assistant general manager in 2003 .",
+        ),
+        (
+            "en",
+            "Prior to that , DiLeo spent four seasons as the Sixers Director of Player Personnel ( 1999-2003 ) "
+            "and has served as an Assistant Coach under Larry Brown , Jim Lynam , Fred Carter , John Lucas "
+            "and Doug Moe .",
+        ),
+    )
+    assert cross_check("s", docs).discrepancies == []
+
+
+def test_justice_a_word_far_on_one_side_is_no_shared_side() -> None:
+    # RPM2 T10_C1_07 (the child left with a nanny, 2008); the second sentence is written for the
+    # test: "maman" fifth after the figure in one, second in the other
+    from recoupe.crosscheck import Aligner
+
+    cousin = (
+        'Selon une cousine, Khaldia Dussourt, la "nounou" lui aurait menti pendant 12 jours, affirmant à '
+        "la maman que l'enfant allait bien."
+    )
+    written = "La nounou lui aurait menti pendant 3 jours au sujet des conditions de garde, selon la maman."
+    docs = [
+        _figure("d0", cousin, "12 jours", 12.0, "d", subject="menti"),
+        _figure("d1", written, "3 jours", 3.0, "d", subject="menti"),
+    ]
+    aligner = Aligner(docs)
+    a, b = (aligner.statement(d.id, d.mentions[0]) for d in docs)
+    assert aligner.adjacent(a, b) >= 2 and set(a.right) & set(b.right)
+    assert not aligner.both_sides(a, b)

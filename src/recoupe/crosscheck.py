@@ -96,6 +96,11 @@ ANCHOR_WINDOW = 6
 ANCHOR_STEM = 5
 # words written right beside a figure, read as they are (`Aligner.both_sides`)
 NEAR_TOKENS = 3
+# content words on each side of a figure where `Aligner.both_sides` looks for a shared one: a
+# word shared further away says little ("DiLeo spent four seasons as the Sixers Director of
+# Player Personnel ... Assistant Coach" / "DiLeo has spent 19 seasons ... assistant general
+# manager"; read off the tune halves of the planted bench, seeds 1 to 7)
+NEAR_SIDE = 3
 # share of the pairs of different values of two groups of figures that must be aligned for the
 # groups to be one discrepancy (`_measure_groups`; average link)
 GROUP_ALIGNED = 0.5
@@ -869,8 +874,8 @@ class Aligner:
 
     @staticmethod
     def both_sides(a: Statement, b: Statement) -> bool:
-        """Two figures share a content word on each side of them, or the same words written right
-        beside them on that side ("DiLeo has spent 19 seasons with the 76ers ." / "DiLeo has
+        """Two figures share a content word on each side of them (among the `NEAR_SIDE` nearest),
+        or the same words written right beside them on that side ("DiLeo has spent 19 seasons with the 76ers ." / "DiLeo has
         spent 28 seasons with the 76ers and was promoted": no content word is read in "the
         76ers"): words on one side only say where or how ("50 miles north of Detroit" of a
         motorist and "24km north of Detroit" of a building; "90 % des Chinois" / "100 %
@@ -878,8 +883,8 @@ class Aligner:
         return all(
             set(x) & set(y) or (near_x and near_x == near_y)
             for x, y, near_x, near_y in (
-                (a.left, b.left, a.near[0], b.near[0]),
-                (a.right, b.right, a.near[1], b.near[1]),
+                (a.left[-NEAR_SIDE:], b.left[-NEAR_SIDE:], a.near[0], b.near[0]),
+                (a.right[:NEAR_SIDE], b.right[:NEAR_SIDE], a.near[1], b.near[1]),
             )
         )
 
