@@ -1463,3 +1463,44 @@ def test_politics_a_role_and_its_complement_before_the_name_and_a_subject_tagged
     found = quotes(models, text, "fr")
     assert speaker_of(found, "des milliers") == "Christian Estrosi"
     assert speaker_of(found, "l'esprit") == "Christian Estrosi"
+
+
+def test_politics_a_hyphenated_given_name_cut_by_ner_is_the_full_name(models: SpacyModels) -> None:
+    # fresada 000010932: NER names 'Olivier Giesbert' in the second sentence
+    text = (
+        "Après avoir longuement fréquenté François Mitterrand, puis Jacques Chirac, l'éditorialiste "
+        "politique du Point, Franz-Olivier Giesbert a accouché François Hollande dans son magazine.\n"
+        'Franz-Olivier Giesbert est aussi revenu sur le qualificatif de "péril" attribué par François '
+        "Hollande notamment à la bonne forme de Jean-Luc Mélenchon dans les sondages, bien que Marine Le "
+        "Pen concentre l'essentiel de ses angoisses: \"C’est une profonde inquiétude, c’est-à-dire qu’on "
+        "voit bien qu’il redoute un face-à-face de deuxième tour entre Jean-Luc Mélenchon et Marine Le "
+        "Pen. Et puis, contrairement à beaucoup de personnalités politiques, il pense que Marine Le Pen a "
+        'une fenêtre cette fois-ci."'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "C’est une profonde") == "Franz-Olivier Giesbert"
+
+
+def test_politics_an_interview_s_paragraphs_are_the_words_of_the_person_its_lead_introduces(
+    models: SpacyModels,
+) -> None:
+    # fresada 000010662: no verb credits the paragraphs; '…, je rappelle mon négociateur' inside
+    # them is a clause with its subject, no incise
+    text = (
+        "[Retour au dossier spécial Européennes]\n\n"
+        "Le député européen Philippe de Villiers, Président du Mouvement Pour la France (MPF) et du "
+        "Conseil général de la Vendée, est tête de liste aux élections européennes pour « Libertas » "
+        "dans l'Ouest. Fermement opposé à l'intégration de la Turquie dans l'Union Européenne, il "
+        "fustige l'attitude du Chef de l'Etat sur cette question délicate.\n\n"
+        "« Nicolas, tu ne peux pas continuer à dire des choses fausses »\n\n"
+        "« Je lance un appel à Nicolas Sarkozy, en le regardant dans les yeux : Nicolas, tu ne peux pas "
+        "continuer à dire des choses qui sont fausses ; tu ne peux pas continuer à dire que tu es hostile "
+        "à l'entrée de la Turquie dans l'Union Européenne, alors que tous les jours tu fais le contraire. "
+        "Si Sarkozy était logique, il dirait : ça fait 2 ans que j'ai dit qu'on arrêtait la négociation, "
+        "je l'arrête, je rappelle mon négociateur et on arrête de payer comme on le fait depuis 2 ans. "
+        "Moi je demande qu'on stoppe net la négociation avec la Turquie. »"
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "Je lance") == "Philippe de Villiers"
+    assert speaker_of(found, "Nicolas, tu ne peux pas continuer à dire des choses fausses") == (
+        "Philippe de Villiers"
+    )

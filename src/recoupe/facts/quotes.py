@@ -159,7 +159,12 @@ subject by an apposition, is its subject ('Jean-Luc Romero, président de l'ADMD
 adjective tagged a noun qualifies the inverted speaker after it ('le septuple vainqueur du Tour');
 a compound tense with no passive auxiliary is active, its subject tagged passive or not
 ('Christian Estrosi a également salué « … »'); a role and its complement right before a name
-give that person the role ('Le député-maire UMP de Nice Christian Estrosi' … 'Le maire de Nice').
+give that person the role ('Le député-maire UMP de Nice Christian Estrosi' … 'Le maire de Nice');
+a name NER cut after a hyphenated given name is the full one ('Olivier Giesbert' -> 'Franz-Olivier
+Giesbert'); a speech verb with its subject before it is no incise inside the marks ('…, je
+rappelle mon négociateur'); an interview's layout, paragraphs in marks no verb credits in a
+document where no quote is credited and no speech verb stands between them, gives them to the one person introduced as a subject before
+them ('Le député européen Philippe de Villiers, …, est tête de liste …').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -798,10 +803,13 @@ class _Speakers:
             return name
         parts = self._spelled(parts)
         last = _fold(parts[-1])
+        # 'Olivier Giesbert' (NER cutting a hyphenated given name) is 'Franz-Olivier Giesbert'
+        written = _fold(" ".join(parts))
         longer = [
             (p, self._spelled(full))
             for p, full in self.bare_names
-            if len(full) > len(parts) and _fold(full[-1]) == last
+            if (len(full) > len(parts) and _fold(full[-1]) == last)
+            or (len(full) == len(parts) and _fold(" ".join(full)).endswith("-" + written))
         ]
         names = {" ".join(full) for _, full in longer}
         if len(names) > 1:
@@ -819,6 +827,7 @@ class _Speakers:
         out: list[QuoteMention] = []
         unclaimed: list[_Raw] = []  # words in marks nobody is said to speak
         previous: tuple[Span, str | None] | None = None  # the last quote's sentence and speaker
+        paragraphs: list[int] = []  # uncredited quotes opening their paragraph, as indices of `out`
         for raw in self.raws:
             quote_text = self.text[raw.start : raw.end]
             if raw.block:
@@ -897,8 +906,35 @@ class _Speakers:
             previous = (sentence, speaker)
             if speaker is not None:
                 self.credits.append(_Credit(raw.open_at, speaker, self._personal(speaker)))
+            elif full and not self.text[self.text.rfind("\n", 0, raw.open_at) + 1 : raw.open_at].strip():
+                paragraphs.append(len(out))
             out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
+        out = self._interview(out, paragraphs)
         return self._echoes(out, unclaimed)
+
+    def _interview(self, found: list[QuoteMention], paragraphs: list[int]) -> list[QuoteMention]:
+        """An interview's layout: paragraphs in marks that no verb credits, in a document where no
+        quote is credited and no speech verb stands between them, and one person introduced as a
+        subject before the first of them ('Le
+        député européen Philippe de Villiers, Président du MPF …, est tête de liste …' then
+        '« Sous présidence française, on a supprimé les quotas. … »'): that person's words."""
+        if not paragraphs or self.credits:
+            return found
+        first = found[paragraphs[0]].start
+        lead = {self._full(p.name, p.start) for p in self.people if p.subject and p.end < first}
+        if len(lead) != 1:
+            return found
+        name = lead.pop()
+        last = found[paragraphs[-1]].start
+        if any(c.name != name for c in self.speech_subjects if c.personal) or any(
+            first < t.idx < last and self._free(t) and self._is_speech_verb(t) for t in self.sdoc
+        ):
+            return found  # someone is said to speak among them: 'Lon Wood … said he met Ben'
+        for i in paragraphs:
+            q = found[i]
+            found[i] = QuoteMention(q.text, q.start, q.end, name)
+            self.credits.append(_Credit(q.start, name, True))
+        return found
 
     def _echoes(self, found: list[QuoteMention], unclaimed: list[_Raw]) -> list[QuoteMention]:
         """Words a credited quote says are its speaker's when a headline (the first line) or a
@@ -1599,6 +1635,8 @@ class _Speakers:
             before = self.text[max(inside.start_char, t.idx - 12) : t.idx]
             if "," not in before:
                 continue
+            if any(c.dep_ in _SUBJECT_DEPS and c.i < t.i and not c.text.startswith("-") for c in t.children):
+                continue  # '…, je rappelle mon négociateur': a clause with its subject, no incise
             k = t.i + 1
             # a manner word between the verb of an incise and its subject: 'avec sévérité'
             aux = t.i > 1 and self.sdoc[t.i - 1].pos_ == "AUX"
