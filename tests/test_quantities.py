@@ -1853,3 +1853,114 @@ def test_a_duration_set_by_a_passive_verb_is_its_subjects(french_parser: Any, en
     # written for the test on the French excerpt's pattern (ECB+ has none)
     text = "The statute of limitations was extended to 6 years in 2017 ."
     assert by_value(_parsed(english_parser, text, "en"), 6).subject == "statute of limitations"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "subject"),
+    [
+        # ECB+ 1_7ecbplus: "serve" opens a sentence, but "of treatment" says what is served
+        (
+            "the facility has not been officially sanctioned by the court that ordered her to serve 90 days of treatment .",
+            "en",
+            90,
+            "treatment",
+        ),
+        # written for the test on the English excerpt's pattern
+        ("Le juge l'a condamné à 6 mois de travaux d'intérêt général.", "fr", 6, "travaux"),
+    ],
+)
+def test_a_duration_with_a_complement_is_no_sentence(
+    text: str, language: str, value: float, subject: str
+) -> None:
+    assert by_value(extract_quantities(text, language), value).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "holder"),
+    [
+        # ECB+ 10_17ecbplus, 10_20ecbplus: a sum a name is said to be paid, in a relative clause
+        # after it or with "'s" before it
+        (
+            "Teixeira is believed to be seeking an average annual value of more than the $21 million that left - hander CC Sabathia is close to finalizing with the Yankees .",
+            "en",
+            21e6,
+            "CC Sabathia",
+        ),
+        (
+            "a lot closer to the $27 . 5 million that third baseman Alex Rodriguez is guaranteed to make through 2017 .",
+            "en",
+            27.5e6,
+            "Alex Rodriguez",
+        ),
+        (
+            "Tex is believed to be seeking more than $21MM per year , closer to Alex Rodriguez's $27 . 5MM per year .",
+            "en",
+            27,
+            "Alex Rodriguez",
+        ),
+        # written for the test on the English excerpts' pattern
+        ("Il réclame les 3 millions d'euros que Jean Dupont lui doit.", "fr", 3e6, "Jean Dupont"),
+    ],
+)
+def test_a_sum_is_held_by_the_name_of_its_relative_clause_or_possessive(
+    text: str, language: str, value: float, holder: str
+) -> None:
+    assert by_value(extract_quantities(text, language), value).subject == holder
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value"),
+    [
+        (
+            "Klitschko ( 58 - 3 , 51 KO ) bombed Thompson with a vicious right hand in the fifth round",
+            "en",
+            51,
+        ),  # ECB+ 7_5ecbplus
+        (
+            "Former Heavyweight Champion , Riddick Bowe , 43-1 , 33 KO 's , returned to the ring",
+            "en",
+            33,
+        ),  # ECB+ 7_3ecb
+        ("Le boxeur ukrainien compte 58 victoires, dont 51 KO.", "fr", 51),  # written for the test
+    ],
+)
+def test_a_counted_abbreviation_is_counted(text: str, language: str, value: float) -> None:
+    assert by_value(extract_quantities(text, language), value).subject == "KO"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "subject"),
+    [
+        # RPM2 T06_C1_09
+        (
+            "Ensuite, la Grèce a ouvert le défilé des délégations sportives engagées, au nombre de 104.",
+            "fr",
+            "délégations sportives engagées",
+        ),
+        (
+            "Then the delegations , numbering 104 , entered the stadium .",
+            "en",
+            "delegations",
+        ),  # written for the test
+    ],
+)
+def test_a_number_after_numbering_words_counts_the_noun_before(
+    text: str, language: str, subject: str
+) -> None:
+    assert by_value(extract_quantities(text, language), 104).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        # FreSaDa regular 000007026
+        (
+            "le club de la capitale se déplacera ce mercredi 8 mars au Camp Nou avec une nette longueur d'avance sur son adversaire: après avoir écrasé le FC Barcelone à l'aller (4-0), on voit mal comment le PSG pourrait être rattrapé.",
+            "fr",
+        ),
+        ("Barcelona took the first leg 4-0 at home .", "en"),  # written for the test
+    ],
+)
+def test_a_tally_after_a_leg_of_a_tie_is_a_score(text: str, language: str) -> None:
+    m = only(extract_quantities(text, language), lambda m: m.unit == "score")
+    assert m.value == "4-0" and m.subject is not None and m.subject.startswith("score")

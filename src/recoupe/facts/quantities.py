@@ -300,6 +300,9 @@ class _Lex:
     distance_from: re.Pattern[str] = field(default_factory=_never)
     distance_direction: re.Pattern[str] = field(default_factory=_never)
     purpose_prepositions: frozenset[str] = frozenset()
+    relative_words_after_sum: frozenset[str] = frozenset()
+    numbering_before: re.Pattern[str] = field(default_factory=_never)
+    count_abbreviations: frozenset[str] = frozenset()
     distance_word: str = ""
     magnitude_word: str = ""
     record_word: str = ""
@@ -596,6 +599,9 @@ def _lex(code: str) -> _Lex:
         r"^\s+(?:{words})\s*(?:(?:the|le|la|les|l['’])\s*)?(?-i:[A-ZÀ-Ý])",
     )
     lex.purpose_prepositions = frozenset(_strings(measures, "purpose_prepositions"))
+    lex.relative_words_after_sum = frozenset(_strings(measures, "relative_words_after_sum"))
+    lex.numbering_before = _words_pattern(measures, "numbering_words", r"(?<![\w]),?\s*(?:{words})\s*$")
+    lex.count_abbreviations = frozenset(fold(w) for w in _strings(measures, "count_abbreviations"))
     lex.distance_direction = _words_pattern(
         measures, "distance_direction", r"^\s+(?:{words})(?![\w'’-])(?!\s*\d)"
     )
@@ -1370,7 +1376,7 @@ def _count_noun_head_first(text: str, pos: int, lex: _Lex) -> tuple[str, str, in
     low = head.lower()
     if low in lex.stop or low.split("'")[0] in lex.stop or "'" in low or len(head) < 2:
         return None
-    if head.isupper() and len(head) <= 4:
+    if head.isupper() and len(head) <= 4 and fold(head) not in lex.count_abbreviations:
         return None  # acronyms after a number are names or units we do not know ("5 G", "3 D")
     subject_end = end
     plural_head = low.endswith(lex.plural_endings)
@@ -1406,7 +1412,9 @@ def _count_noun_head_last(text: str, pos: int, lex: _Lex) -> tuple[str, str, int
     low = head.lower()
     if not _looks_plural(low, lex) and len(chosen) > 1:
         return None
-    if lex.participle_end.search(low) or (head.isupper() and len(head) <= 4):
+    if lex.participle_end.search(low) or (
+        head.isupper() and len(head) <= 4 and fold(head) not in lex.count_abbreviations
+    ):
         return None
     return head, text[chosen[0][0] : chosen[-1][1]], chosen[-1][1]
 
@@ -1519,6 +1527,19 @@ def _count_noun_from_parse(
 # --------------------------------------------------------------------------------------------
 
 
+def _numbered_noun(text: str, sent_start: int, start: int, lex: _Lex) -> str | None:
+    """The noun phrase a number counts through `numbering_words` before it: "le défilé des
+    délégations sportives engagées, au nombre de 104" (RPM2 T06_C1_09), "the delegations ,
+    numbering 104 ,"."""
+    numbering = lex.numbering_before.search(text, sent_start, start)
+    if not numbering:
+        return None
+    phrase = _noun_phrase_tail(text[sent_start : numbering.start()].rstrip(" ,"), lex)
+    if not phrase or not re.match(r"[^\W\d_]", phrase):
+        return None
+    return phrase
+
+
 def _noun_phrase_tail(words_text: str, lex: _Lex) -> str | None:
     """The noun phrase that ends `words_text`, back to its determiner ("ont fourni des armes et
     des équipements" -> "armes et des équipements")."""
@@ -1618,6 +1639,29 @@ def _money_complement(text: str, end: int, lex: _Lex) -> str | None:
     if word.lower() in lex.stop or _YEAR.fullmatch(word) or re.search(r"['’]s$", word) or word[0].isupper():
         return None
     return word
+
+
+_NAME = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+
+
+def _money_holder(text: str, start: int, end: int, lex: _Lex) -> str | None:
+    """The person or body a sum is said of when nothing else names it: a possessive name before
+    it ("Alex Rodriguez's $27.5MM per year"), or the first name of a relative clause after it
+    ("the $21 million that left - hander CC Sabathia is close to finalizing"); ECB+ 10_ecbplus."""
+    owner = re.search(rf"(?P<name>{_NAME})\s?['’]s\s*$", text[max(0, start - 60) : start])
+    if owner:
+        return owner["name"]
+    if not lex.relative_words_after_sum:
+        return None
+    clause = re.match(
+        rf"\s+(?:{_escaped(lex.relative_words_after_sum)})(?:(?<=['’])|(?![\w]))\s*(?P<clause>[^,.;:!?()]{{3,80}})",
+        text[end : end + 100],
+        re.IGNORECASE,
+    )
+    if not clause:
+        return None
+    name = re.search(rf"(?<![\w'’])(?P<name>{_NAME})", clause["clause"])
+    return name["name"] if name else None
 
 
 def _money_purpose(text: str, end: int, lex: _Lex) -> str | None:
@@ -2217,6 +2261,8 @@ def _sentence_subject(text: str, sent_start: int, start: int, unit_end: int, lex
         return None
     if lex.sentence_after.match(text[unit_end : unit_end + 30]):
         return lex.sentence_word
+    if re.match(rf"{_WS}+{lex.of_then}[^\W\d_]", text[unit_end : unit_end + 30]):
+        return None  # "ordered her to serve 90 days of treatment": the complement says what
     if lex.sentence_before.search(text[sent_start:start]):
         return lex.sentence_word
     return None
@@ -2894,6 +2940,7 @@ def _read_expression(
                 and not _looks_plural(noun[0], lex)
                 and noun[2] != end
                 and not measure_concepts(noun[0], lex.code)
+                and fold(noun[0]) not in lex.count_abbreviations  # "51 KO"
                 and not text.startswith("-", end)  # "a 1000-member church": singular by rule
                 and not spaced_compound
             ):
@@ -2934,6 +2981,8 @@ def _read_expression(
                 verb = _concept_verb(sdoc, atom.start, atom.end, lex.code)
                 if verb is not None:
                     subject = predicate = verb  # "kills 1, injures 2": the verb says what is counted
+                elif numbered := _numbered_noun(text, sent[0], qual_before[1] if qual_before else start, lex):
+                    subject = numbered  # "des délégations sportives engagées, au nombre de 104"
                 elif sdoc is not None and (owner := _noun_owning_number(sdoc, text, atom.start, end, lex)):
                     subject = owner  # "destruction d'emplois de 20.000", "51 médailles, ... (36)"
                 elif last.scaled == 1.0 and (
@@ -2986,7 +3035,11 @@ def _read_expression(
                 sdoc, text, from_parse, unit_end, lex, share=measure == "ratio"
             )
         if subject is None and unit.kind == "money":
-            subject = _money_subject(text, expr_start, unit_end, lex) or _money_purpose(text, unit_end, lex)
+            subject = (
+                _money_subject(text, expr_start, unit_end, lex)
+                or _money_purpose(text, unit_end, lex)
+                or _money_holder(text, expr_start, unit_end, lex)
+            )
         elif subject is None and measure == "ratio":
             subject = _share_subject(text, expr_end, lex)
         elif subject is None and measure not in (None, "length"):
