@@ -1964,3 +1964,36 @@ def test_a_number_after_numbering_words_counts_the_noun_before(
 def test_a_tally_after_a_leg_of_a_tie_is_a_score(text: str, language: str) -> None:
     m = only(extract_quantities(text, language), lambda m: m.unit == "score")
     assert m.value == "4-0" and m.subject is not None and m.subject.startswith("score")
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "subject"),
+    [
+        # FreSaDa regular 000004496: a share taken for what follows "pour"
+        (
+            "Quasiment 60% de cette consommation correspond aux toilettes et au nettoyage, dont près de 40% pour la douche seulement !",
+            "fr",
+            40,
+            "douche",
+        ),
+        # written for the test on the French excerpt's pattern
+        ("Of the water used at home , about 40 % for the shower alone .", "en", 40, "shower"),
+    ],
+)
+def test_a_share_taken_for_a_noun_is_measured_by_it(
+    text: str, language: str, value: float, subject: str, french_parser: Any, english_parser: Any
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    assert by_value(_parsed(parser, text, language), value).subject == subject
+
+
+def test_a_purpose_is_a_noun_by_the_parse(english_parser: Any) -> None:
+    # ECB+ 8_9ecbplus: "for the first time" says when, it is no purpose of the sum
+    text = "helping drive the Euro below $1 . 29 for the first time in over a year ."
+    assert by_value(_parsed(english_parser, text, "en"), 1.29).subject != "first"
+
+
+def test_a_duration_into_a_period_has_elapsed_of_it() -> None:
+    # ECB+ 7_8ecb (French writes an ordinal, "à la 44e seconde": no French entry)
+    text = "The champion finished the job 44 seconds into the seventh round when he followed up a left jab ."
+    assert by_value(extract_quantities(text, "en"), 44).subject == "seventh round"

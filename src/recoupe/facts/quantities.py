@@ -302,6 +302,7 @@ class _Lex:
     purpose_prepositions: frozenset[str] = frozenset()
     relative_words_after_sum: frozenset[str] = frozenset()
     numbering_before: re.Pattern[str] = field(default_factory=_never)
+    elapsed_into: re.Pattern[str] = field(default_factory=_never)
     count_abbreviations: frozenset[str] = frozenset()
     distance_word: str = ""
     magnitude_word: str = ""
@@ -600,6 +601,11 @@ def _lex(code: str) -> _Lex:
     )
     lex.purpose_prepositions = frozenset(_strings(measures, "purpose_prepositions"))
     lex.relative_words_after_sum = frozenset(_strings(measures, "relative_words_after_sum"))
+    lex.elapsed_into = _words_pattern(
+        measures,
+        "elapsed_into",
+        r"\s+(?:{words})\s+(?:(?:the|a|an|le|la|les|l['’])\s*)?(?P<what>[^\W\d_][\w'’-]*(?:\s+[^\W\d_][\w'’-]*)?)",
+    )
     lex.numbering_before = _words_pattern(measures, "numbering_words", r"(?<![\w]),?\s*(?:{words})\s*$")
     lex.count_abbreviations = frozenset(fold(w) for w in _strings(measures, "count_abbreviations"))
     lex.distance_direction = _words_pattern(
@@ -1664,9 +1670,11 @@ def _money_holder(text: str, start: int, end: int, lex: _Lex) -> str | None:
     return name["name"] if name else None
 
 
-def _money_purpose(text: str, end: int, lex: _Lex) -> str | None:
-    """The noun a sum is paid for, after `purpose_prepositions` and a determiner: "91.000 euros
-    pour leurs frais de justice" -> "frais de justice", "$2 million for the repairs"."""
+def _purpose_noun(text: str, end: int, lex: _Lex, sdoc: Doc | None) -> str | None:
+    """The noun a sum is paid for or a share is taken for, after `purpose_prepositions` and a
+    determiner: "91.000 euros pour leurs frais de justice" -> "frais de justice", "$2 million for
+    the repairs", "dont près de 40% pour la douche". The word must be a noun by the parse when
+    there is one ("below $1 . 29 for the first time" is no purpose)."""
     if not lex.purpose_prepositions:
         return None
     after = re.match(
@@ -1677,6 +1685,12 @@ def _money_purpose(text: str, end: int, lex: _Lex) -> str | None:
     )
     if not after or after["what"].split()[0].lower() in lex.stop or after["what"][0].isupper():
         return None
+    if sdoc is not None:
+        head = sdoc.char_span(
+            end + after.start("what"), end + after.start("what") + 1, alignment_mode="expand"
+        )
+        if head is None or not len(head) or head[0].pos_ not in ("NOUN", "PROPN"):
+            return None
     words = after["what"].split()
     if words[-1].lower() in lex.stop or words[-1].lower() in lex.determiners:
         return words[0]  # "the repairs of the bridge": the head alone
@@ -2252,6 +2266,19 @@ def _age_unit(text: str, number_end: int, end: int, lex: _Lex) -> str:
         if symbol:
             return symbol
     return "yr"
+
+
+def _elapsed_in(text: str, unit_end: int, lex: _Lex) -> str | None:
+    """The period a duration has elapsed of, after `elapsed_into`: "finished the job 44 seconds
+    into the seventh round" (ECB+ 7_8ecb) -> "seventh round", "two minutes into the second half"."""
+    after = lex.elapsed_into.match(text, unit_end)
+    if not after:
+        return None
+    words = after["what"].split()
+    # "44 seconds into the seventh round when he...": the second word may open the next clause
+    while words and words[-1].lower() in lex.stop and parse_number(words[-1], lex.code) is None:
+        words.pop()  # but "the second half" keeps its number word
+    return " ".join(words) or None
 
 
 def _sentence_subject(text: str, sent_start: int, start: int, unit_end: int, lex: _Lex) -> str | None:
@@ -2959,8 +2986,10 @@ def _read_expression(
                 if folded_head in lex.duration_symbols:
                     head_unit = lex.duration_symbols[folded_head]
                     measure = "duration"
-                    subject = _sentence_subject(text, sent[0], start, unit_end, lex) or _duration_subject(
-                        text, sdoc, start, unit_end, lex
+                    subject = (
+                        _elapsed_in(text, unit_end, lex)
+                        or _sentence_subject(text, sent[0], start, unit_end, lex)
+                        or _duration_subject(text, sdoc, start, unit_end, lex)
                     )
                 elif (
                     sdoc is not None
@@ -3029,6 +3058,9 @@ def _read_expression(
         if unit.kind == "money":
             # "45 000 euros d'amende", "$5 billion in aid": the complement after the sum says it
             subject = _money_complement(text, unit_end, lex)
+        elif measure == "ratio":
+            # "dont près de 40% pour la douche": the share is taken for what follows (FreSaDa 000004496)
+            subject = _purpose_noun(text, expr_end, lex, sdoc)
         if subject is None and sdoc is not None:
             from_parse = qual_before[1] if qual_before else atom.start  # "de l'ordre de" is no subject
             subject, predicate = _subject_from_parse(
@@ -3037,7 +3069,7 @@ def _read_expression(
         if subject is None and unit.kind == "money":
             subject = (
                 _money_subject(text, expr_start, unit_end, lex)
-                or _money_purpose(text, unit_end, lex)
+                or _purpose_noun(text, unit_end, lex, sdoc)
                 or _money_holder(text, expr_start, unit_end, lex)
             )
         elif subject is None and measure == "ratio":
