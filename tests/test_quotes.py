@@ -1504,3 +1504,22 @@ def test_politics_an_interview_s_paragraphs_are_the_words_of_the_person_its_lead
     assert speaker_of(found, "Nicolas, tu ne peux pas continuer à dire des choses fausses") == (
         "Philippe de Villiers"
     )
+
+
+def test_politics_a_relative_pronoun_follows_its_antecedent_and_elle_the_woman_just_introduced(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T04_C1_02: the parser hangs 'qui a déclaré' on Jack Lang, the first name of the list;
+    # 'a-t-elle déclaré' is Rama Yade, introduced with her role in the same sentence
+    text = (
+        "Parmi les invités triés sur le volet, Jack Lang, Robert Badinter et Jean-Louis Bianco qui a "
+        'bruyamment déclaré que "ce n’est pas en se comportant comme une carpette qu’on gagne le '
+        'respect".\n'
+        "Etait également présent le président (UMP) du groupe Tibet à l’Assemblée nationale, Lionnel "
+        "Luca qui avait tonné le matin même contre cet accueil en catimini.\n"
+        'Puis vint le tour de Rama Yade, secrétaire d’Etat aux droits de l’Homme: "Je serais très '
+        'heureuse de rencontrer le prix Nobel de la Paix", a-t-elle déclaré ce matin sur RTL.'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "ce n’est pas") == "Jean-Louis Bianco"
+    assert speaker_of(found, "Je serais") == "Rama Yade"

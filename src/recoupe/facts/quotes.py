@@ -164,7 +164,11 @@ a name NER cut after a hyphenated given name is the full one ('Olivier Giesbert'
 Giesbert'); a speech verb with its subject before it is no incise inside the marks ('…, je
 rappelle mon négociateur'); an interview's layout, paragraphs in marks no verb credits in a
 document where no quote is credited and no speech verb stands between them, gives them to the one person introduced as a subject before
-them ('Le député européen Philippe de Villiers, …, est tête de liste …').
+them ('Le député européen Philippe de Villiers, …, est tête de liste …'); a relative pronoun's
+antecedent is the name right before it ('Jack Lang, Robert Badinter et Jean-Louis Bianco qui a
+déclaré'); 'elle'/'il' is the person of its gender introduced with a role in its sentence, quotes
+aside, after anyone else ('Puis vint le tour de Rama Yade, secrétaire d'Etat …: « … », a-t-elle
+déclaré').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -2070,6 +2074,20 @@ class _Speakers:
             and not any(last.at < p.start < at for p in self.people)
         ):
             return last.name
+        if gender:
+            # a person of the pronoun's gender introduced with a role in its sentence (quotes
+            # aside), after anyone else: 'Puis vint le tour de Rama Yade, secrétaire d'Etat …:
+            # « … », a-t-elle déclaré'
+            introduced = [
+                (p.start, full)
+                for p in self.people
+                if p.introduced
+                and p.end <= at
+                and not re.search(r"[.!?\n]", self._outside_quotes(p.end, at))
+                and self._known_gender(full := self._full(p.name, p.start)) == gender
+            ]
+            if introduced and (not candidates or max(introduced)[0] > max(candidates)[0]):
+                return max(introduced)[1]
         if not candidates:
             candidates = [
                 (p.start, self._full(p.name, p.start))
@@ -2093,6 +2111,16 @@ class _Speakers:
             if len(named) == 1 and not others:
                 return named.pop()
         return max(candidates)[1] if candidates else None
+
+    def _outside_quotes(self, start: int, end: int) -> str:
+        """The text between two offsets with the quotations in it left out."""
+        kept, at = [], start
+        for r in self.raws:
+            if start <= r.open_at and r.close_end <= end:
+                kept.append(self.text[at : r.open_at])
+                at = r.close_end
+        kept.append(self.text[at:end])
+        return " ".join(kept)
 
     def _complement_of_person(self, person: _Person) -> bool:
         """A name complementing a noun of a person ('la mère de Mohamed', 'l'avocat de X'):
@@ -2487,6 +2515,13 @@ def _subject(verb: Token) -> Token | None:
                 and verb.dep_ in ("acl:relcl", "relcl", "acl")
                 and verb.head.pos_ in ("NOUN", "PROPN")
             ):
+                # the relative pronoun follows its antecedent: 'Jack Lang, Robert Badinter et
+                # Jean-Louis Bianco qui a déclaré' (the parser hangs the clause on the first name)
+                antecedent = child.doc[child.i - 1] if child.i > 0 else verb.head
+                if antecedent.pos_ == "PROPN":
+                    while antecedent.dep_ in _NAME_DEPS and antecedent.head.i < antecedent.i:
+                        antecedent = antecedent.head
+                    return antecedent
                 return verb.head  # 'le document qui souligne que …'
             return child
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
