@@ -1997,3 +1997,23 @@ def test_a_duration_into_a_period_has_elapsed_of_it() -> None:
     # ECB+ 7_8ecb (French writes an ordinal, "à la 44e seconde": no French entry)
     text = "The champion finished the job 44 seconds into the seventh round when he followed up a left jab ."
     assert by_value(extract_quantities(text, "en"), 44).subject == "seventh round"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "subject"),
+    [
+        # RPM2 T07_C1_07: a quote and a comma between the noun and "de"
+        (
+            "24 janvier: La Société Générale révèle avoir été victime d'une \"fraude\", de 4,9 milliards d'euros, intervenue dans ses activités de produits financiers.",
+            "fr",
+            "fraude",
+        ),
+        (
+            'The bank said it was the victim of a "fraud" of $7 billion .',
+            "en",
+            "fraud",
+        ),  # written for the test
+    ],
+)
+def test_a_quoted_noun_before_of_measures_the_sum(text: str, language: str, subject: str) -> None:
+    assert only(extract_quantities(text, language), lambda m: m.kind == "money").subject == subject

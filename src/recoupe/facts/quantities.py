@@ -1618,7 +1618,8 @@ def _money_subject(text: str, start: int, end: int, lex: _Lex) -> str | None:
             if first.lower() not in lex.stop:
                 return what if len(words) == len(what.split()) else first
     noun_before = re.search(
-        rf"(?P<noun>(?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]{{2,}})\s+(?:{lex.of_words})\s*$",
+        # 'victime d'une "fraude", de 4,9 milliards' (RPM2 T07_C1_07): a quote and comma may part them
+        rf"(?P<noun>(?:[^\W\d_][\w'’-]*\s+)?[^\W\d_][\w'’-]{{2,}})(?:[\"»”]\s*,?|\s*,)?\s+(?:{lex.of_words})\s*$",
         text[max(0, start - 50) : start],
     )
     if noun_before:
