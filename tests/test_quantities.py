@@ -2017,3 +2017,10 @@ def test_a_duration_into_a_period_has_elapsed_of_it() -> None:
 )
 def test_a_quoted_noun_before_of_measures_the_sum(text: str, language: str, subject: str) -> None:
     assert only(extract_quantities(text, language), lambda m: m.kind == "money").subject == subject
+
+
+def test_a_role_noun_of_n_years_is_an_age() -> None:
+    # FreSaDa regular 000007001 (the rule is "une femme de 34 ans"; the role nouns are vocabulary;
+    # ECB+ writes roles with a name, "Reid , 33 ,")
+    text = "Le journal local rapporte non seulement que l'ultra conservateur de 57 ans a utilisé une adresse AOL personnelle."
+    assert by_value(extract_quantities(text, "fr"), 57).subject == "âge"
