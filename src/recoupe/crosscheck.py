@@ -86,6 +86,8 @@ _CUT_AFTER = re.compile(r"^\s?[.,]\s\d")
 # a number and at most two words, then an opening bracket: what a conversion in brackets follows
 _CURRENCY_SIGN = re.compile(r"[$€£¥]")
 _CONVERSION_BEFORE = re.compile(r"\d[\w.,]*(?:\s+[^\W\d_]+){0,2}\s*[(\[]\s*$")
+# a figure joined by a hyphen to its unit ("eight-year", "10 - year"): an attribute of a noun
+_ATTRIBUTE = re.compile(r"\w\s?-\s?[^\W\d_]", re.UNICODE)
 # lowest cosine between the sentences of two figures, one of which has no subject, for them to
 # be compared (tuned on the tune half)
 BARE_CONTEXT = 0.2
@@ -101,6 +103,13 @@ NEAR_TOKENS = 3
 # Player Personnel ... Assistant Coach" / "DiLeo has spent 19 seasons ... assistant general
 # manager"; read off the tune halves of the planted bench, seeds 1 to 7)
 NEAR_SIDE = 3
+# words on each side of a figure, within its sentence, read for a state at the time of writing
+# ("28 autres otages politiques encore détenus", "détiennent encore des centaines d'otages"), a
+# rate ("$23 million per season") or an age to come ("who will turn 29 in April")
+STATE_WINDOW = 4
+# words before a figure read for a penalty the law allows: "un chef passible de trois ans
+# d'emprisonnement et de 375.000 euros d'amende" (RPM2 T02_C1_07)
+LIABLE_WINDOW = 10
 # share of the pairs of different values of two groups of figures that must be aligned for the
 # groups to be one discrepancy (`_measure_groups`; average link)
 GROUP_ALIGNED = 0.5
@@ -461,6 +470,10 @@ class Statement:
     subset: bool = False  # counts a part picked out of a whole ("les deux principaux dirigeants")
     converted: bool = False  # the writer's conversion in brackets of the amount before it
     cumulative: bool = False  # its sentence gives a running total ("so far", "depuis le début")
+    still: bool = False  # counts what is still so when written ("encore détenus", "still held")
+    rate: bool = False  # an amount per span of time ("$23 million per season", "par an")
+    age_to_come: bool = False  # an age to be reached ("will turn 29 in April", "va avoir 32 ans")
+    liable: bool = False  # a penalty the law allows ("passible de ... 375.000 euros d'amende")
 
 
 def _alignment_words(language: str | None, key: str) -> re.Pattern[str]:
@@ -587,6 +600,7 @@ class Aligner:
         self._text = {d.id: fold(d.text) for d in docs}
         self._entities: dict[str, list[tuple[int, str]]] = defaultdict(list)
         self._people: dict[str, list[tuple[int, str]]] = defaultdict(list)
+        self._places: dict[str, list[tuple[int, str]]] = defaultdict(list)
         texts: list[str] = []
         for doc in docs:
             sentences = sentences_of(doc)
@@ -597,6 +611,8 @@ class Aligner:
                 if m.kind in ENTITY_KINDS:
                     key = canonical_key(str(m.value or m.text))
                     self._entities[doc.id].append((m.start, key))
+                    if m.kind == "place":
+                        self._places[doc.id].append((m.start, key))
                     if m.kind == "person" and key:
                         # by the words of the name: "Brian Nichols" and "Nichols" are one person,
                         # and so are "Lindsay Lohan" and a parse's "Lindsay Lohan checks out"
@@ -659,6 +675,16 @@ class Aligner:
             tuple(before) if len(before) == NEAR_TOKENS else (),
             tuple(after) if len(after) == NEAR_TOKENS else (),
         )
+
+    def _window(self, document: str, m: Mention, before: int, after: int) -> tuple[str, str]:
+        """The `before` words right before a figure and the `after` words right after it, within
+        its sentence, folded."""
+        text = self._raw.get(document, "")
+        low = self._sentence_start(document, m.start)
+        high = low + len(self._sentence_text(document, m.start))
+        left = _TOKEN.findall(fold(text[low : m.start]))
+        right = _TOKEN.findall(fold(text[m.end : high]))
+        return " ".join(left[-before:] if before else []), " ".join(right[:after])
 
     def _elided_currency(self, document: str, m: Mention) -> str | None:
         """The currency of an amount written without it after another amount ("une perte de 948
@@ -770,6 +796,8 @@ class Aligner:
             measure = "age"
         predicates = measure_concepts(m.predicate or "", _known(language))
         left, right = self._context(document, m)
+        known = _known(language)
+        before, after = self._window(document, m, STATE_WINDOW, STATE_WINDOW)
         return Statement(
             near=self._near(document, m),
             document=document,
@@ -796,6 +824,12 @@ class Aligner:
                 _alignment_words(_known(language), "cumulative").search(
                     fold(self._sentence_text(document, m.start))
                 )
+            ),
+            still=bool(_alignment_words(known, "still").search(f"{before} {fold(m.text)} {after}")),
+            rate=bool(_alignment_words(known, "rate").search(f"{fold(m.text)} {after}")),
+            age_to_come=bool(_alignment_words(known, "age_to_come").search(f"{before} {fold(m.text)}")),
+            liable=bool(
+                _alignment_words(known, "liable").search(self._window(document, m, LIABLE_WINDOW, 0)[0])
             ),
         )
 
@@ -826,12 +860,22 @@ class Aligner:
         index = max(0, bisect.bisect_right(starts, offset) - 1)
         return self._rows[document][index]
 
-    def _sentence_entities(self, document: str, offset: int) -> frozenset[str]:
+    def _sentence_entities(self, document: str, offset: int, places: bool = False) -> frozenset[str]:
+        """The names of a figure's sentence: persons, organisations and places, or places only."""
         starts = self._starts.get(document) or [0]
         index = max(0, bisect.bisect_right(starts, offset) - 1)
         low = starts[index]
         high = starts[index + 1] if index + 1 < len(starts) else math.inf
-        return frozenset(key for pos, key in self._entities.get(document, ()) if low <= pos < high and key)
+        names = (self._places if places else self._entities).get(document, ())
+        return frozenset(key for pos, key in names if low <= pos < high and key)
+
+    def places_apart(self, a: Statement, b: Statement) -> bool:
+        """The sentences of two figures name places, none the same whole or in part."""
+        subject = a.words | b.words
+        return _names_apart(
+            _names_besides(self._sentence_entities(a.document, a.mention.start, places=True), subject),
+            _names_besides(self._sentence_entities(b.document, b.mention.start, places=True), subject),
+        )
 
     def similarity(self, a: FactMention | Mention, a_doc: str, b: FactMention | Mention, b_doc: str) -> float:
         """TF-IDF cosine of the sentences holding two mentions (figures left out)."""
@@ -934,6 +978,22 @@ class Aligner:
             return False, "subset"  # "les deux principaux dirigeants" / "les trois dirigeants"
         if a.cumulative != b.cumulative:
             return False, "running total"
+        if a.still != b.still:
+            # "libération d'Ingrid Betancourt et de 14 autres otages" / "les 28 autres otages
+            # politiques encore détenus par les Farc": who was freed is not who is still held
+            return False, "still so"
+        if a.rate != b.rate:
+            # "$23 million per season" / "$184 million": a rate is not the total
+            return False, "rate"
+        if a.liable != b.liable:
+            # "un chef passible de trois ans d'emprisonnement et de 375.000 euros d'amende" /
+            # "La SocGen a été frappée d'une amende de quatre millions d'euros": what the law
+            # allows is not what a court or a regulator imposed
+            return False, "penalty allowed"
+        if a.measure == "age" and a.age_to_come != b.age_to_come:
+            # "Teixeira , 28" / "Teixeira - - who will turn 29 in April": the age now and the age
+            # to come agree
+            return False, "age to come"
         if (
             a.language == b.language
             and _predicates_apart(a, b)
@@ -947,6 +1007,13 @@ class Aligner:
             # 4,91 milliards d'euros": what was won is not what was lost
             return False, "different predicates"
         if self.adjacent(a, b) >= CONFLICT_ADJACENT and self.both_sides(a, b):
+            if a.language == b.language and self.places_apart(a, b):
+                # a set phrase written around figures said of different places: two events ("a
+                # quake measuring 6 . 4 on the Richter scale hit the southern town of Zarand" /
+                # "An earthquake measuring 5.6 on the Richter scale jolted Qeshm"); places only:
+                # a firm or a person is often written two ways ("the Angels" / "the Angeles",
+                # "Teixeira" / "he", ECB+ 10_ecb's planted "13 home runs and 43 RBIs")
+                return False, "adjacent words, different places"
             return True, "adjacent words"
         if a.measure == "score":
             return False, "score"
@@ -956,9 +1023,16 @@ class Aligner:
             if _person_beside(a) and _person_beside(b):
                 return True, "person beside both ages"
             return self.anchor(a, b) >= CONFLICT_SHARED, "shared context words (age)"
-        if a.measure == "duration" and a.words & b.words and a.people & b.people:
+        if (
+            a.measure == "duration"
+            and a.words & b.words
+            and a.people & b.people
+            and not (_ATTRIBUTE.search(a.mention.text) or _ATTRIBUTE.search(b.mention.text))
+        ):
             # how long one person did one thing ("Hiller has worked for Kraft for about 15
-            # years" / "where she had worked for 22 years ... Hiller")
+            # years" / "where she had worked for 22 years ... Hiller"); a length joined to its
+            # noun by a hyphen is the length of a thing offered or signed, not of what the
+            # person did ("an eight-year offer" / "a seven - year deal" to one player)
             return True, "one person's duration"
         if (len(a.words) < 2 or len(b.words) < 2) and (self.several(a) or self.several(b)):
             # a one-word subject its own document gives several values: several measures
