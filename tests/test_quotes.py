@@ -1557,3 +1557,17 @@ def test_justice_and_politics_faire_savoir_and_faire_valoir_report_speech(models
         "final\", fait valoir au Monde Jérôme Fourquet, directeur du département opinion de l'IFOP."
     )
     assert speaker_of(quotes(models, text, "fr"), "Dans une primaire") == "Jérôme Fourquet"
+
+
+def test_business_a_subject_the_parser_hangs_on_the_auxiliary(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T03_C2_08 (heldout9, read in the seventh round): 'Il' hangs on 'a', not on 'jugé'
+    text = (
+        "De son côté, le président de la Fédération bancaire française (FBF) et directeur général du "
+        "Crédit Agricole, Georges Pauget, a expliqué sur BFM que le soutien de l'Etat aux banques lui "
+        "rapporterait 400 millions d'euros de recettes par an.\n"
+        "Il a par ailleurs jugé que le taux d'intérêt de 8% auquel l'Etat accordait ce prêt correspondait "
+        "\"aux conditions de marché d'aujourd'hui\"."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "aux conditions") == "Georges Pauget"

@@ -175,7 +175,9 @@ reports speech when it takes a 'que' clause (`clause_stems`: 'Manuel Valls consi
 « … »', 'a jugé que le taux … correspondait « … »'), not with a noun ('considère cette
 initiative comme une « participation directe »'); an infinitive after a causative 'faire' is a
 speech verb (`caused_speech`, `causatives`: 'l'ex-otage a fait savoir que', '« … », fait valoir
-au Monde Jérôme Fourquet'), its subject the causative's.
+au Monde Jérôme Fourquet'), its subject the causative's; a subject the parser hangs on the
+auxiliary of a compound tense, only adverbs between them, is the verb's ('Il a par ailleurs
+jugé que').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -2583,6 +2585,17 @@ def _subject(verb: Token) -> Token | None:
                     return antecedent
                 return verb.head  # 'le document qui souligne que …'
             return child
+    # 'Il a par ailleurs jugé que': a subject the parser hangs on the auxiliary, adverbs only
+    # between the two (not a verb it takes for one: 'Lance Armstrong a une chance …, a déclaré')
+    for aux in verb.children:
+        if (
+            aux.dep_.startswith("aux")
+            and aux.i < verb.i
+            and all(t.pos_ in ("ADV", "ADP") for t in verb.doc[aux.i + 1 : verb.i])
+        ):
+            hung = next((c for c in aux.children if c.dep_ in _SUBJECT_DEPS and c.i < aux.i), None)
+            if hung is not None:
+                return hung
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
         return _subject(verb.head)
     if verb.dep_ in ("acl", "acl:relcl") and verb.head.pos_ in ("NOUN", "PROPN"):
