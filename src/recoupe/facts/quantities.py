@@ -98,6 +98,8 @@ _LETTER_SCALE = re.compile(rf"(?P<sep>{_WS}?)(?P<scale>[mMkK])(?=\s*(?:€|\$|£
 _PARSE_SCALE_VALUES = {"k": 1e3, "K": 1e3, "M": 1e6, "bn": 1e9, "b": 1e9}
 _YEAR = re.compile(r"(?:1[89]|20)\d\d")
 _WORD = re.compile(r"[^\W\d_][\w'’-]*", re.UNICODE)
+_MODEL_CODE = re.compile(r"[A-Z]{1,4}-\d{1,4}")  # "AK-47", "F-16"
+_SPACED_HYPHEN = re.compile(r" - [^\W\d_]+(?:[^\W\d_]|['’-])*(?=[\s,.;:!?)]|$)")  # "co - workers"
 
 
 def _alternation(patterns: Iterable[str]) -> str:
@@ -274,6 +276,9 @@ class _Lex:
     vague_plural: re.Pattern[str] = field(default_factory=_never)
     vague_singular: re.Pattern[str] = field(default_factory=_never)
     vague_base: dict[str, float] = field(default_factory=dict)
+    vague_direct: re.Pattern[str] = field(default_factory=_never)
+    direct_base: dict[str, float] = field(default_factory=dict)
+    direct_plural: frozenset[str] = frozenset()
     qualifier_before: re.Pattern[str] = field(default_factory=_never)
     qualifier_after: re.Pattern[str] = field(default_factory=_never)
     range_open: re.Pattern[str] = field(default_factory=_never)
@@ -376,6 +381,9 @@ class _Lex:
     graded_nouns: re.Pattern[str] = field(default_factory=_never)
     # "a reculé de deux points": a change of a share counted in points
     point_nouns: frozenset[str] = frozenset()
+    frequency_nouns: frozenset[str] = frozenset()
+    elliptic_connectors: re.Pattern[str] | None = None
+    elliptic_not_after: frozenset[str] = frozenset()
 
 
 _LOOSE = {"a": "[aàâä]", "e": "[eéèêë]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]", "c": "[cç]", "'": "['’]"}
@@ -680,6 +688,22 @@ def _lex(code: str) -> _Lex:
     lex.age_have_verbs = frozenset(fold(w) for w in _strings(measures, "age_have_verbs"))
     lex.magnitude_after = _words_pattern(measures, "magnitude_after", r"^\s+(?:{words})(?![\w])")
     lex.point_nouns = frozenset(fold(w) for w in _strings(measures, "point_nouns"))
+    lex.frequency_nouns = frozenset(fold(w) for w in _strings(measures, "frequency_nouns"))
+    if _strings(measures, "elliptic_connectors"):
+        lex.elliptic_connectors = re.compile(
+            rf"(?:^|[\s\"«“(])(?:{_escaped(_strings(measures, 'elliptic_connectors'))})\s*[\"«“]?\s*$",
+            re.IGNORECASE,
+        )
+    lex.elliptic_not_after = frozenset(fold(w) for w in _strings(measures, "elliptic_not_after"))
+    direct = {str(k).lower(): float(v) for k, v in measures.get("collectives_direct", {}).items()}
+    if direct:
+        lex.direct_base = direct
+        lex.direct_plural = frozenset(w.lower() for w in _strings(measures, "collectives_direct_plural"))
+        dets = _escaped(_strings(measures, "collective_direct_determiners")) or r"(?!x)x"
+        lex.vague_direct = re.compile(
+            rf"(?<![\w'’])(?:(?P<det>{dets})\s+)?(?P<unit>{_escaped(direct)})(?![\w'’])(?!\s+{lex.of_then})",
+            re.IGNORECASE,
+        )
     lex.graded_nouns = _words_pattern(measures, "graded_nouns", r"^\s+(?:{words})(?![\w-])")
     if lex.duration_units:
         lex.duration_compound = re.compile(
@@ -1356,9 +1380,19 @@ def _words_after(text: str, pos: int, limit: int) -> list[tuple[int, int, str]]:
         start = gap.end() if gap else cursor
         match = _WORD.match(text, start)
         glued = start == cursor and (bool(out) or (cursor > 0 and text[cursor - 1].isalnum()))
-        if not match or glued or re.search(r"\d", match.group(0)):
+        if not match or glued:
+            break
+        # a word with a digit ends the words, but a model code is a modifier before more words:
+        # "seven AK-47 assault rifles"
+        if re.search(r"\d", match.group(0)) and (
+            not _MODEL_CODE.fullmatch(match.group(0)) or not _WORD.match(text, match.end() + 1)
+        ):
             break
         word = match.group(0).rstrip("'’-")
+        # a hyphen spaced out by tokenized text (ECB+) joins one word: "two co - workers"
+        spaced = _SPACED_HYPHEN.match(text, match.start() + len(word))
+        if spaced and word.islower():
+            word = text[match.start() : spaced.end()].rstrip("'’-")
         out.append((match.start(), match.start() + len(word), word))
         cursor = match.start() + len(word)
     return out
@@ -2641,6 +2675,7 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
     mentions: list[Mention] = list(scores)
     consumed_until = -1
     previous: _Expr | None = None
+    counts: list[_Expr] = []  # the figures read so far
     i = 0
     while i < len(atoms):
         atom = atoms[i]
@@ -2650,6 +2685,8 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
             continue
         sent = _sentence_of(sentences, atom.start, text)
         expr = _read_expression(text, lex, atom, nxt, sdoc, sent)
+        if expr is None and (parallel := _parallel_count(text, lex, counts, sent)) is not None:
+            expr = _elliptic(text, lex, atom, nxt, parallel, sent)
         if expr is None:
             continue
         consumed_until = expr.end
@@ -2666,6 +2703,7 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
             # list's verb, and the name that tells this sum from the others
             subject, predicate = item, previous.predicate
         previous = replace(expr, subject=subject, predicate=predicate)
+        counts.append(previous)
         mentions.append(
             Mention(
                 kind="money" if expr.kind == "money" else "quantity",
@@ -2689,6 +2727,68 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         )
     mentions.extend(_vague_to_mentions(text, lex, mentions, sentences, blocked, sdoc))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _parallel_count(text: str, lex: _Lex, counts: Sequence[_Expr], sent: tuple[int, int]) -> _Expr | None:
+    """The last figure of the sentence a left-out noun can be read from: not one inside a
+    modifier after `elliptic_not_after` ("289 députés seraient élus ... à deux tours ... et cent à
+    la proportionnelle": the deputies, not the rounds)."""
+    for expr in reversed(counts):
+        if expr.start < sent[0]:
+            return None
+        before = re.search(r"([^\W\d_]+)['’]?\s*$", text[max(sent[0], expr.start - 20) : expr.start])
+        if before is None or fold(before.group(1)) not in lex.elliptic_not_after:
+            return expr
+    return None
+
+
+def _elliptic(
+    text: str, lex: _Lex, atom: _Atom, nxt: _Atom | None, previous: _Expr, sent: tuple[int, int]
+) -> _Expr | None:
+    """A bare number that a coordinator (`elliptic_connectors`) joins to the count before it in
+    its sentence counts the same thing, its noun left out: "186 sénateurs ont voté en faveur de
+    ce texte et 106 contre", "163 hectares ont brûlé à Carro et 100 à Peynier", "300 people were
+    hurt in Manila and 200 in Cebu". Sums are left alone: "et 3" after a sum in billions is no sum."""
+    if (
+        lex.elliptic_connectors is None
+        or previous.kind == "money"
+        or previous.unit is None
+        or previous.measure in ("age", "duration")
+        or previous.start < sent[0]
+        or atom.scaled != 1.0
+        or (not atom.words and not atom.grouped and _YEAR.fullmatch(atom.digits))
+    ):
+        return None
+    gap = text[previous.end : atom.start]
+    if len(gap) > 80 or re.search(r"\d", gap) or not lex.elliptic_connectors.search(gap):
+        return None
+    high_atom = nxt if _range_partner(text, atom, nxt, lex) else None
+    low_value = atom.value
+    end = atom.end
+    qualifier: Qualifier = "exact"
+    low: float | None = atom.value
+    high: float | None = atom.value
+    value = atom.value
+    if high_atom is not None:
+        if low_value * 1000 <= high_atom.value and high_atom.value % 1000 == 0:
+            low_value *= 1000  # "3 à 4000": three thousand
+        if low_value < high_atom.value:
+            qualifier, low, high = "range", low_value, high_atom.value
+            value, end = (low_value + high_atom.value) / 2, high_atom.end
+    return _Expr(
+        start=atom.start,
+        end=end,
+        value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=previous.unit,
+        kind=previous.kind,
+        subject=previous.subject,
+        measure=previous.measure,
+        number_start=atom.start,
+        predicate=previous.predicate,
+    )
 
 
 def _relative_time(text: str, start: int, end: int, lex: _Lex) -> bool:
@@ -2774,6 +2874,8 @@ def _is_name_before(text: str, start: int, lex: _Lex) -> bool:
     if not name_before:
         return False
     word = name_before.group(2)
+    if re.search(r"['’]s$", word):
+        return False  # a possessive holds what is counted: "Whoopi Goldberg's four stints"
     lead = name_before["lead"] or ""
     sentence_initial = (lead == "" and len(before) < 30) or lead in '.!?:;«"“(\n'
     return (
@@ -2805,6 +2907,22 @@ def _predicate_of_noun(sdoc: Doc | None, text: str, noun_start: int, noun_end: i
     if noun.dep_ in ("nsubj", "nsubj:pass", "nsubjpass", "obj", "dobj") and noun.head.pos_ == "VERB":
         return noun.head.text.lower()
     return None
+
+
+def _repeated_event(sdoc: Doc, text: str, noun_start: int, noun_end: int) -> str | None:
+    """What a count of times counts: the verb the "times"/"fois" adverbial goes with, and its
+    object ("hosted the ceremony five times" -> "hosted ceremony", "vu six fois" -> "vu")."""
+    span = sdoc.char_span(noun_start, noun_end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root.head
+    if verb.pos_ == "NOUN" and verb.i > span.root.i and verb.head.pos_ == "VERB":
+        # the parser may hang the count on the object after it ("a opposé 8 fois son véto")
+        return f"{verb.head.text} {verb.text}"
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == span.root.i:
+        return None
+    objects = [c for c in verb.children if c.dep_ in ("obj", "dobj") and c.pos_ in ("NOUN", "PROPN")]
+    return " ".join([verb.text, *(o.text for o in objects[:1])])
 
 
 def _read_expression(
@@ -2962,17 +3080,24 @@ def _read_expression(
                     elif fold(before_number["nn"]) in lex.total_nouns:  # "death toll rises to 10"
                         phrase = " ".join(p for p in (before_number["pre"], before_number["nn"]) if p)
                         noun = (before_number["nn"], phrase, end)
-            if (
-                noun is not None
-                and abs(high_value) >= 2
-                and not _looks_plural(noun[0], lex)
-                and noun[2] != end
-                and not measure_concepts(noun[0], lex.code)
-                and fold(noun[0]) not in lex.count_abbreviations  # "51 KO"
-                and not text.startswith("-", end)  # "a 1000-member church": singular by rule
-                and not spaced_compound
-            ):
-                noun = None  # after two or more, a counted noun is plural: "tous deux formulé" is a verb
+
+            def singular_after_many(counted: tuple[str, str, int]) -> bool:
+                return (
+                    abs(high_value) >= 2
+                    and not _looks_plural(counted[0], lex)
+                    and counted[2] != end
+                    and not measure_concepts(counted[0], lex.code)
+                    and fold(counted[0]) not in lex.count_abbreviations  # "51 KO"
+                    and not text.startswith("-", end)  # "a 1000-member church": singular by rule
+                    and not spaced_compound
+                )
+
+            if noun is not None and singular_after_many(noun):
+                # after two or more, a counted noun is plural: "tous deux formulé" is a verb; the
+                # parser may stop at a modifier the words carry on past ("seven AK-47 assault
+                # rifles", "two co - workers"): the plural noun the words end on is counted
+                by_words = None if number_of else _count_noun(text, after_number, lex)
+                noun = by_words if by_words is not None and not singular_after_many(by_words) else None
             if noun is not None:
                 head_word, subject, unit_end = noun
                 head_unit = _normalize_count_noun(head_word, lex)
@@ -3000,6 +3125,12 @@ def _read_expression(
                     # "la cote de confiance a reculé de deux points", "approval ratings have
                     # dropped six points", "une hausse de 10 points": a change of a share
                     subject, predicate = changed
+                elif (
+                    sdoc is not None
+                    and folded_head in lex.frequency_nouns
+                    and (event := _repeated_event(sdoc, text, unit_end - len(head_word), unit_end))
+                ):
+                    subject = predicate = event  # "He hosted the ceremony five times": what was repeated
                 elif unit_end != end:
                     predicate = _predicate_of_noun(sdoc, text, unit_end - len(head_word), unit_end)
                     words = [fold(w).rstrip("s") for w in _WORD.findall(subject)]
@@ -3324,6 +3455,71 @@ def _vague_to_mentions(
                     place=_place_of(sdoc, text, sent, start, noun_end, lex),
                 )
             )
+    taken.extend((m.start, m.end) for m in out)
+    out.extend(_direct_collectives(text, lex, taken, sentences, sdoc))
+    return out
+
+
+def _direct_collectives(
+    text: str,
+    lex: _Lex,
+    taken: list[tuple[int, int]],
+    sentences: list[tuple[int, int]],
+    sdoc: Doc | None,
+) -> list[Mention]:
+    """Collective numbers that count the noun right after them, with no "of" (`collectives_direct`):
+    "at least a dozen people" (about 12), or, plural, the verb they are the subject of: "Dozens
+    gathered to remember" (at least 24, the gathering counted)."""
+    out: list[Mention] = []
+    for match in lex.vague_direct.finditer(text):
+        if _overlaps(match.start(), match.end(), taken):
+            continue
+        word = match["unit"].lower()
+        plural = word in lex.direct_plural
+        if not plural and not match["det"]:
+            continue  # "dozen" alone is no count
+        base = lex.direct_base[word]
+        value, low, high = (base * 2, base * 2, None) if plural else (base, base * 0.5, base * 1.5)
+        start = match.start("unit")
+        noun = None if plural else _count_noun(text, match.end(), lex)
+        subject: str | None = None
+        predicate: str | None = None
+        unit: str | None = None
+        end = match.end()
+        if noun is not None and _looks_plural(noun[0], lex):
+            unit, subject, end = _normalize_count_noun(noun[0], lex), noun[1], noun[2]
+            predicate = _predicate_of_noun(sdoc, text, end - len(noun[0]), end)
+        elif plural and sdoc is not None:
+            span = sdoc.char_span(start, match.end(), alignment_mode="expand")
+            token = span.root if span is not None and len(span) else None
+            if (
+                token is None
+                or token.dep_ not in ("nsubj", "nsubjpass", "nsubj:pass")
+                or token.head.pos_ != "VERB"
+            ):
+                continue
+            subject = predicate = token.head.text
+        else:
+            continue
+        sent = _sentence_of(sentences, start, text)
+        out.append(
+            Mention(
+                kind="quantity",
+                text=text[start:end],
+                start=start,
+                end=end,
+                value=value,
+                unit=unit,
+                subject=subject,
+                qualifier="at_least" if plural else "approximately",
+                low=low,
+                high=high,
+                claimed_by=_claimant(text, sent, start, lex, sdoc),
+                time=_time_of(text, sent, start, end, lex),
+                place=_place_of(sdoc, text, sent, start, end, lex),
+                predicate=predicate,
+            )
+        )
     return out
 
 
@@ -3341,7 +3537,7 @@ _TO_BASE: dict[str, tuple[str, float]] = {
     "km²": ("m²", 1e6), "m²": ("m²", 1.0), "ha": ("m²", 1e4), "acre": ("m²", 4046.8564224),
     "mi²": ("m²", 2589988.110336),
     "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344), "kn": ("km/h", 1.852),
-    "yr": ("d", 365.25), "mo": ("d", 30.4375), "wk": ("d", 7.0), "d": ("d", 1.0), "h": ("d", 1 / 24),
+    "decade": ("d", 3652.5), "yr": ("d", 365.25), "mo": ("d", 30.4375), "wk": ("d", 7.0), "d": ("d", 1.0), "h": ("d", 1 / 24),
     "min": ("d", 1 / 1440), "s": ("d", 1 / 86400),
 }  # fmt: skip
 
