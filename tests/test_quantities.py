@@ -2191,3 +2191,32 @@ def test_a_range_joined_to_a_count_reads_its_thousands(french_parser: Any) -> No
     )
     m = only(_parsed(french_parser, text, "fr"), lambda m: m.qualifier == "range")
     assert (m.low, m.high, m.unit) == (3000, 4000, "hommes")
+
+
+def test_a_death_verb_a_day_and_at_give_an_age(english_parser: Any) -> None:
+    # ECB+ 4_8ecbplus (French writes "ans", read by the age rules before)
+    text = (
+        'The self - described "Million Dollar Mermaid , " whose wholesome beauty , shapely figure and aquatic '
+        'skills launched an entire genre of movies – the Technicolor "aqua musicals" – died Thursday at 91 .'
+    )
+    assert by_value(_parsed(english_parser, text, "en"), 91).subject == "age"
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "subject"),
+    [
+        # FreSaDa regular 000007893: "atteindre" has no subject of its own
+        (
+            "Si la contribution du CIO au comité d'organisation des JO-2016 à Rio a atteint 1,5 md USD, cette aide garantie devrait atteindre 1,7 md USD pour 2024 et croître mécaniquement pour 2028.",
+            "fr",
+            1.7e9,
+            "aide garantie",
+        ),
+        ("Sales are expected to reach $ 5 billion next year .", "en", 5e9, "Sales"),  # written for the test
+    ],
+)
+def test_an_infinitive_reaching_a_sum_measures_its_governors_subject(
+    english_parser: Any, french_parser: Any, text: str, language: str, value: float, subject: str
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    assert by_value(_parsed(parser, text, language), value).subject == subject

@@ -346,6 +346,7 @@ class _Lex:
     age_compound: re.Pattern[str] = field(default_factory=_never)
     age_at: re.Pattern[str] = field(default_factory=_never)
     age_verbs: re.Pattern[str] = field(default_factory=_never)
+    age_death_at: re.Pattern[str] = field(default_factory=_never)
     duration_compound: re.Pattern[str] = field(default_factory=_never)
     of_words: str = "de|d['’]|of"
     # an of-word then what it opens: "de" and "of" are whole words ("devant", "offshore" are
@@ -667,6 +668,12 @@ def _lex(code: str) -> _Lex:
         ),
     )
     lex.age_verbs = _words_pattern(measures, "age_verbs", r"\b(?:{words})\s+$")
+    if _strings(measures, "age_death_verbs") and _strings(measures, "age_death_at"):
+        lex.age_death_at = re.compile(
+            rf"\b(?:{_escaped(_strings(measures, 'age_death_verbs'))})(?:\s+[^\W\d_][\w.]*){{0,3}}?"
+            rf"\s+(?:{_escaped(_strings(measures, 'age_death_at'))})\s+$",
+            re.IGNORECASE,
+        )
     lex.age_turn_verbs = _words_pattern(measures, "age_turn_verbs", r"\b(?:{words})\s+$")
     lex.age_time_after = _words_pattern(measures, "age_time_after", r"^\s+(?:{words})\b")
     lex.relative_time_after = re.compile(
@@ -1952,9 +1959,10 @@ def _subject_from_parse(
         for child in head.children:
             if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
                 return _noun_with_complement(child, text, inside) or None, predicate
-        if head.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in head.children):
+        if head.dep_ in ("conj", "xcomp") and not any(c.dep_.startswith("nsubj") for c in head.children):
             # "the deal is said to be for 8 years and could be up to $180 million": two verbs,
-            # one subject, written with the first
+            # one subject, written with the first; "cette aide garantie devrait atteindre 1,7 md
+            # USD": the infinitive's subject is its governing verb's
             for child in head.head.children:
                 if child.dep_ in ("nsubj", "nsubj:pass", "nsubjpass") and child.pos_ == "NOUN":
                     return _noun_with_complement(child, text, inside) or None, predicate
@@ -2236,8 +2244,10 @@ def _age(
             and re.match(r"\s*[,;)]", after)
         ):
             end = number_end  # "the troubled actress , 26 , would be arrested"
-        elif lex.age_verbs.search(before) and re.match(r"\s*(?:[,;.]|\n|$)", after):
-            end = number_end  # "She was 85 .", "dies at 91"
+        elif (lex.age_verbs.search(before) or lex.age_death_at.search(before)) and re.match(
+            r"\s*(?:[,;.]|\n|$)", after
+        ):
+            end = number_end  # "She was 85 .", "dies at 91", "died Thursday at 91 ."
         elif (
             lex.age_turn_verbs.search(before)
             and (re.match(r"\s*(?:[,;.]|\n|$)", after) or lex.age_time_after.match(after))
