@@ -558,6 +558,11 @@ class _Speakers:
         self.common_nouns = {_fold(t.text) for t in sdoc if t.pos_ == "NOUN" and t.text[:1].isupper()}
         self.people = self._people()
         self.bare_names = [(p, _without_titles(p.name.split())) for p in self.people]
+        # `_full` and `_spelled` are pure once the people are known and are asked the same
+        # names thousands of times per page (a third of the quote pass's time): kept here
+        self._full_cache: dict[tuple[str, int], str] = {}
+        self._spellings: dict[tuple[str, ...], int] | None = None
+        self._full_names_cache: set[str] | None = None
         self.person_names = {p.name for p in self.people}
         self.credits: list[_Credit] = []
         self._impersonal_credits: set[str] = set()  # sources named after 'on': 'a-t-on dit dans X'
@@ -817,6 +822,12 @@ class _Speakers:
     def _full(self, name: str, at: int) -> str:
         """The name in full when the document names the person in full: 'Bruyneel' -> 'Johan
         Bruyneel', 'Mgr Vingt-Trois' -> 'André Vingt-Trois'."""
+        key = (name, at)
+        if key not in self._full_cache:
+            self._full_cache[key] = self._full_uncached(name, at)
+        return self._full_cache[key]
+
+    def _full_uncached(self, name: str, at: int) -> str:
         parts = _without_titles(name.split())
         if not parts:
             return name
@@ -2067,11 +2078,14 @@ class _Speakers:
     def _spelled(self, parts: list[str]) -> list[str]:
         """The spelling the document gives more often to a name one letter away: a typo ('Aberto
         Contador' once, 'Alberto Contador' twice) is not another person."""
-        counts: dict[tuple[str, ...], int] = {}  # as written, not as NER's value resolves it
-        for m in self.entities:
-            if m.kind == "person":
-                written = tuple(_without_titles(m.text.split()))
-                counts[written] = counts.get(written, 0) + 1
+        if self._spellings is None:
+            counts: dict[tuple[str, ...], int] = {}  # as written, not as NER's value resolves it
+            for m in self.entities:
+                if m.kind == "person":
+                    written = tuple(_without_titles(m.text.split()))
+                    counts[written] = counts.get(written, 0) + 1
+            self._spellings = counts
+        counts = self._spellings
         own = counts.get(tuple(parts), 0)
         best = [
             (n, full)
@@ -2084,7 +2098,9 @@ class _Speakers:
         return list(max(best)[1]) if best else parts
 
     def _full_names(self) -> set[str]:
-        return {self._full(p.name, p.start) for p in self.people}
+        if self._full_names_cache is None:
+            self._full_names_cache = {self._full(p.name, p.start) for p in self.people}
+        return self._full_names_cache
 
     def _person_at(self, token: Token) -> str | None:
         own = _entity_at(self.entities, token.idx, token.idx + len(token.text))
