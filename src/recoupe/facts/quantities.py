@@ -66,7 +66,7 @@ from typing import TYPE_CHECKING, Any
 
 from recoupe import lang as lang_data
 from recoupe.facts.dates import find_dates_with_kind
-from recoupe.model import Mention, Qualifier
+from recoupe.model import FactKind, Mention, Qualifier
 from recoupe.textutil import fold
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -2384,19 +2384,19 @@ def _scores(
                 name = re.search(r"([A-Z][\w'’.-]+(?:\s+[A-Z][\w'’.-]+){0,3})\s*[(,]?\s*$", before)
                 who = name.group(1) if name else None
             out.append(
-                Mention(
-                    kind="quantity",
-                    text=text[start:end],
-                    start=start,
-                    end=end,
+                _count_mention(
+                    text,
+                    lex,
+                    sdoc,
+                    sent,
+                    start,
+                    end,
                     value="-".join(parts),
                     unit="score",
                     subject=f"{word} {who}" if who else word,
                     qualifier="exact",
-                    claimed_by=_claimant(text, sent, start, lex, sdoc),
                     predicate=_score_noun(sdoc, start, end),
-                    time=_time_of(text, sent, start, end, lex, periods),
-                    place=_place_of(sdoc, text, sent, start, end, lex),
+                    periods=periods,
                 )
             )
     out.sort(key=lambda m: m.start)
@@ -2488,6 +2488,47 @@ def _place_of(
             best = (distance, ent.text)
     chosen = best or modifier
     return chosen[1] if chosen else None
+
+
+def _count_mention(
+    text: str,
+    lex: _Lex,
+    sdoc: Doc | None,
+    sent: tuple[int, int],
+    start: int,
+    end: int,
+    *,
+    kind: FactKind = "quantity",
+    value: str | float | None,
+    unit: str | None,
+    subject: str | None,
+    qualifier: Qualifier | None,
+    low: float | None = None,
+    high: float | None = None,
+    predicate: str | None = None,
+    claim_at: int | None = None,
+    periods: Sequence[tuple[int, int]] = (),
+    placed: bool = True,
+) -> Mention:
+    """A figure's mention, with what every rule gives it the same way: who claims it (the
+    claimant of its sentence, read from `claim_at`, by default its start), and the time and place
+    its sentence gives it (no place when not `placed`)."""
+    return Mention(
+        kind=kind,
+        text=text[start:end],
+        start=start,
+        end=end,
+        value=value,
+        unit=unit,
+        subject=subject,
+        qualifier=qualifier,
+        low=low,
+        high=high,
+        claimed_by=_claimant(text, sent, start if claim_at is None else claim_at, lex, sdoc),
+        time=_time_of(text, sent, start, end, lex, periods),
+        place=_place_of(sdoc, text, sent, start, end, lex) if placed else None,
+        predicate=predicate,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -2715,24 +2756,25 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         previous = replace(expr, subject=subject, predicate=predicate)
         counts.append(previous)
         mentions.append(
-            Mention(
+            _count_mention(
+                text,
+                lex,
+                sdoc,
+                sent,
+                expr.start,
+                expr.end,
                 kind="money" if expr.kind == "money" else "quantity",
-                text=text[expr.start : expr.end],
-                start=expr.start,
-                end=expr.end,
                 value=_tidy(expr.value),
                 unit=expr.unit,
                 subject=subject,
                 qualifier=expr.qualifier,
                 low=_tidy(expr.low),
                 high=_tidy(expr.high),
-                claimed_by=_claimant(text, sent, atom.start, lex, sdoc),
-                time=_time_of(text, sent, expr.start, expr.end, lex, periods),
-                # a person's age has no place: the places of its sentence are where they live or went
-                place=None
-                if expr.measure == "age"
-                else _place_of(sdoc, text, sent, expr.start, expr.end, lex),
                 predicate=predicate,
+                claim_at=atom.start,
+                periods=periods,
+                # a person's age has no place: the places of its sentence are where they live or went
+                placed=expr.measure != "age",
             )
         )
     mentions.extend(_vague_to_mentions(text, lex, mentions, sentences, blocked, sdoc))
@@ -3449,20 +3491,19 @@ def _vague_to_mentions(
             low, high = (value * 0.5, value * 1.5) if qualifier == "approximately" else (value, None)
             sent = _sentence_of(sentences, start, text)
             out.append(
-                Mention(
-                    kind="quantity",
-                    text=text[start:noun_end],
-                    start=start,
-                    end=noun_end,
+                _count_mention(
+                    text,
+                    lex,
+                    sdoc,
+                    sent,
+                    start,
+                    noun_end,
                     value=value,
                     unit=_normalize_count_noun(head, lex),
                     subject=subject,
                     qualifier=qualifier,  # type: ignore[arg-type]
                     low=low,
                     high=high,
-                    claimed_by=_claimant(text, sent, start, lex, sdoc),
-                    time=_time_of(text, sent, start, noun_end, lex),
-                    place=_place_of(sdoc, text, sent, start, noun_end, lex),
                 )
             )
     taken.extend((m.start, m.end) for m in out)
@@ -3513,20 +3554,19 @@ def _direct_collectives(
             continue
         sent = _sentence_of(sentences, start, text)
         out.append(
-            Mention(
-                kind="quantity",
-                text=text[start:end],
-                start=start,
-                end=end,
+            _count_mention(
+                text,
+                lex,
+                sdoc,
+                sent,
+                start,
+                end,
                 value=value,
                 unit=unit,
                 subject=subject,
                 qualifier="at_least" if plural else "approximately",
                 low=low,
                 high=high,
-                claimed_by=_claimant(text, sent, start, lex, sdoc),
-                time=_time_of(text, sent, start, end, lex),
-                place=_place_of(sdoc, text, sent, start, end, lex),
                 predicate=predicate,
             )
         )
