@@ -1571,3 +1571,57 @@ def test_business_a_subject_the_parser_hangs_on_the_auxiliary(
         "\"aux conditions de marché d'aujourd'hui\"."
     )
     assert speaker_of(quotes(models, text, "fr"), "aux conditions") == "Georges Pauget"
+
+
+def test_politics_words_of_a_speech_act_are_whoever_makes_it(models: SpacyModels) -> None:
+    # rpm2 T04_C2_10 (heldout9, read in the seventh round): 'élever une « … »' after 'pour', the
+    # parser leaving 'Pékin' apart from its verb
+    text = (
+        'Pékin a convoqué dimanche l\'ambassadeur de France en Chine pour élever une "vive protestation" '
+        "et plusieurs journaux chinois ont averti lundi la France qu'elle devrait s'attendre à des "
+        "conséquences après cette rencontre."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "vive protestation") in ("Pékin", "Chine")
+    # rpm2 T04_C2_02 (heldout10, read in the eighth round): a gerund the parser hangs on a noun
+    text = (
+        "Sans surprise, puisqu'elle avait multiplié les avertissements, la Chine a exprimé sa colère ce "
+        "dimanche après la rencontre entre le président Sarkozy et le dalaï lama, en convoquant "
+        'l’ambassadeur de France pour lui faire part de sa "vive protestation".'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "vive protestation") in ("Chine", "la Chine")
+    # rpm2 T03_C1_04 (heldout5): the act's 'de X' after the marks
+    text = (
+        "Malgré ce volontarisme affiché, les critiques ont redoublé sur la gestion de la crise par le chef "
+        "de l'Etat et son gouvernement, rejetant fermement les appels à \"l'union nationale\" de François "
+        "Fillon."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "l'union nationale") == "François Fillon"
+
+
+def test_politics_a_name_does_not_make_a_sentence_a_title(models: SpacyModels) -> None:
+    # fresada 000010713 (heldout10, read in the eighth round)
+    text = (
+        "De l’interdiction des manifestations en soutien aux clandestins à la proposition par référendum "
+        "du rétablissement de la peine de mort, certains des militants interrogés reconnaissent que "
+        "“Marine Le Pen a raison”."
+    )
+    assert [q.text for q in quotes(models, text, "fr")] == ["Marine Le Pen a raison"]
+
+
+def test_religion_a_description_with_other_words_is_not_the_speaker_the_same_noun_described(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T04_C2_08 (heldout10, read in the eighth round): 'le chef de l'Etat' is not 'le chef
+    # spirituel des Tibétains'
+    text = (
+        '"Les bonnes relations, les relations amicales avec la Chine sont très, très importantes. Mais '
+        "cela ne veut pas dire que l'on peut oublier les principes\", a déclaré le chef spirituel des "
+        "Tibétains.\n"
+        "Peu avant de voir le dalaï lama, le président français avait demandé que cette rencontre ne soit "
+        'pas "dramatisée".\n'
+        '"Je suis libre en tant que président de la République française de mon agenda", avait déclaré '
+        "le chef de l'Etat au cours d'une conférence de presse ."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "Les bonnes relations") == "le chef spirituel des Tibétains"
+    assert speaker_of(found, "Je suis libre") == "le chef de l'Etat"

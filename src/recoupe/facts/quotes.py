@@ -283,6 +283,7 @@ class Vocabulary:
     causatives: frozenset[str] = frozenset()
     caused_speech: frozenset[str] = frozenset()
     clause_stems: re.Pattern[str] | None = None
+    speech_nouns: frozenset[str] = frozenset()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -322,6 +323,7 @@ def vocabulary(language: str) -> Vocabulary:
         causatives=get("causatives"),
         caused_speech=get("caused_speech"),
         clause_stems=_prefixes(get("clause_stems")),
+        speech_nouns=get("speech_nouns"),
     )
 
 
@@ -899,8 +901,12 @@ class _Speakers:
             ]
             credited = credited or bool(incises)
             taken = governed or according or announcer or ((reported or credited) and not term)
-            if words_in < 2 or _is_title(quote_text, inside):
+            if words_in < 2 or _is_title(quote_text, inside, self._name_words(inside)):
                 continue  # a single word, a title
+            # 'élever une « vive protestation »', 'la menace « de conséquences graves »': the
+            # words of a speech act are whoever makes it, whatever verb the sentence has
+            act = None if full or taken else self._speech_act(inside)
+            taken = taken or act is not None
             finite = any("Fin" in t.morph.get("VerbForm", []) for t in inside)
             if (not full and not taken) or (not taken and verb is None and term and not finite):
                 # a scare quote, a term, a name or a charge ('mis en examen pour « faux et usage
@@ -908,6 +914,8 @@ class _Speakers:
                 unclaimed.append(raw)
                 continue
             speaker = raw.speaker
+            if speaker is None and act is not None:
+                speaker = self._act_speaker(act, raw)
             if speaker is None and verb is not None:
                 # the first of the sentence's speech verbs that names someone: a verb the parser
                 # hangs on a quote's words ('pour « … » et s'est dite favorable à la « … »') may
@@ -1134,6 +1142,82 @@ class _Speakers:
         name = self._name_of(subject)
         credited = {c.name for c in self.credits if c.at < raw.open_at}
         return name if name is not None and name in credited else None
+
+    def _speech_act(self, inside: Span) -> Token | None:
+        """The noun of a speech act the quoted words are ('une « vive protestation »') or
+        complement ('la menace « de conséquences graves »', 'les appels à « l'union nationale »'),
+        else None."""
+        root = inside.root
+        for noun in (root, root.head):
+            if noun is not root and (
+                inside.start <= noun.i < inside.end or not root.dep_.startswith(("nmod", "appos", "acl"))
+            ):
+                continue
+            word = _fold(noun.text)
+            if noun.pos_ == "NOUN" and (
+                word in self.vocab.speech_nouns
+                or (word.endswith(("s", "x")) and word[:-1] in self.vocab.speech_nouns)
+            ):
+                return noun
+        return None
+
+    def _act_speaker(self, noun: Token, raw: _Raw) -> str | None:
+        """Who makes the speech act `noun` names: its 'de X' right after the marks ('les appels
+        à « l'union nationale » de François Fillon'), else the subject of the verb governing
+        the noun ('Pékin a convoqué l'ambassadeur pour élever une « vive protestation »')."""
+        after = self.sdoc.char_span(
+            raw.close_end, min(len(self.text), raw.close_end + 60), alignment_mode="expand"
+        )
+        if after is not None and len(after) > 1 and _fold(after[0].text) in ("de", "du", "d'", "of", "by"):
+            named = after[1] if after[1].pos_ == "PROPN" else None
+            if named is not None and (person := self._person_at(named)) is not None:
+                return person
+        verb = noun.head
+        for _ in range(4):
+            if verb.pos_ in ("VERB", "AUX") or verb.head is verb:
+                break
+            verb = verb.head
+        if verb.pos_ not in ("VERB", "AUX") or not self._free(verb):
+            return None
+        # 'en convoquant l'ambassadeur pour lui faire part de sa « … »': an infinitive or a
+        # participle without a subject of its own acts for the subject of the verb it hangs on
+        for _ in range(3):
+            if (
+                any(c.dep_ in _SUBJECT_DEPS for c in verb.children)
+                or not {"Inf", "Part", "Ger"} & set(verb.morph.get("VerbForm", []))
+                or verb.head is verb
+            ):
+                break
+            # a gerund the parser hangs on a noun ('la rencontre …, en convoquant') is the
+            # sentence's main verb's
+            verb = verb.head if verb.head.pos_ in ("VERB", "AUX") else verb.sent.root
+            if verb.pos_ not in ("VERB", "AUX"):
+                return None
+        speaker = self._speaker_of_verb(verb, raw)
+        if speaker is None and any(c.dep_.startswith("aux") for c in verb.children):
+            # 'Pékin a convoqué …' parsed as two roots: the name right before the auxiliary,
+            # a place too (a country acts through its government)
+            k = min(c.i for c in verb.children if c.dep_.startswith("aux")) - 1
+            while k > verb.sent.start and self.sdoc[k].pos_ == "ADV":
+                k -= 1
+            named = self.sdoc[k]
+            if k >= 0 and named.pos_ == "PROPN" and self._free(named):
+                mention = _entity_at(self.entities, named.idx, named.idx + len(named.text))
+                if mention is not None and mention.kind in ("person", "organization", "place"):
+                    return self._name_of(named)
+        return speaker
+
+    def _name_words(self, inside: Span) -> int:
+        """How many words inside a quote belong to a person's name ('Marine Le Pen a raison')."""
+        return sum(
+            len(
+                _COUNTED_WORDS.findall(
+                    self.text[max(m.start, inside.start_char) : min(m.end, inside.end_char)]
+                )
+            )
+            for m in self.entities
+            if m.kind == "person" and m.start < inside.end_char and m.end > inside.start_char
+        )
 
     def _after_preposition(self, raw: _Raw) -> bool:
         before = self.sdoc.char_span(raw.open_at, raw.open_at + 1, alignment_mode="expand")
@@ -2273,12 +2357,20 @@ class _Speakers:
         # 'selon la même source': whoever was credited last
         if any(_fold(t.text) in self.vocab.same for t in phrase) and self.credits:
             return self.credits[-1].name
-        # 'a Western diplomat' … 'the diplomat': the speaker described so before
-        described = [c for c in self.credits if c.at < head.idx and word in _fold(c.name).split()]
+        key = _description_key(phrase)
+        # 'a Western diplomat' … 'the diplomat': the speaker described so before; not one the
+        # same noun with other words described ('le chef spirituel des Tibétains' is not 'le chef
+        # de l'Etat')
+        described = [
+            c
+            for c in self.credits
+            if c.at < head.idx
+            and word in (credit_words := set(_fold(c.name).split()))
+            and (key <= credit_words or set(_content_words(c.name)) <= key)
+        ]
         if described:
             return described[-1].name
         earlier = [p for p in self.people if p.end <= head.idx]
-        key = _description_key(phrase)
         # 'le procureur de la République de Marseille, Jacques Dallest' … 'le procureur': the
         # person a description with the same noun and no other words named before
         same_noun = [(p.start, self._full(p.name, p.start)) for p in earlier if word in p.context]
@@ -2447,14 +2539,15 @@ def _edits(a: str, b: str) -> int:
     return 1 if a[i:] == b[i + 1 :] else 2
 
 
-def _is_title(quote: str, inside: Span) -> bool:
+def _is_title(quote: str, inside: Span, name_words: int = 0) -> bool:
     """'Take Me Out to the Ball Game': most words capitalised and no sentence end; 'the “American
-    Pie” star': capitalised words qualifying a noun. A title either way."""
+    Pie” star': capitalised words qualifying a noun. A title either way. A person's name
+    capitalises its words in a sentence too ('« Marine Le Pen a raison »': `name_words`)."""
     quoted = _COUNTED_WORDS.findall(quote)
     capitals = [w for w in quoted if w[:1].isupper() and not w.isupper()]
     if len(quoted) < 2 or _TERMINAL.search(quote):
         return False
-    if len(quoted) >= 3 and len(capitals) >= 0.6 * len(quoted):
+    if len(quoted) >= 3 and len(capitals) - name_words >= 0.6 * len(quoted):
         return True
     root = inside.root
     qualifies = root.head.i > inside.end - 1 and root.head.pos_ in ("NOUN", "PROPN")
