@@ -1625,3 +1625,23 @@ def test_religion_a_description_with_other_words_is_not_the_speaker_the_same_nou
     found = quotes(models, text, "fr")
     assert speaker_of(found, "Les bonnes relations") == "le chef spirituel des Tibétains"
     assert speaker_of(found, "Je suis libre") == "le chef de l'Etat"
+
+
+def test_sports_and_politics_people_named_by_plural_nouns_before_a_verb_left_without_subject(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T06_C2_06 (heldout6): the parser hangs the list on 'plan'
+    text = (
+        "Sur le plan logistique, sportifs, journalistes, entraîneurs et touristes parlent d’une "
+        "« organisation sans faille », de conditions de séjour et de transport idéales, d’un accueil "
+        "chaleureux et d’une disponibilité permanente de la part des bénévoles chinois sur le terrain."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "organisation sans faille") == "sportifs, journalistes, entraîneurs et touristes"
+    # fresada 000010713 (heldout10, read in the eighth round): 'certains' hung on 'interdiction'
+    text = (
+        "De l’interdiction des manifestations en soutien aux clandestins à la proposition par référendum "
+        "du rétablissement de la peine de mort, certains des militants interrogés reconnaissent que "
+        "“Marine Le Pen a raison”."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Marine Le Pen") == "certains des militants interrogés"

@@ -1436,6 +1436,9 @@ class _Speakers:
                 person = self._person_at(before)
                 if person is not None:
                     return person
+            group = self._group_before(k)
+            if group is not None:
+                return group
         if subject is None and _finite(verb):
             person = self._name_set_off_before(verb)
             if person is not None:
@@ -1452,7 +1455,66 @@ class _Speakers:
             and subject.pos_ == "NOUN"
             and not any(c.personal and c.at < raw.open_at for c in self.credits)
         )
-        return self._name_of(subject, as_written=as_written)
+        name = self._name_of(subject, as_written=as_written)
+        if name is None and subject.head is not verb and "Fin" in verb.morph.get("VerbForm", []):
+            # a subject found elsewhere in a broken parse ('De l'interdiction …, certains des
+            # militants interrogés reconnaissent que'): the people right before the verb
+            k = verb.i - 1
+            while k > verb.sent.start and (
+                self.sdoc[k].pos_ in ("AUX", "ADV") or _fold(self.sdoc[k].text) in self.vocab.object_clitics
+            ):
+                k -= 1
+            return self._group_before(k)
+        return name
+
+    def _group_before(self, k: int) -> str | None:
+        """People named by plural nouns ending right at token k, before a finite speech verb
+        the parser left without subject: 'sportifs, journalistes, entraîneurs et touristes
+        parlent d'une « … »', 'certains des militants interrogés reconnaissent que « … »'; the
+        words as written, when the last noun names people (a speaker noun or an agent noun)."""
+        end = k
+        while (
+            k > 0
+            and self.sdoc[k].pos_ in ("VERB", "ADJ")
+            and "Part" in self.sdoc[k].morph.get("VerbForm", [])
+        ):
+            k -= 1  # 'militants interrogés'
+        last = self.sdoc[k]
+        word = _fold(last.text)
+        if (
+            last.pos_ != "NOUN"
+            or "Plur" not in last.morph.get("Number", [])
+            or not self._free(last)
+            or not (
+                word.rstrip("sx") in self.vocab.speaker_nouns
+                or word in self.vocab.speaker_nouns
+                or _is_agent(word.rstrip("sx"))
+            )
+        ):
+            return None
+        start = k
+        while start > last.sent.start:
+            t = self.sdoc[start - 1]
+            if t.pos_ == "NOUN" and "Plur" in t.morph.get("Number", []):
+                start -= 1  # 'sportifs, journalistes'
+            elif t.text == "," or t.pos_ == "CCONJ":
+                # a list goes on only with another plural noun before the comma or 'et'
+                ahead = self.sdoc[start - 2] if start > 1 else None
+                if ahead is None or ahead.pos_ != "NOUN" or "Plur" not in ahead.morph.get("Number", []):
+                    break
+                start -= 1
+            elif t.pos_ in ("DET", "ADJ") or (
+                t.pos_ == "ADP" and start < k + 1 and _fold(t.text) in ("des", "de", "d'", "of")
+            ):
+                start -= 1  # 'les', 'de nombreux', 'des'
+            elif t.pos_ == "PRON" and self.sdoc[start].pos_ in ("ADP", "DET"):
+                start -= 1  # 'certains des', 'some of the'
+                break
+            else:
+                break
+        if not self._free(self.sdoc[start]):
+            return None
+        return self.text[self.sdoc[start].idx : self.sdoc[end].idx + len(self.sdoc[end].text)]
 
     def _name_set_off_before(self, verb: Token) -> str | None:
         """'Jean-Luc Romero, président de l'ADMD, a estimé mardi que …': the person opening the
