@@ -161,6 +161,53 @@ def examples_db(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return db
 
 
+def test_add_watch_adds_the_files_that_appear_and_stops_on_ctrl_c(
+    examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import shutil
+
+    from recoupe import cli
+    from recoupe.store import Store
+
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    seeds = sorted(examples_dir.glob("00*.txt"))
+    for seed in seeds[:2]:
+        shutil.copy(seed, crawl / seed.name)
+    looks: list[float] = []
+
+    def a_crawler_writes_between_looks(seconds: float) -> None:
+        looks.append(seconds)
+        if len(looks) == 1:  # a third page arrives, settled (written a minute ago)
+            arrived = crawl / "later" / seeds[2].name
+            arrived.parent.mkdir()
+            shutil.copy(seeds[2], arrived)
+            os.utime(arrived, (arrived.stat().st_atime - 60, arrived.stat().st_mtime - 60))
+        elif len(looks) == 2:  # and one is being written now: left for a later look
+            shutil.copy(seeds[3], crawl / seeds[3].name)
+        else:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "_watch_sleep", a_crawler_writes_between_looks)
+    db = tmp_path / "news.db"
+    code, _, err = run_out(["add", str(crawl), "--db", str(db), "--workers", "1", "--watch", "30"])
+    assert code == 0, err
+    assert looks == [30.0, 30.0, 30.0]
+    lines = [line for line in err.splitlines() if "inputs:" in line]
+    # the first add reads the folder; the second only the file that appeared, as the folder names it
+    assert "2 inputs: 2 new pages" in lines[0] and "1 inputs: 1 new pages" in lines[1], err
+    assert len(lines) == 2 and err.rstrip().endswith("watch stopped")
+    with Store.open(db) as store:
+        sources = {r[0] for r in store.conn.execute("SELECT source FROM documents")}
+    assert f"{crawl}/later/{seeds[2].name}" in sources and len(sources) == 3
+
+
+def test_add_watch_refuses_standard_input(tmp_path: Path) -> None:
+    code, _, err = run_out(["add", "-", "--db", str(tmp_path / "x.db"), "--watch", "5"])
+    assert code == 2 and "--watch needs files or folders" in err
+
+
 def test_add_the_same_bytes_again_changes_nothing(examples_db: Path, examples_dir: Path) -> None:
     before = examples_db.stat().st_size
     code, _, err = run_out(["add", str(examples_dir), "--db", str(examples_db), "--workers", "1"])

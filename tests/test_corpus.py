@@ -220,6 +220,40 @@ def test_a_large_final_rebuild_runs_in_processes_and_writes_what_one_process_wou
     assert brief_to_dict(pooled)["stories"] == brief_to_dict(serial)["stories"]
 
 
+def test_kept_workers_serve_the_next_add_and_stop_with_close(
+    example_pages: tuple[list[InputEntry], list[Page]],
+    fixtures_dir: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    inputs, pages = example_pages
+    by_source = {p.source: p for p in pages}
+    monkeypatch.setattr(corpus_module, "POOL_MIN_PAGES_PER_WORKER", 1)  # a pool for a few pages
+    monkeypatch.setattr(corpus_module, "PARALLEL_REBUILD_MIN_STORIES", 1)
+    with Store.open(tmp_path / "kept.db") as store:
+        kept = Corpus(store, PipelineConfig(workers=2)).keep_workers()
+        kept.add([(e, by_source.get(e.source)) for e in inputs])
+        assert kept._kept_pages is not None and kept._kept_stories is not None
+        page_pool, story_pool = kept._kept_pages.pool, kept._kept_stories
+        assert page_pool is not None
+        pids = [w.process.pid for w in page_pool.workers]
+        summary = kept.add(other_story(fixtures_dir))
+        assert summary.new_pages == 2 and summary.stories_changed >= 1
+        # the second add went through the same workers: no model loaded again
+        assert kept._kept_pages.pool is page_pool and kept._kept_stories is story_pool
+        assert [w.process.pid for w in page_pool.workers] == pids
+        assert all(w.pages > 0 for w in page_pool.workers)
+        kept.close()
+        assert not any(w.process.is_alive() for w in page_pool.workers)
+        rows = [tuple(r)[:-1] for r in store.conn.execute("SELECT * FROM stories ORDER BY id")]
+    # the same pages through one process give the same stories
+    with Store.open(tmp_path / "one.db") as store:
+        one = Corpus(store, PipelineConfig(workers=1))
+        one.add([(e, by_source.get(e.source)) for e in inputs])
+        one.add(other_story(fixtures_dir))
+        assert [tuple(r)[:-1] for r in store.conn.execute("SELECT * FROM stories ORDER BY id")] == rows
+
+
 def test_adding_the_same_bytes_again_changes_nothing(
     examples_store: Store, example_pages: tuple[list[InputEntry], list[Page]]
 ) -> None:

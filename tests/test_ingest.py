@@ -676,3 +676,32 @@ def test_jsonl_on_stdin_is_read_as_a_stream() -> None:
     assert first_page is not None and first_page.text == FR_JO
     assert CountingStream.consumed < len(data) / 5
     assert sum(1 for _ in results) == 4999
+
+
+def test_file_states_give_new_and_changed_files_once_and_wait_for_a_settled_file(
+    examples_dir: Path, tmp_path: Path
+) -> None:
+    import shutil
+
+    from recoupe.ingest.watch import FileStates
+
+    crawl = tmp_path / "crawl"
+    (crawl / ".cache").mkdir(parents=True)
+    seed = sorted(examples_dir.glob("00*.txt"))[0]
+    shutil.copy(seed, crawl / "a.txt")
+    shutil.copy(seed, crawl / ".cache" / "hidden.txt")
+    now = [(crawl / "a.txt").stat().st_mtime + 0.5]
+    states = FileStates(settle=2.0, clock=lambda: now[0])
+    assert states.changed([str(crawl)]) == []  # written half a second ago: not yet
+    now[0] += 5
+    # named as the folder reader names it; hidden folders skipped as the reader skips them
+    assert states.changed([str(crawl)]) == [f"{crawl}/a.txt"]
+    assert states.changed([str(crawl)]) == []
+    with (crawl / "a.txt").open("a", encoding="utf-8") as grown:
+        grown.write("\nUne ligne de plus.\n")
+    now[0] = (crawl / "a.txt").stat().st_mtime + 5
+    assert states.changed([str(crawl) + "/"]) == [f"{crawl}/a.txt"]
+    sources = [e.source for e, _ in iter_inputs([str(crawl) + "/"]) if e.status == "ok"]
+    assert sources == [f"{crawl}/a.txt"]
+    os.remove(crawl / "a.txt")
+    assert states.changed([str(crawl)]) == []

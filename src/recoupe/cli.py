@@ -12,15 +12,17 @@ import dataclasses
 import json
 import math
 import shutil
+import signal
 import sys
 import time
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 if TYPE_CHECKING:
+    from recoupe.corpus import AddSummary, Corpus
     from recoupe.model import InputEntry, Page
     from recoupe.pipeline import PipelineConfig
     from recoupe.store import Store
@@ -226,6 +228,13 @@ def _add_corpus_commands(sub: Any) -> None:
     add.add_argument(
         "--strict", action="store_true", help="stop on the first page a stage fails on, with its traceback"
     )
+    add.add_argument(
+        "--watch",
+        type=float,
+        metavar="SECONDS",
+        help="after the add, look at PATHs every SECONDS and add the files that are new or changed, "
+        "workers and models kept loaded, until Ctrl-C",
+    )
 
     stories = sub.add_parser(
         "stories",
@@ -335,15 +344,58 @@ def run_add(args: argparse.Namespace, stdout: TextIO, stderr: TextIO) -> int:
             corpus = Corpus(store, config, progress=progress)
         except ValueError as error:
             raise UsageError(str(error)) from None
+        if args.watch is not None:
+            return watch_add(corpus, args, stderr)
         stdin = sys.stdin.buffer if "-" in args.paths else None
         summary = corpus.add_paths(args.paths, stdin=stdin)
+    _report_add(summary, args, stderr)
+    if args.paths and summary.inputs and not summary.new_pages and not summary.known:
+        return 1
+    return 0
+
+
+def _report_add(summary: AddSummary, args: argparse.Namespace, stderr: TextIO) -> None:
     if not args.quiet:
         for reason in summary.error_reasons:
             print(f"recoupe: error: {reason}", file=stderr)
         print(f"recoupe: {summary.line()} -> {args.db}", file=stderr)
-    if args.paths and summary.inputs and not summary.new_pages and not summary.known:
-        return 1
+
+
+def watch_add(corpus: Corpus, args: argparse.Namespace, stderr: TextIO) -> int:
+    """`recoupe add --watch`: add PATHs, then every `args.watch` seconds the files under them that
+    are new or changed (`FileStates`), with the corpus's workers kept; a summary line per add
+    that found something. Ctrl-C (or SIGTERM) stops it between two adds or inside one: what was
+    committed stays, the next add goes on."""
+    from recoupe.ingest.watch import FileStates
+
+    if not args.paths or "-" in args.paths:
+        raise UsageError("--watch needs files or folders to look at, not standard input")
+    if args.watch <= 0:
+        raise UsageError(f"--watch must be a number of seconds above 0, got {args.watch:g}")
+    previous = signal.signal(signal.SIGTERM, _interrupt)
+    seen = FileStates()
+    try:
+        with corpus.keep_workers():
+            seen.remember(args.paths)  # what the first add reads: only what moves later is read again
+            _report_add(corpus.add_paths(args.paths), args, stderr)
+            while True:
+                _watch_sleep(args.watch)
+                changed = seen.changed(args.paths)
+                if changed:
+                    _report_add(corpus.add_paths(changed), args, stderr)
+    except KeyboardInterrupt:
+        if not args.quiet:
+            print("recoupe: watch stopped", file=stderr)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
     return 0
+
+
+_watch_sleep: Callable[[float], None] = time.sleep  # the wait between two looks (tests replace it)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _silent_progress(stage: str, done: int, total: int) -> None:

@@ -237,7 +237,34 @@ class Corpus:
         self._df_cache: npt.NDArray[np.int64] | None = None
         self._term_names: dict[int, str] = {}
         self._token = uuid.uuid4().hex
+        # with `keep_workers()`: the pools of one add kept for the next (models loaded once)
+        self._kept_pages: _LazyPool | None = None
+        self._kept_stories: ProcessPoolExecutor | None = None
         self._check_config()
+
+    def keep_workers(self) -> Corpus:
+        """Keep the worker processes, and the models they loaded, from one add to the next until
+        `close()`. A process that adds again and again (`recoupe add --watch`, a notebook) then
+        loads the spaCy models once: a cold pool of two spends ~5 s of CPU per worker on the
+        French model alone, more than 100 pages' own facts take per worker."""
+        if self._kept_pages is None:
+            self._kept_pages = _LazyPool(self.pipeline)
+        return self
+
+    def close(self) -> None:
+        """Stop the workers `keep_workers()` kept; the corpus can add again (a new pool)."""
+        kept_pages, self._kept_pages = self._kept_pages, None
+        kept_stories, self._kept_stories = self._kept_stories, None
+        if kept_pages is not None:
+            kept_pages.close()
+        if kept_stories is not None:
+            kept_stories.shutdown(wait=True, cancel_futures=True)
+
+    def __enter__(self) -> Corpus:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
     # ------------------------------------------------------------------ public
 
@@ -258,7 +285,9 @@ class Corpus:
         rebuilt: set[str] = set()
         # The workers read the next chunk while this process writes the current one: one
         # long-lived pool for the whole add (models load once), fed from one helper thread.
-        with _LazyPool(self.pipeline) as pool, ThreadPoolExecutor(1, "recoupe-prepare") as ahead:
+        kept = self._kept_pages
+        pages_pool = contextlib.nullcontext(kept) if kept is not None else _LazyPool(self.pipeline)
+        with pages_pool as pool, ThreadPoolExecutor(1, "recoupe-prepare") as ahead:
             try:
                 current = self._plan_chunk(list(islice(iterator, self.chunk_pages)), summary, None)
                 job = ahead.submit(self._prepare_chunk, current, pool) if current else None
@@ -292,6 +321,8 @@ class Corpus:
             except BaseException:
                 self._df_cache = None  # the transaction rolled back: so did the frequencies
                 pool.close()  # stops the helper thread's pages too
+                if kept is not None:
+                    self._kept_pages = _LazyPool(self.pipeline)  # the next add starts a fresh one
                 raise
         with _timed(summary, "story rebuild"):
             rebuilt |= self.rebuild_dirty_stories()
@@ -318,47 +349,61 @@ class Corpus:
         workers = self._parallel_rebuild_workers() if only is None else 1
         if workers > 1:
             count = self.store.conn.execute("SELECT count(*) FROM dirty_stories").fetchone()[0]
-            workers = workers if count >= PARALLEL_REBUILD_MIN_STORIES else 1
-        pool = (
-            ProcessPoolExecutor(
-                workers,
-                mp_context=multiprocessing.get_context("spawn"),
-                initializer=_start_story_worker,
-                initargs=(self.pipeline.config,),
-            )
-            if workers > 1
-            else None
-        )
+            # a kept pool is already started: worth it for a few stories too
+            least = 2 if self._kept_stories is not None else PARALLEL_REBUILD_MIN_STORIES
+            workers = workers if count >= least else 1
+        pool = self._story_pool(workers) if workers > 1 else None
+        owned = pool is not None and pool is not self._kept_stories
         rebuilt: set[str] = set()
         pending = None if only is None else sorted(set(only))
-        with pool or contextlib.nullcontext():
-            while True:
-                with self.store.transaction() as conn:
-                    if pending is None:
-                        query = "SELECT id FROM dirty_stories ORDER BY id LIMIT ?"
-                        ids = [r[0] for r in conn.execute(query, (REBUILD_BATCH * workers,))]
-                    else:
-                        size = REBUILD_BATCH if while_ is None else REBUILD_WHILE_READING
-                        batch, pending = pending[:size], pending[size:]
-                        if not batch or (while_ is not None and not while_()):
-                            return rebuilt
-                        marks = ",".join("?" * len(batch))
-                        query = f"SELECT id FROM dirty_stories WHERE id IN ({marks}) ORDER BY id"
-                        ids = [r[0] for r in conn.execute(query, batch)]
-                    if not ids:
+        try:
+            with pool if owned and pool is not None else contextlib.nullcontext():
+                while True:
+                    with self.store.transaction() as conn:
                         if pending is None:
-                            return rebuilt
-                        continue
-                    seq = self.store.next_seq()
-                    if pool is None:
-                        for sid in ids:
-                            self._rebuild_story(sid, seq)
-                    else:
-                        self._rebuild_in_pool(ids, seq, pool)
-                    conn.executemany("DELETE FROM dirty_stories WHERE id = ?", [(i,) for i in ids])
-                rebuilt.update(ids)
-                if report:
-                    self.progress("stories", len(rebuilt), len(rebuilt))
+                            query = "SELECT id FROM dirty_stories ORDER BY id LIMIT ?"
+                            ids = [r[0] for r in conn.execute(query, (REBUILD_BATCH * workers,))]
+                        else:
+                            size = REBUILD_BATCH if while_ is None else REBUILD_WHILE_READING
+                            batch, pending = pending[:size], pending[size:]
+                            if not batch or (while_ is not None and not while_()):
+                                return rebuilt
+                            marks = ",".join("?" * len(batch))
+                            query = f"SELECT id FROM dirty_stories WHERE id IN ({marks}) ORDER BY id"
+                            ids = [r[0] for r in conn.execute(query, batch)]
+                        if not ids:
+                            if pending is None:
+                                return rebuilt
+                            continue
+                        seq = self.store.next_seq()
+                        if pool is None:
+                            for sid in ids:
+                                self._rebuild_story(sid, seq)
+                        else:
+                            self._rebuild_in_pool(ids, seq, pool)
+                        conn.executemany("DELETE FROM dirty_stories WHERE id = ?", [(i,) for i in ids])
+                    rebuilt.update(ids)
+                    if report:
+                        self.progress("stories", len(rebuilt), len(rebuilt))
+        except BaseException:
+            if pool is not None and not owned:  # a kept pool that failed is not kept
+                self._kept_stories = None
+                pool.shutdown(wait=False, cancel_futures=True)
+            raise
+
+    def _story_pool(self, workers: int) -> ProcessPoolExecutor:
+        """A pool of story workers: the kept one under `keep_workers()`, else one for this rebuild."""
+        if self._kept_pages is not None and self._kept_stories is not None:
+            return self._kept_stories
+        pool = ProcessPoolExecutor(
+            workers,
+            mp_context=multiprocessing.get_context("spawn"),
+            initializer=_start_story_worker,
+            initargs=(self.pipeline.config,),
+        )
+        if self._kept_pages is not None:
+            self._kept_stories = pool
+        return pool
 
     @staticmethod
     def _reading_ahead(job: Future[dict[str, PageOutcome]]) -> bool:

@@ -127,7 +127,8 @@ def _posix(path: str) -> str:
     return path.replace(os.sep, "/") if os.sep != "/" else path
 
 
-def _join(folder_source: str, relative: str) -> str:
+def join_source(folder_source: str, relative: str) -> str:
+    """The source of a file found in a folder: the folder as given, '/', the relative path."""
     base = folder_source.rstrip("/")
     return f"{base}/{relative}" if base else f"/{relative}"
 
@@ -143,7 +144,7 @@ def _read_folder(path: str, source: str, limits: Limits) -> Iterator[Result]:
             relative = Path(exc.filename).relative_to(root) if exc.filename else Path()
         except ValueError:  # a name os.walk spelled differently: report it on the folder
             relative = Path()
-        where = _join(source, relative.as_posix()) if relative.parts else source
+        where = join_source(source, relative.as_posix()) if relative.parts else source
         if isinstance(exc, PermissionError):
             reason = "permission denied (cannot list folder)"
         else:
@@ -159,7 +160,7 @@ def _read_folder(path: str, source: str, limits: Limits) -> Iterator[Result]:
             elif os.path.islink(os.path.join(folder, name)):
                 reason = "symbolic link to a folder, not followed"
                 found.append(
-                    (relative, InputEntry(_join(source, relative.as_posix()), "skipped", reason=reason))
+                    (relative, InputEntry(join_source(source, relative.as_posix()), "skipped", reason=reason))
                 )
         subfolders[:] = [name for name in subfolders if not name.startswith(".")]
         for name in files:
@@ -177,7 +178,7 @@ def _read_folder(path: str, source: str, limits: Limits) -> Iterator[Result]:
             yield problem, None
         else:
             yield from _read_file(
-                str(root / relative), _join(source, relative.as_posix()), limits, regular_only=True
+                str(root / relative), join_source(source, relative.as_posix()), limits, regular_only=True
             )
 
 
