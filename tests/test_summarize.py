@@ -256,6 +256,31 @@ def test_story_title_is_not_a_call_to_the_reader(shared_data: Path) -> None:
     assert "Edvige" in title and "signez" not in title
 
 
+def test_story_title_is_not_a_web_address() -> None:
+    # ECB+ 2_6ecbplus's address line and title, 2_3ecbplus's lead (entertainment): a crawl that gave
+    # a page its address as title
+    address = Document(
+        id="a",
+        source="a",
+        text="Ellen DeGeneres will host the Oscars for a second time next year , the Academy announced Friday .",
+        title="http : / / www . nytimes . com / 2013 / 08 / 03 / business / media / ellen - degeneres - to - host - "
+        "next - years - oscars . html ? _ r=0",
+        quality=1.0,
+    )
+    titled = Document(
+        id="b",
+        source="b",
+        text="Ellen DeGeneres will host the Oscars for a second time next year , the Academy announced Friday .",
+        title="Ellen DeGeneres to Host Next Year ’ s Oscars",
+        quality=0.9,
+    )
+    assert story_title([address, titled], []) == "Ellen DeGeneres to Host Next Year ’ s Oscars"
+    address.title = (
+        "https://www.nytimes.com/2013/08/03/business/media/ellen-degeneres-to-host-next-years-oscars.html"
+    )
+    assert story_title([address], []).startswith("Ellen DeGeneres will host the Oscars")
+
+
 def test_an_untitled_story_is_named_by_the_summary_sentence_that_leads_a_page() -> None:
     # ECB+ 18_1ecb and 18_3ecb (justice), no titles: the lead names the event, not the victim's job
     lead = (
@@ -448,6 +473,18 @@ def test_an_untitled_story_is_named_by_the_summary_sentence_that_leads_a_page() 
             "en",
             True,
         ),
+        # a quotation whose speaker the sentence after names (ECB+ 1_11ecb, 1_19ecb: Tara Reid's
+        # rep), in PTB marks or in single quotes; with its speaker it stands (1_2ecb)
+        ("`` We appreciate your respect to her and her family 's privacy at this time . ''", "en", False),
+        ("'We appreciate your respect to her and her family 's privacy at this time . '", "en", False),
+        (
+            "`` We appreciate your respect to her and her family 's privacy at this time , '' Tara Reid 's "
+            "rep Jack Ketsoyan said .",
+            "en",
+            True,
+        ),
+        # (RPM2 T03_C1_01) a quoted sentence, its speaker in the one before
+        ("«Le taux passait de 5,8 % à 5,1 ou 5,2 %.»", "fr", False),
     ],
 )
 def test_a_summary_sentence_stands_alone(text: str, language: str, alone: bool) -> None:

@@ -51,7 +51,7 @@ def summarize(
     return [SummarySentence(sentences[c.index].sentence.text, sorted(c.backing)) for c in chosen]
 
 
-_WORD = re.compile(r"[\w'’-]+")
+_WORD = re.compile(r"[\w-][\w'’-]*")  # no word opens with an apostrophe: "'We" is "we" after a mark
 # quotation marks: French guillemets, curly and straight quotes, PTB-tokenised `` ''
 _OPENING = re.compile(r"«|“|``")
 _CLOSING = re.compile(r"»|”|''")
@@ -66,8 +66,8 @@ def _summary_words(language: str | None, key: str) -> tuple[tuple[str, ...], ...
 def stands_alone(text: str, language: str | None) -> bool:
     """A sentence a reader understands without the one before it: it does not open with a
     pronoun pointing back ('Elle a notamment proposé…', 'He said…'), is not a piece of a quotation
-    cut by the sentence splitter (an opening mark never closed, or a closing one never opened),
-    and holds no first person outside a quotation ('…les problèmes que j'ai avec les
+    cut by the sentence splitter (an opening mark never closed, or a closing one never opened)
+    nor a whole quotation without its speaker, and holds no first person outside a quotation ('…les problèmes que j'ai avec les
     organisateurs…')."""
     words = [w.rstrip("'’") for w in _WORD.findall(fold(text).replace("’", "'"))]
 
@@ -111,6 +111,8 @@ def stands_alone(text: str, language: str | None) -> bool:
     if opening != closing or straight % 2:
         return False
     outside = _QUOTED.sub(" ", text)
+    if not _WORD.search(outside):
+        return False  # a quotation and nothing else: who said it is told in another sentence
     outside_words = {w.rstrip("'’") for w in _WORD.findall(fold(outside).replace("’", "'"))}
     outside_words |= {w.split("'")[0] for w in outside_words if "'" in w}  # "j'ai" -> "j"
     return not any(len(w) == 1 and w[0] in outside_words for w in _summary_words(language, "first_person"))
@@ -474,6 +476,14 @@ def _lead_sentence(docs: Sequence[Document], summary: Sequence[SummarySentence])
     return min(summary, key=position).text
 
 
+_WEB_ADDRESS = re.compile(r"(?:https?:/+|www\.)\S+", re.IGNORECASE)
+
+
+def _is_web_address(title: str) -> bool:
+    """'http://www.nytimes.com/…', also as a tokenised corpus spaces it ('http : / / www . …')."""
+    return _WEB_ADDRESS.fullmatch(re.sub(r"\s+", "", title)) is not None
+
+
 def story_title(docs: Sequence[Document], summary: Sequence[SummarySentence]) -> str:
     """The title that best names the story, else the summary's first sentence.
 
@@ -481,7 +491,8 @@ def story_title(docs: Sequence[Document], summary: Sequence[SummarySentence]) ->
     whose words the other documents share most: 'Fichier Edvige : Fillon demande un nouveau
     décret' over 'Non à Edvige : signez la pétition', a page's call to its readers.
     """
-    titled = [d for d in docs if d.title and d.verdict != "duplicate"]
+    # a web address given as a page's title (a crawler's fallback) names nothing
+    titled = [d for d in docs if d.title and d.verdict != "duplicate" and not _is_web_address(d.title)]
     vocabularies = {d.id: set(content_words(f"{d.title or ''} {d.text}")) for d in docs}
 
     def shared(doc: Document) -> float:
