@@ -1645,3 +1645,30 @@ def test_sports_and_politics_people_named_by_plural_nouns_before_a_verb_left_wit
         "“Marine Le Pen a raison”."
     )
     assert speaker_of(quotes(models, text, "fr"), "Marine Le Pen") == "certains des militants interrogés"
+
+
+def test_politics_an_infinitive_a_speech_verb_takes_reports_the_fragment_in_it(models: SpacyModels) -> None:
+    # fresada 000010644: 'a estimé avoir toujours pris « … »', the infinitive an xcomp (the case
+    # read in heldout6, rpm2 T09_C1_01 'a confié avoir beaucoup « … »', parses so only in its page)
+    text = (
+        '"Je ne tombe pas comme vous dans le piège des sauts de cabris", a répondu Emmanuel Macron, qui a '
+        'estimé avoir toujours pris "ses responsabilités".'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "ses responsabilités") == "Emmanuel Macron"
+
+
+def test_politics_and_justice_a_fragment_three_clauses_below_the_speech_verb(models: SpacyModels) -> None:
+    # fresada 000007635 (heldout7): assuré -> s'agit -> apporter -> soigner « … »
+    text = (
+        "Ce sont en tout cas les précisions données par Ulrike Demmer, porte-parole du gouvernement "
+        "allemand, qui a assuré qu'il ne s'agit pas d'apporter \"un soutien\" à l'ex-ministre de l'Economie "
+        'mais de soigner "les relations avec la France".'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "les relations avec") == "Ulrike Demmer"
+    # rpm2 T02_C1_07 (tune): indiqué -> avait -> médiatiser … « … »
+    text = (
+        "Interrogée sur ce qui a conduit son client à prendre ces positions, Me Bernaille a indiqué qu'il "
+        "réservait ses réponses au juge d'instruction et qu'elle n'avait pas l'intention de \"médiatiser\" "
+        'ce dossier, "comme dans l\'affaire Kerviel".'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "comme dans") in ("Bernaille", "Me Bernaille")

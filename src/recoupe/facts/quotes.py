@@ -208,7 +208,7 @@ MIN_QUOTE_WORDS = 4  # with a verb
 MIN_VERBLESS_QUOTE_WORDS = 8
 MIN_UNPARSED_QUOTE_WORDS = 6
 MAX_SPEAKER_TOKENS = 10
-MAX_CLAUSE_VERBS = 2  # verbs between a speech verb and a quote inside what it reports
+MAX_CLAUSE_VERBS = 3  # verbs between a speech verb and a quote inside what it reports
 MAX_CARRIED_LINES = 6  # lines a quote left open at a line's end may run on
 MIN_ECHO_WORDS = 2  # content words a quote needs to be matched to another one
 ECHO_SHARE = 0.6  # share of them the other quote must hold (as written for unclaimed words)
@@ -2670,7 +2670,7 @@ def _governs(verb: Token, inside: Span, raw: _Raw, *, reported: bool = False) ->
             dep = node.dep_
             node = node.head
             if node.i == verb.i:
-                return verbs == 0 or dep in ("ccomp", "obj", "dobj", "parataxis")
+                return verbs == 0 or dep in ("ccomp", "xcomp", "obj", "dobj", "parataxis")
             if node.pos_ in ("VERB", "AUX") and not (raw.start <= node.idx < raw.end):
                 verbs += 1
                 if verbs > (MAX_CLAUSE_VERBS if reported else 0):
