@@ -279,6 +279,11 @@ class _Lex:
     vague_direct: re.Pattern[str] = field(default_factory=_never)
     direct_base: dict[str, float] = field(default_factory=dict)
     direct_plural: frozenset[str] = frozenset()
+    # "a dozen other people": words between a collective and the noun it counts
+    collective_other_words: re.Pattern[str] = field(default_factory=_never)
+    # "the mother of two": a count right after a parent noun counts children
+    parent_before: re.Pattern[str] = field(default_factory=_never)
+    children_noun: str | None = None
     qualifier_before: re.Pattern[str] = field(default_factory=_never)
     qualifier_after: re.Pattern[str] = field(default_factory=_never)
     range_open: re.Pattern[str] = field(default_factory=_never)
@@ -384,6 +389,10 @@ class _Lex:
     point_nouns: frozenset[str] = frozenset()
     frequency_nouns: frozenset[str] = frozenset()
     elliptic_connectors: re.Pattern[str] | None = None
+    # "quatre ou cinq teintes", "two or three children": two numbers, one noun, a range
+    alternative_connectors: re.Pattern[str] | None = None
+    # "two and three jobs": the first number counts the noun of the second
+    shared_noun_connectors: re.Pattern[str] | None = None
     elliptic_not_after: frozenset[str] = frozenset()
 
 
@@ -702,10 +711,19 @@ def _lex(code: str) -> _Lex:
             re.IGNORECASE,
         )
     lex.elliptic_not_after = frozenset(fold(w) for w in _strings(measures, "elliptic_not_after"))
+    for key in ("alternative_connectors", "shared_noun_connectors"):
+        if _strings(measures, key):
+            joined = re.compile(
+                rf"{_WS}*,?{_WS}*(?:{_escaped(_strings(measures, key))}){_WS}+", re.IGNORECASE
+            )
+            setattr(lex, key, joined)
     direct = {str(k).lower(): float(v) for k, v in measures.get("collectives_direct", {}).items()}
     if direct:
         lex.direct_base = direct
         lex.direct_plural = frozenset(w.lower() for w in _strings(measures, "collectives_direct_plural"))
+        lex.collective_other_words = _words_pattern(
+            measures, "collective_other_words", rf"{_WS}+(?:{{words}})(?=\s)"
+        )
         dets = _escaped(_strings(measures, "collective_direct_determiners")) or r"(?!x)x"
         lex.vague_direct = re.compile(
             rf"(?<![\w'’])(?:(?P<det>{dets})\s+)?(?P<unit>{_escaped(direct)})(?![\w'’])(?!\s+{lex.of_then})",
@@ -737,6 +755,10 @@ def _lex(code: str) -> _Lex:
             )
             + rf"){_WS}*"
         )
+    lex.children_noun = measures.get("children_noun")
+    lex.parent_before = _words_pattern(
+        measures, "parent_nouns", rf"(?<![\w'’])(?:{{words}}){_WS}+(?:{lex.of_words}){_WS}*$"
+    )
 
     # reporting verbs (lang/<code>/reporting_verbs.toml) and the verbs that put a figure on something
     verbs = lang_data.lexicon(code, "reporting_verbs")
@@ -1532,12 +1554,18 @@ def _count_noun_from_parse(
                     return shared.text, f"{head.text} {shared.text}", head.idx + len(head.text)
             break
     if head is None:
-        after = [t for t in sdoc[span.end : span.end + 3]]
-        for token in after:
+        after = [t for t in sdoc[span.end : span.end + 5]]
+        # a partitive reaches further, past a possessive and a degree adverb: "two of my closest
+        # friends" (ECB+ 22_1ecbplus), "deux de ses plus proches collaborateurs"
+        partitive = bool(after) and after[0].lower_ in lex.of_prepositions
+        for k, token in enumerate(after):
+            if k == 3 and not partitive:
+                break
             if token.pos_ in ("NOUN", "PROPN") and not token.is_stop:
                 head = token
                 break
-            if token.pos_ not in ("ADJ", "ADP", "DET") or token.is_punct:
+            modifier = partitive and ("Yes" in token.morph.get("Poss", []) or token.pos_ == "ADV")
+            if (token.pos_ not in ("ADJ", "ADP", "DET") and not modifier) or token.is_punct:
                 break
     if head is None or head.idx < end:
         return None
@@ -2603,6 +2631,8 @@ def _find_atoms(text: str, lex: _Lex, blocked: list[tuple[int, int]]) -> list[_A
                         continue
             value = _parse_words(match.group(0), lex)
             if value is None:
+                # "two and three jobs" is two numbers, not one ("a hundred and five")
+                atoms.extend(_joined_word_numbers(text, start, end, lex))
                 continue
             scaled = 1.0
             last = words[-1].split("-")[-1]
@@ -2611,6 +2641,26 @@ def _find_atoms(text: str, lex: _Lex, blocked: list[tuple[int, int]]) -> list[_A
             atoms.append(_Atom(start, end, value, match.group(0), scaled, True, False))
     atoms.sort(key=lambda a: a.start)
     return atoms
+
+
+def _joined_word_numbers(text: str, start: int, end: int, lex: _Lex) -> list[_Atom]:
+    """The numbers of words that read as no one number because a conjunction joins two of them
+    ("people who have two and three jobs", ECB+ 8_7ecbplus): each part, when each reads."""
+    if not lex.conjunctions:
+        return []
+    joint = re.compile(rf"{_WS}+(?:{_escaped(lex.conjunctions)}){_WS}+", re.IGNORECASE)
+    parts: list[_Atom] = []
+    cursor = start
+    for piece in [*joint.finditer(text, start, end), None]:
+        piece_end = piece.start() if piece is not None else end
+        raw = text[cursor:piece_end]
+        value = _parse_words(raw, lex) if raw else None
+        if value is None or raw.lower() in lex.one:
+            return []
+        last = raw.lower().split()[-1].split("-")[-1]
+        parts.append(_Atom(cursor, piece_end, value, raw, lex.scales.get(last, 1.0), True, False))
+        cursor = piece.end() if piece is not None else end
+    return parts if len(parts) > 1 else []
 
 
 def _rounding_half_step(atom: _Atom) -> float:
@@ -2714,7 +2764,7 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
     lex = _lex(_code(language))
     if sdoc is not None and sdoc.text != text:
         sdoc = None  # a parse of another text would give wrong offsets
-    dated = find_dates_with_kind(text, lex.code)
+    dated = [d for d in find_dates_with_kind(text, lex.code) if not _counts_not_month(text, d[0], d[1], lex)]
     dates = [(start, end) for start, end, _ in dated]
     # a figure's time may be a month or a span of years of its sentence, not a day it was said on
     periods = [(start, end) for start, end, is_period in dated if is_period]
@@ -2735,7 +2785,12 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         if atom.start < consumed_until:
             continue
         sent = _sentence_of(sentences, atom.start, text)
-        expr = _read_expression(text, lex, atom, nxt, sdoc, sent)
+        after_nxt = atoms[i + 1] if i + 1 < len(atoms) else None
+        expr = _alternative(text, lex, atom, nxt, after_nxt, sdoc, sent)
+        if expr is None:
+            expr = _read_expression(text, lex, atom, nxt, sdoc, sent)
+        if expr is None:
+            expr = _shared_noun(text, lex, atom, nxt, after_nxt, sdoc, sent)
         if expr is None and (parallel := _parallel_count(text, lex, counts, sent)) is not None:
             expr = _elliptic(text, lex, atom, nxt, parallel, sent)
         if expr is None:
@@ -2779,6 +2834,93 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         )
     mentions.extend(_vague_to_mentions(text, lex, mentions, sentences, blocked, sdoc))
     return sorted(mentions, key=lambda m: m.start)
+
+
+def _counts_not_month(text: str, start: int, end: int, lex: _Lex) -> bool:
+    """A date read off a month written like a number word is a count when a word, not a day
+    or year, follows: "promise depuis sept ans" (FreSaDa), never September."""
+    last = re.search(r"([^\W\d_]+)\s*$", text[start:end])
+    if last is None or lex.word_numbers is None or not lex.word_numbers.fullmatch(last.group(1)):
+        return False
+    return re.match(rf"{_WS}+[^\W\d_]", text[end : end + 30]) is not None
+
+
+def _next_count(
+    text: str, lex: _Lex, nxt: _Atom, after_nxt: _Atom | None, sdoc: Doc | None, sent: tuple[int, int]
+) -> _Expr | None:
+    """The count that `nxt` opens, when it counts a noun (no sum, no scale word, no range)."""
+    if nxt.scaled != 1.0:
+        return None
+    expr = _read_expression(text, lex, nxt, after_nxt, sdoc, sent)
+    if expr is None or expr.kind == "money" or expr.unit is None or expr.qualifier == "range":
+        return None
+    return expr
+
+
+def _alternative(
+    text: str,
+    lex: _Lex,
+    atom: _Atom,
+    nxt: _Atom | None,
+    after_nxt: _Atom | None,
+    sdoc: Doc | None,
+    sent: tuple[int, int],
+) -> _Expr | None:
+    """Two numbers joined by "ou"/"or" before one noun are a range of that noun: "quatre ou
+    cinq teintes différentes" (FreSaDa 000008680), "two or three children"."""
+    if (
+        nxt is None
+        or lex.alternative_connectors is None
+        or atom.scaled != 1.0
+        or not lex.alternative_connectors.fullmatch(text, atom.end, nxt.start)
+        or not atom.value < nxt.value
+    ):
+        return None
+    second = _next_count(text, lex, nxt, after_nxt, sdoc, sent)
+    if second is None:
+        return None
+    return replace(
+        second,
+        start=atom.start,
+        value=(atom.value + nxt.value) / 2,
+        low=atom.value,
+        high=nxt.value,
+        qualifier="range",
+        number_start=atom.start,
+    )
+
+
+def _shared_noun(
+    text: str,
+    lex: _Lex,
+    atom: _Atom,
+    nxt: _Atom | None,
+    after_nxt: _Atom | None,
+    sdoc: Doc | None,
+    sent: tuple[int, int],
+) -> _Expr | None:
+    """A bare number joined by "et"/"and" to a count right after it counts the same noun:
+    "people who have two and three jobs" (ECB+ 8_7ecbplus), "les deux et trois pièces"."""
+    if (
+        nxt is None
+        or lex.shared_noun_connectors is None
+        or atom.scaled != 1.0
+        or not lex.shared_noun_connectors.fullmatch(text, atom.end, nxt.start)
+    ):
+        return None
+    second = _next_count(text, lex, nxt, after_nxt, sdoc, sent)
+    if second is None:
+        return None
+    return replace(
+        second,
+        start=atom.start,
+        end=atom.end,
+        value=atom.value,
+        low=atom.value,
+        high=atom.value,
+        qualifier="exact",
+        number_start=atom.start,
+    )
 
 
 def _parallel_count(text: str, lex: _Lex, counts: Sequence[_Expr], sent: tuple[int, int]) -> _Expr | None:
@@ -3150,6 +3292,17 @@ def _read_expression(
                 # rifles", "two co - workers"): the plural noun the words end on is counted
                 by_words = None if number_of else _count_noun(text, after_number, lex)
                 noun = by_words if by_words is not None and not singular_after_many(by_words) else None
+            if (
+                lex.children_noun
+                and lex.parent_before.search(text, max(0, start - 40), start)
+                and (
+                    noun is None
+                    or not _looks_plural(noun[0], lex)
+                    or measure_concepts(noun[0], lex.code) & _TOLL_CONCEPTS
+                )
+            ):
+                # "the mother of two died", "Queens mother of 2 dead" (ECB+ 21_6ecbplus): children
+                noun = (lex.children_noun, lex.children_noun, end)
             if noun is not None:
                 head_word, subject, unit_end = noun
                 head_unit = _normalize_count_noun(head_word, lex)
@@ -3212,6 +3365,10 @@ def _read_expression(
                     # "une enveloppe de 320 milliards", "25 milliards de capitalisation"
                     from_parse = qual_before[1] if qual_before else atom.start
                     subject, predicate = _subject_from_parse(sdoc, text, from_parse, end, lex)
+                    if subject is None:
+                        subject = _name_before_bracket(
+                            text, start
+                        )  # "celui des Affaires Etrangères (282 millions)"
     # qualifiers
     qualifier: Qualifier = "exact"
     expr_start = start
@@ -3250,6 +3407,8 @@ def _read_expression(
             subject, predicate = _subject_from_parse(
                 sdoc, text, from_parse, unit_end, lex, share=measure == "ratio"
             )
+        if subject is None and (unit.kind == "money" or measure == "ratio"):
+            subject = _name_before_bracket(text, start)  # "suivi par Alain Juppé (27,8%)"
         if subject is None and unit.kind == "money":
             subject = (
                 _money_subject(text, expr_start, unit_end, lex)
@@ -3280,6 +3439,19 @@ def _read_expression(
         number_start=atom.start,
         predicate=predicate,
     )
+
+
+def _name_before_bracket(text: str, start: int) -> str | None:
+    """The name a share or sum in brackets right after it is given for: "Il est suivi par Alain
+    Juppé (27,8%)" (FreSaDa 000010212), "celui des Affaires Etrangères (282 millions)", "Obama
+    (52%)"; a name is capitalized, so "au premier trimestre (+3%)" gives none."""
+    before = re.search(
+        r"(?<![\w'’])([A-ZÀ-Ý][\w'’.-]*(?:\s+(?:[A-ZÀ-Ý][\w'’.-]*|d[eu']|des|la|of))*\s+)?([A-ZÀ-Ý][\w'’.-]+)\s*\(\s*[+]?$",
+        text[max(0, start - 60) : start],
+    )
+    if before is None:
+        return None
+    return ((before.group(1) or "") + before.group(2)).strip()
 
 
 def _noun_owning_number(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> str | None:
@@ -3532,7 +3704,8 @@ def _direct_collectives(
         base = lex.direct_base[word]
         value, low, high = (base * 2, base * 2, None) if plural else (base, base * 0.5, base * 1.5)
         start = match.start("unit")
-        noun = None if plural else _count_noun(text, match.end(), lex)
+        other = lex.collective_other_words.match(text, match.end())
+        noun = None if plural else _count_noun(text, other.end() if other else match.end(), lex)
         subject: str | None = None
         predicate: str | None = None
         unit: str | None = None
