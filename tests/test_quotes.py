@@ -1672,3 +1672,16 @@ def test_politics_and_justice_a_fragment_three_clauses_below_the_speech_verb(mod
         'ce dossier, "comme dans l\'affaire Kerviel".'
     )
     assert speaker_of(quotes(models, text, "fr"), "comme dans") in ("Bernaille", "Me Bernaille")
+
+
+def test_politics_a_description_of_a_gender_reaches_the_sentence_before_a_full_stop_parsed_apart(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T04_C1_10 (dev): the parser makes '.\n' a sentence of its own between the name and
+    # 'le président français'
+    text = (
+        "Encore moins l'absence de rencontre dans l'immédiat avec Nicolas Sarkozy.\n"
+        "D'autant que le président français a finalement lâché, vendredi depuis Pékin, qu'il aura "
+        '"l\'occasion de le rencontrer", mais pas "pendant les Jeux".'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "l'occasion") == "Nicolas Sarkozy"

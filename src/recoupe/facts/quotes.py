@@ -2468,7 +2468,10 @@ class _Speakers:
             # in its sentence or the one before ('… en la personne de Nadine Morano. / A
             # l'initiative de …, la nouvelle secrétaire d'Etat a estimé')
             sent = head.sent
-            window = self.sdoc[sent.start - 1].sent.start_char if sent.start > 0 else sent.start_char
+            before = sent.start - 1
+            while before > 0 and not any(t.is_alpha for t in self.sdoc[before].sent):
+                before = self.sdoc[before].sent.start - 1  # '.\n' the parser makes a sentence
+            window = self.sdoc[before].sent.start_char if before >= 0 else sent.start_char
             named = [
                 (p.start, full)
                 for p in earlier
