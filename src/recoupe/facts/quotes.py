@@ -1599,10 +1599,10 @@ class _Speakers:
             return last.name
         # 'l'Élysée s'était déclaré « serein ». « … », a-t-on assuré': the body said to speak in
         # the sentence before
-        start = verb.sent.start
-        if start == 0:
+        previous_sentence = self._sentence_before(verb.sent)
+        if previous_sentence is None:
             return None
-        for t in self.sdoc[start - 1].sent:
+        for t in previous_sentence:
             if not self._is_speech_verb(t):
                 continue
             subject = _subject(t)
@@ -2378,13 +2378,20 @@ class _Speakers:
         known |= self.described_genders.get(name, set())
         return len(known) != 1 or gender in known
 
+    def _sentence_before(self, sent: Span) -> Span | None:
+        """The sentence before `sent` that has words: the parser makes sentences of a '.' or a
+        line break too ('… avec Nicolas Sarkozy' / '.\n' / 'D'autant que le président …')."""
+        before = sent.start - 1
+        while before >= 0 and not any(t.is_alpha for t in self.sdoc[before].sent):
+            before = self.sdoc[before].sent.start - 1
+        return self.sdoc[before].sent if before >= 0 else None
+
     def _thing_before(self, head: Token) -> str | None:
         """What 'it' stands for: the subject of the sentence before when it names an organisation
         or a statement ('A statement from Waitrose said …'. '“…,” it added')."""
-        sent = head.sent
-        if sent.start == 0:
+        before = self._sentence_before(head.sent)
+        if before is None:
             return None
-        before = self.sdoc[sent.start - 1].sent
         subject = next((c for c in before.root.children if c.dep_ in _SUBJECT_DEPS), None)
         if subject is None or subject.pos_ == "PRON":
             return None
@@ -2468,10 +2475,8 @@ class _Speakers:
             # in its sentence or the one before ('… en la personne de Nadine Morano. / A
             # l'initiative de …, la nouvelle secrétaire d'Etat a estimé')
             sent = head.sent
-            before = sent.start - 1
-            while before > 0 and not any(t.is_alpha for t in self.sdoc[before].sent):
-                before = self.sdoc[before].sent.start - 1  # '.\n' the parser makes a sentence
-            window = self.sdoc[before].sent.start_char if before >= 0 else sent.start_char
+            previous_sentence = self._sentence_before(sent)
+            window = previous_sentence.start_char if previous_sentence is not None else sent.start_char
             named = [
                 (p.start, full)
                 for p in earlier
