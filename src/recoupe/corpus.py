@@ -58,7 +58,7 @@ from recoupe.executor import PageOutcome, PagePool, start_ray
 from recoupe.model import Document, DuplicateCluster, InputEntry, Page, Story, document_id
 from recoupe.pipeline import POOL_MIN_PAGES_PER_WORKER, Pipeline, PipelineConfig, processing_order
 from recoupe.store import Store, StoryRow
-from recoupe.store.codec import document_from_row
+from recoupe.store.codec import EncodedStory, document_from_row, encode_story
 from recoupe.stories import (
     VectorMatrix,
     cluster_matrix,
@@ -1245,7 +1245,7 @@ class Corpus:
             self.store.delete_story(sid)
             return
         story, n_sources = story_from_rows(self.pipeline, sid, rows)
-        self._write_story(sid, rows, story, n_sources, seq)
+        self._write_story(sid, rows, encode_story(story), n_sources, seq)
 
     def _story_rows(self, sid: str) -> list[dict[str, object]]:
         """A story's member rows, in processing order, as plain dicts (they travel to workers)."""
@@ -1256,7 +1256,7 @@ class Corpus:
         return [dict(zip(names, row, strict=True)) for row in cursor]
 
     def _write_story(
-        self, sid: str, rows: Sequence[Mapping[str, object]], story: Story, n_sources: int, seq: int
+        self, sid: str, rows: Sequence[Mapping[str, object]], story: EncodedStory, n_sources: int, seq: int
     ) -> None:
         conn = self.store.conn
         founder_row = conn.execute("SELECT founder FROM stories WHERE id = ?", (sid,)).fetchone()
@@ -1269,7 +1269,7 @@ class Corpus:
             n_sources=n_sources,
             first_date=dates[0] if dates else None,
             last_date=dates[-1] if dates else None,
-            n_discrepancies=len(story.discrepancies),
+            n_discrepancies=story.n_discrepancies,
             languages=tuple(sorted({str(r["language"]) for r in rows})),
             sites=tuple(sorted({str(r["site"]) for r in rows if r["site"]})),
             founder=founder,
@@ -1300,9 +1300,11 @@ def _start_story_worker(config: PipelineConfig) -> None:
     _story_pipeline = Pipeline(config)
 
 
-def _story_in_worker(sid: str, rows: list[dict[str, object]]) -> tuple[Story, int]:
+def _story_in_worker(sid: str, rows: list[dict[str, object]]) -> tuple[EncodedStory, int]:
+    """A story rebuilt and encoded for the store here, in the worker: the writer only inserts."""
     assert _story_pipeline is not None, "a rebuild worker starts with _start_story_worker"
-    return story_from_rows(_story_pipeline, sid, rows)
+    story, n_sources = story_from_rows(_story_pipeline, sid, rows)
+    return encode_story(story), n_sources
 
 
 @contextmanager

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from functools import cache
 from typing import Any, TypeVar
 
-from recoupe.model import Document, Sentence
+from recoupe.model import Document, Sentence, Story
 
 T = TypeVar("T")
 
@@ -165,3 +165,47 @@ def document_from_row(row: typing.Mapping[str, Any]) -> Document:
         if name in hints:
             fields[name] = decode(hints[name], value)
     return Document(**fields, sentences=sentences)
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class EncodedStory:
+    """A story as the store writes it, encoded where it was built: a rebuild worker encodes the
+    stories it builds, and the one writer only runs the inserts (on 10,000 pages, encoding 26
+    changed stories took the writer 2.2 s of an add's 13)."""
+
+    id: str
+    title: str
+    summary: str  # the summary's sentences, for full-text search
+    n_discrepancies: int
+    data: bytes  # `pack(encode(story))`
+    # (id, kind, label, value, unit, support, mentions, data) of each fact
+    facts: list[tuple[str, str, str, str | None, str | None, int, int, str]]
+    discrepancies: list[tuple[str, str | None, str]]  # (about, kind, data) of each
+
+
+def encode_story(story: Story) -> EncodedStory:
+    encoded = encode(story)
+    return EncodedStory(
+        id=story.id,
+        title=story.title,
+        summary=" ".join(s.text for s in story.summary),
+        n_discrepancies=len(story.discrepancies),
+        data=pack(encoded),
+        facts=[
+            (
+                f.id,
+                f.kind,
+                f.label,
+                None if f.value is None else str(f.value),
+                f.unit,
+                f.support,
+                len(f.mentions),
+                json.dumps(data, ensure_ascii=False),
+            )
+            for f, data in zip(story.facts, encoded["facts"], strict=True)
+        ],
+        discrepancies=[
+            (d.about, d.kind, json.dumps(data, ensure_ascii=False))
+            for d, data in zip(story.discrepancies, encoded["discrepancies"], strict=True)
+        ],
+    )

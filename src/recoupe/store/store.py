@@ -35,10 +35,12 @@ from recoupe.model import (
     Story,
 )
 from recoupe.store.codec import (
+    EncodedStory,
     decode,
     document_data,
     document_from_row,
     encode,
+    encode_story,
     pack,
     unpack,
 )
@@ -563,17 +565,17 @@ class Store:
             (rowid, doc.id, doc.title or "", doc.text),
         )
 
-    def put_story(self, story: Story, row: StoryRow) -> None:
+    def put_story(self, story: Story | EncodedStory, row: StoryRow) -> None:
         """Insert or replace a story with its facts and discrepancies (and full-text entry)."""
-        self.delete_story(story.id)
-        encoded = encode(story)
+        encoded = story if isinstance(story, EncodedStory) else encode_story(story)
+        self.delete_story(encoded.id)
         self.conn.execute(
             "INSERT INTO stories (id, founder, title, n_documents, n_sources, first_date, last_date, "
             "n_discrepancies, languages, sites, updated_seq, data) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                story.id,
+                encoded.id,
                 row.founder,
-                story.title,
+                encoded.title,
                 row.n_documents,
                 row.n_sources,
                 row.first_date,
@@ -582,37 +584,21 @@ class Store:
                 json.dumps(list(row.languages)),
                 json.dumps(list(row.sites)),
                 row.updated_seq,
-                pack(encoded),
+                encoded.data,
             ),
         )
         self.conn.executemany(
             "INSERT OR REPLACE INTO facts (story, id, kind, label, value, unit, support, n_mentions, data) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    story.id,
-                    f.id,
-                    f.kind,
-                    f.label,
-                    None if f.value is None else str(f.value),
-                    f.unit,
-                    f.support,
-                    len(f.mentions),
-                    json.dumps(data, ensure_ascii=False),
-                )
-                for f, data in zip(story.facts, encoded["facts"], strict=True)
-            ],
+            [(encoded.id, *fact) for fact in encoded.facts],
         )
         self.conn.executemany(
             "INSERT INTO discrepancies (story, position, about, kind, data) VALUES (?, ?, ?, ?, ?)",
-            [
-                (story.id, i, d.about, d.kind, json.dumps(data, ensure_ascii=False))
-                for i, (d, data) in enumerate(zip(story.discrepancies, encoded["discrepancies"], strict=True))
-            ],
+            [(encoded.id, i, *d) for i, d in enumerate(encoded.discrepancies)],
         )
         self.conn.execute(
             "INSERT INTO stories_fts (rowid, id, title, summary) VALUES (?, ?, ?, ?)",
-            (fts_rowid(story.id), story.id, story.title, " ".join(s.text for s in story.summary)),
+            (fts_rowid(encoded.id), encoded.id, encoded.title, encoded.summary),
         )
 
     def delete_story(self, story_id: str) -> None:
