@@ -279,6 +279,10 @@ def test_story_title_is_not_a_web_address() -> None:
         "https://www.nytimes.com/2013/08/03/business/media/ellen-degeneres-to-host-next-years-oscars.html"
     )
     assert story_title([address], []).startswith("Ellen DeGeneres will host the Oscars")
+    # nor does the timeline quote it as the page's title
+    address.published = "2013-08-03"
+    (published,) = [e for e in build_timeline([address]) if e.text.startswith("Published")]
+    assert "nytimes" not in published.text
 
 
 def test_an_untitled_story_is_named_by_the_summary_sentence_that_leads_a_page() -> None:

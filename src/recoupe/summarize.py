@@ -311,7 +311,7 @@ def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> li
     dated: list[TimelineEntry] = []
     for doc in docs:
         name = doc.site or doc.source
-        title = f" “{doc.title}”" if doc.title else ""
+        title = f" “{doc.title}”" if doc.title and not _is_web_address(doc.title) else ""
         if doc.published:
             dated.append(TimelineEntry(doc.published[:10], f"Published by {name}:{title}", [doc.id]))
         elif addresses.get(doc.id):
