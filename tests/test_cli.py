@@ -203,6 +203,51 @@ def test_add_watch_adds_the_files_that_appear_and_stops_on_ctrl_c(
     assert f"{crawl}/later/{seeds[2].name}" in sources and len(sources) == 3
 
 
+def test_add_watch_goes_on_after_an_add_that_fails_and_reads_its_files_again(
+    examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+    import shutil
+    import sqlite3
+
+    from recoupe import cli
+    from recoupe.corpus import Corpus
+
+    crawl = tmp_path / "crawl"
+    crawl.mkdir()
+    seeds = sorted(examples_dir.glob("00*.txt"))
+    shutil.copy(seeds[0], crawl / seeds[0].name)
+    real_add = Corpus.add_paths
+    calls: list[list[str]] = []
+
+    def locked_once(self: Corpus, paths: list[str], **kwargs: object) -> object:
+        calls.append(list(paths))
+        if len(calls) == 2:
+            raise sqlite3.OperationalError("database is locked")
+        return real_add(self, paths, **kwargs)  # type: ignore[arg-type]
+
+    looks: list[float] = []
+
+    def a_page_arrives_then_stop(seconds: float) -> None:
+        looks.append(seconds)
+        if len(looks) == 1:
+            arrived = crawl / seeds[1].name
+            shutil.copy(seeds[1], arrived)
+            os.utime(arrived, (arrived.stat().st_atime - 60, arrived.stat().st_mtime - 60))
+        elif len(looks) == 3:
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(Corpus, "add_paths", locked_once)
+    monkeypatch.setattr(cli, "_watch_sleep", a_page_arrives_then_stop)
+    db = tmp_path / "news.db"
+    code, _, err = run_out(["add", str(crawl), "--db", str(db), "--workers", "1", "--watch", "1"])
+    assert code == 0, err
+    arrived = f"{crawl}/{seeds[1].name}"
+    assert calls == [[str(crawl)], [arrived], [arrived]]  # failed, then read again at the next look
+    assert "this add stopped (OperationalError: database is locked)" in err
+    assert "1 inputs: 1 new pages" in err and err.rstrip().endswith("watch stopped")
+
+
 def test_add_watch_refuses_standard_input(tmp_path: Path) -> None:
     code, _, err = run_out(["add", "-", "--db", str(tmp_path / "x.db"), "--watch", "5"])
     assert code == 2 and "--watch needs files or folders" in err

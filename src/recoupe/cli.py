@@ -364,8 +364,9 @@ def _report_add(summary: AddSummary, args: argparse.Namespace, stderr: TextIO) -
 def watch_add(corpus: Corpus, args: argparse.Namespace, stderr: TextIO) -> int:
     """`recoupe add --watch`: add PATHs, then every `args.watch` seconds the files under them that
     are new or changed (`FileStates`), with the corpus's workers kept; a summary line per add
-    that found something. Ctrl-C (or SIGTERM) stops it between two adds or inside one: what was
-    committed stays, the next add goes on."""
+    that found something. An add that fails (a store locked past its wait, a full disk) is told
+    on stderr and its files are read again at the next look. Ctrl-C (or SIGTERM) stops it between
+    two adds or inside one: what was committed stays, the next add goes on."""
     from recoupe.ingest.watch import FileStates
 
     if not args.paths or "-" in args.paths:
@@ -381,8 +382,17 @@ def watch_add(corpus: Corpus, args: argparse.Namespace, stderr: TextIO) -> int:
             while True:
                 _watch_sleep(args.watch)
                 changed = seen.changed(args.paths)
-                if changed:
+                if not changed:
+                    continue
+                try:
                     _report_add(corpus.add_paths(changed), args, stderr)
+                except Exception as error:  # a locked store, a full disk: the watch goes on
+                    seen.forget(changed)  # what this add rolled back is read again next time
+                    print(
+                        f"recoupe: error: this add stopped ({type(error).__name__}: {error}); "
+                        f"its {len(changed)} files are read again at the next look",
+                        file=stderr,
+                    )
     except KeyboardInterrupt:
         if not args.quiet:
             print("recoupe: watch stopped", file=stderr)

@@ -40,6 +40,11 @@ class FileStates:
                 continue
             self.states[path] = (info.st_size, info.st_mtime_ns)
 
+    def forget(self, files: Sequence[str]) -> None:
+        """Take `files` as never seen: the next look gives them again (their add failed)."""
+        for path in files:
+            self.states.pop(path, None)
+
     def changed(self, paths: Sequence[str]) -> list[str]:
         """Files under `paths` (files or folders, walked in sorted order) that are new or changed
         since the last call and settled; they are remembered as seen."""
