@@ -1685,3 +1685,15 @@ def test_politics_a_description_of_a_gender_reaches_the_sentence_before_a_full_s
         '"l\'occasion de le rencontrer", mais pas "pendant les Jeux".'
     )
     assert speaker_of(quotes(models, text, "fr"), "l'occasion") == "Nicolas Sarkozy"
+
+
+def test_politics_the_subject_of_a_reported_clause_is_not_an_incise_s_speaker(models: SpacyModels) -> None:
+    # rpm2 T04_C2_02 (heldout10, read in the eighth round): '« … », estimant que la rencontre …'
+    text = (
+        '"Le vice-ministre des Affaires étrangères He Yafei a émis une vive protestation", estimant que la '
+        'rencontre de Gdanks avait "mis à mal les fondements des relations sino-françaises et '
+        'sino-européennes", selon CCTV.'
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "Le vice-ministre") == "CCTV"
+    assert speaker_of(found, "mis à mal") == "CCTV"

@@ -1699,6 +1699,8 @@ class _Speakers:
                 continue
             if t.i in sentence_starts(self.sdoc) or t.text in (",", ".", ";", ":", "«", "“", '"'):
                 break
+            if t.pos_ == "SCONJ" and t.dep_ == "mark" and t.head.i != verb.i:
+                break  # '« … », estimant que la rencontre …': the reported clause's subject
             following.append(t)
         # 'a déclaré le président d'Axa, Henri de Castries': the person set by a comma in
         # apposition to the role, not a name inside the role's complement (NER may take 'Axa'
