@@ -2397,3 +2397,56 @@ def test_a_share_or_sum_in_brackets_after_a_name_is_that_names(
 ) -> None:
     parser = french_parser if language == "fr" else english_parser
     assert by_value(_parsed(parser, text, language), value).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "unit"),
+    [
+        # FreSaDa regular 000007945
+        (
+            "La nouvelle Assemblée compterait donc 389 députés contre 577 aujourd'hui soit une diminution de 32,6%.",
+            "fr",
+            577,
+            "députés",
+        ),
+        # FreSaDa regular 000008615: a number in words after the versus word
+        (
+            'Le texte de loi qui rendra obligatoires onze vaccins pour les enfants contre trois actuellement sera présenté devant le Parlement à la "fin de l\'année" 2017.',
+            "fr",
+            3,
+            "vaccins",
+        ),
+        # written for the test: no ECB+ sentence leaves the noun out after "against"
+        ("The bill passed by 56 votes against 44 .", "en", 44, "votes"),
+    ],
+)
+def test_a_bare_number_after_a_versus_word_counts_the_noun_before(
+    english_parser: Any, french_parser: Any, text: str, language: str, value: float, unit: str
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    assert by_value(_parsed(parser, text, language), value).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "subject"),
+    [
+        # FreSaDa regular 000008545
+        (
+            "Alors qu'il est dix fois moins solide que les matériaux utilisés aujourd'hui, il possède une résistance phénoménale face au passage du temps.",
+            "fr",
+            10,
+            "solide",
+        ),
+        (
+            "Women are three times more likely to be hit .",
+            "en",
+            3,
+            "likely",
+        ),  # written for the test: none in ECB+
+    ],
+)
+def test_a_count_of_times_before_a_comparative_measures_the_adjective(
+    english_parser: Any, french_parser: Any, text: str, language: str, value: float, subject: str
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    assert by_value(_parsed(parser, text, language), value).subject == subject

@@ -388,6 +388,8 @@ class _Lex:
     # "a reculé de deux points": a change of a share counted in points
     point_nouns: frozenset[str] = frozenset()
     frequency_nouns: frozenset[str] = frozenset()
+    # "dix fois moins solide", "three times more likely": the adjective compared is the subject
+    times_comparative: re.Pattern[str] = field(default_factory=_never)
     elliptic_connectors: re.Pattern[str] | None = None
     # "quatre ou cinq teintes", "two or three children": two numbers, one noun, a range
     alternative_connectors: re.Pattern[str] | None = None
@@ -705,6 +707,9 @@ def _lex(code: str) -> _Lex:
     lex.magnitude_after = _words_pattern(measures, "magnitude_after", r"^\s+(?:{words})(?![\w])")
     lex.point_nouns = frozenset(fold(w) for w in _strings(measures, "point_nouns"))
     lex.frequency_nouns = frozenset(fold(w) for w in _strings(measures, "frequency_nouns"))
+    lex.times_comparative = _words_pattern(
+        measures, "times_comparative", rf"{_WS}+(?:{{words}}){_WS}+(?P<adjective>[^\W\d_][\w'’-]+)"
+    )
     if _strings(measures, "elliptic_connectors"):
         lex.elliptic_connectors = re.compile(
             rf"(?:^|[\s\"«“(])(?:{_escaped(_strings(measures, 'elliptic_connectors'))})\s*[\"«“]?\s*$",
@@ -2791,7 +2796,7 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
             expr = _read_expression(text, lex, atom, nxt, sdoc, sent)
         if expr is None:
             expr = _shared_noun(text, lex, atom, nxt, after_nxt, sdoc, sent)
-        if expr is None and (parallel := _parallel_count(text, lex, counts, sent)) is not None:
+        if expr is None and (parallel := _parallel_count(text, lex, counts, sent, atom.start)) is not None:
             expr = _elliptic(text, lex, atom, nxt, parallel, sent)
         if expr is None:
             continue
@@ -2923,10 +2928,15 @@ def _shared_noun(
     )
 
 
-def _parallel_count(text: str, lex: _Lex, counts: Sequence[_Expr], sent: tuple[int, int]) -> _Expr | None:
+def _parallel_count(
+    text: str, lex: _Lex, counts: Sequence[_Expr], sent: tuple[int, int], start: int
+) -> _Expr | None:
     """The last figure of the sentence a left-out noun can be read from: not one inside a
     modifier after `elliptic_not_after` ("289 députés seraient élus ... à deux tours ... et cent à
-    la proportionnelle": the deputies, not the rounds)."""
+    la proportionnelle": the deputies, not the rounds), unless a versus word joins it to the
+    number at `start` ("par 55 voix contre 52")."""
+    if counts and counts[-1].start >= sent[0] and lex.versus.search(text[counts[-1].end : start]):
+        return counts[-1]
     for expr in reversed(counts):
         if expr.start < sent[0]:
             return None
@@ -2954,7 +2964,12 @@ def _elliptic(
     ):
         return None
     gap = text[previous.end : atom.start]
-    if len(gap) > 80 or re.search(r"\d", gap) or not lex.elliptic_connectors.search(gap):
+    # "par 55 voix contre 52", "329 personnes ... contre 285 en juin 2016": a versus word too
+    if (
+        len(gap) > 80
+        or re.search(r"\d", gap)
+        or not (lex.elliptic_connectors.search(gap) or lex.versus.search(gap))
+    ):
         return None
     high_atom = nxt if _range_partner(text, atom, nxt, lex) else None
     low_value = atom.value
@@ -3330,6 +3345,9 @@ def _read_expression(
                     # "la cote de confiance a reculé de deux points", "approval ratings have
                     # dropped six points", "une hausse de 10 points": a change of a share
                     subject, predicate = changed
+                elif folded_head in lex.frequency_nouns and (compared := _compared_word(text, unit_end, lex)):
+                    # "Alors qu'il est dix fois moins solide que les matériaux" (FreSaDa 000008545)
+                    subject = compared
                 elif (
                     sdoc is not None
                     and folded_head in lex.frequency_nouns
@@ -3452,6 +3470,24 @@ def _name_before_bracket(text: str, start: int) -> str | None:
     if before is None:
         return None
     return ((before.group(1) or "") + before.group(2)).strip()
+
+
+def _compared_word(text: str, end: int, lex: _Lex) -> str | None:
+    """The adjective (or noun, after "de") a count of times compares: "dix fois moins solide",
+    "three times more likely", "trois fois plus d'équipements"; none before "que"/"than"."""
+    compared = lex.times_comparative.match(text, end)
+    if compared is None:
+        return None
+    word = re.sub(rf"^(?:{lex.of_words})", "", compared["adjective"], flags=re.IGNORECASE)
+    if (
+        len(word) < 3
+        or fold(word) in lex.stop
+        or fold(word) in lex.of_prepositions
+        or "'" in word
+        or "’" in word
+    ):
+        return None
+    return word
 
 
 def _noun_owning_number(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> str | None:
