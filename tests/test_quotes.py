@@ -1697,3 +1697,15 @@ def test_politics_the_subject_of_a_reported_clause_is_not_an_incise_s_speaker(mo
     found = quotes(models, text, "fr")
     assert speaker_of(found, "Le vice-ministre") == "CCTV"
     assert speaker_of(found, "mis à mal") == "CCTV"
+
+
+def test_politics_words_in_marks_led_by_an_infinitive_after_a_preposition_are_no_charge(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T04_C2_02 (heldout10, read in the eighth round): 'appelle la France à « corriger … »'
+    text = (
+        "Le communiqué officiel se termine toutefois sur une note plus conciliante, puisqu’il appelle la "
+        'France à "corriger ses erreurs afin de permettre aux relations sino-françaises de maintenir un '
+        'développement sain et stable".'
+    )
+    assert [q.text[:17] for q in quotes(models, text, "fr")] == ["corriger ses erre"]

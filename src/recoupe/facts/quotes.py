@@ -907,7 +907,11 @@ class _Speakers:
             # words of a speech act are whoever makes it, whatever verb the sentence has
             act = None if full or taken else self._speech_act(inside)
             taken = taken or act is not None
-            finite = any("Fin" in t.morph.get("VerbForm", []) for t in inside)
+            # words in marks led by an infinitive are someone's request or plan ('il appelle la
+            # France à « corriger ses erreurs … »'), not the name of a charge
+            finite = any("Fin" in t.morph.get("VerbForm", []) for t in inside) or (
+                inside.root.pos_ == "VERB" and "Inf" in inside.root.morph.get("VerbForm", [])
+            )
             if (not full and not taken) or (not taken and verb is None and term and not finite):
                 # a scare quote, a term, a name or a charge ('mis en examen pour « faux et usage
                 # de faux »'): nobody is said to speak these words, unless a quote says them
