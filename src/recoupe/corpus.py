@@ -1155,22 +1155,21 @@ class Corpus:
         order), weighted with the store's idf, as the rows of one `VectorMatrix`."""
         raw = self._vectors(ids)
         present = [i for i in ids if i in raw]
-        every = np.unique(np.concatenate([raw[i][0] for i in present] or [np.zeros(0, np.int64)]))
+        # the rows laid end to end: a region holds thousands of documents, one array pass each
+        terms = np.concatenate([raw[i][0] for i in present] or [np.zeros(0, np.int64)]).astype(np.int64)
+        counts = np.concatenate([raw[i][1] for i in present] or [np.zeros(0, np.int64)])
+        row_of = np.repeat(np.arange(len(present)), [len(raw[i][0]) for i in present])
+        keep = counts > 0
+        terms, counts, row_of = terms[keep], counts[keep], row_of[keep]
+        every, position = np.unique(terms, return_inverse=True)
         names = self._names_of(every.tolist())
         name_terms = np.fromiter(
             (names[t].startswith("n:") for t in every.tolist()), dtype=bool, count=len(every)
         )
-        idf = self._idf(n_indexed)
-        rows: list[tuple[npt.NDArray[np.int64], F64]] = []
-        is_name: list[npt.NDArray[np.bool_]] = []
-        for doc_id in present:
-            terms, counts, _ = raw[doc_id]
-            keep = counts > 0
-            terms, counts = terms[keep], counts[keep]
-            rows.append((terms, (1.0 + np.log(counts)) * idf[terms]))
-            is_name.append(name_terms[np.searchsorted(every, terms)])
+        weights = (1.0 + np.log(counts)) * self._idf(n_indexed)[terms]
+        lengths = np.bincount(row_of, minlength=len(present))
         days = np.array([raw[i][2] or 0 for i in present], dtype=np.int64)
-        return present, VectorMatrix.from_weights(rows, is_name, days)
+        return present, VectorMatrix.from_flat(terms, weights, name_terms[position], lengths, days)
 
     def _names_of(self, term_ids: Sequence[int]) -> dict[int, str]:
         missing = [t for t in term_ids if t not in self._term_names]

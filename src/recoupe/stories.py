@@ -396,11 +396,24 @@ class VectorMatrix:
     ) -> VectorMatrix:
         """Rows of (term ids, weights), each weight already tf x idf; `is_name` tells, term by
         term, which are names. Each part of a row is normalised to unit length here."""
-        width = 1 + max((int(terms.max()) for terms, _ in rows if len(terms)), default=0)
+        lengths = np.array([len(t) for t, _ in rows], dtype=np.int64)
+        terms = np.concatenate([t for t, _ in rows] or [np.zeros(0, np.int64)]).astype(np.int64)
+        weights = np.concatenate([w for _, w in rows] or [np.zeros(0, np.float64)]).astype(np.float64)
+        names = np.concatenate(list(is_name) or [np.zeros(0, bool)]).astype(bool)
+        return cls.from_flat(terms, weights, names, lengths, days)
+
+    @classmethod
+    def from_flat(
+        cls, terms: I64, weights: F64, is_name: npt.NDArray[np.bool_], lengths: I64, days: I64
+    ) -> VectorMatrix:
+        """`from_weights` over the rows laid end to end (`lengths` terms each): a region of
+        thousands of stored documents is built in a few array operations, not a loop per row."""
+        width = 1 + (int(terms.max()) if len(terms) else 0)
+        row_of = np.repeat(np.arange(len(lengths)), lengths)
         parts = []
         for want in (False, True):
-            picked = [(t[mask == want], w[mask == want]) for (t, w), mask in zip(rows, is_name, strict=True)]
-            parts.append(_unit_rows(picked, width))
+            picked = is_name == want
+            parts.append(_unit_rows_flat(row_of[picked], terms[picked], weights[picked], len(lengths), width))
         return cls(parts[0], parts[1], np.asarray(days, dtype=np.int64))
 
     @property
@@ -429,16 +442,13 @@ def _csr_rows(rows: Sequence[Mapping[str, float]]) -> Any:
     )
 
 
-def _unit_rows(rows: Sequence[tuple[I64, F64]], width: int) -> Any:
-    lengths = np.array([len(t) for t, _ in rows], dtype=np.int64)
+def _unit_rows_flat(row_of: I64, terms: I64, weights: F64, n_rows: int, width: int) -> Any:
+    """A CSR matrix of unit rows from entries laid out row by row (`row_of` ascending)."""
+    lengths = np.bincount(row_of, minlength=n_rows)
     indptr = np.concatenate([[0], np.cumsum(lengths)]).astype(np.int64)
-    indices = np.concatenate([t for t, _ in rows] or [np.zeros(0, np.int64)]).astype(np.int64)
-    data = np.concatenate([w for _, w in rows] or [np.zeros(0, np.float64)]).astype(np.float64)
-    row_of = np.repeat(np.arange(len(rows)), lengths)
-    norms = np.sqrt(np.bincount(row_of, weights=data * data, minlength=len(rows)))
+    norms = np.sqrt(np.bincount(row_of, weights=weights * weights, minlength=n_rows))
     norms = np.where(norms > 0, norms, 1.0)
-    data = data / np.repeat(norms, lengths)
-    return sparse.csr_matrix((data, indices, indptr), shape=(len(rows), width))
+    return sparse.csr_matrix((weights / norms[row_of], terms, indptr), shape=(n_rows, width))
 
 
 def _combine(
