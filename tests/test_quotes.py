@@ -1709,3 +1709,13 @@ def test_politics_words_in_marks_led_by_an_infinitive_after_a_preposition_are_no
         'développement sain et stable".'
     )
     assert [q.text[:17] for q in quotes(models, text, "fr")] == ["corriger ses erre"]
+
+
+def test_culture_titles_after_a_noun_of_works_are_no_quotations(models: SpacyModels) -> None:
+    # fresada 000008416 (heldout10, read in the eighth round)
+    text = (
+        "Celui-ci évoque le passé d'auteure de la secrétaire d'Etat chargée de l'Egalité entre les femmes "
+        "et les hommes, qui, sous pseudonyme, a écrit plusieurs livres sur le sexe et les relations "
+        'amoureuses dont "Osez les sex-friends" ou "Les filles bien n\'avalent pas"'
+    )
+    assert quotes(models, text, "fr") == []

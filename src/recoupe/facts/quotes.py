@@ -284,6 +284,7 @@ class Vocabulary:
     caused_speech: frozenset[str] = frozenset()
     clause_stems: re.Pattern[str] | None = None
     speech_nouns: frozenset[str] = frozenset()
+    work_nouns: frozenset[str] = frozenset()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -324,6 +325,7 @@ def vocabulary(language: str) -> Vocabulary:
         caused_speech=get("caused_speech"),
         clause_stems=_prefixes(get("clause_stems")),
         speech_nouns=get("speech_nouns"),
+        work_nouns=get("work_nouns"),
     )
 
 
@@ -901,7 +903,11 @@ class _Speakers:
             ]
             credited = credited or bool(incises)
             taken = governed or according or announcer or ((reported or credited) and not term)
-            if words_in < 2 or _is_title(quote_text, inside, self._name_words(inside)):
+            if (
+                words_in < 2
+                or _is_title(quote_text, inside, self._name_words(inside))
+                or self._work_title(raw)
+            ):
                 continue  # a single word, a title
             # 'élever une « vive protestation »', 'la menace « de conséquences graves »': the
             # words of a speech act are whoever makes it, whatever verb the sentence has
@@ -1146,6 +1152,26 @@ class _Speakers:
         name = self._name_of(subject)
         credited = {c.name for c in self.credits if c.at < raw.open_at}
         return name if name is not None and name in credited else None
+
+    def _work_title(self, raw: _Raw) -> bool:
+        """Words in marks after a noun of a work, no verb between but other titles and their
+        links ('plusieurs livres sur le sexe … dont « Osez les sex-friends » ou « Les filles bien
+        n'avalent pas »', 'une tribune intitulée « … »'): a title."""
+        at = self.sdoc.char_span(raw.open_at, raw.open_at + 1, alignment_mode="expand")
+        if at is None:
+            return False
+        k, seen = at.start - 1, 0
+        while k >= at.sent.start and seen < 12:
+            t = self.sdoc[k]
+            if any(r.open_at <= t.idx < r.close_end for r in self.raws):
+                k -= 1  # another title of the list
+                continue
+            if _fold(t.text) in self.vocab.work_nouns:
+                return True
+            if t.pos_ in ("VERB", "AUX") or t.text in (".", ";", ":", "!", "?"):
+                return False
+            k, seen = k - 1, seen + 1
+        return False
 
     def _speech_act(self, inside: Span) -> Token | None:
         """The noun of a speech act the quoted words are ('une « vive protestation »') or
