@@ -12,8 +12,9 @@ read for facts (documents have no mentions, so story features are words only) an
 rebuilds, so that what is timed is the store's passes: write, dedup (LSH buckets, exact
 verification of the neighbours they propose), story index and assignment.
 
-Printed per `--every` pages: milliseconds per page of each phase over that slice, the pairs the
-LSH buckets proposed and the share verification accepted, and the store's size on disk. The
+Printed per `--every` pages: milliseconds per page of each phase over that slice; per page, the
+pairs the LSH buckets proposed, those tested on their texts (the others were ruled out by their
+sketches, `dedup.sketches_may_match`) and those accepted; and the store's size on disk. The
 slices show how each phase grows with the store; they are not the end-to-end figures of
 `bench_scale.py` (no facts: story assignment sees fewer terms per page).
 
@@ -68,15 +69,15 @@ class NoRebuild(Corpus):
 
 
 class VerifyCounter:
-    """Counts the pairs the LSH buckets propose for exact verification, and those accepted."""
+    """Counts the pairs tested on their texts, and those accepted."""
 
     def __init__(self) -> None:
-        self.proposed = 0
+        self.tested = 0
         self.accepted = 0
         self.original = corpus_module.verify_pair
 
     def __call__(self, *args: object, **kwargs: object) -> object:
-        self.proposed += 1
+        self.tested += 1
         match = self.original(*args, **kwargs)  # type: ignore[arg-type]
         self.accepted += match is not None
         return match
@@ -102,18 +103,18 @@ def main() -> int:
     )
     print(
         f"{'pages':>8} {'rows':>7} {'dedup':>7} {'index':>7} {'assign':>7}   ms per page of the slice;"
-        " proposed pairs per page, accepted share; store MiB"
+        " pairs per page LSH proposed / tested on texts / accepted; store MiB"
     )
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "s.db") as store:
         corpus = NoRebuild(store, PipelineConfig(workers=1), chunk_pages=args.chunk)
         corpus.pipeline.__class__ = CleanJudgeOnly
         slice_timings = dict.fromkeys(PHASES, 0.0)
         slice_pages, done = 0, 0
-        proposed_before = accepted_before = 0
+        proposed_before = tested_before = accepted_before = 0
         started = time.perf_counter()
 
         def add(batch: list[tuple[InputEntry, Page | None]], last: bool) -> None:
-            nonlocal slice_pages, done, proposed_before, accepted_before, slice_timings
+            nonlocal slice_pages, done, proposed_before, tested_before, accepted_before, slice_timings
             summary = corpus.add(batch)
             done += len(batch)
             slice_pages += len(batch)
@@ -122,19 +123,23 @@ def main() -> int:
             if not last and done % args.every >= args.chunk:
                 return
             size = os.path.getsize(Path(tmp) / "s.db") / 2**20
-            proposed = counter.proposed - proposed_before
+            proposed = corpus.pair_counts["proposed"] - proposed_before
+            tested = counter.tested - tested_before
             accepted = counter.accepted - accepted_before
             # the write phase holds the three others: what is left is the rows' own writing
             slice_timings["write"] -= sum(slice_timings[p] for p in PHASES[1:])
             per_page = [1000 * slice_timings[p] / slice_pages for p in PHASES]
             print(
-                f"{done:>8} " + " ".join(f"{v:7.1f}" for v in per_page) + f"   {proposed / slice_pages:.1f}, "
-                f"{accepted / max(1, proposed):.2f}; {size:,.0f} MiB ({time.perf_counter() - started:.0f} s)",
+                f"{done:>8} "
+                + " ".join(f"{v:7.1f}" for v in per_page)
+                + f"   {proposed / slice_pages:.1f} / {tested / slice_pages:.1f} / "
+                f"{accepted / slice_pages:.2f}; {size:,.0f} MiB ({time.perf_counter() - started:.0f} s)",
                 flush=True,
             )
             slice_timings = dict.fromkeys(PHASES, 0.0)
             slice_pages = 0
-            proposed_before, accepted_before = counter.proposed, counter.accepted
+            proposed_before, tested_before = corpus.pair_counts["proposed"], counter.tested
+            accepted_before = counter.accepted
 
         with path.open(encoding="utf-8") as stream:
             batch: list[tuple[InputEntry, Page | None]] = []

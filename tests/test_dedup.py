@@ -34,6 +34,8 @@ from recoupe.dedup import (
     jaccard,
     shingle_hashes,
     shingle_set,
+    sketches_may_match,
+    verify_pair,
 )
 from recoupe.model import Document, DuplicateCluster, Removal, document_id
 from recoupe.stage import make_stage
@@ -152,6 +154,37 @@ def test_containment_can_be_disabled(armstrong: dict[str, Any]) -> None:
 def test_two_articles_on_one_event_are_not_merged(armstrong: dict[str, Any]) -> None:
     docs = [doc("a", armstrong["original"]["text"]), doc("b", armstrong["same_event_other_article"]["text"])]
     assert find_duplicates(docs) == []
+
+
+def test_sketches_let_through_every_pair_the_exact_test_accepts_and_stop_others(
+    armstrong: dict[str, Any], betancourt: dict[str, Any]
+) -> None:
+    # the store reads and shingles a stored page's text only for the pairs whose sketches may match
+    original = armstrong["original"]["text"]
+    texts = {
+        "original": original,
+        "republished": republished(original),  # a near copy (Jaccard)
+        "teaser": paywalled(original),  # a shorter copy (containment)
+        "other article": armstrong["same_event_other_article"]["text"],
+        **{f"betancourt {k}": v["text"] for k, v in betancourt.items() if isinstance(v, dict) and "text" in v},
+    }
+    sketcher = Sketcher(128)
+    sets = {name: shingle_set(text) for name, text in texts.items()}
+    sketches = {name: np.asarray(sketcher(s).hashvalues) for name, s in sets.items()}
+    options = {"threshold": 0.8, "min_containment": 0.9}
+    allowed = set()
+    for a in texts:
+        for b in texts:
+            if a >= b:
+                continue
+            may = sketches_may_match(sketches[a], len(sets[a]), sketches[b], len(sets[b]), **options)
+            if verify_pair(sets[a], sets[b], **options) is not None:
+                assert may, (a, b)
+            if may:
+                allowed.add((a, b))
+    assert ("original", "republished") in allowed and ("original", "teaser") in allowed
+    assert ("other article", "original") not in allowed  # one event, two articles: no text read
+    assert len(allowed) < len(texts) * (len(texts) - 1) / 2
 
 
 def test_representative_is_the_best_quality_then_the_earliest(armstrong: dict[str, Any]) -> None:

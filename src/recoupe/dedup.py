@@ -27,6 +27,7 @@ inside a shared passage counts once when sources are counted.
 from __future__ import annotations
 
 import hashlib
+import math
 import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
@@ -266,6 +267,39 @@ def verify_pair(a: U64, b: U64, *, threshold: float, min_containment: float) -> 
     ):
         return Match("containment", contained)
     return None
+
+
+# how many standard deviations of the MinHash estimate a pair may fall short of the Jaccard it
+# needs before its test on the texts is skipped (one-sided normal tail: 3e-5 of true pairs)
+SKETCH_MARGIN_SIGMAS = 4.0
+
+
+def sketches_may_match(
+    a: npt.NDArray[np.uint32],
+    a_size: int,
+    b: npt.NDArray[np.uint32],
+    b_size: int,
+    *,
+    threshold: float,
+    min_containment: float,
+) -> bool:
+    """Whether `verify_pair` may accept two shingle sets, judged from their MinHash sketches and
+    sizes alone (no text read): False when the share of equal hash values, an estimate of their
+    Jaccard with a standard deviation of sqrt(J(1 - J) / num_perm), falls more than
+    `SKETCH_MARGIN_SIGMAS` below the lowest Jaccard `verify_pair` can accept for sets of these
+    sizes. That lowest Jaccard is `threshold`, or, when a containment match is possible (the
+    smaller set large enough, at least `MIN_CONTAINED_FRACTION` of the other), that of a smaller
+    set held at `min_containment` in the larger: c s / (s + l - c s)."""
+    if a_size == 0 or b_size == 0:
+        return False
+    small, large = min(a_size, b_size), max(a_size, b_size)
+    needed = threshold
+    if min_containment <= 1.0 and small >= MIN_CONTAINED_SHINGLES and small >= MIN_CONTAINED_FRACTION * large:
+        held = min_containment * small
+        needed = min(needed, held / (small + large - held))
+    estimate = float(np.count_nonzero(a == b)) / len(a)
+    margin = SKETCH_MARGIN_SIGMAS * math.sqrt(needed * (1.0 - needed) / len(a))
+    return estimate >= needed - margin
 
 
 def find_duplicates(

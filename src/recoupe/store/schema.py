@@ -224,10 +224,22 @@ def _fts_rows_by_id_hash(conn: sqlite3.Connection) -> None:
         conn.execute(f"ALTER TABLE {table}_v3 RENAME TO {table}")
 
 
+_V4_SKETCHES = """
+-- each document's MinHash sketch (uint32 values) and the size of its shingle set: a pair its LSH
+-- buckets propose is tested on the texts only when the sketches say the test may pass
+CREATE TABLE sketches (
+    doc TEXT PRIMARY KEY,
+    shingles INTEGER NOT NULL,
+    hashvalues BLOB NOT NULL
+) WITHOUT ROWID;
+"""
+
 MIGRATIONS: list[Migration] = [
     Migration(1, "pages, documents, furniture, LSH, candidate index, stories, facts", _V1_BASE),
     Migration(2, "full-text search (FTS5) over documents and stories", _V2_FTS),
     Migration(3, "full-text rows keyed by a hash of their id", "", _fts_rows_by_id_hash),
+    # no backfill: a document stored before has no sketch and its pairs are tested on the texts
+    Migration(4, "MinHash sketches of documents, to filter the pairs LSH proposes", _V4_SKETCHES),
 ]
 SCHEMA_VERSION = MIGRATIONS[-1].version
 
