@@ -1719,3 +1719,16 @@ def test_culture_titles_after_a_noun_of_works_are_no_quotations(models: SpacyMod
         'amoureuses dont "Osez les sex-friends" ou "Les filles bien n\'avalent pas"'
     )
     assert quotes(models, text, "fr") == []
+
+
+def test_politics_an_inverted_clitic_before_an_adverb_and_the_verb(models: SpacyModels) -> None:
+    # rpm2 T04_C2_08 (heldout10, read in the eighth round): 'a-t-il ensuite confié'
+    text = (
+        "Le président Nicolas Sarkozy a profité d'un déplacement à Gdansk pour une cérémonie réunissant "
+        "plusieurs Nobel de la Paix autour de Lech Walesa, ancien président polonais et dirigeant historique "
+        "du syndicat Solidarnosc, pour rencontrer pour la première fois le chef spirituel tibétain, nobélisé "
+        "en 1989.\n"
+        "L'entrevue qu'il a eue, en tête à tête, avec le dalaï lama, a duré environ une demi-heure et "
+        '"s\'est très bien passé", a-t-il ensuite confié à la presse.'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "s'est très") == "Nicolas Sarkozy"

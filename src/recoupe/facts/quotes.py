@@ -2736,7 +2736,10 @@ def _aside(verb: Token, up_to_quote: str) -> bool:
 def _clitic_subject(verb: Token) -> Token | None:
     """French inversion: 'a-t-il expliqué', 'poursuit-elle', 'assure-t-on'."""
     doc = verb.doc
-    near = [doc[i] for i in (verb.i - 1, verb.i + 1, verb.i + 2) if 0 <= i < len(doc)]
+    before = verb.i - 1
+    while before > 0 and doc[before].pos_ == "ADV" and not doc[before].text.startswith("-"):
+        before -= 1  # 'a-t-il ensuite confié'
+    near = [doc[i] for i in (before, verb.i + 1, verb.i + 2) if 0 <= i < len(doc)]
     for t in near:
         # 'a-t-il', and the typo 'ajoute t-il'
         if (t.text.startswith("-") or _fold(t.text).startswith("t-")) and _fold(t.text).lstrip(
