@@ -2450,3 +2450,38 @@ def test_a_count_of_times_before_a_comparative_measures_the_adjective(
 ) -> None:
     parser = french_parser if language == "fr" else english_parser
     assert by_value(_parsed(parser, text, language), value).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "first", "second"),
+    [
+        # FreSaDa regular 000006841
+        (
+            "Entre 1990 et 2011, le coût des places à Manchester United et Liverpool a respectivement augmenté de 454 % et de 1 108 %.",
+            "fr",
+            454,
+            1108,
+        ),
+        # FreSaDa regular 000010257
+        (
+            "Ce dernier faisait alors état d'une explosion des embouteillages, avec des temps de parcours rallongés de 20 minutes sur les quais hauts et de près de 30 minutes sur les Grands Boulevards.",
+            "fr",
+            20,
+            30,
+        ),
+        # ECB+ 5_4ecb
+        (
+            "Stefanski expected more from a team that had signed free agent Elton Brand to an $ 82 million deal and re-signed core players Iguodala and Williams for $ 80 million and $ 25 million , respectively .",
+            "en",
+            80e6,
+            25e6,
+        ),
+    ],
+)
+def test_a_figure_coordinated_with_one_before_in_its_unit_shares_its_subject(
+    english_parser: Any, french_parser: Any, text: str, language: str, first: float, second: float
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    mentions = _parsed(parser, text, language)
+    before, after = by_value(mentions, first), by_value(mentions, second)
+    assert before.subject is not None and after.subject == before.subject

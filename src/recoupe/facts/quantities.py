@@ -391,6 +391,8 @@ class _Lex:
     # "dix fois moins solide", "three times more likely": the adjective compared is the subject
     times_comparative: re.Pattern[str] = field(default_factory=_never)
     elliptic_connectors: re.Pattern[str] | None = None
+    # the same words anywhere between two figures: "de 3% en 2019 et de 5% en 2020"
+    coordinators: re.Pattern[str] = field(default_factory=_never)
     # "quatre ou cinq teintes", "two or three children": two numbers, one noun, a range
     alternative_connectors: re.Pattern[str] | None = None
     # "two and three jobs": the first number counts the noun of the second
@@ -716,6 +718,7 @@ def _lex(code: str) -> _Lex:
             re.IGNORECASE,
         )
     lex.elliptic_not_after = frozenset(fold(w) for w in _strings(measures, "elliptic_not_after"))
+    lex.coordinators = _words_pattern(measures, "elliptic_connectors", r"(?<![\w'’])(?:{words})(?![\w'’])")
     for key in ("alternative_connectors", "shared_noun_connectors"):
         if _strings(measures, key):
             joined = re.compile(
@@ -2373,6 +2376,8 @@ def _sentence_subject(text: str, sent_start: int, start: int, unit_end: int, lex
     return None
 
 
+_YEAR_WORD = re.compile(r"(?<!\d)(?:1[89]|20)\d\d(?!\d)")
+
 _SCORE = re.compile(
     r"(?<![\w.,$€£/-])(?P<a>\d{1,3})\s?[-–]\s?(?P<b>\d{1,3})(?:\s?[-–]\s?(?P<c>\d{1,3}))?(?![\w.,%/]|\s?[-–]\s?\d|\s?%)"
 )
@@ -2813,6 +2818,10 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
             # "BNP Paribas doit toucher 2,55 milliards ; la Société générale, 1,7 milliard": the
             # list's verb, and the name that tells this sum from the others
             subject, predicate = item, previous.predicate
+        elif subject is None and previous is not None and _coordinated(text, lex, previous, expr, sent):
+            # "a progressé de 3% en 2019 et de 5% en 2020", "rallongés de 20 minutes sur les
+            # quais hauts et de près de 30 minutes sur les Grands Boulevards": the same measure
+            subject, predicate = previous.subject, previous.predicate
         previous = replace(expr, subject=subject, predicate=predicate)
         counts.append(previous)
         mentions.append(
@@ -2926,6 +2935,22 @@ def _shared_noun(
         qualifier="exact",
         number_start=atom.start,
     )
+
+
+def _coordinated(text: str, lex: _Lex, previous: _Expr, expr: _Expr, sent: tuple[int, int]) -> bool:
+    """Whether `expr`, a figure with no subject, is coordinated with the figure before it in its
+    sentence, in the same unit: a coordinator (`elliptic_connectors`) or a versus word between
+    them, with no other number but a year ("3% en 2019 et de 5% en 2020")."""
+    if previous.subject is None or previous.start < sent[0] or previous.unit != expr.unit:
+        return False
+    if previous.kind != expr.kind or previous.measure != expr.measure:
+        return False
+    gap = text[previous.end : expr.start]
+    if len(gap) > 80 or re.search(r"\d", _YEAR_WORD.sub("", gap)) or re.search(r"[;:.!?()]", gap):
+        return False
+    if re.search(r"(?<![\w'’])[A-ZÀ-Ý]", gap):
+        return False  # "Peugeot perdait 7,5 % ... et Renault ouvrait à -5,4 %": another name, another subject
+    return lex.coordinators.search(gap) is not None or lex.versus.search(gap) is not None
 
 
 def _parallel_count(
