@@ -1732,3 +1732,16 @@ def test_politics_an_inverted_clitic_before_an_adverb_and_the_verb(models: Spacy
         '"s\'est très bien passé", a-t-il ensuite confié à la presse.'
     )
     assert speaker_of(quotes(models, text, "fr"), "s'est très") == "Nicolas Sarkozy"
+
+
+def test_english_justice_a_title_abbreviation_after_an_organisation_before_the_name(
+    models: SpacyModels,
+) -> None:
+    # ecbplus 21_7ecb (test split), text as distributed: 'Sgt.' is no speaker, the name after it is
+    text = (
+        "Police caught up to him after he rear-ended a parked car at a stop light on Lyndale Avenue .\n"
+        "`` The driver was uncooperative , made some veiled threats that they 'd have to shoot him to get "
+        "him out .\n"
+        "He was subsequently tased by police , '' said Bloomington Police Sgt. Marty Earley ."
+    )
+    assert speaker_of(quotes(models, text, "en"), "The driver") == "Marty Earley"
