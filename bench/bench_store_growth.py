@@ -1,6 +1,6 @@
 """The store's own work per page as a corpus grows: dedup and story assignment, without the models.
 
-    .venv/bin/python bench/bench_store_growth.py [--pages 50000] [--seed 6] [--every 10000]
+    .venv/bin/python bench/bench_store_growth.py [--pages 50000] [--seed 6] [--every 10000] [--stop N]
 
 At 100,000 pages (`bench_scale.py`) the one writer became the critical path: its dedup went from
 5 to 21 ms per page and its story assignment from 13 to 32 ms between 10,000 and 100,000 pages,
@@ -91,6 +91,7 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=6)
     parser.add_argument("--every", type=int, default=10000, help="pages per printed slice")
     parser.add_argument("--chunk", type=int, default=128, help="pages per add (as one add's chunks)")
+    parser.add_argument("--stop", type=int, help="stop after this many pages of the --pages corpus")
     args = parser.parse_args()
     if not bench_scale.DATA.exists():
         print(f"skipped: {bench_scale.DATA} is absent")
@@ -143,7 +144,9 @@ def main() -> int:
 
         with path.open(encoding="utf-8") as stream:
             batch: list[tuple[InputEntry, Page | None]] = []
-            for line in stream:
+            for number, line in enumerate(stream):
+                if args.stop is not None and number >= args.stop:
+                    break
                 record = json.loads(line)
                 page = Page(
                     source=f"scale#{record['id']}",
