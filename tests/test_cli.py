@@ -161,10 +161,18 @@ def examples_db(examples_dir: Path, tmp_path_factory: pytest.TempPathFactory) ->
     return db
 
 
+def settled_copy(source: Path, target: Path) -> None:
+    """A page a crawler wrote a minute ago: `--watch` reads it at its next look."""
+    import os
+    import shutil
+
+    shutil.copy(source, target)
+    os.utime(target, (target.stat().st_atime - 60, target.stat().st_mtime - 60))
+
+
 def test_add_watch_adds_the_files_that_appear_and_stops_on_ctrl_c(
     examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import os
     import shutil
 
     from recoupe import cli
@@ -180,10 +188,8 @@ def test_add_watch_adds_the_files_that_appear_and_stops_on_ctrl_c(
     def a_crawler_writes_between_looks(seconds: float) -> None:
         looks.append(seconds)
         if len(looks) == 1:  # a third page arrives, settled (written a minute ago)
-            arrived = crawl / "later" / seeds[2].name
-            arrived.parent.mkdir()
-            shutil.copy(seeds[2], arrived)
-            os.utime(arrived, (arrived.stat().st_atime - 60, arrived.stat().st_mtime - 60))
+            (crawl / "later").mkdir()
+            settled_copy(seeds[2], crawl / "later" / seeds[2].name)
         elif len(looks) == 2:  # and one is being written now: left for a later look
             shutil.copy(seeds[3], crawl / seeds[3].name)
         else:
@@ -206,7 +212,6 @@ def test_add_watch_adds_the_files_that_appear_and_stops_on_ctrl_c(
 def test_add_watch_goes_on_after_an_add_that_fails_and_reads_its_files_again(
     examples_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import os
     import shutil
     import sqlite3
 
@@ -231,9 +236,7 @@ def test_add_watch_goes_on_after_an_add_that_fails_and_reads_its_files_again(
     def a_page_arrives_then_stop(seconds: float) -> None:
         looks.append(seconds)
         if len(looks) == 1:
-            arrived = crawl / seeds[1].name
-            shutil.copy(seeds[1], arrived)
-            os.utime(arrived, (arrived.stat().st_atime - 60, arrived.stat().st_mtime - 60))
+            settled_copy(seeds[1], crawl / seeds[1].name)
         elif len(looks) == 3:
             raise KeyboardInterrupt
 
