@@ -1433,3 +1433,205 @@ def test_sports_a_length_joined_to_its_noun_is_no_persons_duration() -> None:
     second = _figure_in("en", "d1", eight, "eight-year offer", 8.0, "yr", subject="offer")
     second.mentions += _entity(eight, "Mark Teixeira", "person") + _entity(eight, "Los Angeles Angels")
     assert _firm_rule(first, second)[0] is False
+
+
+# --------------------------------------------------------------------------------------------
+# real-news QA round 6: the name a figure is said of, a figure listed with others, a rounded
+# share, an age whose person is named beside it
+# --------------------------------------------------------------------------------------------
+
+
+def _with_figure(document: Document, figure: str, value: float, unit: str | None, **kw: object) -> Document:
+    """`document` stating one more figure of its sentence, after its first."""
+    start = document.text.index(figure)
+    kind = "money" if unit in ("EUR", "USD") else "quantity"
+    document.mentions.insert(
+        1,
+        Mention(kind=kind, text=figure, start=start, end=start + len(figure), value=value, unit=unit, **kw),  # type: ignore[arg-type]
+    )
+    return document
+
+
+def _persons(document: Document, *names: str) -> Document:
+    for name in names:
+        document.mentions += _entity(document.text, name, "person")
+    return document
+
+
+def test_politics_each_share_is_said_of_the_name_written_before_it() -> None:
+    # FreSaDa 000011337 and 000010789 (regular: polls of the 2017 primary and presidential
+    # elections): François de Rugy's 1% and François Fillon's 20% were one discrepancy (the
+    # same words "et Jean-Luc" after both, "François" before both)
+    primary = (
+        "Derrière ce trio, Vincent Peillon obtiendrait 7% des intentions, Sylvia Pinel 2%, François de Rugy "
+        "1% et Jean-Luc Bennahmias 0,5%."
+    )
+    first_round = (
+        "Marine Le Pen mène le bal de ce peloton avec 21,5%, devant François Fillon (20%) et Jean-Luc "
+        "Mélenchon (19,5%)."
+    )
+    first = _persons(
+        _figure("d0", primary, "1%", 1.0, "%"),
+        "Vincent Peillon",
+        "Sylvia Pinel",
+        "François de Rugy",
+        "Jean-Luc Bennahmias",
+    )
+    second = _persons(
+        _figure("d1", first_round, "20%", 20.0, "%"), "Marine Le Pen", "François Fillon", "Jean-Luc Mélenchon"
+    )
+    assert _firm_rule(first, second) == (False, "different names beside")
+
+
+def test_sports_each_average_is_said_of_the_name_written_before_it() -> None:
+    # ECB+ 5_14ecb (Philadelphia 76ers, December 2008); the second sentence is written for the
+    # test: two players' averages listed the same way are two measures
+    listed = (
+        "Andre Miller is averaging 15.5 points per game , Andre Iguodala 14.9 points , a drop of five points "
+        "per game from last season , while Samuel Dalembert is down almost five points per game with his 5.8 "
+        "points and just over two rebounds ."
+    )
+    written = (
+        "Thaddeus Young is averaging 9.1 points per game , Elton Brand 17.6 points , a drop of five points per "
+        "game from last season ."
+    )
+    first = _persons(
+        _figure_in("en", "d0", listed, "14.9 points", 14.9, "points", subject="points"),
+        "Andre Miller",
+        "Andre Iguodala",
+        "Samuel Dalembert",
+    )
+    second = _persons(
+        _figure_in("en", "d1", written, "17.6 points", 17.6, "points", subject="points"),
+        "Thaddeus Young",
+        "Elton Brand",
+    )
+    assert _firm_rule(first, second) == (False, "different names beside")
+
+
+def test_politics_a_figure_listed_with_others_does_not_take_the_subject_of_its_sentence() -> None:
+    # FreSaDa 000011231 and 000011274 (regular: two polls on Jean-Marie and Marine Le Pen, 2015):
+    # those who find him an asset were reported against those who share her ideas, the first
+    # sentence naming "Français" for its 83%
+    listed = (
+        'Selon un sondage BVA pour I-télé-CQFD, Jean-Marie Le Pen est qualifié de "handicap" par 83% des '
+        'Français, tandis que seulement 8% considèrent qu\'il est un "atout" (9% ne se prononcent pas).'
+    )
+    other_poll = (
+        'Ainsi, 32% de Français se disent "tout à fait" (6%) ou "assez" (26%) d\'accord avec les idées '
+        "défendues par Marine Le Pen."
+    )
+    first = _with_figure(_figure("d0", listed, "8%", 8.0, "%", predicate="considèrent"), "83%", 83.0, "%")
+    first.mentions += _entity(listed, "Français", "other") + _entity(listed, "Jean-Marie Le Pen", "person")
+    second = _figure("d1", other_poll, "32%", 32.0, "%", subject="Français")
+    second.mentions += _entity(other_poll, "Français", "other") + _entity(
+        other_poll, "Marine Le Pen", "person"
+    )
+    assert _firm_rule(first, second) == (False, "similar sentences")
+
+
+def test_sports_a_figure_listed_with_others_does_not_take_the_subject_of_its_sentence() -> None:
+    # ECB+ 10_3ecb and 10_2ecb (Mark Teixeira's free agency, December 2008): the Orioles' offer,
+    # listed with the Nationals', was reported against the Nationals' (the parse gives the
+    # second sentence's $160 million the subject "Nationals"; the names as the story's aliases
+    # make them one)
+    listed = (
+        "Other teams in the battle for Teixeira are the Baltimore Orioles ( seven years , $ 140-150 million ) , "
+        "Washington Nationals ( eight years , $ 160 million ) and Boston Red Sox ."
+    )
+    named = (
+        "Teixeira is considered the top offensive player available on the free agent market , and the Orioles "
+        "( seven years , $ 140- $ 150 million ) and Nationals ( eight years , $ 160 million ) reportedly have "
+        "made sizeable offers as well ."
+    )
+    first = _with_figure(
+        _figure_in("en", "d0", listed, "$ 140-150 million", 1.45e8, "USD", qualifier="range"),
+        "$ 160 million",
+        1.6e8,
+        "USD",
+    )
+    second = _figure_in("en", "d1", named, "$ 160 million", 1.6e8, "USD", subject="Nationals")
+    for document, name in ((first, "Washington Nationals"), (second, "Nationals")):
+        start = document.text.index(name)
+        document.mentions.append(
+            Mention("organization", name, start, start + len(name), "Washington Nationals")
+        )
+    assert _firm_rule(first, second)[0] is False
+
+
+def test_politics_a_share_without_decimals_is_rounded() -> None:
+    # FreSaDa 000011021 and 000011396 (regular: Frédéric Lefebvre's election, 2013): "46%" is
+    # the "46,28%" of the final results rounded, not a disagreement
+    from recoupe.crosscheck import _agree
+
+    rounded = (
+        "Frédéric Lefebvre a obtenu environ 54% des voix contre 46% pour le socialiste Franck Scemama, soit un "
+        "écart d'environ 1.500 voix à l'échelle de la circonscription, qui regroupe les Etats-Unis et le Canada."
+    )
+    final = (
+        "Dans la 1ère circonscription (Etats-Unis et Canada), Frédéric Lefebvre, ex-secrétaire d'Etat au "
+        "Commerce et au Tourisme de 49 ans, a obtenu 53,72% des voix contre 46,28% pour le socialiste Franck "
+        "Scemama, selon des résultats définitifs publiés sur le site du ministère des Affaires étrangères."
+    )
+    a = _figure("d0", rounded, "46%", 46.0, "%").mentions[0]
+    b = _figure("d1", final, "46,28%", 46.28, "%").mentions[0]
+    assert _agree(a, b) and _agree(b, a)
+    c = _figure("d1", final, "53,72%", 53.72, "%").mentions[0]
+    assert not _agree(a, c)  # a rounded share still differs from another
+
+
+def test_elections_a_share_without_decimals_is_rounded() -> None:
+    # ECB+ 11_1ecb (Turkmenistan's parliamentary election, December 2008); the second sentence
+    # is written for the test
+    from recoupe.crosscheck import _agree
+
+    precise = (
+        "Some 2.44 million people , accounting for some 88.41 percent of the country 's eligible voters , cast "
+        "their ballots as of 4:00 p.m. local time ( 1100 GMT ) ."
+    )
+    written = "About 88 percent of the country 's eligible voters cast their ballots , officials said ."
+    a = _figure_in("en", "d0", precise, "88.41 percent", 88.41, "%").mentions[0]
+    b = _figure_in("en", "d1", written, "88 percent", 88.0, "%").mentions[0]
+    assert _agree(a, b)
+    assert not _agree(a, _figure_in("en", "d1", written, "88 percent", 87.0, "%").mentions[0])
+
+
+def test_obituary_an_age_is_the_persons_whose_name_is_written_beside_it() -> None:
+    # ECB+ 4_7ecb and 4_8ecb (Bettie Page's death, December 2008): the age of a magazine, given
+    # to Page by the parse, was reported against her age at ten
+    child = (
+        "At the age of 10 , Page began to mimic actresses and perform songs for the other girls at the orphanage "
+        "before her mother , who worked as a hairdresser during the day and in a laundry at night , reclaimed "
+        "her children after a year ."
+    )
+    magazine = (
+        "This would forever change Page 's life , as she became on of the two-year-old magazine 's first "
+        "centerfolds in the January 1955 issue ."
+    )
+    first = _persons(_figure_in("en", "d0", child, "10", 10.0, "yr", subject="age Page"), "Page")
+    second = _persons(
+        _figure_in("en", "d1", magazine, "two-year-old", 2.0, "yr", subject="age Betty Mae Page"), "Page"
+    )
+    assert _firm_rule(first, second) == (False, "shared context words (age)")
+
+
+def test_sports_an_age_is_the_persons_whose_name_is_written_beside_it() -> None:
+    # RPM2 T08_C1_02 and T08_C1_04 (Lance Armstrong's return, 2008-2009): the length of his
+    # retirement, read by the parse as his age, was one statement with his age
+    age = (
+        "Lance Armstrong, dont on sait qu'il va effectuer à 37 ans, un retour à la compétition, avec pour "
+        "objectif le Tour de France, devrait participer d'abord au Giro d'Italie qui fêtera en mai 2009 son "
+        "centenaire."
+    )
+    retirement = (
+        "Le 24 septembre, après une retraite de trois ans, Armstrong avait annoncé qu'il revenait au cyclisme "
+        "pour participer au Tour de France 2009 sous les couleurs de l'équipe Astana (dont le leader est "
+        "l'Espagnol Alberto Contador) et poursuivre sa croisade contre le cancer."
+    )
+    first = _persons(
+        _figure("d0", age, "37 ans", 37.0, "yr", subject="âge Lance Armstrong"), "Lance Armstrong"
+    )
+    second = _persons(
+        _figure("d1", retirement, "trois ans", 3.0, "yr", subject="âge Lance Armstrong"), "Armstrong"
+    )
+    assert _firm_rule(first, second) == (False, "shared context words (age)")
