@@ -1745,3 +1745,11 @@ def test_english_justice_a_title_abbreviation_after_an_organisation_before_the_n
         "He was subsequently tased by police , '' said Bloomington Police Sgt. Marty Earley ."
     )
     assert speaker_of(quotes(models, text, "en"), "The driver") == "Marty Earley"
+    # ecbplus 16_6ecbplus (heldout split), text as distributed: 'Dist . Atty .' taken for an organisation
+    text = (
+        "Orozco , 29 , was found guilty by the same jury last month of first - degree murder with the "
+        "special circumstances of murder of a police officer and possession of a firearm by a felon .\n"
+        '"This is the kind of person and the kind of crime that the death penalty was made for , " said '
+        "Dist . Atty . Steve Cooley ."
+    )
+    assert speaker_of(quotes(models, text, "en"), "This is the kind") == "Steve Cooley"

@@ -1754,10 +1754,11 @@ class _Speakers:
                         and found.head in stretch
                     ):
                         found = found.head
-                    # 'said Bloomington Police Sgt. Marty Earley': a title's abbreviation with
-                    # the name after its point
+                    # 'said Bloomington Police Sgt. Marty Earley', 'said Dist . Atty . Steve
+                    # Cooley': a title's abbreviation with the name after its point
                     named = [t for t in stretch if t.i > found.i + 1 and t.pos_ == "PROPN"]
-                    if _fold(found.text) in TITLES and named and self.sdoc[found.i + 1].text == ".":
+                    abbreviation = _fold(found.text) in TITLES or len(found.text) <= 4
+                    if abbreviation and named and self.sdoc[found.i + 1].text == ".":
                         return named[-1]
                     return found
         # time words after the verb are not its subject: 'avait déclaré mardi soir l'entourage';
