@@ -2485,3 +2485,27 @@ def test_a_figure_coordinated_with_one_before_in_its_unit_shares_its_subject(
     mentions = _parsed(parser, text, language)
     before, after = by_value(mentions, first), by_value(mentions, second)
     assert before.subject is not None and after.subject == before.subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        # FreSaDa regular 000008593
+        (
+            "Un temps chouchou de notre palmarès, Jean-Luc Mélenchon perd six points. Quant à Benoît Hamon, qui a quitté le Parti socialiste dans l'espoir de refonder la gauche, il en cède cinq.",
+            5,
+            "points",
+        ),
+        # FreSaDa regular 000008456
+        (
+            "À titre d'exemple, la première promotion du quinquennat de François Hollande comptait 528 noms le 14 juillet 2012. La dernière, celle de Pâques dévoilée le 16 avril dernier, en comptait 562.",
+            562,
+            "noms",
+        ),
+    ],
+)
+def test_a_number_a_verb_with_en_takes_counts_the_noun_before(
+    french_parser: Any, text: str, value: float, unit: str
+) -> None:
+    # French only: English has no partitive pronoun standing for the noun
+    assert by_value(_parsed(french_parser, text, "fr"), value).unit == unit

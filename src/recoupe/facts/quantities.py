@@ -398,6 +398,8 @@ class _Lex:
     # "two and three jobs": the first number counts the noun of the second
     shared_noun_connectors: re.Pattern[str] | None = None
     elliptic_not_after: frozenset[str] = frozenset()
+    # "il en cède cinq": a pronoun that stands for the noun a count left out
+    partitive_clitics: frozenset[str] = frozenset()
 
 
 _LOOSE = {"a": "[aàâä]", "e": "[eéèêë]", "i": "[iîï]", "o": "[oôö]", "u": "[uùûü]", "c": "[cç]", "'": "['’]"}
@@ -718,6 +720,7 @@ def _lex(code: str) -> _Lex:
             re.IGNORECASE,
         )
     lex.elliptic_not_after = frozenset(fold(w) for w in _strings(measures, "elliptic_not_after"))
+    lex.partitive_clitics = frozenset(fold(w) for w in _strings(measures, "partitive_clitics"))
     lex.coordinators = _words_pattern(measures, "elliptic_connectors", r"(?<![\w'’])(?:{words})(?![\w'’])")
     for key in ("alternative_connectors", "shared_noun_connectors"):
         if _strings(measures, key):
@@ -2803,6 +2806,9 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
             expr = _shared_noun(text, lex, atom, nxt, after_nxt, sdoc, sent)
         if expr is None and (parallel := _parallel_count(text, lex, counts, sent, atom.start)) is not None:
             expr = _elliptic(text, lex, atom, nxt, parallel, sent)
+        if (expr is None or (expr.unit is None and expr.subject is None)) and counts and sdoc is not None:
+            # "il en cède cinq", "Il en existe près de 200": the noun the pronoun stands for
+            expr = _clitic_count(text, lex, atom, counts[-1], sdoc) or expr
         if expr is None:
             continue
         consumed_until = expr.end
@@ -3013,6 +3019,49 @@ def _elliptic(
         start=atom.start,
         end=end,
         value=value,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit=previous.unit,
+        kind=previous.kind,
+        subject=previous.subject,
+        measure=previous.measure,
+        number_start=atom.start,
+        predicate=previous.predicate,
+    )
+
+
+def _clitic_count(text: str, lex: _Lex, atom: _Atom, previous: _Expr, sdoc: Doc) -> _Expr | None:
+    """A bare number that is the object of a verb with a partitive clitic (`partitive_clitics`)
+    counts the noun of the count before it, in its sentence or the one before: "Jean-Luc
+    Mélenchon perd six points. Quant à Benoît Hamon, ..., il en cède cinq" (FreSaDa
+    000008593), "Il en existe près de 200"."""
+    if (
+        not lex.partitive_clitics
+        or atom.scaled != 1.0
+        or previous.kind == "money"
+        or previous.unit is None
+        or previous.measure in ("age", "duration")
+        or not 0 < atom.start - previous.end < 400
+    ):
+        return None
+    span = sdoc.char_span(atom.start, atom.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verb = span.root.head
+    if verb.pos_ not in ("VERB", "AUX") or verb.i == span.root.i:
+        return None
+    if not any(c.pos_ == "PRON" and fold(c.text) in lex.partitive_clitics for c in verb.children):
+        return None
+    qualifier: Qualifier = "exact"
+    start = atom.start
+    if (before := _qualifier_before(text, atom.start, lex)) is not None:
+        qualifier, start = before
+    low, high = _interval(qualifier, atom.value, atom)
+    return _Expr(
+        start=start,
+        end=atom.end,
+        value=atom.value,
         low=low,
         high=high,
         qualifier=qualifier,
