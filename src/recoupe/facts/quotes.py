@@ -179,6 +179,27 @@ au Monde Jérôme Fourquet'), its subject the causative's; a subject the parser 
 auxiliary of a compound tense, only adverbs between them, is the verb's ('Il a par ailleurs
 jugé que').
 
+Eighth round (issue 5, read from the misses of heldout10): words in marks that are the noun of a
+speech act or its complement (`speech_nouns`: 'élever une « vive protestation »', 'la menace « de
+conséquences graves »') are the words of whoever makes the act: the noun's 'de X' after the marks
+('les appels à « l'union nationale » de François Fillon'), else the subject of the verb governing
+the noun, climbing from an infinitive or a gerund to the verb it hangs on, or the name before the
+auxiliary the parser left apart ('Pékin a convoqué …'); a person's name does not make a quoted
+sentence a title ('« Marine Le Pen a raison »'); a description with other words than a speaker the
+same noun described is not that speaker ('le chef de l'Etat', 'le chef spirituel des Tibétains');
+people named by plural nouns right before a finite speech verb the parser left without subject
+are its speaker as written ('sportifs, journalistes, entraîneurs et touristes parlent d'une « … »',
+'certains des militants interrogés reconnaissent que'); a speech verb reports the fragments of an
+infinitive it takes ('a estimé avoir toujours pris « … »') and of a clause up to three verbs below
+it; the sentence before is the one with words, past a '.' the parser makes a sentence of its own;
+an incise verb's inverted subject is not past 'que' ('« … », estimant que la rencontre …'); words
+in marks led by an infinitive after a preposition are a request, not a charge ('appelle la France
+à « corriger ses erreurs … »'); words in marks after a noun of works with no verb between are a
+title (`work_nouns`: 'plusieurs livres … dont « … » ou « … »'); an inverted clitic may stand before
+adverbs ('a-t-il ensuite confié'); a short word with its point before a name after the verb is a
+title's abbreviation ('said Bloomington Police Sgt. Marty Earley', 'said Dist . Atty . Steve
+Cooley').
+
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
 """
