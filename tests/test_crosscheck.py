@@ -1635,3 +1635,31 @@ def test_sports_an_age_is_the_persons_whose_name_is_written_beside_it() -> None:
         _figure("d1", retirement, "trois ans", 3.0, "yr", subject="âge Lance Armstrong"), "Armstrong"
     )
     assert _firm_rule(first, second) == (False, "shared context words (age)")
+
+
+def test_politics_a_name_made_of_the_subjects_words_is_no_named_thing_in_common() -> None:
+    # FreSaDa 000011231 and 000010803 (regular: two polls on the FN, 2015): the supporters who
+    # find Jean-Marie Le Pen neither an asset nor a handicap and those who believe Marine Le Pen
+    # can win were one measure by the "FN" both sentences name, the group counted
+    neither = "Pour un peu plus d'un sympathisant FN sur cinq (21%), ce n'est ni un atout, ni un handicap."
+    win = (
+        "75% des sympathisants du FN croient en sa capacité à gagner lors de la prochaine élection "
+        "présidentielle, contre 65% pour sa nièce."
+    )
+    first = _figure("d0", neither, "21%", 21.0, "%", subject="sympathisant FN")
+    first.mentions += _entity(neither, "FN")
+    second = _figure("d1", win, "75%", 75.0, "%", subject="sympathisants du FN")
+    second.mentions += _entity(win, "FN")
+    assert _firm_rule(first, second) == (False, "subject and similar sentences")
+
+
+def test_justice_a_name_made_of_the_subjects_words_is_no_named_thing_in_common() -> None:
+    # ECB+ 12_19ecb (Somali pirates, December 2008); the second sentence, of another capture, is
+    # written for the test: "Somali" names the people counted, not a thing both speak of
+    arrested = "Taking the lead in the fight against piracy , the Indian Navy on Saturday arrested 23 Somali pirates ."
+    written = "Coalition warships have detained 40 Somali pirates off the Horn of Africa since August ."
+    first = _figure_in("en", "d0", arrested, "23 Somali pirates", 23.0, "pirates", subject="Somali pirates")
+    first.mentions += _entity(arrested, "Indian Navy") + _entity(arrested, "Somali", "other")
+    second = _figure_in("en", "d1", written, "40 Somali pirates", 40.0, "pirates", subject="Somali pirates")
+    second.mentions += _entity(written, "Somali", "other") + _entity(written, "Horn of Africa", "place")
+    assert _firm_rule(first, second) == (False, "subject and similar sentences")

@@ -598,6 +598,14 @@ def _names_besides(names: frozenset[str], words: frozenset[str]) -> frozenset[st
     return frozenset(n for n in names if not {_singular(w) for w in n.split()} <= words)
 
 
+def _shared_names(a: Statement, b: Statement) -> frozenset[str]:
+    """The names both figures' sentences give, a name made of their subjects' words set aside:
+    "sympathisants du FN" on both sides share the group counted, not a named thing both
+    sentences are about."""
+    subject = a.words | b.words
+    return _names_besides(a.entities, subject) & _names_besides(b.entities, subject)
+
+
 def _person_beside(s: Statement) -> bool:
     """An age whose person is named among the content words nearest it ("Orozco , 27",
     "Mohamed, l'enfant de deux ans et demi"; not "Page 's life , as she became on of the
@@ -1144,13 +1152,13 @@ class Aligner:
             # a measure concept ("perte" / "loss", "morts" / "killed") or a subject of two words
             # or more ("militaires nord-coréens" / "Nord-Coréens"), said of the same named
             # people, firm or place, or in sentences somewhat alike
-            if a.entities & b.entities:
+            if _shared_names(a, b):
                 return True, "subject and entity"
             return similarity >= CONFLICT_CONTEXT_SUBJECT, "subject and similar sentences"
         if (
             shared
             and (a.words <= b.words or b.words <= a.words)
-            and a.entities & b.entities
+            and _shared_names(a, b)
             and similarity >= CONFLICT_CONTEXT_WITHIN
         ):
             # "200 million euros of damage in Athens alone" / "the cost of damage to shops and
@@ -1160,7 +1168,7 @@ class Aligner:
             bare, named = (b, a) if a.words else (a, b)
             if (
                 self.says_subject(bare, named)
-                and (a.entities & b.entities)
+                and _shared_names(a, b)
                 and not self.names_apart(bare, named)
                 and not self.listed(bare)
             ):
