@@ -1753,3 +1753,24 @@ def test_english_justice_a_title_abbreviation_after_an_organisation_before_the_n
         "Dist . Atty . Steve Cooley ."
     )
     assert speaker_of(quotes(models, text, "en"), "This is the kind") == "Steve Cooley"
+
+
+def test_politics_a_person_s_initials_in_capitals_are_that_person(models: SpacyModels) -> None:
+    # fresada 000011349 (heldout11, read after its last measure in the eighth round): 'NKM' for
+    # Nathalie Kosciusko-Morizet, so 'la candidate de l'UMP' is not Anne Hidalgo
+    text = (
+        "D'abord entre gauche et droite. Alors que Jean-Marc Ayrault a décidé de mettre en place la "
+        "circulation alternée pour au moins deux jours à partir de lundi, Anne Hidalgo se dit favorable à "
+        "cette mesure, et en profite aussi pour tacler sa rivale Nathalie Kosciusko-Morizet sur le diesel: "
+        "\"si nous en sommes là, c'est parce qu'il y a eu une politique d'encouragement à l'achat de "
+        'véhicules diesel dans les gouvernements précédents, autour de Nicolas Sarkozy", a-t-elle lancé.\n'
+        'Accusation balayée par NKM, pour qui "ce bonus, créé dans le cadre du Grenelle de '
+        "l'environnement, était une mesure consensuelle. Comme il était accompagné d'une prime à la casse, "
+        "il a surtout permis de renouveler des véhicules anciens, or un vieux diesel est plus polluant "
+        "qu'un nouveau diesel\", explique la candidate de l'UMP, avant d'ajouter: \"Mais surtout, si "
+        "c'était une si mauvaise mesure, cela fait deux ans qu'un des protecteurs d'Anne Hidalgo est à "
+        "l'Elysée, que le gouvernement qu'elle soutient est en place: ils pouvaient la supprimer!\""
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "si nous en sommes") == "Anne Hidalgo"
+    assert speaker_of(found, "ce bonus") == "Nathalie Kosciusko-Morizet"

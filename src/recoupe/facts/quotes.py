@@ -672,7 +672,42 @@ class _Speakers:
                     self._introduced(span),
                 )
             )
+        out.extend(self._acronyms(out))
         out.sort(key=lambda p: p.start)
+        return out
+
+    def _acronyms(self, people: list[_Person]) -> list[_Person]:
+        """A word in capitals made of the initials of one person named in full ('NKM' for
+        Nathalie Kosciusko-Morizet, the parts of a hyphenated name counting apart): that person."""
+        initials: dict[str, set[str]] = {}
+        for p in people:
+            parts = [w for w in re.split(r"[\s-]+", p.name) if w[:1].isupper()]
+            if len(parts) >= 2:
+                initials.setdefault("".join(w[0] for w in parts), set()).add(p.name)
+        out: list[_Person] = []
+        for token in self.sdoc:
+            names = initials.get(token.text, set())
+            if (
+                len(names) != 1
+                or not token.is_upper
+                or not 2 <= len(token.text) <= 4
+                or not self._free(token)
+            ):
+                continue
+            if any(p.start <= token.idx < p.end for p in people):
+                continue
+            span = self.sdoc[token.i : token.i + 1]
+            out.append(
+                _Person(
+                    token.idx,
+                    token.idx + len(token.text),
+                    next(iter(names)),
+                    _is_subject(token),
+                    self._context(span),
+                    self._mention_gender(span),
+                    self._introduced(span),
+                )
+            )
         return out
 
     def _find_speech_subjects(self) -> None:
