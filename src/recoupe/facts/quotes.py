@@ -198,7 +198,8 @@ in marks led by an infinitive after a preposition are a request, not a charge ('
 title (`work_nouns`: 'plusieurs livres … dont « … » ou « … »'); an inverted clitic may stand before
 adverbs ('a-t-il ensuite confié'); a short word with its point before a name after the verb is a
 title's abbreviation ('said Bloomington Police Sgt. Marty Earley', 'said Dist . Atty . Steve
-Cooley').
+Cooley'). Read from heldout11 after its last measure: a word in capitals made of the initials of
+one person named in full is that person ('NKM' for Nathalie Kosciusko-Morizet).
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
