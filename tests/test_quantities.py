@@ -2509,3 +2509,21 @@ def test_a_number_a_verb_with_en_takes_counts_the_noun_before(
 ) -> None:
     # French only: English has no partitive pronoun standing for the noun
     assert by_value(_parsed(french_parser, text, "fr"), value).unit == unit
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # FreSaDa regular 000010246
+        (
+            "Au mois de janvier dernier, pour les 60 ans de Nicolas Sarkozy, Cyril Hanouna avait déjà appelé l'ancien chef de l'Etat.",
+            "âge Nicolas Sarkozy",
+        ),
+        # FreSaDa regular 000010274: a role of the arts and letters is a person noun
+        ("La jeune auteure de 36 ans siégera au Conseil permanent de la francophonie.", "âge"),
+    ],
+)
+def test_french_ages_celebrated_or_of_an_author(french_parser: Any, text: str, subject: str) -> None:
+    # French only: English writes "the 36-year-old author" (read before) or an ordinal birthday
+    [m] = [m for m in _parsed(french_parser, text, "fr") if m.unit == "yr"]
+    assert m.subject == subject

@@ -323,6 +323,8 @@ class _Lex:
     change_nouns: frozenset[str] = frozenset()
     age_before: re.Pattern[str] = field(default_factory=_never)
     person_nouns: frozenset[str] = frozenset()
+    # "pour les 60 ans de Nicolas Sarkozy": the age a name is celebrated at
+    anniversary_before: re.Pattern[str] = field(default_factory=_never)
     sentence_after: re.Pattern[str] = field(default_factory=_never)
     sentence_before: re.Pattern[str] = field(default_factory=_never)
     score_words: re.Pattern[str] = field(default_factory=_never)
@@ -641,6 +643,7 @@ def _lex(code: str) -> _Lex:
     lex.change_nouns = frozenset(_strings(measures, "change_nouns"))
     lex.age_before = _words_pattern(measures, "age_before", r"(?<![\w])(?:{words})\s*$")
     lex.person_nouns = frozenset(_strings(measures, "person_nouns"))
+    lex.anniversary_before = _words_pattern(measures, "anniversary_before", r"(?<![\w'’])(?:{words})\s*$")
     lex.sentence_after = _words_pattern(measures, "sentence_after", r"^\s*(?:{words})(?![\w])")
     lex.sentence_before = _words_pattern(measures, "sentence_before", r"(?<![\w])(?:{words})\b")
     lex.score_words = _words_pattern(measures, "score_words", r"(?<![\w])(?:{words})(?![\w])")
@@ -2232,6 +2235,7 @@ def _age(
     # "two men , ages 47 and 48", "âgés de 22 et 30 ans": a number listed after an age is one
     listed = re.sub(r"\d+(?:\s*,\s*\d+)*\s*(?:,|\band\b|\bet\b|\bor\b|\bou\b)\s*$", "", before)
     end: int | None = None
+    celebrated: str | None = None
     year_old = lex.age_compound.match(after)
     years = lex.age_units.match(after)
     if year_old:
@@ -2254,6 +2258,13 @@ def _age(
             end = number_end + years.end()  # "Mohammed Jawawdeh (17 ans)", "ma mère (71 ans)"
         elif _has_years(sdoc, start, lex) and not re.match(rf"\s*(?:{lex.of_words})\s", rest):
             end = number_end + years.end()  # "j'avais un peu plus de 30 ans", "il a 16 ans"
+        elif lex.anniversary_before.search(before) and (
+            owner := re.match(
+                rf"\s*(?:{lex.of_words})\s*([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){{0,3}})", rest
+            )
+        ):
+            # "pour les 60 ans de Nicolas Sarkozy" (FreSaDa 000010246): the name's age, celebrated
+            end, celebrated = number_end + years.end(), owner.group(1)
         else:
             # "une femme de 34 ans", "une mère de famille de 34 ans": a person noun, with its complement
             nouns = [
@@ -2295,7 +2306,7 @@ def _age(
             end = number_end  # "Teixeira will turn 29 in April"
     if end is None:
         return None
-    person = _person_before(sdoc, text, sent_start, start, lex)
+    person = celebrated or _person_before(sdoc, text, sent_start, start, lex)
     if person is None and year_old:
         noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
         person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
