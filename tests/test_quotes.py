@@ -1774,3 +1774,24 @@ def test_politics_a_person_s_initials_in_capitals_are_that_person(models: SpacyM
     found = quotes(models, text, "fr")
     assert speaker_of(found, "si nous en sommes") == "Anne Hidalgo"
     assert speaker_of(found, "ce bonus") == "Nathalie Kosciusko-Morizet"
+
+
+def test_politics_a_description_by_a_person_noun_proche_is_the_person_credited_before(
+    models: SpacyModels,
+) -> None:
+    # fresada 000011066 (heldout11, read after its last measure in the eighth round)
+    text = (
+        "Alors que certains groupes de gilets jaunes brouillent les cartes quant au mode d'action qu'ils "
+        'souhaitent employer pour ce weekend, Nadine Morano déclare ne plus très bien comprendre "qui '
+        'sont les gilets jaunes":\n'
+        '"Aujourd’hui le gilet jaune est devenu un camouflage, un costume pour certains. Parce que vous '
+        "avez à l'intérieur de ces gilets jaunes des personnes qui veulent le désordre institutionnel, qui "
+        "veulent casser la République… D'autres qui sont des casseurs. C'est devenu un accoutrement pour "
+        "demander tout et n'importe quoi.\"\n"
+        "\"Le responsable de cette situation, c'est le gouvernement. Au lieu de nous amener vers un grand "
+        "débat qui va faire entraîner et continuer cette situation de chaos, il ferait mieux de nous dire "
+        "'voilà je vais vous apporter une réponse politique'.\" Car cette proche de Laurent Wauquiez "
+        "l'assure, la sortie de crise ne pourra se faire uniquement qu'à l'aide\u00a0d'\"une réponse "
+        'politique".'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Le responsable") == "Nadine Morano"
