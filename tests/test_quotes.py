@@ -1795,3 +1795,20 @@ def test_politics_a_description_by_a_person_noun_proche_is_the_person_credited_b
         'politique".'
     )
     assert speaker_of(quotes(models, text, "fr"), "Le responsable") == "Nadine Morano"
+
+
+def test_english_entertainment_echoed_reports_speech(models: SpacyModels) -> None:
+    # ecbplus 6_8ecb (heldout11, read after its last measure in the eighth round), as distributed
+    text = (
+        "`` No , it is not official , '' a studio representative told MTV News on Thursday evening "
+        "( December 11 ) .\n"
+        "`` We are not confirming anything at this point .\n"
+        "He is not signed on as the director . ''\n"
+        "`` We are not confirming , '' echoed a second representative ."
+    )
+    found = quotes(models, text, "en")
+    assert [q.speaker for q in found] == [
+        "a studio representative",
+        "a studio representative",
+        "a second representative",
+    ]
