@@ -1812,3 +1812,17 @@ def test_english_entertainment_echoed_reports_speech(models: SpacyModels) -> Non
         "a studio representative",
         "a second representative",
     ]
+
+
+def test_english_entertainment_a_description_speaking_in_the_sentence_before(models: SpacyModels) -> None:
+    # ecbplus 6_8ecbplus (heldout11, read after its last measure in the eighth round), as distributed
+    text = (
+        '"Despite recent speculation in the media , and after difficult but sincere consideration , I have '
+        'decided not to direct Catching Fire , " Ross said in a statement .\n'
+        "\"As a writer and a director , I simply don't have the time I need to write and prep the movie I "
+        'would have wanted to make because of the fixed and tight production schedule . "\n'
+        "The director denied reports that his talks with the studio , Lionsgate , hit a snag .\n"
+        '"Contrary to what has been reported , negotiations with Lionsgate have not been problematic .\n'
+        'They have also been very understanding of me through this difficult decision . "'
+    )
+    assert speaker_of(quotes(models, text, "en"), "Contrary to") == "Ross"

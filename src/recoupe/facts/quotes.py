@@ -2049,11 +2049,19 @@ class _Speakers:
                 verbs = [t for t in before if self._free(t) and self._is_speech_verb(t)]
                 for verb in verbs:
                     subject = _subject(verb)
+                    # a definite description of a person too: 'The director denied reports …'
+                    described = (
+                        subject is not None
+                        and subject.pos_ == "NOUN"
+                        and any(c.dep_ == "det" and _fold(c.text) in _DEFINITE for c in subject.children)
+                    )
                     if subject is not None and (
-                        subject.pos_ == "PROPN" or _entity_at(self.entities, subject.idx, subject.idx + 1)
+                        described
+                        or subject.pos_ == "PROPN"
+                        or _entity_at(self.entities, subject.idx, subject.idx + 1)
                     ):
                         name = self._name_of(subject)
-                        if name is not None and name in self.person_names:
+                        if name is not None and name in self.person_names | self._full_names():
                             return name
         # the parser may leave a quote that ends a sentence in one with what follows:
         # '« Franchement, c'est puéril. » Christiane Taubira n'a pas goûté …'
