@@ -2527,3 +2527,19 @@ def test_french_ages_celebrated_or_of_an_author(french_parser: Any, text: str, s
     # French only: English writes "the 36-year-old author" (read before) or an ordinal birthday
     [m] = [m for m in _parsed(french_parser, text, "fr") if m.unit == "yr"]
     assert m.subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "subject"),
+    [
+        # FreSaDa regular 000008657
+        ("Le montant de l'allocation s'élève en moyenne à 540 euros.", "fr", 540, "montant de l'allocation"),
+        # written for the test: no ECB+ sentence says "an average of" or "a total of" before a sum
+        ("Workers earn an average of $ 540 a week .", "en", 540, "Workers"),
+    ],
+)
+def test_an_average_or_total_names_no_measure_what_governs_it_does(
+    english_parser: Any, french_parser: Any, text: str, language: str, value: float, subject: str
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    assert by_value(_parsed(parser, text, language), value).subject == subject
