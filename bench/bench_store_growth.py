@@ -83,6 +83,56 @@ class VerifyCounter:
         return match
 
 
+def check_sketches(corpus: Corpus, sample: int) -> None:
+    """Every pair LSH proposes for `sample` stored documents, tested on the texts and by the
+    sketches: the pairs the exact test accepts that the sketches would have kept from it."""
+    import random
+
+    import numpy as np
+
+    from recoupe.dedup import shingle_set, sketches_may_match, verify_pair
+
+    conn = corpus.store.conn
+    dedup = corpus.pipeline.dedup
+    ids = [r[0] for r in conn.execute("SELECT doc FROM sketches ORDER BY doc")]
+    chosen = random.Random(0).sample(ids, min(sample, len(ids)))
+    sketches = {
+        doc: (size, np.frombuffer(values, dtype=np.uint32))
+        for doc, size, values in conn.execute("SELECT doc, shingles, hashvalues FROM sketches")
+    }
+    texts: dict[str, object] = {}
+
+    def shingles(doc: str) -> object:
+        if doc not in texts:
+            (text,) = conn.execute("SELECT text FROM documents WHERE id = ?", (doc,)).fetchone()
+            texts[doc] = shingle_set(text, dedup.shingle)
+        return texts[doc]
+
+    pairs = accepted = kept_out = 0
+    for doc in chosen:
+        others = {
+            r[0]
+            for r in conn.execute(
+                "SELECT DISTINCT b.doc FROM lsh_bands a JOIN lsh_bands b ON b.band = a.band AND "
+                "b.bucket = a.bucket WHERE a.doc = ? AND b.doc != a.doc",
+                (doc,),
+            )
+        }
+        for other in others:
+            pairs += 1
+            options = {"threshold": dedup.threshold, "min_containment": dedup.min_containment}
+            exact = verify_pair(shingles(doc), shingles(other), **options) is not None  # type: ignore[arg-type]
+            may = sketches_may_match(
+                sketches[doc][1], sketches[doc][0], sketches[other][1], sketches[other][0], **options
+            )
+            accepted += exact
+            kept_out += exact and not may
+    print(
+        f"sketch filter on {len(chosen)} stored documents: {pairs} pairs proposed, {accepted} accepted by "
+        f"the exact test, {kept_out} of those kept from it by the sketches"
+    )
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -92,6 +142,13 @@ def main() -> int:
     parser.add_argument("--every", type=int, default=10000, help="pages per printed slice")
     parser.add_argument("--chunk", type=int, default=128, help="pages per add (as one add's chunks)")
     parser.add_argument("--stop", type=int, help="stop after this many pages of the --pages corpus")
+    parser.add_argument(
+        "--check-sketches",
+        type=int,
+        default=2000,
+        metavar="N",
+        help="at the end, test every pair LSH proposes for N stored documents both ways (default 2000; 0: skip)",
+    )
     args = parser.parse_args()
     if not bench_scale.DATA.exists():
         print(f"skipped: {bench_scale.DATA} is absent")
@@ -160,6 +217,8 @@ def main() -> int:
                     batch = []
             if batch:
                 add(batch, last=True)
+        if args.check_sketches:
+            check_sketches(corpus, args.check_sketches)
     return 0
 
 
