@@ -1826,3 +1826,16 @@ def test_english_entertainment_a_description_speaking_in_the_sentence_before(mod
         'They have also been very understanding of me through this difficult decision . "'
     )
     assert speaker_of(quotes(models, text, "en"), "Contrary to") == "Ross"
+
+
+def test_english_entertainment_the_owner_of_a_title_in_marks_is_the_subject(models: SpacyModels) -> None:
+    # ecbplus 6_8ecb (heldout11, read after its last measure in the eighth round), as distributed
+    text = (
+        "`` There will be a new director atop the 'Twilight ' franchise : and he 'll be a man , '' "
+        "Entertainment Weekly 's `` Hollywood Insider '' is reporting .\n"
+        "`` Sources tell EW.com that Summit Entertainment is about to hire Chris Weitz ( 'The Golden "
+        "Compass ' ) as the shepherd for 'New Moon , ' the second installment of Stephenie Meyer 's "
+        "best-selling 'Twilight ' series . ''"
+    )
+    found = quotes(models, text, "en")
+    assert speaker_of(found, "There will be") == speaker_of(found, "Sources tell") == "Entertainment Weekly"

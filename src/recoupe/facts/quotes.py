@@ -1493,8 +1493,13 @@ class _Speakers:
         if subject is None:
             subject = _subject(verb)
             if subject is not None and not self._free(subject):
-                # the parser may take quoted words for a subject too: the one outside the marks
-                subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and self._free(c)), None)
+                # the parser may take quoted words for a subject too: the one outside the marks,
+                # else the owner of a title in marks ('Entertainment Weekly 's `` Hollywood
+                # Insider '' is reporting')
+                owner = next(
+                    (c for c in subject.children if c.dep_ in ("poss", "nmod:poss") and self._free(c)), None
+                )
+                subject = next((c for c in verb.children if c.dep_ in _SUBJECT_DEPS and self._free(c)), owner)
             if subject is None or subject.i > verb.i:
                 # '« … », leurs explications ne sont pas sincères, a souligné le magistrat': an
                 # incise closing the sentence has its subject after the verb, however far the quote
