@@ -1839,3 +1839,25 @@ def test_english_entertainment_the_owner_of_a_title_in_marks_is_the_subject(mode
     )
     found = quotes(models, text, "en")
     assert speaker_of(found, "There will be") == speaker_of(found, "Sources tell") == "Entertainment Weekly"
+
+
+def test_a_quote_opened_at_the_end_of_a_sentence_s_line_goes_on_in_the_next_lines(
+    models: SpacyModels,
+) -> None:
+    # ecbplus 1_21ecbplus (heldout11, read after its last measure in the eighth round), as distributed
+    text = (
+        '"My client is ensconced in the bosom of that facility right now , " Heller argued after a '
+        "prosecutor objected to Lohan's choice of rehab facilities . \"\n"
+        "She's in rehab right now .\n"
+        'Nothing bad is going to happen . "'
+    )
+    assert speaker_of(quotes(models, text, "en"), "She's in rehab") == "Heller"
+    # rpm2 T04_C2_10 (heldout9): the mark opening Sarkozy's words ends the line before them
+    text = (
+        'Pékin a convoqué dimanche l\'ambassadeur de France en Chine pour élever une "vive protestation" '
+        "et plusieurs journaux chinois ont averti lundi la France qu'elle devrait s'attendre à des "
+        'conséquences après cette rencontre."\n'
+        "Je pense profondément que la Chine est l'un des grands du monde et que toute la place dans la "
+        'gouvernance mondiale doit être faite à la Chine", a répété lundi Nicolas Sarkozy'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Je pense") == "Nicolas Sarkozy"

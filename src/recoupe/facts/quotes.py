@@ -469,6 +469,10 @@ def _marked_quotes(text: str) -> list[_Raw]:
             tail = text[open_at + len(opener) : line_start + len(line)].rstrip()
             if len(_WORDS.findall(tail)) >= 3 and _ENDS_SENTENCE.search(tail):
                 carry = (opener, open_at, 0, line_start + len(line.rstrip()))
+            elif not tail and _ENDS_SENTENCE.search(text[line_start:open_at].rstrip()):
+                # '… choice of rehab facilities . "' / 'She's in rehab right now .' / '… . "': a
+                # quote opened at the end of a sentence's line goes on in the next lines
+                carry = (opener, open_at, 0, line_start + len(line.rstrip()))
     found.sort(key=lambda r: (r.open_at, -r.close_end))
     outer: list[_Raw] = []
     for raw in found:
