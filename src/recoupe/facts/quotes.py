@@ -199,7 +199,12 @@ title (`work_nouns`: 'plusieurs livres … dont « … » ou « … »'); an inv
 adverbs ('a-t-il ensuite confié'); a short word with its point before a name after the verb is a
 title's abbreviation ('said Bloomington Police Sgt. Marty Earley', 'said Dist . Atty . Steve
 Cooley'). Read from heldout11 after its last measure: a word in capitals made of the initials of
-one person named in full is that person ('NKM' for Nathalie Kosciusko-Morizet).
+one person named in full is that person ('NKM' for Nathalie Kosciusko-Morizet); a quote that is
+its sentence goes on a definite description of a person subject of a speech verb in the sentence
+before ('The director denied reports …'); a subject in marks speaks through its owner outside
+them ('Entertainment Weekly 's `` Hollywood Insider '' is reporting'); a mark left open at the
+very end of a line ending a sentence opens a quote going on in the next lines ('… facilities .
+"' / 'She's in rehab right now .').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
