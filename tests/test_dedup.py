@@ -166,7 +166,9 @@ def test_sketches_let_through_every_pair_the_exact_test_accepts_and_stop_others(
         "republished": republished(original),  # a near copy (Jaccard)
         "teaser": paywalled(original),  # a shorter copy (containment)
         "other article": armstrong["same_event_other_article"]["text"],
-        **{f"betancourt {k}": v["text"] for k, v in betancourt.items() if isinstance(v, dict) and "text" in v},
+        **{
+            f"betancourt {k}": v["text"] for k, v in betancourt.items() if isinstance(v, dict) and "text" in v
+        },
     }
     sketcher = Sketcher(128)
     sets = {name: shingle_set(text) for name, text in texts.items()}
