@@ -12,7 +12,8 @@ read for facts (documents have no mentions, so story features are words only) an
 rebuilds, so that what is timed is the store's passes: write, dedup (LSH buckets, exact
 verification of the neighbours they propose), story index and assignment.
 
-Printed per `--every` pages: milliseconds per page of each phase over that slice; per page, the
+Printed per `--every` pages: milliseconds of CPU per page of each phase over that slice (the
+writer's thread time, so that other work on the machine does not count); per page, the
 pairs the LSH buckets proposed, those tested on their texts (the others were ruled out by their
 sketches, `dedup.sketches_may_match`) and those accepted; and the store's size on disk. The
 slices show how each phase grows with the store; they are not the end-to-end figures of
@@ -160,7 +161,7 @@ def main() -> int:
         f"{args.pages} pages ({path.name}), chunks of {args.chunk}, clean and judge only, no story rebuilds"
     )
     print(
-        f"{'pages':>8} {'rows':>7} {'dedup':>7} {'index':>7} {'assign':>7}   ms per page of the slice;"
+        f"{'pages':>8} {'rows':>7} {'dedup':>7} {'index':>7} {'assign':>7}   CPU ms per page of the slice;"
         " pairs per page LSH proposed / tested on texts / accepted; store MiB"
     )
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp) / "s.db") as store:
@@ -177,7 +178,7 @@ def main() -> int:
             done += len(batch)
             slice_pages += len(batch)
             for phase in PHASES:
-                slice_timings[phase] += summary.timings.get(phase, 0.0)
+                slice_timings[phase] += summary.cpu_timings.get(phase, 0.0)
             if not last and done % args.every >= args.chunk:
                 return
             size = os.path.getsize(Path(tmp) / "s.db") / 2**20
