@@ -211,7 +211,8 @@ def _add_corpus_commands(sub: Any) -> None:
         help="add pages to a corpus store (incremental: only what changed is recomputed)",
         description="Add pages to a corpus store. The same bytes again change nothing; a killed add "
         "can be rerun and goes on where it stopped.",
-        epilog="example: recoupe add crawl/2024-11-18/ feeds.jsonl.gz --db news.db",
+        epilog="examples:\n  recoupe add crawl/2024-11-18/ feeds.jsonl.gz --db news.db\n"
+        "  recoupe add crawl/ --db news.db --watch 60   # then every minute what arrived",
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     add.add_argument("paths", nargs="*", metavar="PATH", help="file, folder, or - for standard input")
