@@ -2,7 +2,7 @@
 
 For each labelled document (French: RPM2 and FreSaDa; English: ECB+, read from ../shared/data),
 runs spaCy, `extract_entities` and `extract_quotes` as the facts stage does, then prints per
-language and per split (`tune` … `heldout11`;
+language and per split (`tune` … `heldout12`;
 see bench/labels/quotes.md), with the totals of the selected splits as `all`:
 
 - quote detection: a found quote matches a labelled one when they overlap by half the shorter
@@ -56,6 +56,7 @@ SPLITS = (
     "heldout9",
     "heldout10",
     "heldout11",
+    "heldout12",
 )
 
 
