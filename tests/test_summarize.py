@@ -115,6 +115,22 @@ def _dated(doc_id: str, text: str, dates: list[tuple[str, str]], published: str 
     return Document(id=doc_id, source=doc_id, text=text, published=published, mentions=mentions)
 
 
+def test_a_date_heading_is_told_by_the_sentence_after_it() -> None:
+    # RPM2 T06_C1_06 (sports: a chronology of the Beijing Games, one date heading per day)
+    text = (
+        "Le 6 août :\nDeux Britanniques et deux Américains sont expulsés de Chine vers leurs pays respectifs "
+        'après avoir déployé mercredi une banderole "Tibet libre" près du stade national à Pékin.\n'
+        "Les deux Britanniques expulsés ont assuré à leur arrivée à Londres que d'autres actions auraient lieu."
+    )
+    page = _dated("T06_C1_06", text, [("6 août", "2008-08-06")], "2008-08-08")
+    (entry,) = [e for e in build_timeline([page]) if e.date == "2008-08-06"]
+    assert entry.text.startswith("Le 6 août : Deux Britanniques et deux Américains sont expulsés")
+    # a date inside a sentence that tells something keeps its own sentence
+    page = _dated("fr", CAREER, [("avril 2008", "2008-04")], "2008-07-01")
+    (entry,) = [e for e in build_timeline([page]) if e.date == "2008-04"]
+    assert entry.text.startswith("En avril 2008, la banque avait décidé")
+
+
 def test_timeline_leaves_out_a_background_told_by_one_source() -> None:
     career = _dated("fr", CAREER, [("1999", "1999"), ("1964", "1964"), ("avril 2008", "2008-04")], None)
     history = _dated(

@@ -17,7 +17,7 @@ from itertools import pairwise
 from recoupe import lang as lang_data
 from recoupe.crosscheck import Backed, Independence, SentenceBacking, sentence_backing, shorten
 from recoupe.facts.dates import date_line, extract_dates, resolve_in_year, url_date, weekday_year
-from recoupe.model import Document, SummarySentence, TimelineEntry
+from recoupe.model import Document, Mention, SummarySentence, TimelineEntry
 from recoupe.textutil import content_words, fold, regex_sentences, sentences_of
 
 
@@ -262,6 +262,19 @@ def _sentence_at(doc: Document, start: int) -> str:
     return doc.text[max(0, start - 80) : start + 80].strip()
 
 
+def _dated_sentence(doc: Document, m: Mention) -> str:
+    """The sentence a date is stated in; a date alone as a heading ('Le 6 août :', 'Monday:',
+    a chronology's entry) is told by the sentence after it, which the entry shows with it."""
+    sentences = sentences_of(doc)
+    for k, s in enumerate(sentences):
+        if s.start <= m.start < s.end:
+            rest = s.text.replace(m.text, " ", 1)
+            if content_words(rest) or k + 1 >= len(sentences):
+                return s.text
+            return f"{s.text.rstrip()} {sentences[k + 1].text.strip()}"
+    return _sentence_at(doc, m.start)
+
+
 def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> list[TimelineEntry]:
     """Dated facts (resolved dates only) and publication dates, in date order.
 
@@ -298,7 +311,7 @@ def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> li
             if value is None or (value == lines.get(doc.id) and _on_date_line(doc, m.start)):
                 continue
             entry = by_date.get(value)
-            sentence = _sentence_at(doc, m.start)
+            sentence = _dated_sentence(doc, m)
             if entry is None:
                 by_date[value] = TimelineEntry(value, shorten(sentence), [doc.id])
                 continue
