@@ -348,6 +348,19 @@ def test_jsonl_records_with_and_without_id(tmp_path: Path) -> None:
     assert entries[1].document == document_id(f"{source}#3")
 
 
+def test_a_title_a_csv_export_escaped_is_read_as_written(tmp_path: Path) -> None:
+    # FreSaDa regular articles (fresada:000010711 and others): titles kept in CSV's quoting
+    path = write(
+        tmp_path / "csv.jsonl",
+        jsonl(
+            {"text": FR_TRADER, "title": '"Viande de cheval : ""une affaire grave"" selon Hollande"'},
+            {"text": FR_TRADER, "title": '"Trop vite", "trop rapide"'},  # quoted words, not CSV
+        ),
+    )
+    titles = [page.title for _, page in iter_inputs([str(path)]) if page is not None]
+    assert titles == ['Viande de cheval : "une affaire grave" selon Hollande', '"Trop vite", "trop rapide"']
+
+
 def test_jsonl_html_record_is_extracted_and_text_is_the_fallback(tmp_path: Path) -> None:
     markup = LEMONDE_HTML.read_text(encoding="utf-8")
     path = write(

@@ -559,6 +559,8 @@ def _parse_record(line: str) -> _Record:
     for name in METADATA_FIELDS:
         stated = (_string_field(value, name) or "").strip()
         metadata[name] = stated or None
+    if metadata["title"] is not None:
+        metadata["title"] = unescape_csv_quotes(metadata["title"])
     published = metadata["published"]
     note = None
     if published is not None and not _is_iso_date(published):
@@ -571,6 +573,17 @@ def _parse_record(line: str) -> _Record:
         raise ValueError(f"field 'id' must be a string or an integer, got {_json_type(record_id)}")
     id_text = str(record_id).strip() if record_id is not None else ""
     return _Record(html=html, text=text, id=id_text or None, metadata=metadata, note=note)
+
+
+def unescape_csv_quotes(value: str) -> str:
+    """A field a CSV export quoted ('"Viande de cheval : ""une affaire grave"" selon Hollande"')
+    as written; a field merely in quotation marks, with no doubled mark inside, is left alone."""
+    inner = value[1:-1]
+    if len(value) >= 2 and value[0] == value[-1] == '"' and '""' in inner:
+        unescaped = inner.replace('""', '"')
+        if '"' not in inner.replace('""', ""):  # every mark inside was doubled: CSV's escaping
+            return unescaped
+    return value
 
 
 def _rfc2822_date(value: str) -> str | None:
