@@ -1861,3 +1861,30 @@ def test_a_quote_opened_at_the_end_of_a_sentence_s_line_goes_on_in_the_next_line
         'gouvernance mondiale doit être faite à la Chine", a répété lundi Nicolas Sarkozy'
     )
     assert speaker_of(quotes(models, text, "fr"), "Je pense") == "Nicolas Sarkozy"
+
+
+def test_politics_the_paper_s_description_is_the_person_introduced_with_its_noun(models: SpacyModels) -> None:
+    # fresada 000011066 (heldout11, a tuning split since the eighth round): 'notre invité' is the
+    # person set off by 'invitée' before, the noun's feminine form counting as the same noun
+    text = (
+        "C'est le cas de Nadine Morano, invitée de Jean-Jacques Bourdin pour BFMTV et RMC ce vendredi "
+        "matin, qui a réitéré sa proposition d'instaurer l'état d'urgence pour sortir de la crise.\n"
+        "Avant de déplorer que le gouvernement ait cédé uniquement quand la situation a dégénéré:\u00a0"
+        '"Le gouvernement a répondu à partir du moment où il y\u00a0 a eu de la violence", critique notre '
+        'invité, qui "constate" que le gouvernement "n\'a pas été à la hauteur".'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Le gouvernement a répondu") == "Nadine Morano"
+
+
+def test_politics_one_of_a_role_set_off_by_a_name_is_that_person(models: SpacyModels) -> None:
+    # rpm2 T04_C2_05 (heldout6, read since the fourth round): 'l'un des porte-parole du
+    # gouvernement, Liu Jianchao,' is Liu Jianchao, not the words of the text
+    text = (
+        "« Sarkozy n'a aucun égard envers la forte opposition de nombreux citoyens chinois », a ajouté "
+        "le responsable, avant que l'un des porte-parole du gouvernement, Liu Jianchao, ne fustige, lui, "
+        "dans un communiqué « le geste peu judicieux de la partie française » et « l'interférence "
+        "scandaleuse dans les affaires internes de la Chine »."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "le geste peu judicieux") == "Liu Jianchao"
+    assert speaker_of(found, "l'interférence scandaleuse") == "Liu Jianchao"

@@ -312,6 +312,7 @@ class Vocabulary:
     clause_stems: re.Pattern[str] | None = None
     speech_nouns: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
+    paper_possessives: frozenset[str] = frozenset()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -353,6 +354,7 @@ def vocabulary(language: str) -> Vocabulary:
         clause_stems=_prefixes(get("clause_stems")),
         speech_nouns=get("speech_nouns"),
         work_nouns=get("work_nouns"),
+        paper_possessives=get("paper_possessives"),
     )
 
 
@@ -2201,6 +2203,16 @@ class _Speakers:
                     head.idx, _gender([word], self.vocab), body=word in self.vocab.body_pronouns
                 )
             if word in ("un", "une", "one") and any(c.dep_ in ("nmod", "prep") for c in head.children):
+                # 'l'un des porte-parole du gouvernement, Liu Jianchao,': the person set off by a
+                # comma after it or after its noun
+                nouns = [head, *(c for c in head.children if c.dep_ in ("nmod", "prep"))]
+                nouns += [c for n in nouns[1:] for c in n.children if c.dep_ == "pobj"]
+                for noun in nouns:
+                    for child in noun.rights:
+                        if child.dep_ == "appos" and child.i > 0 and self.sdoc[child.i - 1].text == ",":
+                            set_off = self._person_at(child)
+                            if set_off is not None:
+                                return set_off
                 # 'l'un des hommes', 'one of the officers': the words of the text
                 phrase = _phrase(head)
                 return self.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)] if phrase else None
@@ -2528,7 +2540,8 @@ class _Speakers:
         if own is not None and not (own.kind == "place" and word in self.common_nouns):
             return None
         determiner = _fold(phrase[0].text) if phrase else ""
-        if determiner not in _DEFINITE and determiner not in _POSSESSIVE:
+        # 'notre invité': the paper's guest is one person it named, as 'l'invité' would be
+        if determiner not in _DEFINITE | _POSSESSIVE | self.vocab.paper_possessives:
             return None
         # 'le Belge', 'l'Américain': a capitalised noun with nothing but its article
         demonym = (
@@ -2559,7 +2572,12 @@ class _Speakers:
         earlier = [p for p in self.people if p.end <= head.idx]
         # 'le procureur de la République de Marseille, Jacques Dallest' … 'le procureur': the
         # person a description with the same noun and no other words named before
-        same_noun = [(p.start, self._full(p.name, p.start)) for p in earlier if word in p.context]
+        # the noun in either gender: 'invitée' set by the name, 'notre invité' after it
+        same_noun = [
+            (p.start, self._full(p.name, p.start))
+            for p in earlier
+            if _noun_form(word) in {_noun_form(w) for w in p.context}
+        ]
         same_noun += [
             (at, name)
             for at, name, seen in self.descriptions
@@ -2675,6 +2693,13 @@ def _description_key(phrase: list[Token]) -> frozenset[str]:
     """The words of a description that tell one person from another: 'la ministre de
     l'Économie' -> {'ministre', 'economie'}."""
     return frozenset(_fold(t.text) for t in phrase if t.pos_ in ("NOUN", "PROPN", "ADJ", "NUM"))
+
+
+def _noun_form(word: str) -> str:
+    """A folded noun without the final 'e's that mark its feminine ('invitee', 'invite' ->
+    'invit'; 'candidate' -> 'candidat'): one key for the two genders of a role."""
+    stem = word.rstrip("e")
+    return stem if len(stem) >= 3 else word
 
 
 def _content_words(text: str) -> list[str]:
