@@ -1888,3 +1888,21 @@ def test_politics_one_of_a_role_set_off_by_a_name_is_that_person(models: SpacyMo
     found = quotes(models, text, "fr")
     assert speaker_of(found, "le geste peu judicieux") == "Liu Jianchao"
     assert speaker_of(found, "l'interférence scandaleuse") == "Liu Jianchao"
+
+
+def test_politics_a_verb_of_judgement_in_an_incise_after_the_quote_credits_it(models: SpacyModels) -> None:
+    # fresada 000010750 (heldout7, read since the fifth round): 'a jugé' takes no 'que' clause
+    # here, yet the incise right after the marks credits the words; 'il a poursuivi' then goes on
+    # the man credited, not on the Nicolas Sarkozy the quote names
+    text = (
+        'Si Nicolas Sarkozy "veut faire le lien entre immigration et insécurité par cette phrase -ce qui '
+        "est une évidence- (...) c'est ingrat pour (Rachida) Dati parce que, pour le coup, c'est un "
+        "exemple d'assimilation républicaine parfaite\", a jugé Florian Philippot.\n"
+        "Au sujet de la maire du VIIe arrondissement parisien, il a poursuivi: \"autant je ne l'aimais "
+        "politiquement pas du tout sous Nicolas Sarkozy - je n'oublie pas la loi Dati extrêmement laxiste "
+        "en 2009, c'est l'ancêtre de la loi Taubira - mais depuis qu'elle n'est plus sous la coupe de "
+        "Nicolas Sarkozy, elle s'est bonifiée politiquement\"."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "veut faire le lien") == "Florian Philippot"
+    assert speaker_of(found, "autant je ne") == "Florian Philippot"

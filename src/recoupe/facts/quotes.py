@@ -1384,6 +1384,14 @@ class _Speakers:
         stems = self.vocab.clause_stems
         if stems is None or token.pos_ != "VERB" or stems.match(_fold(token.text)) is None:
             return False
+        # in an incise right after the quote it judges ('« … », a jugé Florian Philippot')
+        k = token.i - 1
+        while k > token.sent.start and (
+            self.sdoc[k].pos_ in ("AUX", "ADV") or self.sdoc[k].dep_.startswith("aux")
+        ):
+            k -= 1
+        if k >= 1 and self.sdoc[k].text == "," and self.sdoc[k - 1].text in _CLOSERS:
+            return True
         return any(
             c.dep_ == "ccomp"
             and any(m.dep_ == "mark" and _fold(m.text) in ("que", "qu'", "that") for m in c.children)
