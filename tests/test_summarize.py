@@ -131,6 +131,21 @@ def test_a_date_heading_is_told_by_the_sentence_after_it() -> None:
     assert entry.text.startswith("En avril 2008, la banque avait décidé")
 
 
+def test_an_embedded_post_s_credit_dates_no_event() -> None:
+    # fresada 000010716 (politics): a tweet embedded in the article, then its credit line (the last
+    # sentence is written for the test)
+    text = (
+        "A. Morelle a démissionné. La République exemplaire est une réalité. Ça change de l'ère Sarkozy. "
+        "#tweetprecedent\n— Philip Cordery (@PhilipCordery) 18 Avril 2014\n"
+        "Aquilino Morelle a démissionné le 18 avril de son poste de conseiller politique de François Hollande."
+    )
+    page = _dated("fresada", text, [("18 Avril 2014", "2014-04-18")], None)
+    assert [e for e in build_timeline([page]) if e.date == "2014-04-18"] == []
+    page = _dated("fresada", text, [("18 avril", "2014-04-18")], None)  # the article's own date stays
+    (entry,) = [e for e in build_timeline([page]) if e.date == "2014-04-18"]
+    assert entry.text.startswith("Aquilino Morelle a démissionné le 18 avril")
+
+
 def test_timeline_leaves_out_a_background_told_by_one_source() -> None:
     career = _dated("fr", CAREER, [("1999", "1999"), ("1964", "1964"), ("avril 2008", "2008-04")], None)
     history = _dated(

@@ -262,6 +262,11 @@ def _sentence_at(doc: Document, start: int) -> str:
     return doc.text[max(0, start - 80) : start + 80].strip()
 
 
+# an embedded social post's credit line, as embed code writes it ("— Philip Cordery
+# (@PhilipCordery) 18 Avril 2014"): its date is the post's, no event of the story
+_EMBEDDED_POST_CREDIT = re.compile(r"^\s*[—–]\s?[^()\n]{1,80}\(@\w{1,30}\)")
+
+
 def _dated_sentence(doc: Document, m: Mention) -> str:
     """The sentence a date is stated in; a date alone as a heading ('Le 6 août :', 'Monday:',
     a chronology's entry) is told by the sentence after it, which the entry shows with it."""
@@ -312,6 +317,8 @@ def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> li
                 continue
             entry = by_date.get(value)
             sentence = _dated_sentence(doc, m)
+            if _EMBEDDED_POST_CREDIT.match(sentence):
+                continue
             if entry is None:
                 by_date[value] = TimelineEntry(value, shorten(sentence), [doc.id])
                 continue

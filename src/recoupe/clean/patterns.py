@@ -281,6 +281,8 @@ WIDGET_RULES: tuple[LineRule, ...] = (
         220,
     ),
     LineRule("language_switch", "widget", _rx(rf"^{vocabulary('widget.language_switch')}\.?$"), 80),
+    # a style sheet left in the text by the extraction: ".videowrapper { position: relative; ... }"
+    LineRule("style_sheet", "markup", _rx(r"^(?:[^{}\n]{1,200}\{[^{}\n]*:[^{}\n]*\}\s*)+$"), 4000),
     LineRule("reader_feedback", "widget", _rx(vocabulary("widget.reader_feedback")), 250),
     LineRule(
         "follow_us",
