@@ -1906,3 +1906,36 @@ def test_politics_a_verb_of_judgement_in_an_incise_after_the_quote_credits_it(mo
     found = quotes(models, text, "fr")
     assert speaker_of(found, "veut faire le lien") == "Florian Philippot"
     assert speaker_of(found, "autant je ne") == "Florian Philippot"
+
+
+def test_english_entertainment_a_possessive_description_is_not_its_possessor(models: SpacyModels) -> None:
+    # ecbplus 1_13ecb (heldout12, read after its last measure in the ninth round), as distributed:
+    # 'her rep' is not Tara Reid, whom 'her' stands for; it stays as written
+    text = (
+        "Perpetual mess Tara Reid has finally decided to try and shed her drunk-girl image and has "
+        "entered rehab .\n"
+        "`` Tara Reid has checked herself into Promises Treatment Center , '' her rep told "
+        "UsMagazine.com .\n"
+        "`` We appreciate your respect to her and her family 's privacy at this time . ''"
+    )
+    assert speaker_of(quotes(models, text, "en"), "Tara Reid has checked") == "her rep"
+
+
+def test_politics_a_name_that_names_a_thing_is_no_antecedent_of_a_description(models: SpacyModels) -> None:
+    # fresada 000011566 (heldout12, read after its last measure in the ninth round): 'Le député
+    # insoumis' is not the Benalla of 'l'affaire Benalla', the last man named before it
+    text = (
+        "Invité mercredi matin sur BFMTV, Alexis Corbière s'interroge ouvertement sur l'existence d'une "
+        "police politique, après les révélations successives liées à l'affaire Benalla. Le député "
+        "insoumis de Seine-Saint-Denis, porte-parole de Jean-Luc Mélenchon, rappelle d'abord que lors de "
+        'la journée de manifestations du 1er mai dernier, "monsieur Benalla a fait une tournée, où dans '
+        "différents endroits (en particulier la place de la Contrescarpe et le jardin des Plantes, NDLR), "
+        "il se prend pour un policier. C'est-à-dire que le jeune homme bien mis avec une cravate et des "
+        "petites lunettes rondes qui est venu la larme à l'oeil sur TF1 dire 'j'ai défendu les forces de "
+        "police', tout ça est un gros fake\".\n"
+        # two paragraphs on, the name in full that makes Benalla a man
+        "Alexis Corbière fait référence au policier qui accompagnait effectivement Alexandre Benalla "
+        "sur le terrain le 1er mai, et qui était censé s'assurer que le conseiller d'Emmanuel Macron se "
+        "cantonnerait à un strict rôle d'observateur."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "monsieur Benalla") == "Alexis Corbière"
