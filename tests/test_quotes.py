@@ -1939,3 +1939,17 @@ def test_politics_a_name_that_names_a_thing_is_no_antecedent_of_a_description(mo
         "cantonnerait à un strict rôle d'observateur."
     )
     assert speaker_of(quotes(models, text, "fr"), "monsieur Benalla") == "Alexis Corbière"
+
+
+def test_politics_a_long_quote_on_its_own_line_without_a_point_is_no_heading(models: SpacyModels) -> None:
+    # fresada 000011304 (heldout12, read after its last measure in the ninth round): the paragraph
+    # in marks ends without a point, yet 30 words are no heading; the clause before the colon
+    # credits it
+    text = (
+        "Depuis, les relations entre le maire de Meaux et le candidat de la droite et du centre à la "
+        "présidentielle étaient pour le moins glaciales. De l'histoire ancienne, affirme Jean-François "
+        "Copé:\n"
+        "\"Nous avons eu des périodes très tendues mais j'ai décidé de tourner la page (...) Si je n'avais "
+        "pas envie de m'engager pour François Fillon, je ne l'aurais pas convié à venir à Meaux\""
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Nous avons eu") == "Jean-François Copé"

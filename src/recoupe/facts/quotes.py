@@ -215,7 +215,9 @@ right after the marks credits them without a 'que' clause ('« … », a jugé F
 Read from heldout12 after its last measure: a possessive description ('her rep', 'son avocat')
 is a person set by its noun or stays as written, never the person credited last (most often its
 possessor: 'her rep' is not Tara Reid); a name set right after a common noun it names
-('l'affaire Benalla') is no antecedent of a description of the article's gender.
+('l'affaire Benalla') is no antecedent of a description of the article's gender; a quote alone
+on its line without a sentence end is a heading only when short (MAX_HEADING_WORDS): a paragraph
+whose point was left out is credited as any other ('affirme Jean-François Copé:' / '« … »').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -2029,12 +2031,15 @@ class _Speakers:
         return quoted >= WHOLE_SENTENCE_SHARE * sum(len(w) for w in _WORDS.findall(span.text))
 
     def _heading(self, raw: _Raw) -> bool:
-        """A quote that is a line of its own without a sentence end: a heading."""
+        """A quote that is a short line of its own without a sentence end: a heading; a longer
+        one is a paragraph whose writer left out the final point ('… je ne l'aurais pas convié à
+        venir à Meaux"')."""
         line_start = self.text.rfind("\n", 0, raw.open_at) + 1
         line_end = self.text.find("\n", raw.close_end)
         line = self.text[line_start : line_end if line_end >= 0 else len(self.text)].strip()
         heading = line == self.text[raw.open_at : raw.close_end].strip()
-        return heading and not _TERMINAL.search(self.text[raw.start : raw.end])
+        short = len(_COUNTED_WORDS.findall(self.text[raw.start : raw.end])) <= MAX_HEADING_WORDS
+        return heading and short and not _TERMINAL.search(self.text[raw.start : raw.end])
 
     def _adjacent(self, span: Span, raw: _Raw, previous: tuple[Span, str | None] | None) -> str | None:
         """From the sentence before (ending with ':', holding the quote this one goes on, or
