@@ -1953,3 +1953,15 @@ def test_politics_a_long_quote_on_its_own_line_without_a_point_is_no_heading(mod
         "pas envie de m'engager pour François Fillon, je ne l'aurais pas convié à venir à Meaux\""
     )
     assert speaker_of(quotes(models, text, "fr"), "Nous avons eu") == "Jean-François Copé"
+
+
+def test_an_insertion_between_the_auxiliary_and_the_speech_verb_keeps_its_subject(
+    models: SpacyModels,
+) -> None:
+    # rpm2 T01_C1_02 (heldout2): 'a, dans un discours public, précisé' (the parser hangs the
+    # participle on the insertion): the subject of the auxiliary speaks
+    text = (
+        "De son coté, le général Padilla a, dans un discours public, précisé qu'au cours de l'opération "
+        "de libération «il n'y a pas eu un seul tir, pas un seul blessé»."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "il n'y a pas eu") == "Padilla"

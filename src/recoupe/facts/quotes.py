@@ -217,7 +217,10 @@ is a person set by its noun or stays as written, never the person credited last 
 possessor: 'her rep' is not Tara Reid); a name set right after a common noun it names
 ('l'affaire Benalla') is no antecedent of a description of the article's gender; a quote alone
 on its line without a sentence end is a heading only when short (MAX_HEADING_WORDS): a paragraph
-whose point was left out is credited as any other ('affirme Jean-François Copé:' / '« … »').
+whose point was left out is credited as any other ('affirme Jean-François Copé:' / '« … »'); an
+insertion set off by commas between the auxiliary and the participle leaves the auxiliary's
+subject to the speech verb (`auxiliary_forms`: 'le général Padilla a, dans un discours public,
+précisé', which the parser hangs on 'discours').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -326,6 +329,7 @@ class Vocabulary:
     speech_nouns: frozenset[str] = frozenset()
     work_nouns: frozenset[str] = frozenset()
     paper_possessives: frozenset[str] = frozenset()
+    auxiliaries: frozenset[str] = frozenset()
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -368,6 +372,7 @@ def vocabulary(language: str) -> Vocabulary:
         speech_nouns=get("speech_nouns"),
         work_nouns=get("work_nouns"),
         paper_possessives=get("paper_possessives"),
+        auxiliaries=get("auxiliary_forms"),
     )
 
 
@@ -2963,6 +2968,31 @@ def _subject(verb: Token) -> Token | None:
             and all(t.pos_ in ("ADV", "ADP") for t in verb.doc[aux.i + 1 : verb.i])
         ):
             hung = next((c for c in aux.children if c.dep_ in _SUBJECT_DEPS and c.i < aux.i), None)
+            if hung is not None:
+                return hung
+    # 'il avait pourtant, dans les colonnes du Figaro, assuré « … »': an insertion set off by
+    # commas between the auxiliary and the participle, on which the parser hangs the participle
+    doc = verb.doc
+    if (
+        "Part" in verb.morph.get("VerbForm", [])
+        and verb.i - 2 > verb.sent.start
+        and doc[verb.i - 1].text == ","
+    ):
+        k = verb.i - 2
+        while k > verb.sent.start and doc[k].text != ",":
+            k -= 1
+        j = k - 1
+        while j > verb.sent.start and doc[j].pos_ == "ADV":
+            j -= 1
+        auxiliary = doc[j]
+        if (
+            doc[k].text == ","
+            and _fold(auxiliary.text) in vocabulary(doc.lang_).auxiliaries
+            and "Fin" in auxiliary.morph.get("VerbForm", [])
+        ):
+            hung = next(
+                (c for c in auxiliary.children if c.dep_ in _SUBJECT_DEPS and c.i < auxiliary.i), None
+            )
             if hung is not None:
                 return hung
     if verb.dep_ in ("conj", "advcl", "xcomp") and verb.head.i != verb.i:
