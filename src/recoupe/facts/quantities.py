@@ -380,6 +380,13 @@ class _Lex:
     # "six mois auparavant", "two years ago", "il y a deux ans": a duration that says when
     relative_time_after: re.Pattern[str] = field(default_factory=_never)
     relative_time_before: re.Pattern[str] = field(default_factory=_never)
+    # "two days before the vote", "à deux jours du premier tour": a duration that dates an event
+    # by its distance to another one named as a noun (see `_dates_an_event`)
+    relative_time_complement: frozenset[str] = frozenset()
+    countdown_prepositions: frozenset[str] = frozenset()
+    contracted_articles: frozenset[str] = frozenset()
+    # "( in 2006 dollars )": a year before a currency says which year's money a sum is counted in
+    price_year_before: re.Pattern[str] = field(default_factory=_never)
     lasting_verbs: frozenset[str] = frozenset()
     spending_verbs: frozenset[str] = frozenset()
     # "j'avais 30 ans": verbs whose object in age units is their subject's age
@@ -707,6 +714,10 @@ def _lex(code: str) -> _Lex:
         re.IGNORECASE,
     )
     lex.relative_time_before = _words_pattern(measures, "relative_time_before", r"(?<!\w)(?:{words})\s+$")
+    lex.relative_time_complement = frozenset(fold(w) for w in _strings(measures, "relative_time_complement"))
+    lex.countdown_prepositions = frozenset(fold(w) for w in _strings(measures, "countdown_prepositions"))
+    lex.contracted_articles = frozenset(fold(w) for w in _strings(measures, "contracted_articles"))
+    lex.price_year_before = _words_pattern(measures, "price_year_before", r"(?<![\w])(?:{words})\s+$")
     lex.duration_within = frozenset(fold(w) for w in _strings(measures, "duration_within"))
     lex.lasting_verbs = frozenset(fold(w) for w in _strings(measures, "lasting_verbs"))
     lex.spending_verbs = frozenset(fold(w) for w in _strings(measures, "spending_verbs"))
@@ -2115,8 +2126,7 @@ def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex
     if sdoc is None:
         match = re.search(r"([A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})\s*,?\s*$", text[sent_start:start])
         return match.group(1) if match else None
-    # a person's name starts with a capital: a tagged "l\x92âge" is no one
-    people = [e for e in sdoc.ents if e.label_ in ("PER", "PERSON") and e.text[:1].isupper()]
+    people = _people(sdoc)
     apposed = [e for e in people if sent_start <= e.start_char and e.end_char <= start]
     if apposed and re.fullmatch(r"\s*[,(]?\s*", text[apposed[-1].end_char : start]):
         return apposed[-1].text
@@ -2185,12 +2195,42 @@ def _antecedent(number: Token, sdoc: Doc, text: str, lex: _Lex) -> str | None:
     return None
 
 
+def _people(sdoc: Doc) -> list[Span]:
+    """The names of people in a document: those the tagger calls a person, and a surname alone it
+    calls otherwise when it calls a person a name ending with it ("Hugh Jackman" a person, then
+    "Jackman" a place or a firm, ECB+ 2_4ecb, 2_5ecb), and a full name it calls otherwise when it
+    calls its surname alone a person ("Page" a person, "Bettie Page" a firm, ECB+ 4_1ecb). A
+    person's name starts with a capital: a tagged "l\x92âge" is no one."""
+    cached = sdoc.user_data.get("recoupe_people")
+    if isinstance(cached, list):
+        return cached
+    tagged = [e for e in sdoc.ents if e.label_ in ("PER", "PERSON") and e.text[:1].isupper()]
+    alone = {fold(e.text.strip()) for e in tagged if len(e.text.split()) == 1}
+    surnames = alone | {fold(e.text.split()[-1]) for e in tagged if len(e.text.split()) > 1}
+
+    def named_as_person(words: list[str]) -> bool:
+        # a surname alone; a longer name only when its last word is tagged a person alone: the
+        # last word of a name tagged a person may be a place's ("Betty Ford Center" tagged a
+        # person once, a firm after, ECB+ 1_17ecbplus)
+        return fold(words[-1]) in (surnames if len(words) == 1 else alone)
+
+    people = [
+        e
+        for e in sdoc.ents
+        if e.text[:1].isupper()
+        and e.text.split()
+        and (e.label_ in ("PER", "PERSON") or named_as_person(e.text.split()))
+    ]
+    sdoc.user_data["recoupe_people"] = people
+    return people
+
+
 def _protagonist(sdoc: Doc) -> str | None:
     """The person a document names most (by surname), as its longest name."""
     cached = sdoc.user_data.get("recoupe_protagonist", "")
     if cached != "":
         return cached if isinstance(cached, str) else None
-    names = [e.text for e in sdoc.ents if e.label_ in ("PER", "PERSON")]
+    names = [e.text for e in _people(sdoc)]
     counts: dict[str, int] = {}
     longest: dict[str, str] = {}
     for name in names:
@@ -2236,6 +2276,7 @@ def _age(
     listed = re.sub(r"\d+(?:\s*,\s*\d+)*\s*(?:,|\band\b|\bet\b|\bor\b|\bou\b)\s*$", "", before)
     end: int | None = None
     celebrated: str | None = None
+    described = False  # "son fils de 11 ans": a person noun the age is written after
     year_old = lex.age_compound.match(after)
     years = lex.age_units.match(after)
     if year_old:
@@ -2278,6 +2319,7 @@ def _age(
                 n and re.sub(r"^\w['’]", "", fold(n.group(1))) in lex.person_nouns for n in nouns
             ) and not lex.sentence_after.match(rest):
                 end = number_end + years.end()  # "une femme de 34 ans"
+                described = True
     elif not years and not lex.adjectives_after_noun:
         if lex.age_before.search(fold(before)) or (listed != before and lex.age_before.search(fold(listed))):
             end = number_end  # "at the age of 85", "aged 61", "two men , ages 47 and 48"
@@ -2306,11 +2348,50 @@ def _age(
             end = number_end  # "Teixeira will turn 29 in April"
     if end is None:
         return None
-    person = celebrated or _person_before(sdoc, text, sent_start, start, lex)
+    person = celebrated or (_named_after(sdoc, text, end, lex) if year_old or described else None)
+    person = person or _person_before(sdoc, text, sent_start, start, lex)
     if person is None and year_old:
         noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
         person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
     return end, f"{lex.age_word} {person}" if person else lex.age_word
+
+
+def _named_after(sdoc: Doc | None, text: str, end: int, lex: _Lex) -> str | None:
+    """The person an age of a noun is written before: a name right after it, or after a person
+    noun ("a 3-year-old daughter Ava", "their 8-year-old son , Oscar Maximillian", ECB+ 2_4ecb;
+    "son fils de 11 ans, Mathys", FreSaDa 000010913), not a name before it nor the one the
+    document names most. With a parse the name must be a person's (`_people`): "the 40-year-old
+    Australian actor" names no one."""
+    match = re.match(
+        r"\s*,?\s*(?:(?P<noun>[a-zà-ÿ][\w'’-]*)\s*,?\s*)?(?P<name>[A-ZÀ-Ý][\w'’-]+(?:\s+[A-ZÀ-Ý][\w'’-]+){0,3})",
+        text[end : end + 80],
+    )
+    if match is None or (match["noun"] is not None and fold(match["noun"]) not in lex.person_nouns):
+        return None
+    if sdoc is None:
+        return match["name"]
+    at = end + match.start("name")
+    last = sdoc.char_span(at, end + match.end("name"), alignment_mode="expand")
+    if last is not None and len(last) and last[-1].dep_ == "compound" and last[-1].head.pos_ == "NOUN":
+        return None  # "the 39 - year - old Troy man" (ECB+ 18_6ecbplus): where the man is from
+    named = [e for e in _people(sdoc) if e.start_char == at]
+    if named:
+        return named[0].text
+    # a proper noun the tagger calls no person ("the 32-year-old Klitschko 's third", tagged a
+    # nationality, ECB+ 7_7ecb); a place or a nationality's adjective ("Australian actor") is no one
+    token = sdoc.char_span(at, at + 1, alignment_mode="expand")
+    if token is None or not len(token) or not _may_be_a_name(token[0]):
+        return None
+    words = [token[0]]
+    while words[-1].i + 1 < len(sdoc) and _may_be_a_name(sdoc[words[-1].i + 1]):
+        words.append(sdoc[words[-1].i + 1])
+    return text[words[0].idx : words[-1].idx + len(words[-1].text)]
+
+
+def _may_be_a_name(token: Token) -> bool:
+    """A proper noun not tagged a place, a date or a figure: part of a name the tagger may have
+    mislabelled."""
+    return token.pos_ == "PROPN" and token.ent_type_ in ("", "PERSON", "PER", "NORP", "ORG", "MISC")
 
 
 def _has_years(sdoc: Doc | None, start: int, lex: _Lex) -> bool:
@@ -2823,7 +2904,12 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
         if expr is None:
             continue
         consumed_until = expr.end
-        if expr.measure == "duration" and _relative_time(text, expr.start, expr.end, lex):
+        if _price_year(text, lex, atom, expr):
+            continue
+        if expr.measure == "duration" and (
+            _relative_time(text, expr.start, expr.end, lex)
+            or _dates_an_event(sdoc, expr.start, expr.end, lex)
+        ):
             continue
         subject, predicate = expr.subject, expr.predicate
         if expr.measure == "length" and subject is None:
@@ -3092,6 +3178,60 @@ def _relative_time(text: str, start: int, end: int, lex: _Lex) -> bool:
         lex.relative_time_after.match(text, end, min(len(text), end + 40))
         or lex.relative_time_before.search(text, max(0, start - 20), start)
     )
+
+
+def _price_year(text: str, lex: _Lex, atom: _Atom, expr: _Expr) -> bool:
+    """A year written before a currency after `price_year_before` is the year whose money a sum
+    is counted in, not a sum: "over $76 million ( in 2006 dollars )" (ECB+ 13_5ecbplus)."""
+    return (
+        expr.kind == "money"
+        and atom.scaled == 1.0
+        and not atom.words
+        and _YEAR.fullmatch(atom.digits) is not None
+        and expr.start == atom.start
+        and lex.price_year_before.search(text, max(0, atom.start - 20), atom.start) is not None
+    )
+
+
+def _dates_an_event(sdoc: Doc | None, start: int, end: int, lex: _Lex) -> bool:
+    """A duration that says when by its distance to an event named as a noun phrase, not how long
+    something lasted: "Two days before the vote", "He had married two weeks before the shooting"
+    (the duration modifies a preposition whose object is a noun: `relative_time_complement`;
+    "30 days before the rules take effect" opens a clause and stays a measure), "à deux jours du
+    premier tour", "à 16 jours des élections" (a count-down: `countdown_prepositions` before the
+    duration, a determiner or `contracted_articles` before its complement; "condamné à cinq ans
+    de prison" has none). Read from the parse only."""
+    if sdoc is None:
+        return False
+    span = sdoc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    unit = span.root
+    head = unit.head
+    if (
+        unit.dep_ == "npadvmod"
+        and fold(head.text) in lex.relative_time_complement
+        and head.pos_ in ("ADP", "ADV")
+        and head.dep_ != "mark"
+    ):
+        objects = [c for c in head.children if c.dep_ == "pobj"]
+        objects += [g for c in head.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+        if objects:
+            return True
+    if lex.countdown_prepositions and any(
+        c.dep_ == "case" and fold(c.text) in lex.countdown_prepositions for c in unit.children
+    ):
+        for complement in unit.children:
+            if complement.dep_ != "nmod" or complement.i < unit.i:
+                continue
+            cases = [c for c in complement.children if c.dep_ == "case"]
+            of = [c for c in cases if re.fullmatch(lex.of_words, c.text.lower())]
+            if of and (
+                any(fold(c.text) in lex.contracted_articles for c in of)
+                or any(c.dep_ == "det" for c in complement.children)
+            ):
+                return True
+    return False
 
 
 _LIST_ITEM_GAP = re.compile(
@@ -3578,12 +3718,20 @@ def _compared_word(text: str, end: int, lex: _Lex) -> str | None:
 def _noun_owning_number(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> str | None:
     """The noun a bare number is the value of: its "de"/"of" complement ("un rythme de
     destruction d'emplois de 20.000", "a crowd of 5,000"), or a plural noun it stands in brackets
-    after ("51 médailles d'or, loin devant les Etats-Unis (36)")."""
+    after ("51 médailles d'or, loin devant les Etats-Unis (36)"); none for a number with a
+    determiner, which stands for things named before ("the owner of all four")."""
     span = sdoc.char_span(start, end, alignment_mode="expand")
     if span is None or len(span) != 1:
         return None
     number = span[0]
     head = number.head
+    if any(
+        c.dep_ in ("det", "predet") or (c.dep_ == "case" and fold(c.text) in lex.contracted_articles)
+        for c in number.children
+    ):
+        # "the owner of all four" (ECB+ 18_7ecbplus), "la propriétaire des quatre": a number with
+        # a determiner stands for things named before; the noun it completes is not its measure
+        return None
     if number.dep_ == "nmod" and any(c.dep_ == "case" and _is_of_case(c, lex) for c in number.children):
         pass
     elif number.dep_ == "pobj" and head.pos_ == "ADP" and _is_of_case(head, lex):
