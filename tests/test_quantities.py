@@ -2671,3 +2671,19 @@ def test_a_name_modifying_the_noun_after_an_age_is_no_person(english_parser: Any
     # ECB+ 18_6ecbplus: "Troy man" is a man from Troy, not a person named Troy
     text = "Assistant Oakland County Prosecutor Rob Novy said the 39 - year - old Troy man shot his former co - workers because he was furious over his firing four days earlier ."
     assert by_value(_parsed(english_parser, text, "en"), 39).subject != "age Troy"
+
+
+def test_an_age_of_a_described_person_goes_to_the_one_of_that_sex_named_most(french_parser: Any) -> None:
+    # RPM2 T09_C1_03 (lines 1-12): "l'enseignante de 52 ans" is Chantal Sébire; "la loi Leonetti"
+    # names Jean Leonetti more often, but a teacher written in the feminine is no Jean
+    text = (
+        "Faut-il revoir la loi Leonetti\xa0?\nEuthanasie.\nAprès la mort, mercredi, de Chantal Sébire, de nombreuses voix s’élèvent pour «\xa0évaluer\xa0» et, éventuellement, compléter la législation française.\n"
+        "«\xa0Peut-être y a-t-il des insuffisances auxquelles il faut tenter de remédier.\xa0»\n"
+        "À mots prudents, Jean Leonetti, lui-même, le reconnaît\xa0: après la mort, mercredi soir, de Chantal Sébire, il sera difficile d’échapper - au moins - à un réexamen de la fameuse loi qui porte son nom.\n"
+        "Le corps de l’enseignante de 52 ans, qui souffrait d’une tumeur incurable et s’était vu refuser lundi une aide à mourir, a été retrouvé à son domicile de Plombières-lès-Dijon (Côte-d’Or).\n"
+        "S’est-elle suicidée\xa0?\nL’a-t-on aidée à partir\xa0?\nLes circonstances précises du drame étaient encore inconnues hier après-midi (lire ci-dessous).\n"
+        "En attendant, ce décès annoncé a relancé en France le débat brûlant sur la fin de vie.\n"
+        "Avec, en perspective, une nouvelle évolution de la législation, cinq ans après l’affaire Humbert.\n"
+        "Au coeur des interrogations\xa0: les limites de loi Leonetti."
+    )
+    assert by_value(_parsed(french_parser, text, "fr"), 52).subject == "âge Chantal Sébire"

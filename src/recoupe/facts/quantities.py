@@ -323,6 +323,9 @@ class _Lex:
     change_nouns: frozenset[str] = frozenset()
     age_before: re.Pattern[str] = field(default_factory=_never)
     person_nouns: frozenset[str] = frozenset()
+    # a described person's sex ("l'enseignante de 52 ans") and a named one's (first names)
+    person_noun_gender: dict[str, str] = field(default_factory=dict)
+    first_name_gender: dict[str, str] = field(default_factory=dict)
     # "pour les 60 ans de Nicolas Sarkozy": the age a name is celebrated at
     anniversary_before: re.Pattern[str] = field(default_factory=_never)
     sentence_after: re.Pattern[str] = field(default_factory=_never)
@@ -787,6 +790,12 @@ def _lex(code: str) -> _Lex:
 
     # reporting verbs (lang/<code>/reporting_verbs.toml) and the verbs that put a figure on something
     verbs = lang_data.lexicon(code, "reporting_verbs")
+    lex.first_name_gender = {fold(w): "Masc" for w in _strings(verbs, "masculine_first_names")} | {
+        fold(w): "Fem" for w in _strings(verbs, "feminine_first_names")
+    }
+    lex.person_noun_gender = {fold(w): "Masc" for w in _strings(measures, "masculine_person_nouns")} | {
+        fold(w): "Fem" for w in _strings(measures, "feminine_person_nouns")
+    }
     stems = _strings(verbs, "stems") + _strings(measures, "estimation_verbs")
     forms = _strings(verbs, "forms")
     verb = "|".join(p for p in (rf"(?:{_loose(stems)})\w*" if stems else "", _loose(forms)) if p)
@@ -2156,7 +2165,31 @@ def _person_before(sdoc: Doc | None, text: str, sent_start: int, start: int, lex
     )
     if described and not apposed and fold(described.group(1).split()[0]) not in lex.stop:
         return described.group(1)  # "le dalaï lama, 73 ans": a person the NER did not tag
-    return _protagonist(sdoc) or (before[-1].text if before else None)
+    gender = _described_gender(token[0], lex) if token is not None and len(token) else None
+    return _protagonist(sdoc, gender, lex) or (before[-1].text if before else None)
+
+
+def _described_gender(number: Token, lex: _Lex) -> str | None:
+    """The sex of the person an age describes without naming: the person noun the age
+    completes ("l'enseignante de 52 ans", RPM2 T09_C1_03), else a pronoun subject of its verb
+    ("She was 85 ."). Nouns of one grammatical gender for both sexes ("la victime") say none."""
+    node = number
+    for _ in range(3):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        word = re.sub(r"^\w['’]", "", fold(node.text))
+        if node.pos_ == "NOUN" and word in lex.person_noun_gender:
+            return lex.person_noun_gender[word]
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    verb = node if node.pos_ in ("VERB", "AUX") else None
+    if verb is not None:
+        for child in verb.children:
+            if child.dep_.startswith("nsubj") and child.pos_ == "PRON":
+                genders = child.morph.get("Gender", [])
+                return genders[0] if len(genders) == 1 else None
+    return None
 
 
 def _antecedent(number: Token, sdoc: Doc, text: str, lex: _Lex) -> str | None:
@@ -2225,7 +2258,37 @@ def _people(sdoc: Doc) -> list[Span]:
     return people
 
 
-def _protagonist(sdoc: Doc) -> str | None:
+def _protagonist(sdoc: Doc, gender: str | None = None, lex: _Lex | None = None) -> str | None:
+    """The person a document names most (by surname), as its longest name. With a sex that the
+    first name of that person contradicts, the one named most whose first name tells that sex
+    ("l'enseignante de 52 ans" is Chantal Sébire's age, not Jean Leonetti's, whom "la loi
+    Leonetti" names more often, RPM2 T09_C1_03), if one is named twice; a first name the lists
+    do not know contradicts nothing."""
+    plain = _plain_protagonist(sdoc)
+    if gender is None or lex is None or plain is None:
+        return plain
+    if lex.first_name_gender.get(fold(plain.split()[0])) in (None, gender):
+        return plain
+    counts: dict[str, int] = {}
+    longest: dict[str, str] = {}
+    for e in _people(sdoc):
+        key = fold(e.text.split()[-1])
+        counts[key] = counts.get(key, 0) + 1
+        if len(e.text) > len(longest.get(key, "")):
+            longest[key] = e.text
+    matching = [
+        k
+        for k, name in longest.items()
+        if len(name.split()) > 1
+        and lex.first_name_gender.get(fold(name.split()[0])) == gender
+        and counts[k] >= 2
+    ]
+    if not matching:
+        return plain  # no one of that sex is named twice: the page's protagonist, as before
+    return longest[max(matching, key=lambda k: (counts[k], k))].strip()
+
+
+def _plain_protagonist(sdoc: Doc) -> str | None:
     """The person a document names most (by surname), as its longest name."""
     cached = sdoc.user_data.get("recoupe_protagonist", "")
     if cached != "":
