@@ -377,23 +377,6 @@ def test_business_loss_said_beside_the_same_words_disagrees(extractor: Any) -> N
     assert values_of(cross_check("s", docs)) == [{4.9e9, 6.2e9}]
 
 
-def test_business_figures_of_pages_dated_far_apart_are_two_measures(extractor: Any) -> None:
-    # RPM2 T07_C2_03 / T07_C2_09 (Société Générale), as above; the publication dates are the
-    # test's: a story grouped over more than a season (a firm's yearly results, polls of two
-    # elections) compares no figure that says no time
-    sentence = (
-        "Jérôme Kerviel est incarcéré depuis le 8 février, soupçonné de falsifications qui ont coûté "
-        "{} milliards d'euros à la Société Générale."
-    )
-    docs = stated(extractor, ("fr", sentence.format("4,9")), ("fr", sentence.format("6,2")))
-    docs[0].published, docs[1].published = "2008-02-10", "2008-02-12"
-    assert values_of(cross_check("s", docs)) == [{4.9e9, 6.2e9}]
-    docs[1].published = "2009-06-10"
-    assert values_of(cross_check("s", docs)) == []
-    docs[1].published = None  # an undated page: the dates its text states do not part it
-    assert values_of(cross_check("s", docs)) == [{4.9e9, 6.2e9}]
-
-
 def figure_statements(docs: list[Document], value: float) -> tuple[list[Any], Any]:
     from recoupe.crosscheck import Aligner
 

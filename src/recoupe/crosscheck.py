@@ -65,7 +65,6 @@ from recoupe.model import (
     Sentence,
     SharedPassage,
 )
-from recoupe.stories import event_day
 from recoupe.textutil import UnionFind, fold, format_number, row_cosine, sentences_of, tfidf_matrix
 
 ENTITY_KINDS: frozenset[FactKind] = frozenset(
@@ -114,12 +113,6 @@ LIABLE_WINDOW = 10
 # share of the pairs of different values of two groups of figures that must be aligned for the
 # groups to be one discrepancy (`_measure_groups`; average link)
 GROUP_ALIGNED = 0.5
-# pages dated further apart than this (publication date, date line or address:
-# `stories.event_day(from_text=False)`) do not state one measure with figures said of no time:
-# a story grouped over years of one site (a company's yearly results, polls of several elections)
-# would compare figures of different years
-MAX_DAYS_APART = 90
-
 # function words at most between a figure and the name written right before it, in its sentence,
 # for the name to be what the figure is said of ("Sylvia Pinel 2%", "François Fillon (20%)";
 # `Aligner.owner`)
@@ -659,9 +652,6 @@ class Aligner:
                                 self._people[doc.id].append((m.start, word))
         self._matrix = tfidf_matrix(texts) if texts else None
         self._raw = {d.id: d.text for d in docs}
-        # a page's own date only: the latest date its text states is a guess, wrong often
-        # enough (a background or a coming date) to part two reports of one event
-        self._day = {d.id: event_day(d, from_text=False) for d in docs}
         self._figures = {
             d.id: [m for m in d.mentions if m.kind in ("quantity", "money") and m.value is not None]
             for d in docs
@@ -1188,11 +1178,6 @@ class Aligner:
                 return True, "subject named in sentence"
         return similarity >= CONFLICT_CONTEXT, "similar sentences"
 
-    def days_apart(self, a: Statement, b: Statement) -> int:
-        """Days between the events of two figures' pages (0 when either is unknown)."""
-        first, second = self._day.get(a.document), self._day.get(b.document)
-        return abs((first - second).days) if first is not None and second is not None else 0
-
     def alignment_rule(self, a: Statement, b: Statement) -> tuple[bool, str]:
         """The alignment rule (module docstring): same measure, subject, predicate, compatible
         time and place, and sentences that say the same around them."""
@@ -1206,8 +1191,6 @@ class Aligner:
             return False, "year"
         if a.periods and b.periods and not (a.periods & b.periods):
             return False, "period"
-        if not (a.years or b.years or a.periods or b.periods) and self.days_apart(a, b) > MAX_DAYS_APART:
-            return False, "pages far apart in time"
         if (
             a.place
             and b.place

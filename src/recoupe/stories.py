@@ -176,7 +176,7 @@ def story_features(doc: Document) -> Features:
     return Features(words, names, event_day(doc))
 
 
-def event_day(doc: Document, *, from_text: bool = True) -> dt.date | None:
+def event_day(doc: Document) -> dt.date | None:
     """The day of the event a document reports: its publication date; else the day a short line
     of its head states ("Thursday , December 11 , 2008", `facts.dates.date_line`), then the day its
     address files it under ("…/news/2009/dec/07/…", `facts.dates.url_date`): the dates a page
@@ -185,14 +185,13 @@ def event_day(doc: Document, *, from_text: bool = True) -> dt.date | None:
 
     Dates come from the facts stage (`doc.mentions` of kind date); a document it did not see has
     its text read by `facts.dates` directly. A period ("1990/1999") dates nothing; a month stands
-    for its 15th day and a year for its 1 July. `from_text=False`: the page's own date only
-    (published, date line, address), None rather than the estimate its text's dates give.
+    for its 15th day and a year for its 1 July.
     """
     published = published_date(doc)
     if published is not None:
         return published
     own = _own_day(doc)
-    if own is not None or not from_text:
+    if own is not None:
         return own
     mentions: Iterable[Mention] = doc.mentions
     if not doc.mentions:
