@@ -3175,20 +3175,7 @@ def _elliptic(
         if low_value < high_atom.value:
             qualifier, low, high = "range", low_value, high_atom.value
             value, end = (low_value + high_atom.value) / 2, high_atom.end
-    return _Expr(
-        start=atom.start,
-        end=end,
-        value=value,
-        low=low,
-        high=high,
-        qualifier=qualifier,
-        unit=previous.unit,
-        kind=previous.kind,
-        subject=previous.subject,
-        measure=previous.measure,
-        number_start=atom.start,
-        predicate=previous.predicate,
-    )
+    return _counting_as(previous, atom.start, end, value, low, high, qualifier, atom.start)
 
 
 def _clitic_count(text: str, lex: _Lex, atom: _Atom, previous: _Expr, sdoc: Doc) -> _Expr | None:
@@ -3218,10 +3205,25 @@ def _clitic_count(text: str, lex: _Lex, atom: _Atom, previous: _Expr, sdoc: Doc)
     if (before := _qualifier_before(text, atom.start, lex)) is not None:
         qualifier, start = before
     low, high = _interval(qualifier, atom.value, atom)
+    return _counting_as(previous, start, atom.end, atom.value, low, high, qualifier, atom.start)
+
+
+def _counting_as(
+    previous: _Expr,
+    start: int,
+    end: int,
+    value: float,
+    low: float | None,
+    high: float | None,
+    qualifier: Qualifier,
+    number_start: int,
+) -> _Expr:
+    """A figure whose noun is left out, counting what `previous` counts: its unit, kind,
+    subject, measure and predicate (elliptic counts, partitive clitics)."""
     return _Expr(
         start=start,
-        end=atom.end,
-        value=atom.value,
+        end=end,
+        value=value,
         low=low,
         high=high,
         qualifier=qualifier,
@@ -3229,7 +3231,7 @@ def _clitic_count(text: str, lex: _Lex, atom: _Atom, previous: _Expr, sdoc: Doc)
         kind=previous.kind,
         subject=previous.subject,
         measure=previous.measure,
-        number_start=atom.start,
+        number_start=number_start,
         predicate=previous.predicate,
     )
 
