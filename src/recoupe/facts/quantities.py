@@ -3037,6 +3037,27 @@ def _next_count(
     return expr
 
 
+def _joined_count(
+    text: str,
+    lex: _Lex,
+    atom: _Atom,
+    nxt: _Atom | None,
+    after_nxt: _Atom | None,
+    sdoc: Doc | None,
+    sent: tuple[int, int],
+    connectors: re.Pattern[str] | None,
+) -> _Expr | None:
+    """The count `nxt` opens, when only `connectors` stand between a bare number `atom` and it."""
+    if (
+        nxt is None
+        or connectors is None
+        or atom.scaled != 1.0
+        or not connectors.fullmatch(text, atom.end, nxt.start)
+    ):
+        return None
+    return _next_count(text, lex, nxt, after_nxt, sdoc, sent)
+
+
 def _alternative(
     text: str,
     lex: _Lex,
@@ -3048,15 +3069,9 @@ def _alternative(
 ) -> _Expr | None:
     """Two numbers joined by "ou"/"or" before one noun are a range of that noun: "quatre ou
     cinq teintes différentes" (FreSaDa 000008680), "two or three children"."""
-    if (
-        nxt is None
-        or lex.alternative_connectors is None
-        or atom.scaled != 1.0
-        or not lex.alternative_connectors.fullmatch(text, atom.end, nxt.start)
-        or not atom.value < nxt.value
-    ):
+    if nxt is None or not atom.value < nxt.value:
         return None
-    second = _next_count(text, lex, nxt, after_nxt, sdoc, sent)
+    second = _joined_count(text, lex, atom, nxt, after_nxt, sdoc, sent, lex.alternative_connectors)
     if second is None:
         return None
     return replace(
@@ -3081,14 +3096,7 @@ def _shared_noun(
 ) -> _Expr | None:
     """A bare number joined by "et"/"and" to a count right after it counts the same noun:
     "people who have two and three jobs" (ECB+ 8_7ecbplus), "les deux et trois pièces"."""
-    if (
-        nxt is None
-        or lex.shared_noun_connectors is None
-        or atom.scaled != 1.0
-        or not lex.shared_noun_connectors.fullmatch(text, atom.end, nxt.start)
-    ):
-        return None
-    second = _next_count(text, lex, nxt, after_nxt, sdoc, sent)
+    second = _joined_count(text, lex, atom, nxt, after_nxt, sdoc, sent, lex.shared_noun_connectors)
     if second is None:
         return None
     return replace(

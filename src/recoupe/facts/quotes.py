@@ -2503,34 +2503,34 @@ class _Speakers:
         kept.append(self.text[at:end])
         return " ".join(kept)
 
+    def _noun_complement(self, person: _Person) -> tuple[Span, Token, bool] | None:
+        """The name's span and root when the name complements a noun (the parse's `nmod`), and
+        whether that noun is one of a person ('avocat', 'mère'); None otherwise."""
+        span = self.sdoc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None or span.root.dep_ != "nmod":
+            return None
+        root = span.root
+        roles = self.vocab.role_nouns | self.vocab.person_nouns
+        return span, root, _role_word(_fold(root.head.text), self.vocab) in roles
+
     def _complement_of_person(self, person: _Person) -> bool:
         """A name complementing a noun of a person ('la mère de Mohamed', 'l'avocat de X'):
         someone else is that person."""
-        span = self.sdoc.char_span(person.start, person.end, alignment_mode="expand")
-        if span is None:
-            return False
-        root = span.root
-        roles = self.vocab.role_nouns | self.vocab.person_nouns
-        return (
-            root.dep_ == "nmod"
-            and any(c.dep_ == "case" for c in root.children)
-            and _role_word(_fold(root.head.text), self.vocab) in roles
-        )
+        found = self._noun_complement(person)
+        return found is not None and found[2] and any(c.dep_ == "case" for c in found[1].children)
 
     def _names_a_thing(self, person: _Person) -> bool:
         """A name set right after a common noun it names ('l'affaire Benalla', 'la loi Dati'):
         the text speaks of the thing, not of the person."""
-        span = self.sdoc.char_span(person.start, person.end, alignment_mode="expand")
-        if span is None:
+        found = self._noun_complement(person)
+        if found is None:
             return False
-        root = span.root
-        roles = self.vocab.role_nouns | self.vocab.person_nouns
+        span, root, of_person = found
         return (
-            root.dep_ == "nmod"
+            not of_person
             and root.head.pos_ == "NOUN"
             and root.head.i == span.start - 1
             and not any(c.dep_ == "case" for c in root.children)
-            and _role_word(_fold(root.head.text), self.vocab) not in roles
         )
 
     def _known_gender(self, name: str) -> str:
