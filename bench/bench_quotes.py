@@ -1,8 +1,9 @@
 """Precision and recall of quotes and of their speakers on the labelled set `bench/labels/quotes.jsonl`.
 
-For each labelled document (French: RPM2 and FreSaDa; English: ECB+, read from ../shared/data),
+For each labelled document (French: RPM2 and FreSaDa; English: ECB+ and the scrapinghub article
+extraction benchmark's gold bodies, read from ../shared/data),
 runs spaCy, `extract_entities` and `extract_quotes` as the facts stage does, then prints per
-language and per split (`tune` … `heldout12`;
+language and per split (`tune` … `heldout14`;
 see bench/labels/quotes.md), with the totals of the selected splits as `all`:
 
 - quote detection: a found quote matches a labelled one when they overlap by half the shorter
@@ -40,6 +41,8 @@ SOURCES = {
     "rpm2": ("rpm2_french_mds/documents.jsonl", "doc_id"),
     "ecbplus": ("ecbplus/documents.jsonl", "doc_id"),
     "fresada": ("fresada_french_satire/fresada.jsonl.gz", "id"),
+    # one JSON object, id -> {"articleBody", "url"}: the human gold text of the article body
+    "scrapinghub": ("scrapinghub_article_extraction_benchmark/ground-truth.json", "articleBody"),
 }
 SPLITS = (
     "tune",
@@ -57,6 +60,8 @@ SPLITS = (
     "heldout10",
     "heldout11",
     "heldout12",
+    "heldout13",
+    "heldout14",
 )
 
 
@@ -98,6 +103,9 @@ class Score:
 
 def _records(data: Path, source: str, wanted: set[str]) -> dict[str, str]:
     path, key = SOURCES[source]
+    if path.endswith(".json"):  # a single object keyed by document id, not JSON lines
+        gold = json.loads((data / path).read_text(encoding="utf-8"))
+        return {doc_id: record[key] for doc_id, record in gold.items() if doc_id in wanted}
     opener = gzip.open if path.endswith(".gz") else open
     out: dict[str, str] = {}
     with opener(data / path, "rt", encoding="utf-8") as handle:

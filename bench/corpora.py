@@ -3,6 +3,7 @@ cached on disk so that a rerun does not parse ~660 articles again.
 
     rpm2_french_mds  200 French articles, 20 clusters (topic + time slice): `cluster`
     ecbplus          462 English articles, grouped by event: `subtopic` ("1_ecb", "1_ecbplus")
+    scrapinghub_article_extraction_benchmark  181 gold article bodies (`scrapinghub()`)
 
 The cache (bench/.cache/, ignored by git) holds one spaCy DocBin per language, keyed by the
 SHA-1 of each text; it is only a cache: delete it and the parses are made again.
@@ -68,6 +69,17 @@ def fresada_regular(limit: int | None = None) -> list[Article]:
             if limit is not None and len(out) >= limit:
                 break
     return out
+
+
+def scrapinghub() -> list[Article]:
+    """The scrapinghub article extraction benchmark's gold article bodies (181 pages, most in
+    English; no language field, so `language` is "en" and a caller keeps what it needs)."""
+    path = DATA / "scrapinghub_article_extraction_benchmark" / "ground-truth.json"
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return [
+        Article("scrapinghub:" + doc_id, "scrapinghub:" + doc_id, "en", record["articleBody"])
+        for doc_id, record in sorted(gold.items())
+    ]
 
 
 def _key(text: str) -> str:
