@@ -999,3 +999,62 @@ def test_an_impossible_dateline_date_is_not_a_publication_date() -> None:
     # the FR template of the dateline test above, with a day February never has
     doc = clean(*BODY_FR, "Publié le 31/02/2024 à 10h00")
     assert doc.published is None
+
+
+# --------------------------------------------------------------------------------------------
+# page titles: the headline without the site's name, author, section or date (real-news QA round 7)
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("title", "fields", "headline"),
+    [
+        (  # trafilatura_eval japantimes.co.jp (6000-surgical-masks-stolen): the site's name
+            "Losing face: 6,000 surgical masks stolen from Kobe hospital | The Japan Times",
+            {"site": "The Japan Times", "url": "https://www.japantimes.co.jp/news/2020/02/18/x/"},
+            "Losing face: 6,000 surgical masks stolen from Kobe hospital",
+        ),
+        (  # trafilatura_eval gala.fr.surnom: the site's domain name
+            "Jean-Paul Delevoye, monsieur retraites du gouvernement : Jacques Chirac lui donnait un "
+            "surnom peu flatteur - Gala",
+            {"site": "Gala.fr"},
+            "Jean-Paul Delevoye, monsieur retraites du gouvernement : Jacques Chirac lui donnait un "
+            "surnom peu flatteur",
+        ),
+        (  # trafilatura_eval dw.com-elephants: the site, then a date
+            "La perte des terres fertiles et les éléphants en Guinée-Conakry | DW | 23.05.2011",
+            {"site": "DW.COM"},
+            "La perte des terres fertiles et les éléphants en Guinée-Conakry",
+        ),
+        (  # trafilatura_eval aoc.media.archaisme: a site name holding a separator itself
+            "Pour le néolibéralisme, la retraite est un archaïsme - AOC media - Analyse Opinion Critique",
+            {"site": "AOC media - Analyse Opinion Critique"},
+            "Pour le néolibéralisme, la retraite est un archaïsme",
+        ),
+        (  # Readability test page guardian-1: the author's name
+            "'What is the sea telling us?': Māori tribes fearful over whale strandings | Eleanor Ainge Roy",
+            {"site": "The Guardian", "author": "Eleanor Ainge Roy"},
+            "'What is the sea telling us?': Māori tribes fearful over whale strandings",
+        ),
+        (  # scrapinghub benchmark (wsj.com, is-football-violence-a-crime): a section before a bar
+            "Opinion | Is Football Violence a Crime?",
+            {"site": "Wall Street Journal"},
+            "Is Football Violence a Crime?",
+        ),
+        (  # trafilatura_eval stluciatimes.com-dea: the headline's own dash stays
+            "DEA Officials Arrest BVI Premier On Drug Charges - Territory's Governor Calls For Calm - "
+            "St. Lucia Times News",
+            {"site": "St. Lucia Times News"},
+            "DEA Officials Arrest BVI Premier On Drug Charges - Territory's Governor Calls For Calm",
+        ),
+        (  # a title that is only the site's name stays whole
+            "The Guardian",
+            {"site": "The Guardian"},
+            "The Guardian",
+        ),
+    ],
+)
+def test_title_loses_the_site_name_author_section_and_date(
+    title: str, fields: dict[str, str], headline: str
+) -> None:
+    assert clean(*BODY_EN, title=title, **fields).title == headline

@@ -31,7 +31,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from recoupe.clean.metadata import bare_domain, parse_byline, parse_dateline, url_domain
+from recoupe.clean.metadata import bare_domain, parse_byline, parse_dateline, title_without_site, url_domain
 from recoupe.clean.patterns import (
     ACCESS_WORD,
     AFTER_PAYWALL_CUT,
@@ -215,15 +215,17 @@ def clean_page(
         chars_in=len(text),
         chars_removed=sum(len(r.text) for r in removals),
     )
+    site = page.site or found.site or url_domain(page.url)
+    author = page.author or found.author
     return Document(
         id=document_id(page.source),
         source=page.source,
         text=clean_text,
         format=page.format,
         url=page.url,
-        site=page.site or found.site or url_domain(page.url),
-        title=page.title or found.title,
-        author=page.author or found.author,
+        site=site,
+        title=title_without_site(page.title or found.title, site=site, author=author, url=page.url),
+        author=author,
         published=page.published or found.published,
         language=page.language or "und",  # the judge detects it when the page does not say
         removed=[*page.removed, *removals],

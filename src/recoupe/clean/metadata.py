@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -24,6 +25,7 @@ from recoupe.clean.patterns import (
     GENERIC_AUTHOR,
     MONTH,
     REPORTING_CREDIT,
+    SECTION_NAMES,
     UPDATE_MARK,
     month_numbers,
 )
@@ -200,3 +202,80 @@ def url_domain(url: str | None) -> str | None:
     if not host:
         return None
     return host.removeprefix("www.")
+
+
+# a separator between a headline and the site's name, section or date in a page title: a bar with
+# or without spaces, a spaced dash, a middle dot or a double colon ("Losing face: 6,000 masks"
+# keeps its colon, "Guinée-Conakry" its hyphen)
+_TITLE_SEPARATOR = re.compile(r"\s*\|\s*|\s+[-–—·•]\s+|\s+::\s+")
+_TITLE_DATE = re.compile(r"^[\d\s./-]+$")
+_TITLE_MIN_WORDS = 2  # what is left must still read as a headline
+
+
+def _name_key(text: str) -> str:
+    """'The Japan Times' -> 'japantimes', 'DW.COM' -> 'dwcom': letters and digits, folded,
+    without a leading article."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    key = "".join(c for c in folded if c.isalnum())
+    for article in ("the", "le", "la", "les"):
+        if text.casefold().startswith(article + " ") and key.startswith(article):
+            return key[len(article) :]
+    return key
+
+
+def _names_of(site: str | None, author: str | None, url: str | None) -> set[str]:
+    """Keys of what a title may append to its headline: the site's name (with and without its
+    domain's last label: 'Gala.fr', 'gala'), the address's host name ('japantimes' of
+    www.japantimes.co.jp) and each author ('Steven X; STEVEN X')."""
+    names: set[str] = set()
+    for value in (site, url_domain(url)):
+        if not value:
+            continue
+        names.add(_name_key(value))
+        if re.fullmatch(r"[\w.-]+\.[a-z]{2,}", value, re.I):  # a domain: its first distinctive label
+            labels = value.casefold().removeprefix("www.").split(".")
+            names.add(_name_key(labels[0]))
+    for name in (author or "").split(";"):
+        names.add(_name_key(name))
+    names.discard("")
+    return names
+
+
+def title_without_site(
+    title: str | None, *, site: str | None, author: str | None, url: str | None
+) -> str | None:
+    """The headline of a page title without what the site adds around it: its own name ('… | The
+    Japan Times', '… - AOC media - Analyse Opinion Critique'), the author's ('… | Eleanor Ainge
+    Roy'), a date ('… | DW | 23.05.2011') and a section name before a bar ('Opinion | …'). A
+    separator inside the headline stays ('DEA Officials Arrest BVI Premier On Drug Charges -
+    Territory's Governor Calls For Calm - St. Lucia Times News' keeps its first dash)."""
+    if not title:
+        return title
+    names = _names_of(site, author, url)
+    headline = title
+    if site:  # a site name that holds a separator itself
+        match = re.search(rf"(?:{_TITLE_SEPARATOR.pattern}){re.escape(site)}\s*$", headline, re.I)
+        if match and len(headline[: match.start()].split()) >= _TITLE_MIN_WORDS:
+            headline = headline[: match.start()]
+    while True:
+        pieces = _TITLE_SEPARATOR.split(headline)
+        separators = _TITLE_SEPARATOR.findall(headline)
+        if len(pieces) < 2:
+            break
+        last, first = pieces[-1].strip(), pieces[0].strip()
+        if (_name_key(last) in names or _TITLE_DATE.match(last)) and _enough(
+            headline, separators[-1], last=True
+        ):
+            headline = headline[: headline.rfind(separators[-1] + pieces[-1])]
+        elif (
+            _name_key(first) in names or ("|" in separators[0] and first.casefold() in SECTION_NAMES)
+        ) and _enough(headline, separators[0], last=False):
+            headline = headline[len(pieces[0]) + len(separators[0]) :]
+        else:
+            break
+    return headline.strip() or title
+
+
+def _enough(headline: str, separator: str, *, last: bool) -> bool:
+    kept = headline.rpartition(separator)[0] if last else headline.partition(separator)[2]
+    return len(kept.split()) >= _TITLE_MIN_WORDS
