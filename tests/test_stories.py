@@ -296,6 +296,18 @@ def test_fragments_join_the_closest_larger_story_only_when_close_enough() -> Non
     assert joined == [[0, 1, 2, 3, 8], [4, 5, 6, 7], [9]]  # 0.1 mean to the first, 0.01 too little
 
 
+def test_a_fragment_needs_one_strong_link_not_only_a_mean() -> None:
+    # fragment 8 is loosely like every member of the first group (mean 0.08 >= 0.7 x 0.1) but
+    # close to none of them: a page about something else that shares the group's vocabulary
+    # (FreSaDa's first-person essays); fragment 9 has the same mean from one strong link
+    groups = [[0, 1, 2, 3], [8], [9]]
+    graph = {(k, 8): 0.08 for k in range(4)} | {(0, 9): 0.32}
+    joined = attach_fragments(
+        groups, Pairs.from_mapping(10, graph), threshold=0.1, fragment_size=3, fragment_share=0.7
+    )
+    assert joined == [[0, 1, 2, 3, 9], [8]]
+
+
 def test_sparse_average_link_reads_absent_pairs_as_zero() -> None:
     # {0, 1} mean to 2: (0.3 + 0) / 2 = 0.15, under 0.2; the pair itself merges
     assert cluster_graph(3, {(0, 1): 0.5, (0, 2): 0.3}, 0.2) == [[0, 1], [2]]

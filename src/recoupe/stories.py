@@ -25,8 +25,9 @@ Passes, each callable on its own:
    (no n x n array: rows are computed one document at a time from an inverted index), merging
    while two groups' mean similarity reaches `threshold`; then `attach_fragments`: a group of at
    most `fragment_size` documents joins the larger group it is closest to when its mean
-   similarity to it reaches `fragment_share * threshold` (a report that strays to a side of the
-   story is still about it).
+   similarity to it reaches `fragment_share * threshold` and one of its documents is as close
+   as `threshold` to one of the group's (a report that strays to a side of the story is still
+   about it; a page only loosely like many is not).
 
 Public API for incremental use (a store that assigns each new document to a story):
 
@@ -625,8 +626,13 @@ def attach_fragments(
     fragment_share: float,
 ) -> list[list[int]]:
     """Groups of at most `fragment_size` positions join the larger group they are closest to (mean
-    similarity) when that mean reaches `fragment_share * threshold`; the others stay as they are.
-    Larger groups never merge here, and a fragment never joins another fragment."""
+    similarity) when that mean reaches `fragment_share * threshold` and one of their documents is
+    as close to one of the group's as `threshold`; the others stay as they are. Larger groups
+    never merge here, and a fragment never joins another fragment.
+
+    The second condition keeps a loose group from gathering every stray page: on a stream of
+    unrelated first-person essays (FreSaDa), diffuse similarity alone attached 29 of them to one
+    group of 4; a report that strays to a side of a story still shares one strong link with it."""
     count = len(groups)
     group_of = np.zeros(pairs.n, dtype=np.int64)
     for g, group in enumerate(groups):
@@ -637,6 +643,19 @@ def attach_fragments(
     across = a != b
     sums = sparse.coo_matrix((pairs.values[across], (a[across], b[across])), shape=(count, count)).tocsr()
     sums = (sums + sums.T).tocsr()
+    # the strongest link between each fragment and each larger group (ascending, so the last
+    # value a key takes is its maximum)
+    linked = across & (large[a] != large[b])
+    fragment = np.where(large[a[linked]], b[linked], a[linked])
+    story = np.where(large[a[linked]], a[linked], b[linked])
+    order = np.argsort(pairs.values[linked], kind="stable")
+    strongest = dict(
+        zip(
+            zip(fragment[order].tolist(), story[order].tolist(), strict=True),
+            pairs.values[linked][order].tolist(),
+            strict=True,
+        )
+    )
     result = {g: list(group) for g, group in enumerate(groups)}
     for g in np.flatnonzero(~large).tolist():
         row = sums.getrow(g)
@@ -646,7 +665,7 @@ def attach_fragments(
         totals = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
         means = {h: totals[h] / (sizes[g] * sizes[h]) for h in targets}
         target = max(sorted(means), key=lambda h: means[h])
-        if means[target] >= fragment_share * threshold:
+        if means[target] >= fragment_share * threshold and strongest[g, target] >= threshold:
             result[target].extend(result.pop(g))
     return sorted((sorted(group) for group in result.values()), key=lambda group: group[0])
 
