@@ -586,3 +586,15 @@ def test_a_decade_that_is_a_style_is_no_date() -> None:
         "en",
     )
     assert values(mentions) == {"1990s": "1990/1999"}
+
+
+def test_a_decade_after_a_persons_possessive_is_an_age() -> None:
+    # ECB+ 21_3ecbplus (justice): "The victim , who was in her 60s , was taken to Hennepin County
+    # Medical Center"; "the 1990s" of the same sentence shape stays a decade
+    mentions = extract_dates(
+        "The victim , who was in her 60s , was taken to Hennepin County Medical Center . "
+        "Two men in their early 20s were arrested . Sales fell in the 1990s .",
+        None,
+        "en",
+    )
+    assert values(mentions) == {"1990s": "1990/1999"}

@@ -39,6 +39,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
+from recoupe import lang as lang_data
 from recoupe.model import Mention
 
 if TYPE_CHECKING:  # pragma: no cover - typing only
@@ -90,6 +91,21 @@ _SMALL_NUMBERS: dict[str, int] = {
 }  # fmt: skip
 
 _APOS = "['’]"
+# "in her 60s": a person's possessive, perhaps one word ("early", "late"), right before a decade
+_AGE_DECADE_BEFORE = re.compile(
+    r"(?<![\w])(?:"
+    + "|".join(
+        sorted(
+            {
+                w
+                for code in lang_data.languages()
+                for w in lang_data.words(code, "function_words", "person_possessives")
+            }
+        )
+    )
+    + r")\s+(?:[a-z-]+\s+)?['’]?$",
+    re.IGNORECASE,
+)
 _YEAR = r"(?:1[89]\d\d|20\d\d)"
 
 
@@ -693,9 +709,12 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
     )
 
     # les années 1990, les années 90, the 1990s, the '90s; not a style or era a thing is in
-    # ('a 1950s-style office building'): no event of a story happens then
+    # ('a 1950s-style office building'): no event of a story happens then; nor an age ('the
+    # victim, who was in her 60s', 'in their early 20s': a person's possessive before it)
     def decade(m: re.Match[str], ref: date | None, lx: _Lexicon) -> _Resolved | None:
         digits = m["d1"] or m["d2"]
+        if len(digits) == 2 and _AGE_DECADE_BEFORE.search(m.string, max(0, m.start() - 30), m.start()):
+            return None
         start = (
             int(digits)
             if len(digits) == 4
