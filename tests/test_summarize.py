@@ -620,3 +620,74 @@ def test_a_decade_places_no_undated_story_in_a_year() -> None:
     ]
     assert story_year(story) is None
     assert [e.date for e in build_timeline(story)] == ["1950/1959"]
+
+
+# real-news QA round 7 (HTML pages): sentences the summaries held that a reader cannot take alone
+@pytest.mark.parametrize(
+    ("text", "language", "alone"),
+    [
+        # a linking adverb before a comma (Readability test page nytimes-2; scrapinghub wsj.com
+        # is-football-violence-a-crime; trafilatura_eval lapresse.tn.parite, ledevoir.com.trottinettes)
+        ("First, let’s say what the Yahoo sale is not.", "en", False),
+        ("Instead, it is a sale of the Yahoo subsidiary and some related assets to Verizon.", "en", False),
+        (
+            "Still, Mr. Garrett, who was the first pick of the 2017 National Football League draft, has been "
+            "suspended without pay by the league for the rest of the season.",
+            "en",
+            False,
+        ),
+        (
+            "Pourtant, la Tunisie s’est engagée à assurer l’égalité entre les deux sexes dans tous les "
+            "domaines conformément à la Constitution de 2014.",
+            "fr",
+            False,
+        ),
+        (
+            "Ainsi, huit véhicules sur dix étaient garés au mauvais endroit, a constaté la Ville, qui a "
+            "dressé le bilan du projet-pilote.",
+            "fr",
+            False,
+        ),
+        # "it" for a thing named before (nytimes-2; scrapinghub thesun.co.uk bubonic plague) ...
+        ("It is not a sale of the publicly traded company.", "en", False),
+        ('It was known as the "Black Death" during the fourteenth century.', "en", False),
+        # ... but an impersonal "it" with its clause stays (scrapinghub aljazeera.com helicopter crash)
+        ("It was not possible to independently verify the group's claim.", "en", True),
+        # demonstratives and presentatives that stand for what was said (trafilatura_eval
+        # ledevoir.com.trottinettes, dw.com-elephants, archive.org-travaillent)
+        (
+            "C’est ce qu’a annoncé Éric Alan Caldwell, responsable de la mobilité au comité exécutif, "
+            "mercredi matin.",
+            "fr",
+            False,
+        ),
+        (
+            "C’est ce qui ressort d'une étude menée par l’Institut de recherche pour le développement, IRD "
+            "à Dakar.",
+            "fr",
+            False,
+        ),
+        (
+            "Cela fait partie du discours ambiant : les Français travailleraient trop peu, notamment à cause "
+            "des 35 heures.",
+            "fr",
+            False,
+        ),
+        # an interview's question (trafilatura_eval legrandcontinent.eu.heran)
+        (
+            "Dans votre travail, vous expliquez qu’il est difficile d’unifier les politiques migratoires de "
+            "pays ayant des histoires démographiques différentes.",
+            "fr",
+            False,
+        ),
+        # a news lead stays (Readability liberation-1)
+        (
+            "Un troisième Français a été tué dans le tremblement de terre samedi au Népal, emporté par une "
+            "avalanche, a déclaré jeudi le ministre des Affaires étrangères.",
+            "fr",
+            True,
+        ),
+    ],
+)
+def test_a_summary_sentence_does_not_go_on_from_the_one_before(text: str, language: str, alone: bool) -> None:
+    assert stands_alone(text, language) is alone

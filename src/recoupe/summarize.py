@@ -74,7 +74,11 @@ def stands_alone(text: str, language: str | None) -> bool:
     def opens_with(key: str) -> bool:
         return any(tuple(words[: len(opener)]) == opener for opener in _summary_words(language, key))
 
-    if opens_with("dangling_openers") and not opens_with("impersonal_openers"):
+    if (
+        opens_with("dangling_openers")
+        and not opens_with("impersonal_openers")
+        and not _impersonal_clause(words, language)
+    ):
         return False
     if opens_with("linking_openers"):
         return False  # 'Et c'est Christine Lagarde qui le dit', 'Son visage…', 'His name is…'
@@ -83,9 +87,13 @@ def stands_alone(text: str, language: str | None) -> bool:
     head, comma, rest = text.partition(",")
     lead = [w.rstrip("'’") for w in _WORD.findall(fold(head).replace("’", "'"))]
     after = [w.rstrip("'’") for w in _WORD.findall(fold(rest).replace("’", "'"))]
+    if comma and tuple(lead) in _summary_words(language, "connectives"):
+        return False  # 'First, let's say…', 'Pourtant, la Tunisie…': it goes on from before
     if comma and len(lead) <= _LEAD_WORDS and after:
         subjects = {o for o in _summary_words(language, "dangling_openers") if len(o) == 1}
-        impersonal = any(tuple(after[: len(o)]) == o for o in _summary_words(language, "impersonal_openers"))
+        impersonal = any(
+            tuple(after[: len(o)]) == o for o in _summary_words(language, "impersonal_openers")
+        ) or _impersonal_clause(after, language)
         if ((after[0],) in subjects and not impersonal) or _points_back(after[:2], language):
             return False
         if any((w,) in subjects for w in lead):
@@ -115,7 +123,35 @@ def stands_alone(text: str, language: str | None) -> bool:
         return False  # a quotation and nothing else: who said it is told in another sentence
     outside_words = {w.rstrip("'’") for w in _WORD.findall(fold(outside).replace("’", "'"))}
     outside_words |= {w.split("'")[0] for w in outside_words if "'" in w}  # "j'ai" -> "j"
-    return not any(len(w) == 1 and w[0] in outside_words for w in _summary_words(language, "first_person"))
+    speech = _summary_words(language, "first_person") + _summary_words(language, "second_person")
+    return not any(len(w) == 1 and w[0] in outside_words for w in speech)
+
+
+def _impersonal_clause(words: Sequence[str], language: str | None) -> bool:
+    """'It is unclear whether…', 'It was not possible to verify…': an opening of
+    `impersonal_if_clause`, maybe an adverb, then a word that is no determiner and, one or two
+    words on, a word that opens a clause ('to', 'that', 'whether'). 'It is not a sale…' and 'It was
+    known as…' point back."""
+    adverbs = {w[0] for w in _summary_words(language, "clause_adverbs")}
+    clause = {w[0] for w in _summary_words(language, "clause_words")}
+    for opener in _summary_words(language, "impersonal_if_clause"):
+        if tuple(words[: len(opener)]) != opener:
+            continue
+        rest = list(words[len(opener) :])
+        while rest and rest[0] in adverbs:
+            rest.pop(0)
+        if not rest or rest[0] in _determiners(language) or rest[0][:1].isdigit():
+            return False
+        return any(w in clause for w in rest[1:3])
+    return False
+
+
+@lru_cache(maxsize=16)
+def _determiners(language: str | None) -> frozenset[str]:
+    codes = [language] if language in lang_data.languages() else list(lang_data.languages())
+    return frozenset(
+        fold(w) for code in codes for w in lang_data.words(code, "function_words", "determiners")
+    )
 
 
 def _owner_unnamed(text: str, language: str | None) -> bool:
