@@ -389,6 +389,10 @@ def test_glued_sentences_get_their_space_back() -> None:
         ("By U.S. CUSTOMS AND BORDER PROTECTION", "U.S. CUSTOMS AND BORDER PROTECTION", None),
         ("(Reporting by Will Dunham; Editing by Tom Brown)", None, None),  # scrapinghub 359fee2285
         ("La Rédaction", "La Rédaction", None),  # fresada
+        # a colon after the lead (real-news QA round 7): trafilatura_eval jis.gov.jm-investment and
+        # theplanetarypress.com (forestlands)
+        ("Written by: Charnele Henry", "Charnele Henry", None),
+        ("Written by: Julie Mollins", "Julie Mollins", None),
     ],
 )
 def test_byline_removed_and_author_found(line: str, author: str | None, published: str | None) -> None:

@@ -417,7 +417,7 @@ BIO_RULES: tuple[LineRule, ...] = (
     ),
 )
 
-BYLINE_LEAD = re.compile(rf"^[,\s]*(?:{vocabulary('byline.lead')}\s+)", _I)
+BYLINE_LEAD = re.compile(rf"^[,\s]*(?:{vocabulary('byline.lead')}\s*:?\s+)", _I)  # 'By: X', 'Par : X'
 # lower-case words a name or a byline's trailer may hold: particles, staff nouns, agency joins
 BYLINE_WORDS = vocabulary_words("byline.name_words")
 GENERIC_AUTHOR = re.compile(rf"^{vocabulary('byline.generic_author')}\.?$", _I)
