@@ -207,6 +207,29 @@ def test_unknown_extension_is_skipped_naming_the_supported_ones(tmp_path: Path) 
     assert entry.reason == f"unsupported file type (no extension) {SUPPORTED_NOTE}"
 
 
+def test_a_saved_page_of_no_known_extension_is_read_as_html_when_it_opens_as_one(tmp_path: Path) -> None:
+    # crawlers save pages as "index.html?id=3", under a hash, or with no extension at all: the
+    # Le Monde fixture page under such names is read as the page it is; a text file, an XML
+    # feed or a PDF of no known extension stays skipped
+    html = LEMONDE_HTML.read_bytes()
+    for name, data in (
+        ("index.html?id=3", html),
+        ("10002000331361715779562873", html),
+        ("saved.page.gz", gzip.compress(html)),
+    ):
+        entry, page = read_one(write(tmp_path / name, data))
+        assert entry.status == "ok" and page is not None, name
+        assert page.format == "html" and page.text.startswith("Les députés ont, sans surprise"), name
+    for name, data in (
+        ("README", FR_JO.encode()),
+        ("feed.rss", b'<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>'),
+        ("report", b"%PDF-1.4\n<html>"),
+    ):
+        entry, page = read_one(write(tmp_path / name, data))
+        assert page is None and entry.status == "skipped", name
+        assert entry.reason is not None and entry.reason.startswith("unsupported file type"), name
+
+
 def test_missing_path_is_an_error_entry(tmp_path: Path) -> None:
     missing = tmp_path / "nowhere" / "page.txt"
     entry, page = read_one(missing)

@@ -205,6 +205,8 @@ def _read_file(path: str, source: str, limits: Limits, *, regular_only: bool = F
     inner = name[: -len(".gz")] if gzipped else name
     extension = Path(inner).suffix
     kind = KIND_BY_EXTENSION.get(extension)
+    if kind is None and (not regular_only or os.path.isfile(path)) and _holds_html(path, gzipped):
+        kind = "html"  # a saved page named by a crawler ("index.html?id=3", a hash, no extension)
     if kind is None:
         if extension:
             what = f"unsupported file type {extension}{'.gz' if gzipped else ''}"
@@ -252,6 +254,27 @@ def _read_file(path: str, source: str, limits: Limits, *, regular_only: bool = F
         yield _failed(source, "skipped", "empty file" + (" (after decompressing)" if gzipped else ""))
         return
     yield from _read_payload(data, kind, source, limits, record_prefix=source)
+
+
+# what an HTML page opens with: perhaps an XML declaration and comments, then a doctype or <html>
+_HTML_START = re.compile(
+    rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*(?:<!doctype\s+html|<html[\s>])", re.IGNORECASE | re.DOTALL
+)
+
+
+def _holds_html(path: str, gzipped: bool) -> bool:
+    """Whether a file of no known extension opens as an HTML page: a doctype or an <html> tag
+    first (a text file, a PDF or an image never does; an XML feed, SVG or JSON do not either)."""
+    try:
+        with open(path, "rb") as raw:
+            stream: Any = gzip.GzipFile(fileobj=raw, mode="rb") if gzipped else raw
+            head = stream.read(4096)
+    except (OSError, EOFError, zlib.error):
+        return False  # unreadable: reported as the unsupported type it is named
+    encoding = bom_encoding(head)
+    if encoding:
+        head = head.decode(encoding, errors="ignore").lstrip("\ufeff").encode("ascii", errors="ignore")
+    return _HTML_START.match(head) is not None
 
 
 def _over_after_gunzip(limits: Limits) -> str:
