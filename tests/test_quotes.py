@@ -2011,3 +2011,22 @@ def test_politics_a_person_of_an_enumeration_is_not_picked_by_gender(models: Spa
         "assuré la députée des Yvelines sur notre antenne."
     )
     assert speaker_of(quotes(models, text, "fr"), "Il y aura pas") == "Aurore Bergé"
+
+
+def test_politics_s_ecrier_and_questionner_report_speech(models: SpacyModels) -> None:
+    # fresada 000011199 (heldout13): 'Il s'est ainsi écrié … :' credits the quote after its colon;
+    # fresada 000010819 (heldout13): '« … », a-t-il questionné' credits the question
+    text = (
+        "Même sous la menace d'une mise en examen, François Fillon a adopté une posture gaullienne. Il "
+        "s'est ainsi écrié à la fin de sa prise de parole: \"L’heure est importante. J’invite tous les "
+        'Français qui veulent une France libre et une France forte à venir me rejoindre."'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "L’heure est importante") == "François Fillon"
+    text = (
+        "Manuel Valls a affiché son scepticisme, défendant les pistes françaises: centres "
+        'd\'enregistrement "hotspot" des migrants et garde-frontières européens.\n'
+        '"Quels pays vont accueillir plus de migrants? La Suède, le Danemark, la Finlande, qui ont déjà '
+        "beaucoup accueilli? Le Royaume Uni? Je ne vous fais pas un dessin... L'Italie, qui peut à tout "
+        'moment être confrontée à une nouvelle vague venue de Libye?", a-t-il questionné.'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Quels pays") == "Manuel Valls"
