@@ -77,7 +77,17 @@ def html_samples() -> list[Sample]:
         found = extract_html(markup, url=url)
         if found is None:
             return None
-        return Page(source=key, text=found.text, url=url, title=found.title, published=found.published)
+        # as the reader hands it on: what it dropped, where a notice may stand, goes with the page
+        return Page(
+            source=key,
+            text=found.text,
+            url=url,
+            title=found.title,
+            published=found.published,
+            site=found.site,
+            author=found.author,
+            removed=found.removed,
+        )
 
     samples: list[Sample] = []
     corpus = DATA / "trafilatura_eval"

@@ -1062,3 +1062,29 @@ def test_title_loses_the_site_name_author_section_and_date(
     title: str, fields: dict[str, str], headline: str
 ) -> None:
     assert clean(*BODY_EN, title=title, **fields).title == headline
+
+
+def test_a_paywall_cut_the_html_reader_dropped_still_marks_the_article_cut() -> None:
+    # scrapinghub benchmark, wsj.com is-football-violence-a-crime: trafilatura keeps the article's
+    # first paragraphs and leaves the notice, in the page's navigation, to the reader's removals
+    notice = Removal(
+        "To Read the Full Story\nSubscribe Sign In\nMost Popular Videos",
+        "navigation",
+        None,
+        None,
+        "html:navigation-container",
+    )
+    text = (
+        "It was the shot to the head heard ’round the world. In the closing seconds of last week’s "
+        "Browns-Steelers game in Cleveland, Browns defensive end Myles Garrett pulled off Steelers "
+        "quarterback Mason Rudolph’s helmet.",
+        "The Pittsburgh quarterback didn’t suffer a concussion. Still, Mr. Garrett, who was the first pick "
+        "of the 2017 National Football League draft, has been suspended without pay by the league for the "
+        "rest of the season and may receive further discipline....",
+    )
+    doc = clean(*text, removed=[notice])
+    assert doc.clean_stats.paywall_notice
+    assert notice in doc.removed
+    # a subscription link in the menu is no cut (the same page's header)
+    menu = Removal("Subscribe Sign In", "navigation", None, None, "html:navigation-container")
+    assert not clean(*text, removed=[menu]).clean_stats.paywall_notice

@@ -190,7 +190,10 @@ def clean_page(
     paywall_forms = (
         form for form, v in zip(forms, verdicts, strict=True) if v is not None and v.reason == "paywall"
     )
-    found.hidden_share = next(filter(None, map(_hidden_share, paywall_forms)), None)
+    # the HTML reader may have dropped the notice that cuts the article ('To Read the Full Story',
+    # in the page's navigation): the article is cut all the same
+    dropped_cuts = _dropped_paywall_cuts(page.removed)
+    found.hidden_share = next(filter(None, map(_hidden_share, [*paywall_forms, *dropped_cuts])), None)
 
     if found.site is None:
         owners = (
@@ -210,7 +213,7 @@ def clean_page(
         paragraphs_repeated=len(repeats),
         sentences_repeated=sentences_repeated,
         paragraphs_unique=len({paragraph_key(f) for f in forms if paragraph_key(f)}),
-        paywall_notice=any(r.rule in RESTRICTION_RULES for r in removals),
+        paywall_notice=any(r.rule in RESTRICTION_RULES for r in removals) or bool(dropped_cuts),
         hidden_share=found.hidden_share,
         chars_in=len(text),
         chars_removed=sum(len(r.text) for r in removals),
@@ -467,6 +470,18 @@ def _looks_like_headline(form: str) -> bool:
         and form[-1] not in ".,;:"
         and form[:1].isupper()
     )
+
+
+def _dropped_paywall_cuts(dropped: Sequence[Removal]) -> list[str]:
+    """Lines of what the HTML reader dropped that say the article goes on behind a paywall
+    (the paywall-cut rule, not subscription ads: a site's menu offers 'Subscribe' on every page)."""
+    return [
+        form
+        for removal in dropped
+        if removal.rule is not None and removal.rule.startswith("html:")
+        for form in map(match_form, removal.text.splitlines())
+        if len(form) <= _PAYWALL_CUT_MAX_CHARS and PAYWALL_CUT.search(form)
+    ]
 
 
 def _hidden_share(form: str) -> float | None:
