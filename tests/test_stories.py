@@ -540,3 +540,47 @@ def test_an_undated_page_is_dated_by_its_date_line_then_its_address_before_its_l
     # a publication date still comes first
     doc.published = "2009-12-01"
     assert event_day(doc) == dt.date(2009, 12, 1)
+
+
+def test_a_page_in_a_language_without_a_folder_leaves_its_function_words_out() -> None:
+    # trafilatura_eval, trome.pe (Spanish) and scinexx.com (German): their "los", "para", "die",
+    # "und" would make any two pages of the language alike
+    spanish = Document(
+        id="es",
+        source="es",
+        language="es",
+        text="Todos los idiomas que existen no alcanzan para expresar el amor que sentimos por mamá.",
+    )
+    german = Document(
+        id="de",
+        source="de",
+        language="de",
+        text="Die Spaltung von Ammoniak gilt als eine Möglichkeit, Wasserstoff zu speichern und zu transportieren.",
+    )
+    assert set(story_features(spanish).words) == {
+        "idioma",
+        "alcanz",
+        "expres",
+        "amor",
+        "sentim",
+        "mama",
+    }
+    words = set(story_features(german).words)
+    assert {"spaltu", "ammoni", "wasser"} <= words and not {"die", "von", "und", "als", "eine"} & words
+
+
+def test_pages_of_a_language_without_a_folder_are_not_one_story_for_their_function_words(
+    shared_data: Path,
+) -> None:
+    # the 48 Spanish pages of trafilatura_eval: 48 sites, many subjects; with Spanish function
+    # words read as content, 29 of them were one story (408 same-story pairs); now 15 (109)
+    from recoupe.ingest.readers import read_inputs
+    from recoupe.pipeline import Pipeline
+
+    root = shared_data / "trafilatura_eval"
+    rows = [json.loads(line) for line in (root / "index.jsonl").read_text("utf-8").splitlines()]
+    _, pages = read_inputs([str(root / r["file"]) for r in rows if r["lang_page"] == "es"])
+    docs, _ = Pipeline().documents(pages, failures={})
+    sizes = [len(story) for story in cluster_stories(docs)]
+    assert len(docs) == 48
+    assert max(sizes) <= 20 and sum(n * (n - 1) // 2 for n in sizes) < 200

@@ -55,12 +55,14 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, ClassVar
 
 import numpy as np
 import numpy.typing as npt
 from scipy import sparse
 
+from recoupe import lang as lang_data
 from recoupe.model import Document, Mention
 from recoupe.stage import Stage, register
 from recoupe.textutil import STOPWORDS, content_words, fold
@@ -166,7 +168,7 @@ class Features:
 
 def story_features(doc: Document) -> Features:
     """The words, participants and event day that say what the document is about."""
-    words = Counter(content_words(doc.text))
+    words = Counter(content_words(doc.text, stop=_stop_words(doc.language)))
     names: Counter[str] = Counter()
     for mention in doc.mentions:
         if mention.kind in NAME_KINDS:
@@ -175,6 +177,16 @@ def story_features(doc: Document) -> Features:
     if not any(m.kind in NAME_KINDS or m.kind == "place" for m in doc.mentions):
         names = capitalised_names(doc.text)
     return Features(words, names, event_day(doc))
+
+
+@cache
+def _stop_words(language: str) -> frozenset[str]:
+    """Function words of a page in a language with no folder here, folded: a Spanish or German
+    page's "de", "la", "und" would make any two of them alike. French and English pages keep
+    the list every page leaves out (`textutil.STOPWORDS`, the one the story benches measure)."""
+    if language in lang_data.languages():
+        return frozenset()
+    return frozenset(fold(w) for w in lang_data.stop_words(language))
 
 
 def event_day(doc: Document) -> dt.date | None:

@@ -52,10 +52,13 @@ def fold(text: str) -> str:
     return _COMBINING_BMP.sub("", decomposed)
 
 
-def content_words(text: str, *, stem: int = 6) -> list[str]:
-    """Folded content words cut to `stem` characters: a cheap stemmer that works for FR and EN."""
+def content_words(text: str, *, stem: int = 6, stop: frozenset[str] = frozenset()) -> list[str]:
+    """Folded content words cut to `stem` characters: a cheap stemmer that works for FR and EN.
+    `stop`: more function words to leave out, folded (those of the page's language)."""
     return [
-        w[:stem] for w in _TOKEN.findall(fold(text)) if w not in STOPWORDS and not w.isdigit() and len(w) > 1
+        w[:stem]
+        for w in _TOKEN.findall(fold(text))
+        if w not in STOPWORDS and w not in stop and not w.isdigit() and len(w) > 1
     ]
 
 

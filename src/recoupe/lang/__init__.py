@@ -15,13 +15,14 @@ Files are read once per process (`functools.cache`); the loader does no other I/
 
 from __future__ import annotations
 
+import importlib
 import tomllib
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["languages", "lexicon", "spacy_model", "words"]
+__all__ = ["languages", "lexicon", "spacy_model", "stop_words", "words"]
 
 
 def _folder(language: str) -> Any:
@@ -65,3 +66,22 @@ def spacy_model(language: str) -> str | None:
     """The spaCy model package of a language, or None when it has none (regex-only pages)."""
     model = lexicon(language, "language").get("spacy_model")
     return model if isinstance(model, str) and model else None
+
+
+@cache
+def stop_words(language: str) -> frozenset[str]:
+    """Function words of a language, lowercase: `function_words.toml`'s `stop` list where the
+    language has a folder, else the stop-word list spaCy ships for it (`spacy.lang.<code>`,
+    part of the spaCy package, no model needed: German, Spanish, Polish... 70-odd languages),
+    else none. Words that say nothing about what a page is about, whatever its language."""
+    own = words(language, "function_words", "stop") if language in languages() else frozenset()
+    if own:
+        return own
+    if not language.isalpha():
+        return frozenset()
+    try:
+        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
+    except ImportError:
+        return frozenset()
+    found = getattr(module, "STOP_WORDS", None)
+    return frozenset(w.casefold() for w in found) if isinstance(found, (set, frozenset)) else frozenset()
