@@ -2030,3 +2030,35 @@ def test_politics_s_ecrier_and_questionner_report_speech(models: SpacyModels) ->
         'moment être confrontée à une nouvelle vague venue de Libye?", a-t-il questionné.'
     )
     assert speaker_of(quotes(models, text, "fr"), "Quels pays") == "Manuel Valls"
+
+
+def test_politics_a_person_pronoun_subject_of_a_clause_before_a_colon_credits_the_quote(
+    models: SpacyModels,
+) -> None:
+    # fresada 000011199 (heldout13): 'Il' stands for François Fillon, not the name the clause holds
+    # ('une liste à la Prévert')
+    text = (
+        "De plus en plus isolé dans sa propre famille politique, l'ancien chef de gouvernement de Nicolas "
+        "Sarkozy, François Fillon, s'est prévalu du soutien de la France d'en bas. Il a ainsi développé "
+        "une liste à la Prévert des catégories de population dont il espère le support:\n"
+        '"Mais voilà, je ne suis pas seul. J’ai avec moi tous ces Français qui sont découragés par tant '
+        'de charges et de réglementations."'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Mais voilà") == "François Fillon"
+
+
+def test_english_entertainment_she_before_a_colon_and_an_honorific_set_apart(models: SpacyModels) -> None:
+    # ecbplus 2_6ecbplus (heldout12, as distributed): 'she' before the colon is Ellen DeGeneres;
+    # 'Mr . MacFarlane' (the point set apart) is a man, whom 'she' cannot stand for
+    text = (
+        "Ellen DeGeneres will host the Academy Awards for the second time , the producers announced .\n"
+        "Last year 's host was Seth MacFarlane , the creator of the “ Family Guy ” animated show on the "
+        "Fox network .\n"
+        "Ms . DeGeneres has even less to do with the theatrical movie business than Mr . MacFarlane does "
+        "( his movie “ Ted ” preceded his appearance ) but she is well liked in Hollywood and her "
+        "performance as the host of the show in 2007 was widely praised .\n"
+        "In typical fashion , she released a jokey response to the honor : “ I am so excited to be "
+        "hosting the Oscars for the second time .\n"
+        "You know what they say — the third time ’ s the charm . ”"
+    )
+    assert speaker_of(quotes(models, text, "en"), "I am so excited") == "Ellen DeGeneres"

@@ -228,7 +228,10 @@ its gender is looked for, is the one before its quote (a sentence the parser cut
 person named in an enumeration ('Cédric Villani, …, Hugues Renson et Anne Lebreton') is not
 picked by gender alone; a description whose article tells no gender ('l'ancien ministre de
 l'Economie'), when nobody was credited before, is the one person subject of a clause in its
-sentence, the one before or the paragraph before.
+sentence, the one before or the paragraph before. A clause before a colon whose main verb has a
+person pronoun as subject credits whom the pronoun stands for ('Il a ainsi développé une liste à
+la Prévert des catégories …:', 'she released a jokey response to the honor :'), not a name it
+holds; an honorific whose point pre-tokenised text sets apart ('Mr . MacFarlane') marks a gender.
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -907,6 +910,9 @@ class _Speakers:
         marks = []
         first = _fold(span[0].text)
         before = _fold(self.sdoc[span.start - 1].text) if span.start > 0 else ""
+        if before == "." and span.start > 1:
+            # pre-tokenised text sets the honorific's point apart: 'Mr . MacFarlane'
+            before = _fold(self.sdoc[span.start - 2].text)
         marks += [w for w in (first, before, before.rstrip(".")) if w]
         roles = self.vocab.role_nouns | self.vocab.person_nouns
         for role in self._linked.get(span.start, []):
@@ -2181,6 +2187,19 @@ class _Speakers:
                 ):
                     name = self._name_of(candidate)
                     break
+            if name is None and not subjects:
+                # 'Il a ainsi développé une liste à la Prévert des catégories …:' a person
+                # pronoun subject of the main verb is who it stands for, not a name the clause
+                # holds
+                pronouns = [
+                    c
+                    for r in roots
+                    if r.pos_ == "VERB"
+                    for c in r.children
+                    if c.dep_ in _SUBJECT_DEPS and _fold(c.text) in self.vocab.person_pronouns
+                ]
+                if len(pronouns) == 1:
+                    name = self._name_of(pronouns[0])
         if name is None:
             # 'Sur Europe 1, Marc Madiot, le directeur sportif de la FDJ, a été le premier à
             # exprimer son hostilité :' a clause naming one person announces that person's
