@@ -1088,3 +1088,11 @@ def test_a_paywall_cut_the_html_reader_dropped_still_marks_the_article_cut() -> 
     # a subscription link in the menu is no cut (the same page's header)
     menu = Removal("Subscribe Sign In", "navigation", None, None, "html:navigation-container")
     assert not clean(*text, removed=[menu]).clean_stats.paywall_notice
+
+
+def test_the_headline_opening_the_text_goes_with_the_site_s_title() -> None:
+    # scrapinghub benchmark, wsj.com is-football-violence-a-crime: the text opens with the headline,
+    # the page's title holds it after a section name
+    doc = clean("Is Football Violence a Crime?", *BODY_EN, title="Opinion | Is Football Violence a Crime?")
+    assert removed(doc, "title") == ["Is Football Violence a Crime?"]
+    assert doc.title == "Is Football Violence a Crime?"

@@ -455,7 +455,10 @@ def _title(
     first = forms[kept[0]]
     title_text = paragraphs[kept[0]].kept_text(page.text)
     if page.title:
-        if paragraph_key(first) == paragraph_key(page.title):
+        # the text may open with the headline alone ('Is Football Violence a Crime?' under the title
+        # 'Opinion | Is Football Violence a Crime?')
+        headline = title_without_site(page.title, site=page.site, author=page.author, url=page.url)
+        if paragraph_key(first) in {paragraph_key(page.title), paragraph_key(headline or "")}:
             verdicts[kept[0]] = _Verdict("title", "page_title")
         return
     if _looks_like_headline(first):
