@@ -598,3 +598,18 @@ def test_a_decade_after_a_persons_possessive_is_an_age() -> None:
         "en",
     )
     assert values(mentions) == {"1990s": "1990/1999"}
+
+
+def test_a_page_in_another_language_is_read_for_dates_in_digits_only() -> None:
+    # trafilatura_eval, cnet.de (German): "hier" is "here", not the French "yesterday" (the
+    # brief dated "Auch hier kann ..." to the day before publication); "Mai" is no month to us
+    text = (
+        "Schon seit 2004 muss Google nach einem Urteil des Landgerichts Berlin (9.9.2004 – 27 o "
+        "585/04) dafür sorgen, dass Links auf Diskriminierungen aus Trefferlisten entfernt werden. "
+        "Auch hier kann gegen Google vorgegangen werden. Am 13. Mai 2014 hat der Europäische "
+        "Gerichtshof entschieden."
+    )
+    assert values(extract_dates(text, "2014-05-14", "de")) == {"9.9.2004": "2004-09-09"}
+    assert values(extract_dates(text, "2014-05-14", "es")) == {"9.9.2004": "2004-09-09"}
+    # a page whose language could not be told is still read in French and English
+    assert "hier" in values(extract_dates("Il a nié hier avoir trahi.", "2008-07-05", "und"))

@@ -119,6 +119,7 @@ class _Lexicon:
     weekdays: dict[str, int]
     month: str  # regex: full names, or abbreviations with their optional dot
     weekday: str
+    words: bool = True  # False: digits only, no word of any language ("hier" is German for "here")
 
 
 def _lexicon(language: str) -> _Lexicon:
@@ -777,19 +778,30 @@ def _build_rules(lex: _Lexicon) -> list[_Rule]:
 _FR_LEXICON = _lexicon("fr")
 _EN_LEXICON = _lexicon("en")
 _ANY_LEXICON = _lexicon("und")
+_DIGITS_LEXICON = _Lexicon({}, {}, month=r"(?!)", weekday=r"(?!)", words=False)
+# what a page in another language (German, Spanish...) is read for: dates written in digits
+_DIGIT_RULES = frozenset({"iso", "numeric"})
 _RULES: dict[int, list[_Rule]] = {}
 
 
 def _rules_for(lex: _Lexicon) -> list[_Rule]:
     key = id(lex)
     if key not in _RULES:
-        _RULES[key] = _build_rules(lex)
+        rules = _build_rules(lex)
+        _RULES[key] = rules if lex.words else [r for r in rules if r.name in _DIGIT_RULES]
     return _RULES[key]
 
 
 def _lexicon_for(language: str) -> _Lexicon:
-    lang = (language or "").lower()[:2]
-    return _FR_LEXICON if lang == "fr" else _EN_LEXICON if lang == "en" else _ANY_LEXICON
+    """French or English words for a page in that language; both for a page whose language could
+    not be told ("und"); for a page in any other language, digits only: "hier" is German for
+    "here", "mars" and "mai" are words in many languages."""
+    tag = (language or "").lower()
+    if tag[:2] == "fr":
+        return _FR_LEXICON
+    if tag[:2] == "en":
+        return _EN_LEXICON
+    return _ANY_LEXICON if tag in ("", "und") else _DIGITS_LEXICON
 
 
 # --------------------------------------------------------------------------------------------
