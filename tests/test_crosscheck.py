@@ -1663,3 +1663,238 @@ def test_justice_a_name_made_of_the_subjects_words_is_no_named_thing_in_common()
     second = _figure_in("en", "d1", written, "40 Somali pirates", 40.0, "pirates", subject="Somali pirates")
     second.mentions += _entity(written, "Somali", "other") + _entity(written, "Horn of Africa", "place")
     assert _firm_rule(first, second) == (False, "subject and similar sentences")
+
+
+# --------------------------------------------------------------------------------------------
+# planted disagreements, sixth round: multipliers, rates per hour, a described person's age,
+# one body's duration
+# --------------------------------------------------------------------------------------------
+
+
+def _alignment_rule(*docs: Document) -> tuple[bool, str]:
+    from recoupe.crosscheck import Aligner
+
+    aligner = Aligner(list(docs))
+    a, b = (aligner.statement(d.id, d.mentions[0]) for d in docs)
+    return aligner.alignment_rule(a, b)
+
+
+def test_justice_a_multiple_of_a_limit_is_not_the_level() -> None:
+    # ECB+ 21_3ecb and 21_10ecb (Anthony LaSalle's drunk-driving crash, 2009): "more than five
+    # times the legal limit" was reported against the blood-alcohol level of 0.41
+    level = (
+        "Bloomington Police say he drank so much his blood-alcohol level was 0.41 , more than five times the "
+        "legal limit ."
+    )
+    times = "That 's more than five times the legal limit ."
+    first = _figure_in("en", "d0", level, "0.41", 0.41, None, subject="legal limit")
+    second = _figure_in(
+        "en", "d1", times, "more than five", 5.0, None, subject="legal limit", qualifier="more_than"
+    )
+    assert _alignment_rule(first, second) == (False, "multiple")
+
+
+def test_sports_a_multiple_of_a_count_is_not_the_count() -> None:
+    # RPM2 T06_C2_09 (Beijing Olympics, 2008); the second sentence is written for the test
+    controls = (
+        "Plus de 4.500 contrôles antidopage ont ainsi été effectués lors de ces Jeux olympiques, soient mille "
+        "de plus qu’il y a quatre ans à Athènes et trois fois plus qu’aux Jeux de Séoul, il y a de cela vingt ans."
+    )
+    positive = "Cinq contrôles antidopage se sont révélés positifs lors de ces Jeux olympiques."
+    first = _figure("d0", controls, "trois", 3.0, None, subject="contrôles antidopage")
+    second = _figure("d1", positive, "Cinq contrôles", 5.0, "contrôles", subject="contrôles antidopage")
+    assert _alignment_rule(first, second) == (False, "multiple")
+
+
+def test_crime_a_speed_an_hour_is_a_rate_like_a_speed_per_hour() -> None:
+    # ECB+ 18_9ecbplus and 18_1ecbplus (Anthony LaCalamita's shooting, 2008): "up to 120 miles
+    # an hour" and "up to 180 miles per hour" (180 written for the test) were kept apart as a
+    # rate and a total
+    from recoupe.crosscheck import Aligner
+
+    an_hour = (
+        "Police officers chased Mr . LaCalamita for about 30 miles at speeds of up to 120 miles an hour on "
+        "Interstate 75 before apprehending him near Bay City ."
+    )
+    per_hour = (
+        "LaCalamita drove across several counties , at speeds up to 180 miles per hour , surrendering only "
+        "after authorities boxed in his car on Interstate 75 in Saginaw , Michigan ."
+    )
+    first = _figure_in("en", "d0", an_hour, "up to 120 miles", 120.0, "mi", subject="speeds")
+    second = _figure_in("en", "d1", per_hour, "up to 180 miles", 180.0, "mi", subject="speeds")
+    aligner = Aligner([first, second])
+    assert [aligner.statement(d.id, d.mentions[0]).rate for d in (first, second)] == [True, True]
+
+
+def test_trade_a_price_by_the_hour_is_a_rate() -> None:
+    # FreSaDa 000002714 (satire, 2014): "15 euros de l'heure" is a rate, as "par heure" is
+    from recoupe.crosscheck import Aligner
+
+    text = "Un plombier polonais délivre une princesse pour 15 euros de l’heure."
+    hourly = _figure("d0", text, "15 euros", 15.0, "EUR", subject="plombier")
+    aligner = Aligner([hourly])
+    assert aligner.statement("d0", hourly.mentions[0]).rate
+
+
+def test_obituary_an_age_beside_the_name_and_an_age_of_the_person_described() -> None:
+    # RPM2 T09_C1_07 and T09_C1_03 (Chantal Sébire's death, March 2008; both pages write 52,
+    # the 78 is the bench's plant): the second sentence describes her without her name
+    named = (
+        "Chantal Sébire, 52 ans, atteinte d'une \"Esthesioneuroblastome\", une tumeur incurable qui l'a "
+        "totalement défigurée, est décédée aujourd'hui à son domicile."
+    )
+    described = (
+        "Le corps de l’enseignante de 78 ans, qui souffrait d’une tumeur incurable et s’était vu refuser lundi "
+        "une aide à mourir, a été retrouvé à son domicile de Plombières-lès-Dijon (Côte-d’Or)."
+    )
+    first = _persons(
+        _figure("d0", named, "52 ans", 52.0, "yr", subject="âge Chantal Sébire"), "Chantal Sébire"
+    )
+    second = _figure("d1", described, "78 ans", 78.0, "yr", subject="âge Chantal Sébire")
+    assert _firm_rule(first, second) == (True, "one person's only age, named and described")
+    # a page that gives her two ages states two measures for itself
+    twice = _with_figure(
+        _figure("d1", described + " Elle avait 50 ans.", "78 ans", 78.0, "yr", subject="âge Chantal Sébire"),
+        "50 ans",
+        50.0,
+        "yr",
+        subject="âge Chantal Sébire",
+    )
+    assert _firm_rule(first, twice) == (False, "shared context words (age)")
+
+
+def test_unrest_an_age_beside_the_name_and_an_age_of_the_person_described() -> None:
+    # ECB+ 19_14ecb and 19_6ecb (Athens riots, December 2008; both pages write 15, the 16 is
+    # written for the test)
+    named = (
+        "The fatal shooting of Alexis Grigoropoulos , 15 , on Saturday sparked five days of riots and "
+        "demonstrations across Greece after witnesses claimed that the police officer deliberately took aim at "
+        "the teenager ."
+    )
+    described = (
+        "For more than a week , Athenian streets have been a battleground between police and protesters , whose "
+        "anger was sparked by the fatal shooting of a 16-year-old boy by a policeman ."
+    )
+    first = _persons(
+        _figure_in("en", "d0", named, "15", 15.0, "yr", subject="age Alexis Grigoropoulos"),
+        "Alexis Grigoropoulos",
+    )
+    second = _figure_in("en", "d1", described, "16-year-old", 16.0, "yr", subject="age Alexis Grigoropoulos")
+    assert _firm_rule(first, second) == (True, "one person's only age, named and described")
+
+
+def test_justice_how_long_someone_was_with_one_body_whatever_the_verb() -> None:
+    # ECB+ 16_5ecbplus and 16_3ecbplus (Deputy Jerry Ortiz's killing, 2005; both pages write 15,
+    # the 22 is the bench's plant): "worked for" / "served with" the same department
+    worked = (
+        "Ortiz , who had hoped to become a detective soon , had worked for the Sheriff's Department for 15 years "
+        "and was known as an extremely hard worker whose job was to penetrate the inner workings of local gangs ."
+    )
+    served = (
+        "Deputy Ortiz had served with the Los Angeles County Sheriff's Department for 22 years and was assigned "
+        "to the Anti - Gang Unit ."
+    )
+    first = _figure_in("en", "d0", worked, "15 years", 15.0, "yr", subject="worked")
+    first.mentions += _entity(worked, "Sheriff's Department")
+    second = _persons(_figure_in("en", "d1", served, "22 years", 22.0, "yr", subject="served"), "Ortiz")
+    second.mentions += _entity(served, "Los Angeles County Sheriff's Department")
+    assert _firm_rule(first, second) == (True, "one name's only duration")
+
+
+def test_religion_how_long_a_visit_to_one_country_lasts_whatever_the_verb() -> None:
+    # RPM2 T04_C1_05 (the Dalai Lama in France, August 2008); the second sentence is written
+    # for the test with another verb and another length
+    arrived = "Le dalaï-lama est arrivé hier en France pour douze jours d'une visite strictement religieuse"
+    stays = "Le dalaï-lama séjourne en France pour quinze jours."
+    first = _figure("d0", arrived, "douze jours", 12.0, "d", subject="arrivé")
+    first.mentions += _entity(arrived, "France", "place")
+    second = _figure("d1", stays, "quinze jours", 15.0, "d", subject="séjourne")
+    second.mentions += _entity(stays, "France", "place")
+    assert _firm_rule(first, second) == (True, "one name's only duration")
+
+
+def test_disaster_firefighters_counted_before_two_verbs_are_one_count() -> None:
+    # ECB+ 14_1ecb and 14_3ecb (Banstead store fire, 2008; both pages write 50, the 75 is
+    # written for the test): the verb after the count says what the firefighters did, not what
+    # is counted
+    from recoupe.crosscheck import Aligner
+
+    tackled = (
+        "More than 50 firefighters tackled the blaze at the store in High Street , Banstead , which broke out "
+        "on the roof at about 2045 GMT on Friday ."
+    )
+    trying = "More than 75 firefighters have been trying to control the fire which broke out in the roof of the building ."
+    first = _figure_in(
+        "en",
+        "d0",
+        tackled,
+        "More than 50 firefighters",
+        50.0,
+        "firefighters",
+        subject="firefighters",
+        predicate="tackled",
+        qualifier="more_than",
+    )
+    second = _figure_in(
+        "en",
+        "d1",
+        trying,
+        "More than 75 firefighters",
+        75.0,
+        "firefighters",
+        subject="firefighters",
+        predicate="trying",
+        qualifier="more_than",
+    )
+    aligner = Aligner([first, second])
+    a, b = (aligner.statement(d.id, d.mentions[0]) for d in (first, second))
+    assert aligner.doers(a) and aligner.doers(b)
+    assert aligner.firm_rule(a, b)[1] != "different predicates"
+
+
+def test_politics_people_counted_before_two_verbs_are_one_count() -> None:
+    # RPM2 T05_C2_05 (the Edvige file, 2008); the second sentence is written for the test
+    from recoupe.crosscheck import Aligner
+
+    signed = (
+        'Plus de 120.000 personnes ont signé à ce jour la pétition pour "l’abandon" du fichier Edvige, qui '
+        'permet à la police de recenser notamment dès 13 ans des personnes jugées "susceptibles de porter '
+        'atteinte à l’ordre public".'
+    )
+    joined = "Plus de 150.000 personnes ont rejoint à ce jour la pétition contre le fichier Edvige."
+    first = _figure(
+        "d0",
+        signed,
+        "Plus de 120.000 personnes",
+        120000.0,
+        "personnes",
+        subject="personnes",
+        predicate="signé",
+        qualifier="more_than",
+    )
+    second = _figure(
+        "d1",
+        joined,
+        "Plus de 150.000 personnes",
+        150000.0,
+        "personnes",
+        subject="personnes",
+        predicate="rejoint",
+        qualifier="more_than",
+    )
+    aligner = Aligner([first, second])
+    a, b = (aligner.statement(d.id, d.mentions[0]) for d in (first, second))
+    assert aligner.doers(a) and aligner.doers(b)
+    assert aligner.firm_rule(a, b)[1] != "different predicates"
+    # a count the verb is written before is what the verb did: "made 86 arrests" (ECB+ 19_11ecb)
+    made = _figure_in(
+        "en",
+        "d2",
+        "Police said they made 86 arrests over the course of Saturday 's protests .",
+        "86 arrests",
+        86.0,
+        "arrests",
+        subject="arrests",
+        predicate="made",
+    )
+    assert not Aligner([made]).doers(Aligner([made]).statement("d2", made.mentions[0]))

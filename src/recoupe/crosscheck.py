@@ -491,6 +491,7 @@ class Statement:
     rate: bool = False  # an amount per span of time ("$23 million per season", "par an")
     age_to_come: bool = False  # an age to be reached ("will turn 29 in April", "va avoir 32 ans")
     liable: bool = False  # a penalty the law allows ("passible de ... 375.000 euros d'amende")
+    multiple: bool = False  # a multiplier, not a quantity ("more than five times the legal limit")
     owner: str | None = None  # the name written right before it ("Sylvia Pinel 2%")
 
 
@@ -717,6 +718,28 @@ class Aligner:
         right = _TOKEN.findall(fold(text[m.end : high]))
         return " ".join(left[-before:] if before else []), " ".join(right[:after])
 
+    def doers(self, s: Statement) -> bool:
+        """A count whose verb is written after it, not before: the figure counts who did what
+        the verb says ("More than 50 firefighters tackled the blaze", "Plus de 120.000 personnes
+        ont signé à ce jour la pétition"), not what was won or lost ("avait gagné 200 000 euros", "made 86
+        arrests")."""
+        verb = fold(s.mention.predicate or "")[:ANCHOR_STEM]
+        if s.measure != "count" or not verb:
+            return False
+        before, after = self._window(s.document, s.mention, 60, 60)
+        return verb in {w[:ANCHOR_STEM] for w in after.split()} and verb not in {
+            w[:ANCHOR_STEM] for w in before.split()
+        }
+
+    def multiple(self, document: str, m: Mention) -> bool:
+        """A figure that says how many times a reference something is: its last word or the word
+        right after it is a multiplier ("more than five times the legal limit", "deux fois
+        plus"; `multiple` in `lang/<code>/alignment.toml`)."""
+        multiplier = _alignment_words(_known(self._language.get(document, "und")), "multiple")
+        last = _TOKEN.findall(fold(m.text))[-1:]
+        following = self._window(document, m, 0, 1)[1]
+        return any(multiplier.fullmatch(word) for word in (*last, following))
+
     def _elided_currency(self, document: str, m: Mention) -> str | None:
         """The currency of an amount written without it after another amount ("une perte de 948
         millions d'euros au premier semestre et de 351 millions au troisième trimestre", "portant
@@ -862,6 +885,7 @@ class Aligner:
             liable=bool(
                 _alignment_words(known, "liable").search(self._window(document, m, LIABLE_WINDOW, 0)[0])
             ),
+            multiple=self.multiple(document, m),
             owner=self.owner(document, m, words),
         )
 
@@ -1072,6 +1096,7 @@ class Aligner:
         if (
             a.language == b.language
             and _predicates_apart(a, b)
+            and not (self.doers(a) and self.doers(b))
             and not (self.both_sides(a, b) and self.anchor(a, b) >= CONFLICT_SHARED)
         ):
             # ... unless the same words surround both on each side: one statement written with
@@ -1079,7 +1104,9 @@ class Aligner:
             # he was replaced by Chris Ford" / "Ayers , who lasted 78 games before being
             # replaced by Chris Ford")
             # "Jérôme Kerviel avait gagné 200 000 euros" / "des falsifications qui ont coûté
-            # 4,91 milliards d'euros": what was won is not what was lost
+            # 4,91 milliards d'euros": what was won is not what was lost; nor when both count
+            # who did what their verbs say ("More than 50 firefighters tackled the blaze" /
+            # "More than 50 firefighters have been trying to control the fire")
             return False, "different predicates"
         if self.adjacent(a, b) >= CONFLICT_ADJACENT and self.both_sides(a, b):
             if a.language == b.language and self.places_apart(a, b):
@@ -1097,6 +1124,16 @@ class Aligner:
             # or the same words surround both
             if _person_beside(a) and _person_beside(b):
                 return True, "person beside both ages"
+            if (
+                ((_person_beside(a) and not b.people) or (_person_beside(b) and not a.people))
+                and not self.several(a)
+                and not self.several(b)
+            ):
+                # the person named beside one age, the other said of a person its sentence
+                # describes without a name, each page giving that person one age: "Chantal
+                # Sébire, 52 ans" / "Le corps de l'enseignante de 78 ans, qui souffrait d'une
+                # tumeur incurable"
+                return True, "one person's only age, named and described"
             return self.anchor(a, b) >= CONFLICT_SHARED, "shared context words (age)"
         if (
             a.measure == "duration"
@@ -1109,6 +1146,19 @@ class Aligner:
             # noun by a hyphen is the length of a thing offered or signed, not of what the
             # person did ("an eight-year offer" / "a seven - year deal" to one player)
             return True, "one person's duration"
+        if (
+            a.measure == "duration"
+            and a.owner
+            and b.owner
+            and not _names_apart(frozenset({a.owner}), frozenset({b.owner}))
+            and self.only_duration(a)
+            and self.only_duration(b)
+            and not (_ATTRIBUTE.search(a.mention.text) or _ATTRIBUTE.search(b.mention.text))
+        ):
+            # how long someone was with one firm or body, named right before the only duration
+            # of each sentence, whatever the verb: "had worked for the Sheriff's Department for 15
+            # years" / "had served with the Los Angeles County Sheriff's Department for 22 years"
+            return True, "one name's only duration"
         if (len(a.words) < 2 or len(b.words) < 2) and (self.several(a) or self.several(b)):
             # a one-word subject its own document gives several values: several measures
             return False, "several values in one document"
@@ -1185,6 +1235,10 @@ class Aligner:
             return False, "measure"
         if a.converted != b.converted:
             return False, "conversion"  # "$US1 million ($1.52 million)" / "$1 million"
+        if a.multiple != b.multiple:
+            # "a blood-alcohol level of 0.41" / "more than five times the legal limit": how many
+            # times a reference a figure is, is not the figure
+            return False, "multiple"
         if a.predicates and b.predicates and not (a.predicates & b.predicates):
             return False, "predicate"
         if a.years and b.years and not (a.years & b.years):
