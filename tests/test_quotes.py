@@ -2062,3 +2062,40 @@ def test_english_entertainment_she_before_a_colon_and_an_honorific_set_apart(mod
         "You know what they say — the third time ’ s the charm . ”"
     )
     assert speaker_of(quotes(models, text, "en"), "I am so excited") == "Ellen DeGeneres"
+
+
+def test_english_culture_a_last_name_subject_ner_missed_is_the_person_named_in_full(
+    models: SpacyModels,
+) -> None:
+    # scrapinghub ac1bfdd4c510 (heldout13): NER misses 'Simmons' as the subject of 'teed up';
+    # 'he' is Patrick Simmons, not Michael McDonald, whose cameo it is
+    text = (
+        "Singer-guitarists Tom Johnston and Patrick Simmons, singer-keyboardist McDonald, and "
+        "multi-instrumentalist John McFee will tour together for the first time in nearly 25 years.\n\n"
+        "Following a performance of their sing-along jam “Black Water,” Simmons teed up McDonald’s cameo. "
+        "“You might remember him from, well, he has his own band these days,” he said. “But you might "
+        "remember him from his band, the Doobie Brothers — Mr. Michael McDonald.”"
+    )
+    found = quotes(models, text, "en")
+    assert speaker_of(found, "You might remember") == "Patrick Simmons"
+
+
+def test_culture_once_someone_spoke_a_quote_cut_by_the_parser_stays_on_them(models: SpacyModels) -> None:
+    # fresada 000007230 (unlabelled, read while checking the tenth round's rules): the parser cuts
+    # 'C'est un tarif délirant.' inside the marks; François Ruffin spoke before, so the sentence
+    # before the description is not looked past for a man ('la cérémonie des César')
+    text = (
+        "MÉDIAS - François Ruffin n'est pas content et il le fait savoir. Sur Facebook et Twitter ce mardi "
+        '21 mars, le réalisateur de "Merci patron!" a interpellé Vincent Bolloré, auquel il avait déjà '
+        "adressé un clin d'œil ironique en arborant un t-shirt à son effigie lors de la dernière cérémonie "
+        "des César.\n"
+        'Primé pour le "meilleur film documentaire" lors de cette cérémonie 2017, François Ruffin avait '
+        'alors tenu un discours remarqué et engagé contre les délocalisations et les "dirigeants sans '
+        "cran\". C'est justement à propos de ce discours que le futur candidat aux élections législatives "
+        "s'adresse désormais au patron de Canal+.\n"
+        '"Et mes droits, M. Bolloré?", s\'indigne François Ruffin. Il explique avoir appris, via un '
+        "journaliste de BFMTV, que la chaîne cryptée (qui diffusait la cérémonie des César) vendrait son "
+        'discours pour "5000 euros la minute". "C\'est un tarif délirant. Assez pour que ça ne circule '
+        'pas", accuse le fondateur du journal Fakir, qui annonce son intention de contacter son avocat.'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "C'est un tarif") == "François Ruffin"

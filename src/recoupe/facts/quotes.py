@@ -224,14 +224,18 @@ précisé', which the parser hangs on 'discours').
 
 Tenth round (issue 5, read from heldout13): the sentence before a description, where a person of
 its gender is looked for, is the one before its quote (a sentence the parser cut inside the marks,
-'« Les élus? On fera sans eux », a lâché le candidat de la droite', is part of the quote); a
+'« Les élus? On fera sans eux », a lâché le candidat de la droite', is part of the quote) while
+nobody was credited (once someone spoke, no man further back is looked for: 'la cérémonie des
+César'); a
 person named in an enumeration ('Cédric Villani, …, Hugues Renson et Anne Lebreton') is not
 picked by gender alone; a description whose article tells no gender ('l'ancien ministre de
 l'Economie'), when nobody was credited before, is the one person subject of a clause in its
 sentence, the one before or the paragraph before. A clause before a colon whose main verb has a
 person pronoun as subject credits whom the pronoun stands for ('Il a ainsi développé une liste à
 la Prévert des catégories …:', 'she released a jokey response to the honor :'), not a name it
-holds; an honorific whose point pre-tokenised text sets apart ('Mr . MacFarlane') marks a gender.
+holds; an honorific whose point pre-tokenised text sets apart ('Mr . MacFarlane') marks a gender;
+a proper-noun subject that is the last name of a person named in full is that person where NER
+missed it ('Simmons teed up McDonald's cameo', then 'he said' is Patrick Simmons).
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -665,6 +669,13 @@ class _Speakers:
             )
         named = [(m.start, m.end) for m in self.entities if m.kind == "person"]
         organisations = [(m.start, m.end) for m in self.entities if m.kind == "organization"]
+        # the last names of persons named in full ('Patrick Simmons'): such a word as a subject
+        # is that person where NER missed it ('Simmons teed up McDonald's cameo')
+        surnames = {
+            str(m.value or m.text).split()[-1]
+            for m in self.entities
+            if m.kind == "person" and len(str(m.value or m.text).split()) > 1
+        }
         for token in self.sdoc:
             if token.pos_ != "PROPN":
                 continue
@@ -676,7 +687,8 @@ class _Speakers:
                 token.dep_ == "appos"
                 and _role_word(_fold(token.head.text), self.vocab) in self.vocab.role_nouns
             )
-            if not (speaks or role_appos):
+            surname = token.dep_ in _SUBJECT_DEPS and token.text in surnames
+            if not (speaks or role_appos or surname):
                 continue
             parts = sorted(
                 [token, *(c for c in token.children if c.dep_ in _NAME_DEPS and c.pos_ == "PROPN")]
@@ -2709,7 +2721,10 @@ class _Speakers:
             # in its sentence or the one before ('… en la personne de Nadine Morano. / A
             # l'initiative de …, la nouvelle secrétaire d'Etat a estimé')
             sent = head.sent
-            previous_sentence = self._free_sentence_before(sent)
+            # nobody credited yet: a sentence the parser cut inside the marks is part of the
+            # quote, not the one before (once someone spoke, the quote goes on them rather
+            # than on a person named further back)
+            previous_sentence = self._sentence_before(sent) if credited else self._free_sentence_before(sent)
             window = previous_sentence.start_char if previous_sentence is not None else sent.start_char
             named = [
                 (p.start, full)
