@@ -9,7 +9,14 @@ import pytest
 
 from recoupe.crosscheck import Independence, claim_facts
 from recoupe.model import Document, Mention, SummarySentence
-from recoupe.summarize import build_timeline, stands_alone, story_title, story_year, summarize
+from recoupe.summarize import (
+    build_timeline,
+    in_embedded_post,
+    stands_alone,
+    story_title,
+    story_year,
+    summarize,
+)
 
 # RPM2 French corpus, topic T01 (Ingrid Betancourt's release, July 2008): A is from T01_C1_04,
 # B's first sentence from T01_C1_01 (its second is A's first, shortened, as a wire copy would),
@@ -691,3 +698,29 @@ def test_a_decade_places_no_undated_story_in_a_year() -> None:
 )
 def test_a_summary_sentence_does_not_go_on_from_the_one_before(text: str, language: str, alone: bool) -> None:
     assert stands_alone(text, language) is alone
+
+
+def test_a_social_post_the_page_embeds_is_no_summary_sentence() -> None:
+    # scrapinghub benchmark, thehill.com (South Dakota meth campaign), and trafilatura_eval
+    # sciencesetavenir.fr (Covid-19 et infox): the post, then its credit line; the article's
+    # sentence before the post stays
+    english = (
+        "Another wondered why the state bothered to trademark the tagline in the first place.\n\n"
+        "I love that they trademarked it. Don't worry, South Dakota, no one's going to take your slogan. "
+        "https://t.co/XPxUJuyIAC\n\n"
+        "— Robert Maguire (@RobertMaguire_) November 18, 2019\n\n"
+        "The latest initiative comes as the state struggles to address its growing rate of "
+        "methamphetamine use in recent years, particularly among its youth."
+    )
+    french = (
+        "HYDROXYCHLOROQUINE & AZITHROMYCIN, taken together, have a real chance to be one of the biggest "
+        "game changers in the history of medicine. The FDA has moved mountains - Thank You!\n\n"
+        "— Donald J. Trump (@realDonaldTrump) March 21, 2020\n\n"
+        "L’impact d’une désinformation venant d’une source considérée comme fiable"
+    )
+    assert in_embedded_post(english, english.index("I love"))
+    assert in_embedded_post(english, english.index("— Robert"))
+    assert not in_embedded_post(english, 0)
+    assert not in_embedded_post(english, english.index("The latest"))
+    assert in_embedded_post(french, french.index("The FDA"))
+    assert not in_embedded_post(french, french.index("L’impact"))

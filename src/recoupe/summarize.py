@@ -45,6 +45,8 @@ def summarize(
             continue
         if _ends_on_abbreviation(candidate.doc.text[: candidate.sentence.start], candidate.doc.language):
             continue  # '…at the U .' / 'Fish and Wildlife Service or the National Oceanic…': its end
+        if in_embedded_post(candidate.doc.text, candidate.sentence.start):
+            continue  # a post the page quotes: its author is named only in the credit line after it
         chosen.append(backed)
     if not chosen and backing.scored:  # a story of dangling sentences only still gets one
         chosen.append(backing.scored[0])
@@ -301,6 +303,25 @@ def _sentence_at(doc: Document, start: int) -> str:
 # an embedded social post's credit line, as embed code writes it ("— Philip Cordery
 # (@PhilipCordery) 18 Avril 2014"): its date is the post's, no event of the story
 _EMBEDDED_POST_CREDIT = re.compile(r"^\s*[—–]\s?[^()\n]{1,80}\(@\w{1,30}\)")
+
+
+_POST_MAX_CHARS = 280  # a post's paragraph: a tweet's length at most; an article's are longer
+
+
+def in_embedded_post(text: str, start: int) -> bool:
+    """The sentence at `start` is part of a social post the page embeds: its line is the post's
+    credit ('— Donald J. Trump (@realDonaldTrump) March 21, 2020'), or is no longer than a post and
+    the credit comes right after it (a line further on, it is as often the article's sentence that
+    introduces the post)."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    own = text[line_start:] if line_end < 0 else text[line_start:line_end]
+    if _EMBEDDED_POST_CREDIT.match(own):
+        return True
+    if line_end < 0 or len(own.strip()) > _POST_MAX_CHARS:
+        return False
+    following = [line for line in text[line_end:].split("\n") if line.strip()][:1]
+    return bool(following) and _EMBEDDED_POST_CREDIT.match(following[0]) is not None
 
 
 def _dated_sentence(doc: Document, m: Mention) -> str:
