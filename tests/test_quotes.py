@@ -2099,3 +2099,15 @@ def test_culture_once_someone_spoke_a_quote_cut_by_the_parser_stays_on_them(mode
         'pas", accuse le fondateur du journal Fakir, qui annonce son intention de contacter son avocat.'
     )
     assert speaker_of(quotes(models, text, "fr"), "C'est un tarif") == "François Ruffin"
+
+
+def test_english_politics_words_after_the_term_or_known_as_are_a_name(models: SpacyModels) -> None:
+    # scrapinghub 7a664e40d256 (heldout13): a nickname in marks is no quotation, though a speech
+    # verb reports its sentence
+    text = (
+        "He denied that he, U.S. Ambassador to the European Union Gordon Sondland and Energy Secretary "
+        'Rick Perry formed an "irregular" channel, for which they were known as the "Three Amigos."\n\n'
+        'Volker said he never used the term "three amigos" and added, "I frankly cringe when I hear it."'
+    )
+    found = quotes(models, text, "en")
+    assert [q.text for q in found] == ["I frankly cringe when I hear it."]
