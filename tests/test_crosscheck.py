@@ -1898,3 +1898,29 @@ def test_politics_people_counted_before_two_verbs_are_one_count() -> None:
         predicate="made",
     )
     assert not Aligner([made]).doers(Aligner([made]).statement("d2", made.mentions[0]))
+
+
+def test_sports_an_average_over_seasons_is_not_one_seasons_figure() -> None:
+    # ECB+ 10_2ecbplus and 10_3ecb (Mark Teixeira's free agency, December 2008; real-news QA
+    # round 5): "100 RBIs" averaged over six seasons was reported against last season's 121 (".308
+    # average" is a figure of its own, not a word of average)
+    averaged = (
+        "Teixeira , who turns 29 on April 11 , has averaged more than 30 home runs and 100 RBIs in his six big - "
+        "league seasons , while posting a . 919 OPS and playing Gold Glove - caliber defense ."
+    )
+    season = "Overall , he finished the season with a .308 average , 33 homers and 121 RBI ."
+    first = _persons(_figure_in("en", "d0", averaged, "100 RBIs", 100.0, "RBIs", subject="RBIs"), "Teixeira")
+    second = _figure_in("en", "d1", season, "121 RBI", 121.0, "RBI", subject="RBI")
+    assert _firm_rule(first, second) == (False, "average")
+
+
+def test_business_an_average_rate_is_not_one_loans_rate() -> None:
+    # RPM2 T03_C1_02 (mortgage rates, 2008); the second sentence is written for the test
+    average = (
+        "À présent, les prêts sur quinze ans se négocient à 5,15\xa0% en moyenne et ceux sur vingt ans à "
+        "5,20\xa0%\xa0», avance Geoffroy Bragadir, fondateur d'Empruntis.com."
+    )
+    one = "Sa banque lui a accordé un prêt sur quinze ans à 5,60 %."
+    first = _figure("d0", average, "5,15\xa0%", 5.15, "%", subject="prêts")
+    second = _figure("d1", one, "5,60 %", 5.6, "%", subject="prêt")
+    assert _firm_rule(first, second) == (False, "average")

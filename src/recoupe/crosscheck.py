@@ -110,6 +110,9 @@ STATE_WINDOW = 4
 # words before a figure read for a penalty the law allows: "un chef passible de trois ans
 # d'emprisonnement et de 375.000 euros d'amende" (RPM2 T02_C1_07)
 LIABLE_WINDOW = 10
+# words read before a figure for a word of average ("has averaged more than 30 home runs and
+# 100 RBIs": six words before the 100)
+AVERAGE_WINDOW = 8
 # share of the pairs of different values of two groups of figures that must be aligned for the
 # groups to be one discrepancy (`_measure_groups`; average link)
 GROUP_ALIGNED = 0.5
@@ -492,6 +495,7 @@ class Statement:
     age_to_come: bool = False  # an age to be reached ("will turn 29 in April", "va avoir 32 ans")
     liable: bool = False  # a penalty the law allows ("passible de ... 375.000 euros d'amende")
     multiple: bool = False  # a multiplier, not a quantity ("more than five times the legal limit")
+    average: bool = False  # an average over several ("has averaged ... 100 RBIs", "5,15 % en moyenne")
     owner: str | None = None  # the name written right before it ("Sylvia Pinel 2%")
 
 
@@ -886,6 +890,11 @@ class Aligner:
                 _alignment_words(known, "liable").search(self._window(document, m, LIABLE_WINDOW, 0)[0])
             ),
             multiple=self.multiple(document, m),
+            average=bool(
+                _alignment_words(known, "average").search(
+                    " ".join((self._window(document, m, AVERAGE_WINDOW, 0)[0], fold(m.text), after))
+                )
+            ),
             owner=self.owner(document, m, words),
         )
 
@@ -1079,6 +1088,10 @@ class Aligner:
             # "La SocGen a été frappée d'une amende de quatre millions d'euros": what the law
             # allows is not what a court or a regulator imposed
             return False, "penalty allowed"
+        if a.average != b.average:
+            # "has averaged more than 30 home runs and 100 RBIs in his six big - league seasons" /
+            # "Teixeira had 33 homers and 121 RBIs": an average over several is not one of them
+            return False, "average"
         if a.measure == "age" and a.age_to_come != b.age_to_come:
             # "Teixeira , 28" / "Teixeira - - who will turn 29 in April": the age now and the age
             # to come agree
