@@ -2111,3 +2111,17 @@ def test_english_politics_words_after_the_term_or_known_as_are_a_name(models: Sp
     )
     found = quotes(models, text, "en")
     assert [q.text for q in found] == ["I frankly cringe when I hear it."]
+
+
+def test_politics_a_quote_after_a_sentence_whose_source_is_a_person_is_theirs(models: SpacyModels) -> None:
+    # fresada 000010983 (heldout13): 'Pour notre éditorialiste, …' names the source of the
+    # sentence before the paragraph in marks, which has no speech verb
+    text = (
+        "Quant à Christophe Barbier, éditorialiste sur BFMTV, en affirmant qu'il ne se présentera pas à la "
+        "présidentielle s'il était mis en examen, François Fillon fait un pari \"sur la lenteur de la "
+        'justice". Pour notre éditorialiste, cette affaire a créé un décalage entre ses dires et ses actes.\n'
+        '"Il y a maintenant un contraste entre le dire de François Fillon et le faire de François Fillon. '
+        "Il y a très peu de chance pour que la machine judiciaire rende son verdict avant la "
+        'présidentielle."'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Il y a maintenant") == "Christophe Barbier"

@@ -235,7 +235,9 @@ person pronoun as subject credits whom the pronoun stands for ('Il a ainsi déve
 la Prévert des catégories …:', 'she released a jokey response to the honor :'), not a name it
 holds; an honorific whose point pre-tokenised text sets apart ('Mr . MacFarlane') marks a gender;
 a proper-noun subject that is the last name of a person named in full is that person where NER
-missed it ('Simmons teed up McDonald's cameo', then 'he said' is Patrick Simmons).
+missed it ('Simmons teed up McDonald's cameo', then 'he said' is Patrick Simmons). A quote that
+is its sentence goes on a person the sentence before names as its source when that sentence has
+no speech verb ('Pour notre éditorialiste, cette affaire a créé un décalage …' / '« … »').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -2134,6 +2136,12 @@ class _Speakers:
                         name = self._name_of(subject)
                         if name is not None and name in self.person_names | self._full_names():
                             return name
+                # a person named as the source of the sentence before: 'Pour notre éditorialiste,
+                # cette affaire a créé un décalage …' / '« Il y a maintenant un contraste … »'
+                # (a sentence with a speech verb names its speaker otherwise)
+                source = self._according_to(before) if not verbs else None
+                if source is not None and source in self.person_names | self._full_names():
+                    return source
         # the parser may leave a quote that ends a sentence in one with what follows:
         # '« Franchement, c'est puéril. » Christiane Taubira n'a pas goûté …'
         rest = [t for t in span if t.idx >= raw.close_end and not t.is_space]
