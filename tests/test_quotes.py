@@ -2125,3 +2125,22 @@ def test_politics_a_quote_after_a_sentence_whose_source_is_a_person_is_theirs(mo
         'présidentielle."'
     )
     assert speaker_of(quotes(models, text, "fr"), "Il y a maintenant") == "Christophe Barbier"
+
+
+def test_politics_a_person_credited_since_a_description_kept_as_written_is_the_shorter_one(
+    models: SpacyModels,
+) -> None:
+    # fresada 000010160 (heldout13): 'la ministre' is Marisol Touraine, credited in its paragraph,
+    # not 'sa ministre de l'Education nationale', kept as written two sentences before
+    text = (
+        "Dans son viseur, sa ministre de l'Education nationale qui déclarait ce jeudi matin, sur Europe 1, "
+        'que "la prolifération d\'arrêtés anti-burkini n\'est pas la bienvenue". "Je pense que ça pose la '
+        'question des libertés individuelles (...) Ça libère la parole raciste", a-t-elle dénoncé. Une '
+        'position vite rejointe par sa collègue des Affaires sociales et de la Santé. "Aujourd’hui, se '
+        "taire, c’est laisser croire qu’il n’y a pas d’autre chemin possible que celui des arrêtés "
+        'd’interdiction qui ont été pris", écrit Marisol Touraine dans un communiqué. Dénonçant que le '
+        'devoir de "discrétion" pèse une nouvelle fois sur les femmes, elle insiste pour que l\'on ne '
+        'fasse pas de la laïcité "un refus de religion". "Elle ne peut pas et ne doit pas devenir le fer '
+        'de lance d’une stigmatisation dangereuse pour la cohésion de notre pays", lance la ministre.'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Elle ne peut pas") == "Marisol Touraine"

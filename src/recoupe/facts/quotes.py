@@ -237,7 +237,10 @@ holds; an honorific whose point pre-tokenised text sets apart ('Mr . MacFarlane'
 a proper-noun subject that is the last name of a person named in full is that person where NER
 missed it ('Simmons teed up McDonald's cameo', then 'he said' is Patrick Simmons). A quote that
 is its sentence goes on a person the sentence before names as its source when that sentence has
-no speech verb ('Pour notre éditorialiste, cette affaire a créé un décalage …' / '« … »').
+no speech verb ('Pour notre éditorialiste, cette affaire a créé un décalage …' / '« … »'). A
+description matching one kept as written before ('sa ministre de l'Education nationale') is rather
+a person of its gender credited since in its paragraph ('« … », écrit Marisol Touraine … « … »,
+lance la ministre').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -2683,7 +2686,25 @@ class _Speakers:
             and (key <= credit_words or set(_content_words(c.name)) <= key)
         ]
         if described:
-            return described[-1].name
+            last = described[-1]
+            if last.name not in self.person_names | self._full_names():
+                # a description kept as written ('sa ministre de l'Education nationale'): a person
+                # named and credited since, in its paragraph, of the description's gender, is
+                # who the shorter description stands for ('« … », écrit Marisol Touraine … « … »,
+                # lance la ministre')
+                gender_wanted = _gender([determiner], self.vocab)
+                since = [
+                    c
+                    for c in self.credits
+                    if last.at < c.at < head.idx
+                    and c.personal
+                    and c.name in self.person_names | self._full_names()
+                    and "\n" not in self.text[c.at : head.idx]
+                    and self._agrees(c.name, gender_wanted)
+                ]
+                if since:
+                    return since[-1].name
+            return last.name
         earlier = [p for p in self.people if p.end <= head.idx]
         # 'le procureur de la République de Marseille, Jacques Dallest' … 'le procureur': the
         # person a description with the same noun and no other words named before
