@@ -2693,7 +2693,7 @@ class _Speakers:
                 # who the shorter description stands for ('« … », écrit Marisol Touraine … « … »,
                 # lance la ministre')
                 gender_wanted = _gender([determiner], self.vocab)
-                since = [
+                credited_since = [
                     c
                     for c in self.credits
                     if last.at < c.at < head.idx
@@ -2702,8 +2702,8 @@ class _Speakers:
                     and "\n" not in self.text[c.at : head.idx]
                     and self._agrees(c.name, gender_wanted)
                 ]
-                if since:
-                    return since[-1].name
+                if credited_since:
+                    return credited_since[-1].name
             return last.name
         earlier = [p for p in self.people if p.end <= head.idx]
         # 'le procureur de la République de Marseille, Jacques Dallest' … 'le procureur': the
