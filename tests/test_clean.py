@@ -1096,3 +1096,23 @@ def test_the_headline_opening_the_text_goes_with_the_site_s_title() -> None:
     doc = clean("Is Football Violence a Crime?", *BODY_EN, title="Opinion | Is Football Violence a Crime?")
     assert removed(doc, "title") == ["Is Football Violence a Crime?"]
     assert doc.title == "Is Football Violence a Crime?"
+
+
+@pytest.mark.parametrize(
+    ("field", "author"),
+    [
+        # author fields trafilatura reads off real pages (real-news QA round 7)
+        ("Par Attac France", "Attac France"),  # trafilatura_eval france.attc.org-privatisations
+        ("Auteur Anna Kubišta", "Anna Kubišta"),  # trafilatura_eval francais.radio.cz-ministre
+        ("No Author", None),  # trafilatura_eval japantimes.co.jp (6000-surgical-masks-stolen)
+        ("Paul Takahashi; Staff writer", "Paul Takahashi"),  # scrapinghub chron.com (car sales)
+        # scrapinghub detroitnews.com (college football)
+        ("Detroit News wire services Published", "Detroit News wire services"),
+        # Readability test page nytimes-2
+        ("Steven Davidoff Solomon; STEVEN DAVIDOFF SOLOMON", "Steven Davidoff Solomon"),
+        ("La rédaction", "La rédaction"),  # a newsroom's name alone stays (fresada)
+        ("Theresa May", "Theresa May"),  # a surname that is a month stays
+    ],
+)
+def test_author_field_keeps_the_names(field: str, author: str | None) -> None:
+    assert clean(*BODY_FR, author=field).author == author

@@ -31,7 +31,14 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from typing import ClassVar
 
-from recoupe.clean.metadata import bare_domain, parse_byline, parse_dateline, title_without_site, url_domain
+from recoupe.clean.metadata import (
+    bare_domain,
+    clean_author,
+    parse_byline,
+    parse_dateline,
+    title_without_site,
+    url_domain,
+)
 from recoupe.clean.patterns import (
     ACCESS_WORD,
     AFTER_PAYWALL_CUT,
@@ -219,7 +226,7 @@ def clean_page(
         chars_removed=sum(len(r.text) for r in removals),
     )
     site = page.site or found.site or url_domain(page.url)
-    author = page.author or found.author
+    author = clean_author(page.author or found.author)
     return Document(
         id=document_id(page.source),
         source=page.source,

@@ -24,6 +24,7 @@ from recoupe.clean.patterns import (
     DAY_SUFFIX,
     GENERIC_AUTHOR,
     MONTH,
+    NO_AUTHOR,
     REPORTING_CREDIT,
     SECTION_NAMES,
     UPDATE_MARK,
@@ -279,3 +280,28 @@ def title_without_site(
 def _enough(headline: str, separator: str, *, last: bool) -> bool:
     kept = headline.rpartition(separator)[0] if last else headline.partition(separator)[2]
     return len(kept.split()) >= _TITLE_MIN_WORDS
+
+
+# what an author field from a page's markup runs into after the names: a dateline word ('Detroit News
+# wire services Published'); not a month, which a surname may be ('Theresa May')
+_AUTHOR_TAIL = re.compile(rf"(?:\s+{DATELINE_LEAD})+\.?$", re.I)
+
+
+def clean_author(author: str | None) -> str | None:
+    """The names of an author field, as extractors read them off the markup: without a byline lead
+    ('Par Attac France', 'Auteur Anna Kubišta'), a trailing dateline word, a name said twice
+    ('Steven Davidoff Solomon; STEVEN DAVIDOFF SOLOMON'), a staff label beside a name ('Paul
+    Takahashi; Staff writer') or a field that names nobody ('No Author')."""
+    if not author:
+        return author
+    names: list[str] = []
+    for part in author.split(";"):
+        name = " ".join(part.split())
+        lead = BYLINE_LEAD.match(name)
+        if lead is not None and lead.end() < len(name):
+            name = name[lead.end() :]
+        name = _AUTHOR_TAIL.sub("", name).strip(" ,|·•–—-")
+        if name and not NO_AUTHOR.match(name) and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+    people = [name for name in names if not GENERIC_AUTHOR.match(name)]
+    return "; ".join(people or names) or None

@@ -421,6 +421,7 @@ BYLINE_LEAD = re.compile(rf"^[,\s]*(?:{vocabulary('byline.lead')}\s*:?\s+)", _I)
 # lower-case words a name or a byline's trailer may hold: particles, staff nouns, agency joins
 BYLINE_WORDS = vocabulary_words("byline.name_words")
 GENERIC_AUTHOR = re.compile(rf"^{vocabulary('byline.generic_author')}\.?$", _I)
+NO_AUTHOR = re.compile(rf"^{vocabulary('byline.no_author')}\.?$", _I)
 REPORTING_CREDIT = re.compile(
     rf"^\(?{vocabulary('byline.credit')} {vocabulary('byline.credit_by')}\b.{{0,200}}\)?$",
     _I,
