@@ -2144,3 +2144,16 @@ def test_politics_a_person_credited_since_a_description_kept_as_written_is_the_s
         'de lance d’une stigmatisation dangereuse pour la cohésion de notre pays", lance la ministre.'
     )
     assert speaker_of(quotes(models, text, "fr"), "Elle ne peut pas") == "Marisol Touraine"
+
+
+def test_politics_a_party_right_after_a_role_qualifies_the_role(models: SpacyModels) -> None:
+    # fresada 000011242 (heldout13): 'la candidate UMP' is Nathalie Kosciusko-Morizet, not 'UMP'
+    text = (
+        "Nathalie Kosciusko-Morizet n'apprécie que moyennement la couverture de sa campagne par Le Monde. "
+        "La candidate l'a d'ailleurs fait savoir, mercredi, en qualifiant la journaliste du quotidien de "
+        '"21e tête de liste" de sa concurrente socialiste, Anne Hidalgo.\n\n'
+        '"Evidemment, si vous lisez toute la journée les articles de madame [Béatrice] Gurrey dans Le '
+        "Monde, vous vous dites: 'Wahou quel acharnement!'. Mais c'est des gens qui défendent le système "
+        'et quelque part y participent", a ajouté la candidate UMP sur La Chaîne Parlementaire (LCP).'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Evidemment") == "Nathalie Kosciusko-Morizet"

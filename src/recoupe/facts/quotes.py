@@ -240,7 +240,8 @@ is its sentence goes on a person the sentence before names as its source when th
 no speech verb ('Pour notre éditorialiste, cette affaire a créé un décalage …' / '« … »'). A
 description matching one kept as written before ('sa ministre de l'Education nationale') is rather
 a person of its gender credited since in its paragraph ('« … », écrit Marisol Touraine … « … »,
-lance la ministre').
+lance la ministre'). A party named right after a role after the speech verb qualifies the role,
+which is the subject ('a ajouté la candidate UMP').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -1884,6 +1885,18 @@ class _Speakers:
                         and found.head in stretch
                     ):
                         found = found.head
+                    # 'a ajouté la candidate UMP': a party right after a role qualifies it (no
+                    # preposition between); the role is the subject
+                    qualified = found.head
+                    if (
+                        kind == "organization"
+                        and qualified.i == found.i - 1
+                        and qualified in stretch
+                        and not any(c.dep_ == "case" for c in found.children)
+                        and _role_word(_fold(qualified.text), self.vocab)
+                        in self.vocab.role_nouns | self.vocab.person_nouns
+                    ):
+                        return qualified
                     # 'said Bloomington Police Sgt. Marty Earley', 'said Dist . Atty . Steve
                     # Cooley': a title's abbreviation with the name after its point
                     named = [t for t in stretch if t.i > found.i + 1 and t.pos_ == "PROPN"]
