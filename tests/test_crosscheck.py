@@ -1924,3 +1924,45 @@ def test_business_an_average_rate_is_not_one_loans_rate() -> None:
     first = _figure("d0", average, "5,15\xa0%", 5.15, "%", subject="prêts")
     second = _figure("d1", one, "5,60 %", 5.6, "%", subject="prêt")
     assert _firm_rule(first, second) == (False, "average")
+
+
+def test_sports_three_words_around_two_sums_with_the_persons_name_make_one_statement() -> None:
+    # ECB+ 5_14ecb and 5_2ecb (Philadelphia 76ers, December 2008; both pages write 80, the 120
+    # is the bench's plant): "signed ... Elton Brand to a five-year" on the left of both sums
+    contract = (
+        "The Sixers had a three-game losing streak going into Saturday night 's contest against Washington , and "
+        "more had been expected from a team that signed free-agent forward Elton Brand to a five-year , $ 80 "
+        "million contract in the off-season ."
+    )
+    deal = (
+        "They signed Elton Brand to a five-year deal worth nearly $ 120 million last summer , but they have "
+        "struggled with him in the lineup and have lost eight of 10 ."
+    )
+    first = _persons(
+        _figure_in("en", "d0", contract, "$ 80 million", 80e6, "USD", subject="contract in the off"),
+        "Elton Brand",
+    )
+    second = _persons(
+        _figure_in("en", "d1", deal, "nearly $ 120 million", 120e6, "USD", subject="year deal worth"),
+        "Elton Brand",
+    )
+    assert _firm_rule(first, second) == (True, "shared context words")
+
+
+def test_politics_three_words_around_two_sums_with_the_persons_name_make_one_statement() -> None:
+    # FreSaDa 000011200 (regular, February 2017); the second sentence is written for the test
+    received = (
+        "Au total,\xa0Penelope Fillon a perçu 900.000 euros\xa0comme assistante parlementaire et à La Revue des "
+        "deux mondes."
+    )
+    written = "Selon le journal, Penelope Fillon a perçu 500.000 euros pendant ces années."
+    first = _persons(_figure("d0", received, "900.000 euros", 900000.0, "EUR"), "Penelope Fillon")
+    second = _persons(_figure("d1", written, "500.000 euros", 500000.0, "EUR"), "Penelope Fillon")
+    assert _firm_rule(first, second) == (True, "shared context words")
+    # two words only, the name among them, are not enough ("DiLeo has spent 19 seasons" /
+    # "DiLeo spent four seasons as the Sixers Director", ECB+ 5_13ecb / 5_3ecb)
+    other = _persons(
+        _figure("d2", "Penelope Fillon recevait 500.000 euros.", "500.000 euros", 500000.0, "EUR"),
+        "Penelope Fillon",
+    )
+    assert _firm_rule(first, other) != (True, "shared context words")

@@ -722,6 +722,18 @@ class Aligner:
         right = _TOKEN.findall(fold(text[m.end : high]))
         return " ".join(left[-before:] if before else []), " ".join(right[:after])
 
+    @staticmethod
+    def named_side(a: Statement, b: Statement) -> bool:
+        """`CONFLICT_SHARED` - 1 content words shared on one side of two figures, a person both
+        sentences name among them: "signed free-agent forward Elton Brand to a five-year , $ 80
+        million contract" / "They signed Elton Brand to a five-year deal worth nearly $ 80
+        million" (not "DiLeo has spent 19 seasons" / "DiLeo spent four seasons": two words)."""
+        names = {w[:ANCHOR_STEM] for w in a.people & b.people}
+        return any(
+            len(shared) >= CONFLICT_SHARED - 1 and bool(shared & names)
+            for shared in (set(a.left) & set(b.left), set(a.right) & set(b.right))
+        )
+
     def doers(self, s: Statement) -> bool:
         """A count whose verb is written after it, not before: the figure counts who did what
         the verb says ("More than 50 firefighters tackled the blaze", "Plus de 120.000 personnes
@@ -1187,7 +1199,8 @@ class Aligner:
             # figures of different subjects are no statement written twice (across languages
             # the subjects' words differ whatever they say)
             return False, "different subjects"
-        if self.anchor(a, b) >= CONFLICT_SHARED:
+        # the same words around both, or three on one side with a person both sentences name
+        if self.anchor(a, b) >= CONFLICT_SHARED or self.named_side(a, b):
             subject = a.words | b.words  # a name counted is no name of a source ("68 % of Greeks")
             if a.language == b.language and _names_apart(
                 _names_besides(a.entities, subject), _names_besides(b.entities, subject)
