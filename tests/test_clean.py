@@ -1116,3 +1116,14 @@ def test_the_headline_opening_the_text_goes_with_the_site_s_title() -> None:
 )
 def test_author_field_keeps_the_names(field: str, author: str | None) -> None:
     assert clean(*BODY_FR, author=field).author == author
+
+
+def test_a_reprint_service_line_is_boilerplate() -> None:
+    # scrapinghub benchmark f8ff621a0b (barrons.com, Home Depot earnings): it opened the story's
+    # summary in real-news QA round 7's held-out check
+    line = (
+        "To order presentation-ready copies for distribution to your colleagues, clients or customers "
+        "visit http://www.djreprints.com."
+    )
+    doc = clean(line, *BODY_EN)
+    assert removed(doc, "boilerplate") == [line]
