@@ -1127,3 +1127,10 @@ def test_a_reprint_service_line_is_boilerplate() -> None:
     )
     doc = clean(line, *BODY_EN)
     assert removed(doc, "boilerplate") == [line]
+    # the same page's closing notice
+    notice = (
+        "This copy is for your personal, non-commercial use only. Distribution and use of this material "
+        "are governed by our Subscriber Agreement and by copyright law. For non-personal use or to order "
+        "multiple copies, please contact Dow Jones Reprints at 1-800-843-0008 or visit www.djreprints.com."
+    )
+    assert removed(clean(*BODY_EN, notice), "boilerplate") == [notice]
