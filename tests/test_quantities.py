@@ -17,7 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from recoupe.facts.quantities import extract_quantities, parse_number, to_base_unit
+from recoupe.facts.quantities import extract_quantities, measure_concepts, parse_number, to_base_unit
 from recoupe.model import Mention
 
 
@@ -2687,3 +2687,231 @@ def test_an_age_of_a_described_person_goes_to_the_one_of_that_sex_named_most(fre
         "Au coeur des interrogations\xa0: les limites de loi Leonetti."
     )
     assert by_value(_parsed(french_parser, text, "fr"), 52).subject == "âge Chantal Sébire"
+
+
+# --------------------------------------------------------------------------------------------
+# subjects, eighth round (bench/README.md): multiples, glued lower bounds, what a duration of
+# service or of a role is of, counts of times, sums said "worth", names of one thing
+# --------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "subject", "qualifier"),
+    [
+        # ECB+ 21_3ecb (the parser hung "limit" on 0.41, which swallowed "five times")
+        (
+            "Bloomington Police say he drank so much his blood-alcohol level was 0.41 , more than five times the legal limit .",
+            "en",
+            5,
+            "legal limit",
+            "more_than",
+        ),
+        # ECB+ 21_10ecb
+        ("That 's more than five times the legal limit .", "en", 5, "legal limit", "more_than"),
+        # written for the test (no French multiple after a verb of level in RPM2 or FreSaDa)
+        ("Le taux mesuré atteignait trois fois le seuil d'alerte.", "fr", 3, "seuil d'alerte", "exact"),
+    ],
+)
+def test_a_count_of_times_before_the_noun_it_multiplies_is_a_multiple(
+    english_parser: Any,
+    french_parser: Any,
+    text: str,
+    language: str,
+    value: float,
+    subject: str,
+    qualifier: str,
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    mentions = _parsed(parser, text, language)
+    m = by_value(mentions, value)
+    assert (m.subject, m.unit, m.qualifier) == (subject, "fois" if language == "fr" else "times", qualifier)
+    assert all(m.unit != "limits" for m in mentions)  # no count of limits
+
+
+def test_a_count_of_times_an_action_verb_governs_stays_a_repeated_action(french_parser: Any) -> None:
+    # FreSaDa regular 000004956: "faire trois fois le tour de la France" is three trips, no multiple
+    text = "mais il faut caler les allers et venues pour éviter de faire trois fois le tour de la France, savoir si on les récupère le 26 ou le 29."
+    assert by_value(_parsed(french_parser, text, "fr"), 3).subject == "faire tour"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # ECB+ 5_4ecbplus (tokenised) and 5_10ecb
+        "Cheeks arrives in Philadelphia after three - plus seasons as head coach of the Portland Trail Blazers .",
+        "Cheeks is 122-147 in three-plus seasons as head coach in the City of Brotherly Love .",
+    ],
+)
+def test_plus_glued_to_a_number_is_a_lower_bound(english_parser: Any, text: str) -> None:
+    # French writes "plus de trois saisons", read before the number: no French case
+    m = by_value(_parsed(english_parser, text, "en"), 3)
+    assert (m.unit, m.qualifier, m.low, m.high) == ("seasons", "at_least", 3, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "subject"),
+    [
+        # ECB+ 16_5ecbplus and 16_3ecbplus: the employer says whose service it was (before:
+        # "worked" / "served", which no alignment could match)
+        (
+            "Ortiz , who had hoped to become a detective soon , had worked for the Sheriff's Department for 15 years and was known as an extremely hard worker .",
+            "en",
+            "worked for Sheriff's Department",
+        ),
+        (
+            "Deputy Ortiz had served with the Los Angeles County Sheriff's Department for 15 years and was assigned to the Anti - Gang Unit .",
+            "en",
+            "served with Los Angeles County Sheriff's Department",
+        ),
+        # written for the test (no French duration of work for a named employer in RPM2 or FreSaDa)
+        ("Il a travaillé chez Renault pendant 15 ans avant de partir.", "fr", "travaillé chez Renault"),
+    ],
+)
+def test_a_duration_of_a_verb_done_for_a_name_is_of_the_verb_and_the_name(
+    english_parser: Any, french_parser: Any, text: str, language: str, subject: str
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    assert by_value(_parsed(parser, text, language), 15).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "subject"),
+    [
+        # ECB+ 16_8ecbplus (before: "been")
+        (
+            "He was a 15 - year veteran of the department and had been a member of its anti - gang unit for the past five years .",
+            "en",
+            5,
+            "member of its anti",
+        ),
+        # written for the test (French hangs the duration on the attribute: "membre ... depuis")
+        ("Il est membre du bureau politique depuis cinq ans.", "fr", 5, "membre du bureau politique"),
+    ],
+)
+def test_a_duration_of_being_something_is_of_the_attribute(
+    english_parser: Any, french_parser: Any, text: str, language: str, value: float, subject: str
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    assert by_value(_parsed(parser, text, language), value).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "subject"),
+    [
+        # FreSaDa regular 000010372, 000010371: the name after the duration holds the visit or the
+        # exclusion (before: "Emmanuel", "Palais"); English writes the name first ("Macron's
+        # two-day visit")
+        (
+            "Gilles Simeoni a fixé haut la barre des attentes, à la veille d'une visite de deux jours d'Emmanuel Macron sur l'île de beauté.",
+            2,
+            "visite",
+        ),
+        (
+            "La gamme des sanctions prévues par le règlement de l'Assemblée va du rappel à l'ordre à une exclusion de quinze jours du Palais Bourbon (avec privation de la moitié de l'indemnité pendant deux mois).",
+            15,
+            "exclusion",
+        ),
+    ],
+)
+def test_a_name_after_a_duration_is_no_activity_the_noun_before_is(
+    french_parser: Any, text: str, value: float, subject: str
+) -> None:
+    assert by_value(_parsed(french_parser, text, "fr"), value).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "subject"),
+    [
+        # FreSaDa regular 000010314 ("à 45 reprises": "reprises" counts times, before 'reprises')
+        (
+            "Leur rapport d'étape, présenté jeudi, avance que la fracturation hydraulique, méthode contestée, aurait déjà été utilisée en France \"à au moins 45 reprises\" entre les années 1980 et la loi d'interdiction de 2011.",
+            "fr",
+            45,
+            "utilisée",
+        ),
+        # FreSaDa regular 000010369 (a role held twice; before 'fois')
+        (
+            "Sur France 2, celui qui fut deux fois candidat à l'Elysée a assuré, vendredi, que la décision du Conseil d'Etat était \"lamentable\".",
+            "fr",
+            2,
+            "candidat",
+        ),
+        # FreSaDa regular 000010414 (the parser hangs "24 fois" on the year; before 'fois')
+        (
+            "Le respect de la dignité humaine, de l'environnement, de la vie privée ou encore le droit à un logement décent ont ainsi fait leur apparition dans le texte, révisé 24 fois depuis 1958.",
+            "fr",
+            24,
+            "révisé",
+        ),
+        # written for the test (no "on N occasions" in ECB+)
+        ("The suspect robbed the store on three occasions last year .", "en", 3, "robbed store"),
+    ],
+)
+def test_a_count_of_times_is_of_the_verb_or_role_repeated(
+    english_parser: Any, french_parser: Any, text: str, language: str, value: float, subject: str
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    assert by_value(_parsed(parser, text, language), value).subject == subject
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "value", "subject"),
+    [
+        # ECB+ 5_2ecb (before: "year deal worth")
+        (
+            "They signed Elton Brand to a five-year deal worth nearly $ 80 million last summer , but they have struggled with him in the lineup and have lost eight of 10 .",
+            "en",
+            80e6,
+            "deal",
+        ),
+        # FreSaDa regular 000010575 (before: "montant")
+        (
+            "puis les travaux d'un montant de 63.000 euros dans son logement de fonction",
+            "fr",
+            63000,
+            "travaux",
+        ),
+    ],
+)
+def test_a_sum_said_worth_measures_the_noun_before(
+    english_parser: Any, french_parser: Any, text: str, language: str, value: float, subject: str
+) -> None:
+    parser = french_parser if language == "fr" else english_parser
+    assert by_value(_parsed(parser, text, language), value).subject == subject
+
+
+def test_names_of_one_thing_share_a_measure_concept(english_parser: Any) -> None:
+    # ECB+ 13_8ecbplus / 13_7ecbplus: one fire's engines counted as "fire trucks" and "fire
+    # apparatus"; 5_14ecb / 5_2ecb: Elton Brand's "contract" and "deal"
+    trucks = by_value(
+        _parsed(
+            english_parser,
+            "Owen said a total of 31 fire trucks , emergency vehicles and other equipment were eventually on scene .",
+            "en",
+        ),
+        31,
+    )
+    apparatus = by_value(
+        _parsed(
+            english_parser,
+            "A total of 31 fire apparatus arrived to fight the fire , and it was extinguished by 6 : 40 a . m .",
+            "en",
+        ),
+        31,
+    )
+    assert measure_concepts(trucks.subject or "", "en") & measure_concepts(apparatus.subject or "", "en") == {
+        "fire_engines"
+    }
+    contract = by_value(
+        _parsed(
+            english_parser,
+            "more had been expected from a team that signed free-agent forward Elton Brand to a five-year , $ 80 million contract in the off-season .",
+            "en",
+        ),
+        80e6,
+    )
+    assert measure_concepts(contract.subject or "", "en") == measure_concepts("deal", "en") == {"contract"}
+    assert measure_concepts("dealers", "en") == frozenset()  # a whole word, not a stem
+    # French: the same concepts, across languages (no such French line in RPM2 or FreSaDa)
+    assert measure_concepts("camions de pompiers", "fr") == {"fire_engines"}
+    assert measure_concepts("contrat", "fr") == {"contract"}

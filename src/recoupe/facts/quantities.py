@@ -27,7 +27,11 @@ Normalization:
   Armstrong, 37 ans", "the 33-year-old actress", "Nichols, 37," -> "âge Lance Armstrong"),
   prison sentences ("cinq ans de prison", "a 20-year sentence"), tolls ("10 people were killed"
   -> "people killed"), what a duration is of ("30 hours of deliberation", "a 30-day program");
-  a length reached by something that can reach it is its range ("portée", "range");
+  a length reached by something that can reach it is its range ("portée", "range"); a count of
+  times before the noun it multiplies is a multiple ("more than five times the legal limit" ->
+  unit "times", subject "legal limit"), else of the verb or role repeated ("hosted the ceremony
+  five times", "deux fois candidat"); a duration of a verb done for a name is of both ("worked
+  for the Sheriff's Department for 15 years"), of being something, of the attribute;
 - `predicate` is the verb or change noun the figure is stated with when the subject alone does
   not say it ("killed", "perdu", "hausse");
 - `time` is the period the sentence gives the figure ("en 2023", "au troisième trimestre",
@@ -37,7 +41,8 @@ Normalization:
 - `qualifier` and `low`/`high` state how exact the figure is:
   exact [v, v]; approximately [v - t, v + t] with t = max(10 % of v, half the rounding step of
   the figure as written), so "près de 300" is [250, 350] and overlaps a plain "300";
-  at_most and less_than [0, v]; at_least and more_than [v, None]; range [a, b] with the
+  at_most and less_than [0, v]; at_least and more_than [v, None] ("three-plus seasons" is at
+  least 3); range [a, b] with the
   midpoint as value ("10 à 12 000" is 10 000 to 12 000; "de 6 à 75 ans" is 6 to 75, never an
   average stated as a figure); vague counts are at_least twice their unit: "des milliers de
   soldats" is 2 000 and up, "hundreds of" 200 and up; "une dizaine" is approximately 10;
@@ -286,6 +291,8 @@ class _Lex:
     children_noun: str | None = None
     qualifier_before: re.Pattern[str] = field(default_factory=_never)
     qualifier_after: re.Pattern[str] = field(default_factory=_never)
+    # "three-plus seasons", "20+ years": a lower bound written between the number and its noun
+    at_least_glued: re.Pattern[str] = field(default_factory=_never)
     range_open: re.Pattern[str] = field(default_factory=_never)
     range_both: re.Pattern[str] = field(default_factory=_never)
     range_connectors: str = ""
@@ -402,6 +409,11 @@ class _Lex:
     frequency_nouns: frozenset[str] = frozenset()
     # "dix fois moins solide", "three times more likely": the adjective compared is the subject
     times_comparative: re.Pattern[str] = field(default_factory=_never)
+    # "five times the legal limit", "trois fois le salaire minimum": a multiple of that noun
+    multiple_of: re.Pattern[str] = field(default_factory=_never)
+    # "a five-year deal worth nearly $80 million", "un contrat d'une valeur de 80 millions": the
+    # noun before these words is what the sum measures
+    worth_before: re.Pattern[str] = field(default_factory=_never)
     elliptic_connectors: re.Pattern[str] | None = None
     # the same words anywhere between two figures: "de 3% en 2019 et de 5% en 2020"
     coordinators: re.Pattern[str] = field(default_factory=_never)
@@ -557,6 +569,9 @@ def _lex(code: str) -> _Lex:
     if any(after.values()):
         body = "|".join(f"(?P<{k}>{_alternation(v)})" for k, v in after.items() if v)
         lex.qualifier_after = re.compile(rf"^{_WS}*,?{_WS}*(?:{body})(?![\w])", re.IGNORECASE)
+    glued_bounds = _strings(qualifiers.get("glued", {}), "at_least")
+    if glued_bounds:
+        lex.at_least_glued = re.compile(rf"(?:{_alternation(glued_bounds)})", re.IGNORECASE)
     ranges = qualifiers.get("range", {})
     if _strings(ranges, "open"):
         lex.range_open = re.compile(rf"(?:{_escaped(_strings(ranges, 'open'))})\s+$", re.IGNORECASE)
@@ -730,6 +745,16 @@ def _lex(code: str) -> _Lex:
     lex.frequency_nouns = frozenset(fold(w) for w in _strings(measures, "frequency_nouns"))
     lex.times_comparative = _words_pattern(
         measures, "times_comparative", rf"{_WS}+(?:{{words}}){_WS}+(?P<adjective>[^\W\d_][\w'’-]+)"
+    )
+    if lex.frequency_nouns and _strings(measures, "multiple_determiners"):
+        lex.multiple_of = re.compile(
+            rf"{_WS}+(?P<times>{_escaped(lex.frequency_nouns)}){_WS}+"
+            rf"(?:(?:{_escaped(_strings(measures, 'multiple_determiners'))}){_WS}+|l['’])"
+            rf"(?P<noun>[^\W\d_][\w'’-]+(?:{_WS}+[^\W\d_][\w'’-]+){{0,2}})",
+            re.IGNORECASE,
+        )
+    lex.worth_before = _words_pattern(
+        measures, "worth_words", rf"(?<![\w'’-])(?P<noun>[^\W\d_][\w'’]+){_WS}+(?:{{words}}){_WS}+$"
     )
     if _strings(measures, "elliptic_connectors"):
         lex.elliptic_connectors = re.compile(
@@ -3423,6 +3448,13 @@ def _repeated_event(sdoc: Doc, text: str, noun_start: int, noun_end: int) -> str
     if span is None or not len(span):
         return None
     verb = span.root.head
+    if verb.pos_ == "NUM" and verb.i > span.root.i:
+        verb = verb.head  # "révisé 24 fois depuis 1958" (FreSaDa 000010414): hung on the year
+    elif verb.pos_ == "ADP":
+        verb = verb.head  # "robbed the store on three occasions"
+    if verb.pos_ == "NOUN" and verb.i > span.root.i and any(c.dep_ == "cop" for c in verb.children):
+        # "celui qui fut deux fois candidat à l'Elysée" (FreSaDa 000010369): the role held
+        return verb.text
     if verb.pos_ == "NOUN" and verb.i > span.root.i and verb.head.pos_ == "VERB":
         # the parser may hang the count on the object after it ("a opposé 8 fois son véto")
         return f"{verb.head.text} {verb.text}"
@@ -3489,6 +3521,11 @@ def _read_expression(
                 "age",
                 atom.start,
             )
+    # "three - plus seasons" (ECB+ 5_4ecbplus), "20+ years": a lower bound written between the
+    # number and its noun; the noun is read after it
+    glued_plus = lex.at_least_glued.match(text, end) if high_atom is None else None
+    if glued_plus is not None:
+        end = glued_plus.end()
     # the unit, after an optional "de"/"d'"/"of" when a scale word precedes ("millions de dollars")
     unit: _Unit | None = prefix_unit
     unit_end = end
@@ -3543,7 +3580,30 @@ def _read_expression(
         graded = lex.magnitude_after.match(text[end : end + 60]) or lex.graded_nouns.match(
             text[end : end + 30]
         )
-        if graded and lex.magnitude_word and high_atom is None and last.scaled == 1.0 and 0 < last.value < 10:
+        multiple = lex.multiple_of.match(text, end) if high_atom is None else None
+        multiplied = _multiplied_noun(multiple["noun"], lex) if multiple is not None else None
+        if multiple is not None and multiplied is not None and sdoc is not None:
+            # "qui a opposé 8 fois son véto" (FreSaDa 000004595): a noun after a count of times that
+            # an action verb governs is what was repeated; a multiple is stated by a copula or a
+            # verb of level ("was ... five times the legal limit", "atteignait trois fois le seuil")
+            noun_end = multiple.start("noun") + len(multiplied)
+            noun_span = sdoc.char_span(multiple.start("noun"), noun_end, alignment_mode="expand")
+            governor = noun_span.root.head if noun_span is not None else None
+            if (
+                governor is not None
+                and governor.pos_ == "VERB"
+                and fold(governor.text) not in lex.linking_words
+            ):
+                multiplied = None
+        if multiple is not None and multiplied is not None:
+            # "more than five times the legal limit" (ECB+ 21_10ecb), "trois fois le salaire
+            # minimum": a multiple of that noun, no count of it nor of times
+            subject = multiplied
+            head_unit = fold(multiple["times"]).lower()
+            unit_end = multiple.start("noun") + len(multiplied)
+        elif (
+            graded and lex.magnitude_word and high_atom is None and last.scaled == 1.0 and 0 < last.value < 10
+        ):
             # "registering 6.1 on the Richter scale", "a 5.6 quake": the quake's magnitude
             subject = lex.magnitude_word
             head_unit = _normalize_count_noun(lex.magnitude_word, lex)
@@ -3563,6 +3623,16 @@ def _read_expression(
             )
             if sdoc is not None:
                 noun = _count_noun_from_parse(sdoc, text, atom.start, end, lex)
+                if (
+                    noun is not None
+                    and nxt is not None
+                    and high_atom is None
+                    and end <= nxt.start < noun[2]
+                    and re.search(r"[,;:(]", text[end : nxt.start])
+                ):
+                    # "his blood-alcohol level was 0.41 , more than five times the legal limit"
+                    # (ECB+ 21_3ecb): a noun past a comma and another number is that number's
+                    noun = None
             if noun is None:
                 noun = _count_noun(text, after_number, lex)
             if noun is None:
@@ -3695,6 +3765,8 @@ def _read_expression(
             expr_start = start - (len(text[max(0, start - 10) : start]) - opening.start())
     elif qual_before is not None:
         qualifier, expr_start = qual_before
+    elif glued_plus is not None:
+        qualifier = "at_least"
     after_qual = _qualifier_after(text, unit_end, lex)
     expr_end = unit_end
     if qualifier == "exact" and after_qual is not None:
@@ -3712,7 +3784,16 @@ def _read_expression(
     kind = unit.kind if unit else "quantity"
     unit_name = unit.canonical if unit else head_unit
     if unit is not None and subject is None:
-        if unit.kind == "money":
+        worth = (
+            lex.worth_before.search(text, max(0, expr_start - 60), expr_start)
+            if unit.kind == "money"
+            else None
+        )
+        if worth is not None and fold(worth["noun"]) not in lex.stop:
+            # "signed Elton Brand to a five-year deal worth nearly $ 80 million" (ECB+ 5_6ecb): the
+            # deal's worth (the parse hung the sum on "worth", under "year deal")
+            subject = worth["noun"]
+        elif unit.kind == "money":
             # "45 000 euros d'amende", "$5 billion in aid": the complement after the sum says it
             subject = _money_complement(text, unit_end, lex)
         elif measure == "ratio":
@@ -3768,6 +3849,21 @@ def _name_before_bracket(text: str, start: int) -> str | None:
     if before is None:
         return None
     return ((before.group(1) or "") + before.group(2)).strip()
+
+
+def _multiplied_noun(phrase: str, lex: _Lex) -> str | None:
+    """The noun phrase a count of times multiplies, cut at its first function word or
+    preposition ("the legal limit ." -> "legal limit", "la taille de la France" -> "taille");
+    none for a time unit, a frequency ("five times a day", "trois fois par an")."""
+    words: list[str] = []
+    for word in phrase.split():
+        folded = fold(word)
+        if folded in lex.stop or folded in lex.of_prepositions:
+            break
+        words.append(word)
+    if not words or fold(words[0]) in lex.duration_units or fold(words[0]).rstrip("s") in lex.duration_units:
+        return None
+    return " ".join(words)
 
 
 def _compared_word(text: str, end: int, lex: _Lex) -> str | None:
@@ -3848,9 +3944,11 @@ def _duration_subject(text: str, sdoc: Doc | None, start: int, end: int, lex: _L
         text[end : end + 40],
         re.IGNORECASE,
     )
-    if after and after["noun"].lower() not in lex.stop:
+    if after and after["noun"].lower() not in lex.stop and not after["noun"][0].isupper():
         return after["noun"]
     if sdoc is not None:
+        # a name after the duration holds the activity, it is not it ("une visite de deux jours
+        # d'Emmanuel Macron", FreSaDa 000010372): the parse says what lasts
         event = _duration_event(sdoc, text, start, end, lex)
         if event is not None:
             return event
@@ -3954,18 +4052,57 @@ def _duration_event(sdoc: Doc, text: str, start: int, end: int, lex: _Lex) -> st
     head = unit.head
     if head.pos_ == "ADP" and head.i != head.head.i:
         head = head.head
+    inside = frozenset(t.i for t in span)
+    # a duration of being something: "had been a member of its anti - gang unit for the past five
+    # years" (ECB+ 16_8ecbplus), "il est membre du bureau depuis cinq ans": the attribute lasts
+    if head.pos_ == "NOUN" and head.i < unit.i and any(c.dep_ == "cop" for c in head.children):
+        return _noun_with_complement(head, text, inside) or None
+    if head.pos_ in ("AUX", "VERB") and (
+        attribute := next(
+            (c for c in head.children if c.dep_ == "attr" and c.pos_ == "NOUN" and c.i < unit.i), None
+        )
+    ):
+        return _noun_with_complement(attribute, text, inside) or None
     if head.pos_ != "VERB" or head.i == unit.i:
         return None
     words = [head]
+    named: list[tuple[int, str]] = []
     for child in head.children:
         if child.dep_ in ("dobj", "obj", "prt") and child.pos_ == "NOUN" and child.i > head.i:
             words.append(child)
-        elif child.dep_ == "prep" and child.i == head.i + 1 and child.i not in (unit.i, unit.head.i):
+        elif child.dep_ == "prep" and child.i > head.i and child.i not in (unit.i, unit.head.i):
             target = next((c for c in child.children if c.dep_ == "pobj"), None)
-            if target is not None and target.pos_ == "NOUN" and target.i == child.i + 1:
+            if target is not None and target.pos_ == "NOUN" and target.i == child.i + 1 == head.i + 2:
                 words.extend((child, target))  # "go into effect"
-    words.sort(key=lambda t: t.i)
-    return " ".join(t.text for t in words)
+            elif target is not None and target.pos_ == "PROPN" and (name := _name_phrase(target, text)):
+                # "had worked for the Sheriff's Department for 15 years" / "had served with the
+                # Los Angeles County Sheriff's Department for 22 years" (ECB+ 16_5ecbplus,
+                # 16_3ecbplus): the name the verb is done for or with says whose time it was
+                named.append((child.i, f"{child.text} {name}"))
+        elif (
+            child.dep_ in ("obl", "obl:arg", "obl:mod")
+            and child.pos_ == "PROPN"
+            and child.i > head.i
+            and child.i != unit.i
+            and (case := next((c for c in child.children if c.dep_ == "case"), None)) is not None
+            and (name := _name_phrase(child, text))
+        ):
+            named.append((case.i, f"{case.text} {name}"))  # "a travaillé chez Renault pendant 15 ans"
+    pieces = [(t.i, t.text) for t in words] + named[:1]
+    pieces.sort()
+    return " ".join(piece for _, piece in pieces)
+
+
+def _name_phrase(name: Token, text: str) -> str | None:
+    """A proper name with the words it is written with, determiners and prepositions left out:
+    "the Los Angeles County Sheriff's Department" -> "Los Angeles County Sheriff's Department";
+    none when its words are not written in one run."""
+    tokens = [t for t in name.subtree if t.i <= name.i or t.dep_ in ("flat", "flat:name", "compound")]
+    while tokens and tokens[0].pos_ in ("DET", "ADP", "PRON"):
+        tokens = tokens[1:]
+    if not tokens or tokens[-1].i - tokens[0].i + 1 != len(tokens):
+        return None
+    return text[tokens[0].idx : tokens[-1].idx + len(tokens[-1])]
 
 
 # --------------------------------------------------------------------------------------------
