@@ -2157,3 +2157,22 @@ def test_politics_a_party_right_after_a_role_qualifies_the_role(models: SpacyMod
         'et quelque part y participent", a ajouté la candidate UMP sur La Chaîne Parlementaire (LCP).'
     )
     assert speaker_of(quotes(models, text, "fr"), "Evidemment") == "Nathalie Kosciusko-Morizet"
+
+
+def test_politics_a_heading_repeating_a_short_credited_fragment_takes_its_speaker(
+    models: SpacyModels,
+) -> None:
+    # fresada 000010912 (heldout13): the heading's 'type bien' is the two words credited to
+    # Emmanuel Macron above it, however short
+    text = (
+        "Invité de Jean-Jacques Bourdin ce lundi matin pour son Entretien d'embauche, Emmanuel Macron est "
+        "revenu sur le cas de Mohamed Saou, ce référent d’En Marche! dans le Val d’Oise, suspendu de ses "
+        "fonctions pour des publications jugées controversées sur les réseaux sociaux.\n"
+        'Un militant que l’ancien ministre de l’Economie a qualifié de "type bien" au micro de Beur FM '
+        'vendredi, tout en admettant "un ou deux trucs un peu plus radicaux" de sa part.\n'
+        'Du "type bien" au militant "très mobilisé"\n'
+        "Interpellé par Jean-Jacques Bourdin sur ce commentaire délivré hors antenne, Emmanuel Macron a "
+        "précisé son point de vue sur Mohamed Saou."
+    )
+    found = quotes(models, text, "fr")
+    assert [q.speaker for q in found if q.text == "type bien"] == ["Emmanuel Macron", "Emmanuel Macron"]

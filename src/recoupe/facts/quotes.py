@@ -241,7 +241,9 @@ no speech verb ('Pour notre éditorialiste, cette affaire a créé un décalage 
 description matching one kept as written before ('sa ministre de l'Education nationale') is rather
 a person of its gender credited since in its paragraph ('« … », écrit Marisol Touraine … « … »,
 lance la ministre'). A party named right after a role after the speech verb qualifies the role,
-which is the subject ('a ajouté la candidate UMP').
+which is the subject ('a ajouté la candidate UMP'). A headline or heading with the same words
+as a whole credited fragment takes its speaker, however short ('Du « type bien » au militant …'
+over 'a qualifié de « type bien »').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -1120,6 +1122,20 @@ class _Speakers:
         def source(
             start: int, words: list[str], verbatim: str | None, after: int | None = None
         ) -> str | None:
+            if verbatim is not None and after is None and len(verbatim.split()) >= 2:
+                # a heading with the same words as a whole credited fragment ('Du « type bien »
+                # au militant …' over 'a qualifié de « type bien »'): that fragment's speaker,
+                # however short (in the body, the sentence's own credit comes first)
+                same = [
+                    q
+                    for q in found
+                    if q.speaker is not None
+                    and q.start != start
+                    and " ".join(_COUNTED_WORDS.findall(_fold(q.text))) == verbatim
+                ]
+                if same:
+                    later_same = [q for q in same if q.start > start]
+                    return (min(later_same, key=lambda q: q.start) if later_same else same[-1]).speaker
             if len(words) < MIN_ECHO_WORDS and (verbatim is None or len(verbatim.split()) <= MIN_ECHO_WORDS):
                 return None  # too few words to tell one quote from another
             matches = []
