@@ -2176,3 +2176,20 @@ def test_politics_a_heading_repeating_a_short_credited_fragment_takes_its_speake
     )
     found = quotes(models, text, "fr")
     assert [q.speaker for q in found if q.text == "type bien"] == ["Emmanuel Macron", "Emmanuel Macron"]
+
+
+def test_politics_an_infinitive_of_purpose_does_not_stop_a_quote_going_on(models: SpacyModels) -> None:
+    # fresada 000011199 (heldout13): 'pour justifier' between the two paragraphs in marks names no
+    # other speaker; the second goes on François Fillon
+    text = (
+        "François Fillon s'est posé en élément perturbateur d'un schéma que ses adversaires appelleraient "
+        "de leurs voeux, selon le prétendant à l'Elysée:\n"
+        '"Je suis là pour percuter tous les scénarios que certains voudraient écrire à votre place. On '
+        'm’attaque depuis des semaines avec une violence sans commune mesure.".\n'
+        "Le député a, à nouveau, revendiqué le poids des suffrages qui se sont portés sur son nom durant la "
+        "primaire pour justifier la poursuite d'une campagne troublée.\n"
+        '"Je n’ai pas l’intention de céder et je ne parle pas seulement pour moi mais parce que la '
+        "démocratie vous appartient à vous. Il est hors de question que soit fauché le vote des électeurs "
+        'de la droite et du centre."'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Je n’ai pas") == "François Fillon"

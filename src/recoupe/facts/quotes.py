@@ -243,7 +243,8 @@ a person of its gender credited since in its paragraph ('« … », écrit Maris
 lance la ministre'). A party named right after a role after the speech verb qualifies the role,
 which is the subject ('a ajouté la candidate UMP'). A headline or heading with the same words
 as a whole credited fragment takes its speaker, however short ('Du « type bien » au militant …'
-over 'a qualifié de « type bien »').
+over 'a qualifié de « type bien »'). An infinitive of a speech verb between a quote and a paragraph
+in marks that goes on its speaker names no other speaker ('pour justifier la poursuite …').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -1249,8 +1250,10 @@ class _Speakers:
         after_credit = self.text.find("\n", closed)
         after_credit = len(self.text) if after_credit < 0 else after_credit
         sentence = self._sentences(raw)
+        # (an infinitive of purpose names no other speaker: 'pour justifier la poursuite d'une
+        # campagne troublée')
         if any(
-            self._free(t) and self._is_speech_verb(t)
+            self._free(t) and self._is_speech_verb(t) and "Inf" not in t.morph.get("VerbForm", [])
             for t in self.sdoc
             if after_credit <= t.idx < raw.open_at or sentence.start_char <= t.idx < sentence.end_char
         ):
