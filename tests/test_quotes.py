@@ -2193,3 +2193,17 @@ def test_politics_an_infinitive_of_purpose_does_not_stop_a_quote_going_on(models
         'de la droite et du centre."'
     )
     assert speaker_of(quotes(models, text, "fr"), "Je n’ai pas") == "François Fillon"
+
+
+def test_english_entertainment_a_quote_after_a_sentence_of_someones_role_speaking(
+    models: SpacyModels,
+) -> None:
+    # scrapinghub eb62ac8425e5 (heldout13): the quote that is its sentence goes on 'Swift's rep',
+    # subject of 'told' in the sentence before, kept as written
+    text = (
+        "Swift's rep told Fox News that this, too, was not the whole truth. \"Big Machine is trying to "
+        "deflect and make this about money by saying she owes them but, an independent, professional "
+        "auditor has determined that Big Machine owes Taylor $7.9 million dollars of unpaid royalties over "
+        'several years."'
+    )
+    assert speaker_of(quotes(models, text, "en"), "Big Machine is trying") == "Swift's rep"

@@ -244,7 +244,10 @@ lance la ministre'). A party named right after a role after the speech verb qual
 which is the subject ('a ajouté la candidate UMP'). A headline or heading with the same words
 as a whole credited fragment takes its speaker, however short ('Du « type bien » au militant …'
 over 'a qualifié de « type bien »'). An infinitive of a speech verb between a quote and a paragraph
-in marks that goes on its speaker names no other speaker ('pour justifier la poursuite …').
+in marks that goes on its speaker names no other speaker ('pour justifier la poursuite …'). A
+quote that is its sentence goes on a role of someone's, as written, subject of a speech verb in the
+sentence before ('Swift's rep told Fox News that … . “…”'; English possessives: no French
+excerpt with 'son avocat a …' before a quote was found in ../shared/data).
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -2163,13 +2166,23 @@ class _Speakers:
                         and subject.pos_ == "NOUN"
                         and any(c.dep_ == "det" and _fold(c.text) in _DEFINITE for c in subject.children)
                     )
+                    # a role of someone's, kept as written: 'Swift's rep told Fox News that … . “…”'
+                    owned_role = (
+                        subject is not None
+                        and subject.pos_ == "NOUN"
+                        and _role_word(_fold(subject.text), self.vocab) in self.vocab.role_nouns
+                        and any(c.dep_ in ("poss", "nmod:poss") for c in subject.children)
+                    )
                     if subject is not None and (
                         described
+                        or owned_role
                         or subject.pos_ == "PROPN"
                         or _entity_at(self.entities, subject.idx, subject.idx + 1)
                     ):
                         name = self._name_of(subject)
-                        if name is not None and name in self.person_names | self._full_names():
+                        if name is not None and (
+                            name in self.person_names | self._full_names() or owned_role
+                        ):
                             return name
                 # a person named as the source of the sentence before: 'Pour notre éditorialiste,
                 # cette affaire a créé un décalage …' / '« Il y a maintenant un contraste … »'
