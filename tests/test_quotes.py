@@ -2207,3 +2207,21 @@ def test_english_entertainment_a_quote_after_a_sentence_of_someones_role_speakin
         'several years."'
     )
     assert speaker_of(quotes(models, text, "en"), "Big Machine is trying") == "Swift's rep"
+
+
+def test_politics_a_pronoun_after_the_marks_is_the_person_the_credit_inside_names(
+    models: SpacyModels,
+) -> None:
+    # fresada 000011569 (heldout13): 'a assuré au nom de son camp Yannick Jadot' inside the marks
+    # (a complement of several words between the verb and its subject); 'a-t-il ajouté' after
+    # them is Yannick Jadot, not Daniel Cohn-Bendit named before
+    text = (
+        "Mardi à Paris, EELV et et sa secrétaire nationale Emmanuelle Cosse ont lancé leur campagne autour "
+        "de l'incontournable sortant Daniel Cohn-Bendit et avec un mot d'ordre: soit sur le repli "
+        "nationaliste, soit sur le saut fédéral.\n\n"
+        "\"Nous sommes volontaires à aller vers plus d'Europe, a assuré au nom de son camp Yannick Jadot. "
+        "Nous porterons une conviction et une détermination pro-européenne. Nous sommes lucides sur les "
+        "insuffisances de l'Europe. L'Europe n'est pas néolibérale et conservatrice par essence. L'Europe "
+        "est un espace politique et l'Europe est ce que les majorités politiques en font\", a-t-il ajouté."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Nous sommes volontaires") == "Yannick Jadot"

@@ -247,7 +247,10 @@ over 'a qualifié de « type bien »'). An infinitive of a speech verb between a
 in marks that goes on its speaker names no other speaker ('pour justifier la poursuite …'). A
 quote that is its sentence goes on a role of someone's, as written, subject of a speech verb in the
 sentence before ('Swift's rep told Fox News that … . “…”'; English possessives: no French
-excerpt with 'son avocat a …' before a quote was found in ../shared/data).
+excerpt with 'son avocat a …' before a quote was found in ../shared/data). A person pronoun
+crediting a long quote after its marks stands for the person a credit inside the marks names
+('« Nous sommes volontaires …, a assuré au nom de son camp Yannick Jadot. … », a-t-il ajouté'); an
+incise's subject may follow a complement of several words ('au nom de son camp').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -1065,6 +1068,11 @@ class _Speakers:
                         break
                     if (speaker := self._speaker_of_verb(candidate, raw)) is not None:
                         break
+            if speaker is not None and full and self._pronoun_after(raw):
+                # '« Nous sommes volontaires …, a assuré au nom de son camp Yannick Jadot. … »,
+                # a-t-il ajouté': the pronoun after the marks stands for the person the credit
+                # inside them names
+                speaker = self._incise(inside) or speaker
             if speaker is None and verb is not None:
                 speaker = self._inverted_before(sentence, raw, inside)
             if speaker is None:
@@ -1083,6 +1091,16 @@ class _Speakers:
             out.append(QuoteMention(quote_text, raw.start, raw.end, speaker))
         out = self._interview(out, paragraphs)
         return self._echoes(out, unclaimed)
+
+    def _pronoun_after(self, raw: _Raw) -> bool:
+        """A person pronoun in the credit right after the closing mark ('», a-t-il ajouté',
+        '," he said')."""
+        after = self.sdoc.char_span(
+            raw.close_end, min(len(self.text), raw.close_end + 24), alignment_mode="contract"
+        )
+        return after is not None and any(
+            _fold(t.text).lstrip("-").removeprefix("t-") in self.vocab.person_pronouns for t in after
+        )
 
     def _interview(self, found: list[QuoteMention], paragraphs: list[int]) -> list[QuoteMention]:
         """An interview's layout: paragraphs in marks that no verb credits, in a document where no
@@ -2066,15 +2084,22 @@ class _Speakers:
             # a manner word between the verb of an incise and its subject: 'avec sévérité'
             aux = t.i > 1 and self.sdoc[t.i - 1].pos_ == "AUX"
             incise = t.i > 1 and self.sdoc[t.i - 2 if aux else t.i - 1].text == ","
+            # or a complement of several words: 'a assuré au nom de son camp Yannick Jadot'
             while (
                 incise
-                and k + 1 < min(t.i + 5, len(self.sdoc))
+                and k + 1 < min(t.i + 8, len(self.sdoc))
                 and (
                     self.sdoc[k].pos_ == "ADV"
                     or (self.sdoc[k].pos_ == "ADP" and self.sdoc[k + 1].pos_ == "NOUN")
+                    or (
+                        self.sdoc[k].pos_ == "ADP"
+                        and self.sdoc[k + 1].pos_ == "DET"
+                        and k + 2 < len(self.sdoc)
+                        and self.sdoc[k + 2].pos_ == "NOUN"
+                    )
                 )
             ):
-                k += 2 if self.sdoc[k].pos_ == "ADP" else 1
+                k += 1 if self.sdoc[k].pos_ == "ADV" else 2 if self.sdoc[k + 1].pos_ == "NOUN" else 3
             if mistagged and (k >= len(self.sdoc) or self.sdoc[k].pos_ not in ("DET", "PROPN")):
                 continue
             after = self.sdoc[k] if k < len(self.sdoc) else None
