@@ -2225,3 +2225,15 @@ def test_politics_a_pronoun_after_the_marks_is_the_person_the_credit_inside_name
         "est un espace politique et l'Europe est ce que les majorités politiques en font\", a-t-il ajouté."
     )
     assert speaker_of(quotes(models, text, "fr"), "Nous sommes volontaires") == "Yannick Jadot"
+
+
+def test_politics_comparer_reports_the_words_it_takes(models: SpacyModels) -> None:
+    # fresada 000010456 (heldout13): 'a comparé certains quartiers de Paris « au Bronx »' is a
+    # comparison someone made in speech (no English excerpt with 'compared … to "…"' in
+    # ../shared/data)
+    text = (
+        "Frédéric Péchenard s'est déjà illustré dans son domaine de prédilection, la sécurité. Réagissant "
+        "sur le manque d'effectifs de police à Paris, l'ancier chef de la police a comparé certains "
+        'quartiers de Paris "au Bronx" lundi dernier.'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "au Bronx") == "Frédéric Péchenard"
