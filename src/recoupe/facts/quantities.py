@@ -236,7 +236,8 @@ def _never() -> re.Pattern[str]:
 
 
 def _group_regex(groups: Mapping[str, Sequence[str]], *, anchor_end: bool = False) -> re.Pattern[str]:
-    parts = [f"(?P<{name}>(?<![\\w]){_alternation(pats)})" for name, pats in groups.items() if pats]
+    # the left edge guards every alternative: "topped" is no bound inside "stopped 27 shots"
+    parts = [f"(?P<{name}>(?<![\\w])(?:{_alternation(pats)}))" for name, pats in groups.items() if pats]
     if not parts:
         return _never()
     body = "(?:" + "|".join(parts) + ")"
@@ -411,6 +412,8 @@ class _Lex:
     times_comparative: re.Pattern[str] = field(default_factory=_never)
     # "five times the legal limit", "trois fois le salaire minimum": a multiple of that noun
     multiple_of: re.Pattern[str] = field(default_factory=_never)
+    # verbs besides the linking ones that state a multiple ("représentant 5 fois la France")
+    multiple_verbs: frozenset[str] = frozenset()
     # "a five-year deal worth nearly $80 million", "un contrat d'une valeur de 80 millions": the
     # noun before these words is what the sum measures
     worth_before: re.Pattern[str] = field(default_factory=_never)
@@ -746,13 +749,14 @@ def _lex(code: str) -> _Lex:
     lex.times_comparative = _words_pattern(
         measures, "times_comparative", rf"{_WS}+(?:{{words}}){_WS}+(?P<adjective>[^\W\d_][\w'’-]+)"
     )
-    if lex.frequency_nouns and _strings(measures, "multiple_determiners"):
+    if _strings(measures, "multiple_nouns") and _strings(measures, "multiple_determiners"):
         lex.multiple_of = re.compile(
-            rf"{_WS}+(?P<times>{_escaped(lex.frequency_nouns)}){_WS}+"
+            rf"{_WS}+(?P<times>{_escaped(_strings(measures, 'multiple_nouns'))}){_WS}+"
             rf"(?:(?:{_escaped(_strings(measures, 'multiple_determiners'))}){_WS}+|l['’])"
             rf"(?P<noun>[^\W\d_][\w'’-]+(?:{_WS}+[^\W\d_][\w'’-]+){{0,2}})",
             re.IGNORECASE,
         )
+    lex.multiple_verbs = frozenset(fold(w) for w in _strings(measures, "multiple_verbs"))
     lex.worth_before = _words_pattern(
         measures, "worth_words", rf"(?<![\w'’-])(?P<noun>[^\W\d_][\w'’]+){_WS}+(?:{{words}}){_WS}+$"
     )
@@ -3580,19 +3584,24 @@ def _read_expression(
         graded = lex.magnitude_after.match(text[end : end + 60]) or lex.graded_nouns.match(
             text[end : end + 30]
         )
-        multiple = lex.multiple_of.match(text, end) if high_atom is None else None
+        # without a parse no verb tells a multiple from an action repeated ("a opposé 8 fois son
+        # véto"): read only with one
+        multiple = lex.multiple_of.match(text, end) if high_atom is None and sdoc is not None else None
         multiplied = _multiplied_noun(multiple["noun"], lex) if multiple is not None else None
-        if multiple is not None and multiplied is not None and sdoc is not None:
+        if multiple is not None and multiplied is not None and sdoc is not None:  # always a parse here
             # "qui a opposé 8 fois son véto" (FreSaDa 000004595): a noun after a count of times that
             # an action verb governs is what was repeated; a multiple is stated by a copula or a
             # verb of level ("was ... five times the legal limit", "atteignait trois fois le seuil")
             noun_end = multiple.start("noun") + len(multiplied)
-            noun_span = sdoc.char_span(multiple.start("noun"), noun_end, alignment_mode="expand")
-            governor = noun_span.root.head if noun_span is not None else None
-            if (
-                governor is not None
-                and governor.pos_ == "VERB"
-                and fold(governor.text) not in lex.linking_words
+            multiple_span = sdoc.char_span(atom.start, noun_end, alignment_mode="expand")
+            governors = (
+                [t.head for t in multiple_span if not (multiple_span.start <= t.head.i < multiple_span.end)]
+                if multiple_span is not None
+                else []
+            )
+            if any(
+                g.pos_ == "VERB" and fold(g.text) not in lex.linking_words | lex.multiple_verbs
+                for g in governors
             ):
                 multiplied = None
         if multiple is not None and multiplied is not None:
@@ -3613,6 +3622,14 @@ def _read_expression(
             head_unit = lex.duration_symbols.get(fold(word), word)
             noun_text = compound["noun"]
             unit_end = end + compound.start("noun") + len(noun_text)
+            # "a 90 - day court - mandated stay" (ECB+ 1_10ecbplus), "a 90-day court-mandated
+            # rehab": a compound adjective after the unit qualifies the noun after it
+            adjective = re.match(r"\s-\s[a-z]+\s+(?P<noun>[a-z][\w'’]*)", text[unit_end : unit_end + 40])
+            if adjective is None and re.search(r"-[a-z]+ed$", noun_text):
+                adjective = re.match(r"\s+(?P<noun>[a-z][\w'’]*)", text[unit_end : unit_end + 40])
+            if adjective is not None and fold(adjective["noun"]) not in lex.stop:
+                noun_text = adjective["noun"]
+                unit_end += adjective.end("noun")
             subject = noun_text
             measure = "duration"
         else:
