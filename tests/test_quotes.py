@@ -2237,3 +2237,17 @@ def test_politics_comparer_reports_the_words_it_takes(models: SpacyModels) -> No
         'quartiers de Paris "au Bronx" lundi dernier.'
     )
     assert speaker_of(quotes(models, text, "fr"), "au Bronx") == "Frédéric Péchenard"
+
+
+def test_politics_a_name_ner_missed_set_off_before_the_verb_an_infinitive_completes(
+    models: SpacyModels,
+) -> None:
+    # fresada 000010912 (heldout13): the parser cuts the sentence after 'Marine Le Pen' (NER misses
+    # the name, the tagger takes 'Marine' for a noun); 'pour déclarer' completes 'en a profité'
+    text = (
+        "Une allusion au Front national, et peut-être aussi à certains proches de François Fillon, dont "
+        "plusieurs figures ont dénoncé une supposée indulgence d’Emmanuel Macron pour des motifs "
+        "électoralistes. Marine Le Pen, par exemple, en a profité pour déclarer qu'avec Macron, \"ce sera "
+        "l'islamisme en marche\"."
+    )
+    assert speaker_of(quotes(models, text, "fr"), "ce sera") == "Marine Le Pen"

@@ -250,7 +250,10 @@ sentence before ('Swift's rep told Fox News that … . “…”'; English posse
 excerpt with 'son avocat a …' before a quote was found in ../shared/data). A person pronoun
 crediting a long quote after its marks stands for the person a credit inside the marks names
 ('« Nous sommes volontaires …, a assuré au nom de son camp Yannick Jadot. … », a-t-il ajouté'); an
-incise's subject may follow a complement of several words ('au nom de son camp').
+incise's subject may follow a complement of several words ('au nom de son camp'). The person
+set off by commas before a verb the parser left without subject speaks for an infinitive that
+verb takes too, and may be a name NER missed ('Marine Le Pen, par exemple, en a profité pour
+déclarer qu'… « … »').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -1644,6 +1647,12 @@ class _Speakers:
             person = self._name_set_off_before(verb)
             if person is not None:
                 return person
+        if subject is None and verb.dep_ == "xcomp" and verb.head.i < verb.i and _finite(verb.head):
+            # 'Marine Le Pen, par exemple, en a profité pour déclarer qu'…': the same for the
+            # verb an infinitive completes
+            person = self._name_set_off_before(verb.head)
+            if person is not None:
+                return person
         if subject is None and "Inf" in verb.morph.get("VerbForm", []):
             return self._narrated(verb)
         if subject is None or not self._free(subject):
@@ -1723,7 +1732,10 @@ class _Speakers:
         between them (no finite verb, no quotation mark in the apposition)."""
         k = verb.i - 1
         while k > 0 and (
-            self.sdoc[k].pos_ in ("AUX", "ADV") or _fold(self.sdoc[k].text) in self.vocab.object_clitics
+            self.sdoc[k].pos_ in ("AUX", "ADV")
+            or _fold(self.sdoc[k].text) in self.vocab.object_clitics
+            # a clitic complement the parser tags as one ('en a profité')
+            or (self.sdoc[k].pos_ == "PRON" and self.sdoc[k].dep_ in ("iobj", "obj", "expl:comp"))
         ):
             k -= 1
         comma = self.sdoc[k]
@@ -1734,7 +1746,7 @@ class _Speakers:
             (m for m in self.entities if m.kind == "person" and line_start <= m.start < comma.idx), None
         )
         if person is None or not re.fullmatch(r"(?:.*[.!?]\s+)?", self.text[line_start : person.start]):
-            return None
+            return self._proper_name_opening(line_start, comma)
         apposition = self.sdoc.char_span(person.end, comma.idx, alignment_mode="expand")
         if (
             apposition is None
@@ -1743,6 +1755,32 @@ class _Speakers:
         ):
             return None
         return self._full(str(person.value or person.text), person.start)
+
+    def _proper_name_opening(self, line_start: int, comma: Token) -> str | None:
+        """A name NER missed opening the sentence before `comma`, set off by it and by a second
+        comma from the verb ('Marine Le Pen, par exemple, en a profité pour déclarer'): two to
+        four capitalised proper nouns right after a sentence end or the line's start."""
+        before = [t for t in self.sdoc[: comma.i] if t.idx >= line_start]
+        opening = [i for i, t in enumerate(before) if t.text in (".", "!", "?")]
+        start = opening[-1] + 1 if opening else 0
+        # the name ends at the first comma of the sentence, the one before the apposition
+        first_comma = next((i for i in range(start, len(before)) if before[i].text == ","), None)
+        if first_comma is None:
+            return None
+        name = before[start:first_comma]
+        # capitalised words, a proper noun last, no article first (the tagger may take 'Marine'
+        # for a noun and 'Le' for an article: 'Marine Le Pen'; not 'La France')
+        if (
+            not 2 <= len(name) <= 4
+            or not all(_UPPER.match(t.text) for t in name)
+            or name[-1].pos_ != "PROPN"
+            or name[0].pos_ not in ("PROPN", "NOUN")
+        ):
+            return None
+        apposition = before[first_comma + 1 :]
+        if not apposition or any(_finite(t) or t.text in _OPENERS | _CLOSERS for t in apposition):
+            return None
+        return self._full(self.text[name[0].idx : name[-1].idx + len(name[-1].text)], name[0].idx)
 
     def _narrated(self, verb: Token) -> str | None:
         """'Et d'évoquer ce « … »', 'Et d'ajouter : « … »': an infinitive of narration opening
