@@ -2251,3 +2251,24 @@ def test_politics_a_name_ner_missed_set_off_before_the_verb_an_infinitive_comple
         "l'islamisme en marche\"."
     )
     assert speaker_of(quotes(models, text, "fr"), "ce sera") == "Marine Le Pen"
+
+
+def test_a_straight_mark_closed_by_a_curly_one_is_a_quote(models: SpacyModels) -> None:
+    # scrapinghub eb62ac8425e5 (heldout13) and fresada 000010373: web text mixing styles opens
+    # with " and closes with ”
+    text = (
+        "On Monday, Big Machine Records issued a statement that appeared to make it possible for Swift to "
+        "perform her songs at the upcoming American Music Awards.\n\n"
+        '"It should be noted that recording artists do not need label approval for live performances on '
+        "television or any other live media,” the statement continued."
+    )
+    assert [q.text for q in quotes(models, text, "en")] == [
+        "It should be noted that recording artists do not need label approval for live performances on "
+        "television or any other live media"
+    ]
+    text = (
+        "Mais la ministre se montre ferme. “Je soutiens le texte qui réautorise les coupures. Nous allons "
+        "préciser les choses avec un sous-amendement gouvernemental”, répond Ségolène Royal, citée par Le "
+        'Parisien lundi. "Il faut protéger les plus vulnérables”, concède la ministre.'
+    )
+    assert speaker_of(quotes(models, text, "fr"), "Il faut protéger") == "Ségolène Royal"

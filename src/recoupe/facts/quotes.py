@@ -253,7 +253,8 @@ crediting a long quote after its marks stands for the person a credit inside the
 incise's subject may follow a complement of several words ('au nom de son camp'). The person
 set off by commas before a verb the parser left without subject speaks for an infinitive that
 verb takes too, and may be a name NER missed ('Marine Le Pen, par exemple, en a profité pour
-déclarer qu'… « … »').
+déclarer qu'… « … »'). A straight mark may be closed by a curly one (web text mixing styles:
+'"Il faut protéger les plus vulnérables”, concède la ministre').
 
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
@@ -512,7 +513,13 @@ def _marked_quotes(text: str) -> list[_Raw]:
             else:
                 mark_closes = ""
             closes = [
-                i for i, (opener, _) in enumerate(stack) if _PAIRS[opener] == mark or opener == mark_closes
+                i
+                for i, (opener, _) in enumerate(stack)
+                if _PAIRS[opener] == mark
+                or opener == mark_closes
+                # web text mixing styles: '"It should be noted … distributed,” the statement
+                # continued' (a straight mark closed by a curly one)
+                or (opener == '"' and mark == "”")
             ]
             if closes:
                 i = closes[-1]
