@@ -2971,3 +2971,11 @@ def test_a_multiple_is_read_with_a_parse_only() -> None:
     # (a guard of this round's rule, which read it as one without a parse at first)
     text = "la Russie qui a opposé 8 fois son véto au Conseil de sécurité"
     assert all("véto" not in m.text for m in extract_quantities(text, "fr"))
+
+
+def test_a_gerund_hung_on_a_noun_is_no_participle_of_it(french_parser: Any) -> None:
+    # RPM2 T10_C1_09 (before: 'amie'); English gerunds hang on a preposition ("by giving"), not
+    # on the noun: no English case
+    text = "Elle a dit avoir confié l'enfant à une amie en lui donnant 500 euros, de la nourriture et des vêtements."
+    m = by_value(_parsed(french_parser, text, "fr"), 500)
+    assert (m.subject, m.predicate) == (None, "donnant")

@@ -2028,9 +2028,11 @@ def _subject_from_parse(
             head.dep_ in ("acl", "amod")
             and head.head.pos_ == "NOUN"
             and head.head.i < head.i
-            and not any(c.dep_.startswith("nsubj") for c in head.children)
+            and not any(c.dep_.startswith("nsubj") or c.dep_ == "mark" for c in head.children)
         ):
-            # "la perte de trading, réévaluée à 751 millions": the participle's noun is measured
+            # "la perte de trading, réévaluée à 751 millions": the participle's noun is measured;
+            # not a gerund the parser hung on a noun ("confié l'enfant à une amie en lui donnant
+            # 500 euros", RPM2 T10_C1_09: what was given, not the friend)
             return _noun_with_complement(head.head, text, inside) or None, predicate
         passive = _passive_subject(head)
         if passive is not None and preposition in lex.object_prepositions:
