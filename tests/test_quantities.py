@@ -2979,3 +2979,11 @@ def test_a_gerund_hung_on_a_noun_is_no_participle_of_it(french_parser: Any) -> N
     text = "Elle a dit avoir confié l'enfant à une amie en lui donnant 500 euros, de la nourriture et des vêtements."
     m = by_value(_parsed(french_parser, text, "fr"), 500)
     assert (m.subject, m.predicate) == (None, "donnant")
+
+
+def test_a_figure_never_reaches_over_a_score_to_a_noun(english_parser: Any) -> None:
+    # scrapinghub ground truth 0d46122928 (Davis Cup round-up, no label points into it): the first
+    # set's "6" was read as a count of "victorys" over the second set's score; French set scores
+    # follow their noun ("sa victoire 6-4, 6-3"): no French case
+    text = "Australia beat Colombia behind Nick Kyrgios’ 6-4, 6-4 win over Alejandro Gonzalez and Alex de Minaur’s 6-4, 6-3 victory over Daniel Elahi Galan."
+    assert all(m.unit == "score" for m in _parsed(english_parser, text, "en"))

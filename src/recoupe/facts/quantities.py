@@ -2997,6 +2997,10 @@ def extract_quantities(text: str, language: str, sdoc: Doc | None = None) -> lis
             expr = _clitic_count(text, lex, atom, counts[-1], sdoc) or expr
         if expr is None:
             continue
+        if any(atom.start < score.start < expr.end for score in scores):
+            # "Alex de Minaur's 6-4, 6-3 victory" (scrapinghub 0d46122928): a figure never reaches
+            # over a score to the noun after it ("6 victories")
+            continue
         consumed_until = expr.end
         if _price_year(text, lex, atom, expr):
             continue
