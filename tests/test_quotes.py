@@ -2272,3 +2272,20 @@ def test_a_straight_mark_closed_by_a_curly_one_is_a_quote(models: SpacyModels) -
         'Parisien lundi. "Il faut protéger les plus vulnérables”, concède la ministre.'
     )
     assert speaker_of(quotes(models, text, "fr"), "Il faut protéger") == "Ségolène Royal"
+
+
+def test_english_a_quote_closed_by_two_apostrophes(models: SpacyModels) -> None:
+    # scrapinghub benchmark, hosted.ap.org (politics: the Conservatives' renamed Twitter account,
+    # 2019): AP copy closes a quote with two apostrophes; the quote was read on into the next
+    # sentence and credited to "Twitter"
+    text = (
+        "Rebranded to resemble a neutral fact-checking account, it posted a series of tweets supporting "
+        "Johnson during Tuesday’s debate.\n\n"
+        "“It was an attempt to mislead voters,’’ Will Moy, chief executive of the London-based "
+        "fact-checking website Full Fact, told the BBC. “And I think it is inappropriate and misleading "
+        "for a serious political party to behave that way.”"
+    )
+    found = quotes(models, text, "en")
+    assert [q.text for q in found][:1] == ["It was an attempt to mislead voters"]
+    assert speaker_of(found, "It was an attempt") == "Will Moy"
+    assert speaker_of(found, "And I think") == "Will Moy"

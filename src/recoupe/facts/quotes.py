@@ -318,7 +318,10 @@ _CLITICS = frozenset("il elle ils elles on".split())
 
 # opening mark -> closing mark; straight quotes pair with themselves
 _PAIRS = {"«": "»", "“": "”", "„": "“", "``": "''", '"': '"'}
-_MARK = re.compile(r"``|''|[«»“”„\"]")
+_MARK = re.compile(r"``|''|’’|[«»“”„\"]")
+# a double closing mark typed as two apostrophes: "“It was an attempt to mislead voters,’’ Will
+# Moy … told the BBC" (AP copy); it closes an opening curly mark, never opens a quote
+_APOSTROPHE_CLOSERS = frozenset({"’’", "''"})
 _COMMA_BEFORE = re.compile(r",\s*$")
 # a dateline or section label opening a paragraph: 'POLITIQUE - ', 'PARIS (AFP) - '
 _DATELINE = re.compile(r"^[\sA-ZÀ-ÖØ-Þ'’()-]{2,40}\s[-–—]\s*$")
@@ -469,6 +472,8 @@ def _closing_mark(line: str, opener: str) -> tuple[int, str] | None:
     if closer == '"' and line.count('"') % 2 == 0:
         return None  # its straight quotes pair among themselves
     first = _MARK.search(line)
+    if first is not None and opener == "“" and first.group() in _APOSTROPHE_CLOSERS:
+        return first.start(), first.group()
     return (first.start(), closer) if first is not None and first.group() == closer else None
 
 
@@ -520,6 +525,7 @@ def _marked_quotes(text: str) -> list[_Raw]:
                 # web text mixing styles: '"It should be noted … distributed,” the statement
                 # continued' (a straight mark closed by a curly one)
                 or (opener == '"' and mark == "”")
+                or (opener == "“" and mark in _APOSTROPHE_CLOSERS)
             ]
             if closes:
                 i = closes[-1]
@@ -3251,7 +3257,7 @@ def _entity_at(entities: Sequence[Mention], start: int, end: int) -> Mention | N
     return None
 
 
-_CLOSERS = frozenset({"»", "”", '"', "''", "“"})
+_CLOSERS = frozenset({"»", "”", '"', "''", "’’", "“"})
 _OPENERS = frozenset({"«", "“", '"', "``", "„"})
 _STOP_RIGHT = frozenset({",", ";", ":", "(", "—", "–", "«", "“", '"'})
 
