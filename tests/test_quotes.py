@@ -2289,3 +2289,27 @@ def test_english_a_quote_closed_by_two_apostrophes(models: SpacyModels) -> None:
     assert [q.text for q in found][:1] == ["It was an attempt to mislead voters"]
     assert speaker_of(found, "It was an attempt") == "Will Moy"
     assert speaker_of(found, "And I think") == "Will Moy"
+
+
+def test_english_the_next_paragraph_of_an_open_quote_keeps_its_speaker(models: SpacyModels) -> None:
+    # scrapinghub benchmark, news.sky.com (sports: Mourinho at Tottenham, 2019): the quote's first
+    # paragraph is left open and the next one opens again; it went to "Tottenham", named as the
+    # speaker of the statement after it
+    text = (
+        "Negotiations between the London side and Mourinho's representatives intensified over the last "
+        "few days, with talks continuing into Tuesday night.\n\n"
+        'Mourinho said after his appointment: "I am excited to be joining a club with such a great '
+        "heritage and such passionate supporters.\n\n"
+        '"The quality in both the squad and the academy excites me. Working with these players is what '
+        'has attracted me."\n\n'
+        "Tottenham said in a statement: \"Jose is one of the world's most accomplished managers having "
+        'won 25 senior trophies."'
+    )
+    found = quotes(models, text, "en")
+    assert speaker_of(found, "I am excited") == speaker_of(found, "The quality in both") == "Mourinho"
+    assert speaker_of(found, "Jose is one of") == "Tottenham"
+    # with nobody credited for its first paragraph ('The 56-year-old said'), the second is nobody's
+    unnamed = text.replace(
+        "Mourinho said after his appointment", "The 56-year-old said after his appointment"
+    )
+    assert speaker_of(quotes(models, unnamed, "en"), "The quality in both") != "Tottenham"

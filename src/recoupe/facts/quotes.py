@@ -450,6 +450,9 @@ class _Raw:
     end: int
     block: bool = False
     speaker: str | None = None
+    # the next paragraph of a quote whose paragraph before was left open ('… said: "I am excited …
+    # supporters.' / '"The quality … excites me."'): the same speaker goes on
+    continues: bool = False
 
 
 def _strip_inside(text: str, start: int, end: int) -> tuple[int, int]:
@@ -481,6 +484,7 @@ def _marked_quotes(text: str) -> list[_Raw]:
     """Quotes between marks; nested ones are part of the outer quote."""
     found: list[_Raw] = []
     carry: tuple[str, int, int, int] | None = None  # opener, its offset, lines waited, its line's end
+    reopened: set[int] = set()  # offsets of marks opening the next paragraph of a quote
     offset = 0
     for line in text.split("\n"):
         line_start, offset = offset, offset + len(line) + 1
@@ -496,6 +500,7 @@ def _marked_quotes(text: str) -> list[_Raw]:
                 # the next paragraph of the same quote opens again: this one ends with its line
                 if (raw := _raw(text, open_at, opener, carried_end, carried_end)) is not None:
                     found.append(raw)
+                    reopened.add(line_start + len(line) - len(line.lstrip()))
             elif closing is not None:
                 at, closer = closing
                 if (
@@ -544,6 +549,8 @@ def _marked_quotes(text: str) -> list[_Raw]:
                 # '… choice of rehab facilities . "' / 'She's in rehab right now .' / '… . "': a
                 # quote opened at the end of a sentence's line goes on in the next lines
                 carry = (opener, open_at, 0, line_start + len(line.rstrip()))
+    for raw in found:
+        raw.continues = raw.open_at in reopened
     found.sort(key=lambda r: (r.open_at, -r.close_end))
     outer: list[_Raw] = []
     for raw in found:
@@ -1067,6 +1074,8 @@ class _Speakers:
                 unclaimed.append(raw)
                 continue
             speaker = raw.speaker
+            if speaker is None and raw.continues and out and out[-1].speaker is not None:
+                speaker = out[-1].speaker  # the paragraph before opened this quote
             if speaker is None and act is not None:
                 speaker = self._act_speaker(act, raw)
             if speaker is None and verb is not None:
@@ -1094,7 +1103,10 @@ class _Speakers:
             if speaker is None:
                 speaker = according or announcer
             if speaker is None and full:
-                speaker = self._incise(inside) or self._adjacent(sentence, raw, previous)
+                # a paragraph going on with an open quote is no quote the sentence after credits
+                # ('… "The quality … attracted me." / Tottenham said in a statement: "…"')
+                adjacent = None if raw.continues else self._adjacent(sentence, raw, previous)
+                speaker = self._incise(inside) or adjacent
             if speaker is None:
                 speaker = self._same_source(inside, raw)
             if speaker is None and full:
