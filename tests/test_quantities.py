@@ -2729,7 +2729,8 @@ def test_a_count_of_times_before_the_noun_it_multiplies_is_a_multiple(
 
 
 def test_a_count_of_times_an_action_verb_governs_stays_a_repeated_action(french_parser: Any) -> None:
-    # FreSaDa regular 000004956: "faire trois fois le tour de la France" is three trips, no multiple
+    # FreSaDa regular 000004956: "faire trois fois le tour de la France" is three trips, no
+    # multiple (a guard of this round's multiples)
     text = "mais il faut caler les allers et venues pour éviter de faire trois fois le tour de la France, savoir si on les récupère le 26 ou le 29."
     assert by_value(_parsed(french_parser, text, "fr"), 3).subject == "faire tour"
 
@@ -2784,7 +2785,8 @@ def test_a_duration_of_a_verb_done_for_a_name_is_of_the_verb_and_the_name(
             5,
             "member of its anti",
         ),
-        # written for the test (French hangs the duration on the attribute: "membre ... depuis")
+        # written for the test (French hangs the duration on the attribute: "membre ... depuis";
+        # a guard: an older rule already read it so)
         ("Il est membre du bureau politique depuis cinq ans.", "fr", 5, "membre du bureau politique"),
     ],
 )
