@@ -93,15 +93,20 @@ def _document_from(data: dict[str, Any]) -> Document:
 def documents(story_set: StorySet, *, use_cache: bool = True, limit: int | None = None) -> list[Document]:
     """The set's pages through clean, judge, dedup and facts (default options), cached."""
     rows = rows_of(story_set.path)[:limit]
-    CACHE.mkdir(exist_ok=True)
     cached = CACHE / f"{story_set.path.parent.name}-{_source_key(story_set.path)}-{len(rows)}.json"
+    return _cached_documents(cached, lambda: [page_of(r) for r in rows], use_cache=use_cache)
+
+
+def _cached_documents(cached: Path, pages: Callable[[], list[Page]], *, use_cache: bool) -> list[Document]:
+    """`pages` through clean, judge, dedup and facts (default options), read from `cached` when
+    there, written to it when every page went through."""
     if use_cache and cached.is_file():
         return [_document_from(d) for d in json.loads(cached.read_text("utf-8"))]
     from recoupe.pipeline import Pipeline
 
     start = time.perf_counter()
     failures: dict[str, str] = {}
-    docs, _ = Pipeline().documents([page_of(r) for r in rows], failures=failures)
+    docs, _ = Pipeline().documents(pages(), failures=failures)
     print(f"  facts on {len(docs)} pages: {time.perf_counter() - start:.0f} s", file=sys.stderr)
     if failures:
         for source, reason in sorted(failures.items()):
@@ -119,6 +124,7 @@ def documents(story_set: StorySet, *, use_cache: bool = True, limit: int | None 
         "sentences",
     )
     records = [{k: v for k, v in dataclasses.asdict(d).items() if k in keep} for d in docs]
+    CACHE.mkdir(exist_ok=True)
     cached.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
     return docs
 
@@ -239,32 +245,14 @@ def crawl(*, use_cache: bool = True) -> None:
         return
     labels = json.loads(CRAWL_LABELS.read_text("utf-8"))
     paths = sorted(CRAWL.iterdir())
-    digest = hashlib.sha1(CRAWL_LABELS.read_bytes())
-    for module in ("facts/entities.py", "facts/dates.py", "facts/nlp.py", "judge.py", "dedup.py"):
-        digest.update((REPO / "src" / "recoupe" / module).read_bytes())
-    cached = CACHE / f"crawl-{digest.hexdigest()[:16]}-{len(paths)}.json"
-    if use_cache and cached.is_file():
-        docs = [_document_from(d) for d in json.loads(cached.read_text("utf-8"))]
-    else:
-        from recoupe.ingest.readers import read_inputs
-        from recoupe.pipeline import Pipeline
 
-        _, pages = read_inputs([str(p) for p in paths])
-        docs, _ = Pipeline().documents(pages, failures={})
-        keep = (
-            "id",
-            "source",
-            "text",
-            "language",
-            "published",
-            "verdict",
-            "duplicate_of",
-            "mentions",
-            "sentences",
-        )
-        records = [{k: v for k, v in dataclasses.asdict(d).items() if k in keep} for d in docs]
-        CACHE.mkdir(exist_ok=True)
-        cached.write_text(json.dumps(records, ensure_ascii=False), "utf-8")
+    def pages() -> list[Page]:
+        from recoupe.ingest.readers import read_inputs
+
+        return read_inputs([str(p) for p in paths])[1]
+
+    cached = CACHE / f"crawl-{_source_key(CRAWL_LABELS)}-{len(paths)}.json"
+    docs = _cached_documents(cached, pages, use_cache=use_cache)
     group_of = {name: f"g{k}" for k, group in enumerate(labels["groups"]) for name in group}
     gold = {d.id: group_of.get(Path(d.source).name, d.id) for d in docs}
     from recoupe.stories import Stories
