@@ -21,7 +21,10 @@ corrections that hold on pages the models never saw:
 - organisations and events by their first or last word ('Commission bancaire', 'Institut de
   Kiel', 'World War II'), seats of power standing for their government ('le Kremlin', 'the White
   House') as organisations, a one-word 'person' that is a known place ('Washington lève les
-  restrictions', tagged PER) as a place;
+  restrictions', tagged PER) as a place; social platforms ('posted on Twitter', tagged PERSON) as
+  organisations; a one-word 'person' after a person's name and 'of' ('LuAnn Marie Johnson, 66, of
+  Burnsville') as that person's town; an English gerund opening a sentence ('Hosting Cook at
+  Dreamforce') is cut off the person's name;
 - canonical names: 'Biden' and 'M. Santos' take the document's full name ending with them,
   'Ingrid' the one full name starting with it, 'région de Koursk' -> 'Koursk', 'Army Tactical
   Missile Systems (ATACMS)' -> 'ATACMS'; one spelling per name, and the kind a name gets most
@@ -136,6 +139,8 @@ EVENT_HEADS = _all("events", "heads")
 GENERIC_CAPITALISED = _all("nouns", "capitalised_common")
 # seats of power named for the government that sits there (folded)
 SEATS_OF_POWER = _all("organizations", "seats_of_power")
+# social platforms and streaming services ('posted on Twitter', tagged PERSON): organisations
+PLATFORMS = _all("organizations", "platforms")
 # days and times ('Vendredi dernier'), offices a title names ('procureur de la République')
 TIME_WORDS = _all("entity_noise", "time_words")
 OFFICE_WORDS = _all("entity_noise", "offices") | GENERIC_CAPITALISED
@@ -367,6 +372,11 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
     if kind == "person":
         while len(tokens) > 1 and (fold(tokens[0].text).rstrip(".") in TITLES or tokens[0].text.islower()):
             tokens = tokens[1:]
+        # a gerund opening the sentence is no first name: 'Hosting Cook at Dreamforce "is our dream"'
+        if len(tokens) > 1 and _opens_with_gerund(tokens[0], starts, text):
+            tokens = tokens[1:]
+        if len(tokens) == 1 and _after_a_persons_name_and_of(tokens[0]):
+            kind = "place"  # 'LuAnn Marie Johnson, 66, of Burnsville, was killed': her town
     else:  # 'de France', 'of Athens': a preposition opens no place name ('de Gaulle' is a person's)
         while len(tokens) > 1 and tokens[0].is_lower and fold(tokens[0].text).rstrip("'’") in _OF_WORDS:
             tokens = tokens[1:]
@@ -443,6 +453,67 @@ def _clean(ent: Span, kind: FactKind, starts: frozenset[int], text: str) -> _Can
 
 _DECIMAL = re.compile(r"\d[,.]\d")
 _TRAILING_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ"})
+
+
+def _opens_with_gerund(token: Token, starts: frozenset[int], text: str) -> bool:
+    """An English sentence's capitalised first word that is a verb's -ing form ('Hosting Cook at
+    Dreamforce', 'Joining Cooley at the news conference was…'), tagged NNP because capitalised:
+    in lowercase the tagger reads it VBG. Names ending in -ing ('Irving Klaw') stay, and so do
+    titles inside a sentence ('the sequel, Catching Fire')."""
+    if (
+        token.lang_ != "en"
+        or not token.text.endswith("ing")
+        or not token.text.istitle()
+        or len(token.text) < 6
+    ):
+        return False
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    # at a line's start, list numbers and quote marks aside ('4. Questioning Vindman's judgment')
+    line_initial = not re.sub(r"^[\d.)\s«»“”\"'(–—-]*", "", text[line_start : token.idx])
+    if token.i not in starts and not line_initial:
+        return False
+    if token.tag_ == "VBG":
+        return True
+    return _retagged_lowercase(token) == "VBG"
+
+
+def _retagged_lowercase(token: Token) -> str:
+    """The tag the English tagger gives the token written in lowercase, in its sentence."""
+    from recoupe.facts.nlp import shared_models
+
+    sentence = token.sent
+    offset = token.idx - sentence.start_char
+    lowered = sentence.text[:offset] + token.text.lower() + sentence.text[offset + len(token.text) :]
+    nlp = shared_models().get("en")
+    doc = nlp.make_doc(lowered)
+    # the tagger alone (and the tok2vec it listens to): no parse, no NER
+    for name, component in nlp.pipeline:
+        if name in ("tok2vec", "tagger"):
+            doc = component(doc)
+    retagged = next((t for t in doc if t.idx == offset), None)
+    return retagged.tag_ if retagged is not None else ""
+
+
+def _after_a_persons_name_and_of(token: Token) -> bool:
+    """A one-word 'person' after 'of' that follows a person's full name, their age between
+    commas or not ('LuAnn Marie Johnson, 66, of Burnsville', '66-year-old LuAnn Marie Johnson,
+    of Burnsville', 'LuAnn Marie Johnson of Burnsville'): the town the person lives in. Not 'the
+    wife of John', 'a friend of LuAnn's' (a common noun before 'of')."""
+    doc, i = token.doc, token.i
+    if i < 3 or fold(doc[i - 1].text) not in _OF_WORDS:
+        return False
+    if doc[i - 2].text != ",":
+        # no comma: right after a full name ('Johnson' ending 'LuAnn Marie Johnson')
+        before = doc[i - 2]
+        return before.ent_type_ in ("PERSON", "PER") and before.ent_iob_ == "I" and before.text[:1].isupper()
+    j = i - 3
+    # an age between commas: ', 66,' or ', 66 ans,'
+    if doc[j].like_num or (j > 0 and doc[j - 1].like_num and doc[j].is_lower):
+        j = j - 1 if doc[j].like_num else j - 2
+        if j < 1 or doc[j].text != ",":
+            return False
+        j -= 1
+    return doc[j].ent_type_ in ("PERSON", "PER") and doc[j].text[:1].isupper()
 
 
 def _is_noise(surface: str, tokens: list[Token], kind: FactKind, sentence_initial: bool, text: str) -> bool:
@@ -744,6 +815,9 @@ def _corrected_kind(c: _Candidate) -> FactKind:
     key = fold(c.text)
     key = re.sub(r"^(?:le|la|les|l'|the)\s*", "", key)
     if key in SEATS_OF_POWER:
+        return "organization"
+    if key in PLATFORMS and c.kind in ("person", "place", "other"):
+        # 'Taylor Swift posted on Twitter' (tagged PERSON): a service, no one who speaks
         return "organization"
     first, last = _head_words(c.text)
     if c.kind in ("place", "other", "person", "product") and (
