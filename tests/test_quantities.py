@@ -88,6 +88,25 @@ def test_english_formats_comma_thousands_and_scaled_currency() -> None:
     assert by_value(mentions, 110e9).unit == "EUR"
 
 
+def test_english_space_joins_digit_groups_only_on_a_page_that_writes_spaced_thousands() -> None:
+    # scrapinghub ground truth 374ac9a59a (cnbc, Emirates): English writes thousands with commas,
+    # and nothing on the page is written "6 000": "400 737" is a count and a model number
+    text = "Its fleet of roughly 400 737 Max jets around the world have been grounded since March."
+    mentions = extract_quantities(text, "en")
+    assert 400737 not in [m.value for m in mentions]
+    assert by_value(mentions, 400).qualifier == "approximately"
+    # trafilatura_eval nationnews.com-schools (Barbados): "2 004" is written with a space and a
+    # group no one writes alone, so "1 431" on that page is a thousand and more too
+    text = (
+        "the Best-dos Santos Public Health Laboratory conducted 2 004 COVID-19 tests on Wednesday, "
+        "five positive COVID-19 cases on Thursday from the 1 431 tests conducted by the"
+    )
+    assert by_value(extract_quantities(text, "en"), 1431).unit == "tests"
+    # a French page writes its thousands with spaces: rpm2 T02_C2_03
+    text = "l’annonce de la suppression de 4 500 emplois et la fusion de l’organe central"
+    assert by_value(extract_quantities(text, "fr"), 4500).unit == "emplois"
+
+
 def test_abbreviated_scales() -> None:
     # fresada_french_satire: "s'élève à 18,5 Mds € contre 17,3 Mds € en 2017", "4,04 Mds€"
     text = "leur montant s'élève à 18,5 Mds € contre 17,3 Mds € en 2017, plus précisément 4,04 Mds€"

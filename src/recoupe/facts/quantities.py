@@ -4,7 +4,8 @@ sentence says claims it.
 
 `extract_quantities(text, language, sdoc=None)` returns `Mention`s of kind "money" or
 "quantity". Numbers are read in the page's language (`lang/<code>/numbers.toml`): "10 000"
-(with a space, no-break space or narrow no-break space), "1,200", "31 , 000" and "5 . 9" (a
+(with a space, no-break space or narrow no-break space; in English only on a page that writes
+some group no one writes alone, "6 000": else "400 737 Max jets" is two numbers), "1,200", "31 , 000" and "5 . 9" (a
 tokenised copy, the decimal only where no sentence can end between), "55,5 milliards", "3.5
 million", "$275 million", "€10bn", "5 M€", words ("douze jours", "ten miles", via text2num).
 Every word this module reads lives in `recoupe/lang/<code>/*.toml` (units, numbers, qualifiers,
@@ -86,17 +87,22 @@ _WS = rf"[{_SPACE}]"
 # numbers (digits and symbols: no language)
 # --------------------------------------------------------------------------------------------
 
-_DIGITS = re.compile(
-    rf"(?<![\w.,/#@%=])(?<![\w][.,])"
-    rf"(?P<num>\d{{1,3}}(?:[{_SPACE}]\d{{3}})+(?:[.,]\d+)?"  # 10 000, 10 000,5
-    r"|\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"  # 1,200  1.458.000,00  1,200.5
+_SPACED_GROUPS = rf"\d{{1,3}}(?:[{_SPACE}]\d{{3}})+(?:[.,]\d+)?"  # 10 000, 10 000,5
+_OTHER_DIGITS = (
+    r"\d{1,3}(?:[.,]\d{3})+(?:[.,]\d+)?"  # 1,200  1.458.000,00  1,200.5
     r"|\d{1,3}(?: , \d{3})+(?![\d,])"  # 31 , 000: a tokenised copy (ECB+-style corpora)
     # 5 . 9: a decimal of a tokenised copy, only where no sentence can end between the two
     # numbers (a lowercase word, a unit sign or a clause mark follows; never "5 . 9 People")
     r"|\d{1,4} \. \d{1,3}(?=[ ]*[,;:)%]|[ ]+[-–a-z$€£]|[ ]+\.(?:\s|$)|$)"
-    r"|\d+(?:[.,]\d+)?)"  # 55,5  3.5  2000
-    r"(?!\d|[.,]\d)"
+    r"|\d+(?:[.,]\d+)?"  # 55,5  3.5  2000
 )
+_DIGITS_BEFORE = r"(?<![\w.,/#@%=])(?<![\w][.,])"
+_DIGITS = re.compile(rf"{_DIGITS_BEFORE}(?P<num>{_SPACED_GROUPS}|{_OTHER_DIGITS})(?!\d|[.,]\d)")
+# the same without digit groups joined by a space: for a language that writes its thousands with
+# commas, on a page that never shows a spaced group ("about 400 737 Max jets", cnbc; "0800 555 111")
+_DIGITS_UNSPACED = re.compile(rf"{_DIGITS_BEFORE}(?P<num>{_OTHER_DIGITS})(?!\d|[.,]\d)")
+# a spaced group no one writes alone ("6 000", "2 004"): the page writes its thousands with spaces
+_SPACED_THOUSANDS = re.compile(rf"{_DIGITS_BEFORE}[1-9]\d{{0,2}}(?:[{_SPACE}]\d{{3}})*[{_SPACE}]0\d\d(?!\d)")
 # one-letter scales are symbols, read only with a currency (see _scale_after)
 _LETTER_SCALES: dict[str, float] = {"k": 1e3, "m": 1e6}
 _LETTER_SCALE = re.compile(rf"(?P<sep>{_WS}?)(?P<scale>[mMkK])(?=\s*(?:€|\$|£|¥|EUR|USD|GBP|CHF)|(?![\w]))")
@@ -250,6 +256,9 @@ class _Lex:
 
     code: str
     decimal_comma: bool = True
+    # false: thousands are written with commas; a space joins digit groups only on a page that
+    # shows it writes them with spaces (see _find_atoms)
+    space_thousands: bool = True
     scales: dict[str, float] = field(default_factory=dict)
     word_scales: frozenset[str] = frozenset()
     hundreds: frozenset[str] = frozenset()
@@ -495,6 +504,7 @@ def _lex(code: str) -> _Lex:
 
     numbers = lang_data.lexicon(code, "numbers")
     lex.decimal_comma = bool(numbers.get("decimal_comma", True))
+    lex.space_thousands = bool(numbers.get("space_thousands", True))
     lex.scales = {str(k).lower(): float(v) for k, v in numbers.get("scales", {}).items()}
     lex.hundreds = frozenset(_strings(numbers, "hundred"))
     lex.word_scales = frozenset(lex.scales) | lex.hundreds | frozenset(_strings(numbers, "thousand"))
@@ -2789,7 +2799,13 @@ def _scale_after(text: str, pos: int, lex: _Lex, currency_before: bool) -> tuple
 
 def _find_atoms(text: str, lex: _Lex, blocked: list[tuple[int, int]]) -> list[_Atom]:
     atoms: list[_Atom] = []
-    for match in _DIGITS.finditer(text):
+    digits = _DIGITS
+    if not lex.space_thousands and not _SPACED_THOUSANDS.search(text):
+        # an English page that writes no "6 000": "400 737 Max jets" is two numbers, "0800 555
+        # 111" a phone number (right on all 56 spaced groups of ECB+, Scrapinghub and the English
+        # Trafilatura pages: 4 joined, 52 not)
+        digits = _DIGITS_UNSPACED
+    for match in digits.finditer(text):
         start, end = match.span("num")
         if _overlaps(start, end, blocked):
             continue
