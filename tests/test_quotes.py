@@ -2313,3 +2313,49 @@ def test_english_the_next_paragraph_of_an_open_quote_keeps_its_speaker(models: S
         "Mourinho said after his appointment", "The 56-year-old said after his appointment"
     )
     assert speaker_of(quotes(models, unnamed, "en"), "The quality in both") != "Tottenham"
+
+
+# --------------------------------------------------------------------------------------------
+# a speaker described by age ('The 56-year-old said', 'explique le trentenaire')
+# --------------------------------------------------------------------------------------------
+
+
+def test_english_a_description_by_age_is_the_article_person(models: SpacyModels) -> None:
+    # scrapinghub benchmark, news.sky.com (sports: Mourinho at Tottenham, 2019; gold body
+    # 921019755f4a…): nobody credited before, the text gives no age; 'The 56-year-old' is the
+    # person the article is about, not the manager he replaces, named last as a subject
+    text = (
+        "Jose Mourinho has agreed a deal to replace Mauricio Pochettino as Tottenham's manager until "
+        "the end of the 2022/23 season.\n\n"
+        "Pochettino was sacked last night after five-and-a-half years in charge, and less than six "
+        "months after leading Spurs to their first ever Champions League final.\n\n"
+        "Negotiations between the London side and Mourinho's representatives intensified over the last "
+        "few days, with talks continuing into Tuesday night.\n\n"
+        "The Portuguese boss had been out of work since being sacked by Manchester United in December "
+        "2018.\n\n"
+        'The 56-year-old said after his appointment: "I am excited to be joining a club with such a '
+        "great heritage and such passionate supporters.\n\n"
+        '"The quality in both the squad and the academy excites me. Working with these players is what '
+        'has attracted me."'
+    )
+    found = quotes(models, text, "en")
+    assert speaker_of(found, "I am excited") == "Jose Mourinho"
+    assert speaker_of(found, "The quality in both") == "Jose Mourinho"
+
+
+def test_french_a_description_by_age_is_the_person_of_that_age(models: SpacyModels) -> None:
+    # FreSaDa 000002662 (lines 0-1): 'le trentenaire' is Hicham Dendoune, '37 ans', not Nicolas
+    # Bedos, named last as a subject
+    text = (
+        "79 jours, 8 heures et 43 secondes, c’est le temps exact qu’il aura fallu à Hicham Dendoune, "
+        "37 ans, pour faire le tour de l’égo de Nicolas Bedos. Un véritable exploit.\n"
+        "« Je ne pensais pas que cela soit possible, mais je l’ai fait ! », a confié, soulagé, Hicham "
+        "Dendoune, explorateur français de 37 ans, qui avait été, en 2012, le premier homme à faire le "
+        "tour de la tête de Bernard-Henri Lévy en moins d’une année. Une prouesse qui n’a pas été "
+        "simple à valider puisque Nicolas Bedos a cherché à se l’attribuer jusqu’au dernier moment. "
+        "« Il disait que tout ça c’était grâce à lui et il me réclame toujours de l’argent pour avoir "
+        "utilisé son nom », explique le trentenaire, qui aurait déjà prévu de se lancer un autre défi "
+        "de taille : partir à la recherche du charisme de Jean-Marc Ayrault."
+    )
+    found = quotes(models, text, "fr")
+    assert speaker_of(found, "Il disait que") == "Hicham Dendoune"

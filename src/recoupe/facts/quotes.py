@@ -256,6 +256,12 @@ verb takes too, and may be a name NER missed ('Marine Le Pen, par exemple, en a 
 déclarer qu'… « … »'). A straight mark may be closed by a curly one (web text mixing styles:
 '"Il faut protéger les plus vulnérables”, concède la ministre').
 
+A description by age ('The 56-year-old said', 'explique le trentenaire'; `age_words`, `age_nouns`)
+is resolved as a role description, first as the person the text gives that age ('Hicham Dendoune,
+37 ans,'; `age_units`), and when nothing else names its person, as the article's person: the one
+named most often before it, the first named on a tie ('Jose Mourinho has agreed a deal to replace
+Mauricio Pochettino …'). Read from heldout13 (news.sky.com).
+
 Offsets: `text[start:end] == quote.text`, the inside of the marks without surrounding blanks or a
 trailing comma.
 """
@@ -271,7 +277,7 @@ from typing import TYPE_CHECKING
 
 from recoupe.facts.entities import TITLES
 from recoupe.facts.nlp import sentence_starts
-from recoupe.lang import words
+from recoupe.lang import lexicon, words
 from recoupe.model import Mention, QuoteMention
 from recoupe.textutil import fold
 
@@ -367,6 +373,9 @@ class Vocabulary:
     work_nouns: frozenset[str] = frozenset()
     paper_possessives: frozenset[str] = frozenset()
     auxiliaries: frozenset[str] = frozenset()
+    age_words: frozenset[str] = frozenset()  # 'year-old' after a number: 'the 56-year-old'
+    age_units: frozenset[str] = frozenset()  # 'ans' after a stated age: 'Léon Maille, 64 ans,'
+    age_nouns: tuple[tuple[str, int], ...] = ()  # ('sexagenaire', 60): a noun naming a decade of age
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -410,6 +419,14 @@ def vocabulary(language: str) -> Vocabulary:
         work_nouns=get("work_nouns"),
         paper_possessives=get("paper_possessives"),
         auxiliaries=get("auxiliary_forms"),
+        age_words=get("age_words"),
+        age_units=get("age_units"),
+        age_nouns=tuple(
+            sorted(
+                (_fold(noun), int(decade))
+                for noun, decade in lexicon(language, LEXICON).get("age_nouns", {}).items()
+            )
+        ),
     )
 
 
@@ -2783,7 +2800,12 @@ class _Speakers:
         'L'avocate', 'le Belge'): described before with the same noun, else the person last
         credited with speech, when the document names one before."""
         word = _role_word(_fold(head.text), self.vocab)
-        if head.pos_ not in ("NOUN", "PROPN") or "Plur" in head.morph.get("Number", []):
+        # 'The 56-year-old said' ('old' an adjective), 'le sexagénaire': a description by age
+        aged = self._age_description(head)
+        ages = aged[1] if aged is not None else None
+        if aged is not None:
+            phrase = aged[0]  # the hyphens cut `_phrase` at 'old': 'The 56-year-old' whole
+        if (head.pos_ not in ("NOUN", "PROPN") and ages is None) or "Plur" in head.morph.get("Number", []):
             return None
         own = _entity_at(self.entities, head.idx, head.idx + len(head.text))
         if own is not None and own.kind != "person" and word in self.vocab.role_nouns:
@@ -2801,13 +2823,23 @@ class _Speakers:
             and all(c.dep_ == "det" for c in head.children)
             and (own is None or word in self.common_nouns)
         )
-        role = word in self.vocab.role_nouns or word in self.vocab.person_nouns or _is_agent(word)
+        role = (
+            word in self.vocab.role_nouns
+            or word in self.vocab.person_nouns
+            or _is_agent(word)
+            or ages is not None
+        )
         if not (role or demonym):
             return None
         # 'selon la même source': whoever was credited last
         if any(_fold(t.text) in self.vocab.same for t in phrase) and self.credits:
             return self.credits[-1].name
         key = _description_key(phrase)
+        if ages is not None:
+            # the person the text gives that age ('Léon Maille, 64 ans,' … 'le sexagénaire')
+            of_age = self._person_of_age(head.idx, ages)
+            if of_age is not None:
+                return self._described_as(head, phrase, of_age)
         # 'a Western diplomat' … 'the diplomat': the speaker described so before; not one the
         # same noun with other words described ('le chef spirituel des Tibétains' is not 'le chef
         # de l'Etat')
@@ -2930,7 +2962,52 @@ class _Speakers:
             if only in other or not self._agrees(only, gender):
                 return None
             return self._described_as(head, phrase, only)
+        if ages is not None:
+            # an age stands for the article's person when nobody spoke before ('Jose Mourinho has
+            # agreed a deal to replace Mauricio Pochettino …' … 'The 56-year-old said …: "…"')
+            return self._article_person(head.idx, gender)
         return None
+
+    def _age_description(self, head: Token) -> tuple[list[Token], tuple[int, int]] | None:
+        """A description by age, its words and the ages (lowest, highest) it gives: 'the
+        56-year-old' (56, 56), 'le sexagénaire' (60, 69); None for any other description."""
+        phrase = list(self.sdoc[head.left_edge.i : head.i + 1])
+        if head.left_edge.i < head.i and self.vocab.age_words:
+            written = _fold(self.text[phrase[0].idx : head.idx + len(head.text)])
+            for age_word in self.vocab.age_words:
+                hyphenated = r"\s*-\s*".join(re.escape(part) for part in age_word.split("-"))
+                stated = re.search(rf"\b(\d{{1,3}})\s*-\s*{hyphenated}$", written)
+                if stated is not None:
+                    return phrase, (int(stated.group(1)), int(stated.group(1)))
+        word = _fold(head.text)
+        decade = next((decade for noun, decade in self.vocab.age_nouns if noun == word), None)
+        return (phrase, (decade, decade + 9)) if decade is not None else None
+
+    def _person_of_age(self, at: int, ages: tuple[int, int]) -> str | None:
+        """The person named last before `at` with an age in `ages` set off after the name
+        ('Mourinho, 56,', 'Léon Maille, 64 ans,'); None when the text gives nobody that age."""
+        units = "|".join(re.escape(unit) for unit in sorted(self.vocab.age_units))
+        unit = rf"\s+(?:{units})\b" if units else ""  # a unit the language writes is required
+        stated = re.compile(rf"\s*[,(]\s*(\d{{1,3}}){unit}\s*[,)]")
+        of_age = [
+            self._full(p.name, p.start)
+            for p in self.people
+            if p.end <= at
+            and (age := stated.match(self.text, p.end)) is not None
+            and ages[0] <= int(age.group(1)) <= ages[1]
+        ]
+        return of_age[-1] if of_age else None
+
+    def _article_person(self, at: int, gender: str) -> str | None:
+        """The person the article is about, as far as `at`: named most often before it (the first
+        named on a tie), of `gender` where the text gives the person's."""
+        counts: dict[str, int] = {}
+        for p in self.people:
+            if p.start < at and not self._complement_of_person(p) and not self._names_a_thing(p):
+                full = self._full(p.name, p.start)
+                counts[full] = counts.get(full, 0) + 1
+        agreeing = [name for name in counts if self._agrees(name, gender)]
+        return max(agreeing, key=lambda name: counts[name]) if agreeing else None
 
     def _described_organisation(self, head: Token, phrase: list[Token]) -> str | None:
         """The organisation a definite description stands for ('l'association', 'la banque'):
