@@ -107,6 +107,43 @@ def test_english_space_joins_digit_groups_only_on_a_page_that_writes_spaced_thou
     assert by_value(extract_quantities(text, "fr"), 4500).unit == "emplois"
 
 
+@pytest.mark.parametrize(
+    ("text", "language", "named"),
+    [
+        # scrapinghub 374ac9a59a (cnbc): digits glued to a letter that is no unit name a model
+        ("a reduction to a prior commitment of 777x jets from the U.S. plane-maker", "en", 777),
+        # scrapinghub e7d77f1869 (Black Friday deals)
+        ("for all sorts of different product categories, from 4K TVs and robot vacuums", "en", 4),
+        # ecbplus 10_8ecb: a baseball position
+        ("an eight-year contract offer ( dollars undisclosed ) to 1B Mark Teixeira ,", "en", 1),
+        # rpm2 T06_C1_07: an ordinal the ordinal endings do not list
+        ("lors de la cérémonie d'ouverture des 26èmes Jeux olympiques sous les yeux du monde", "fr", 26),
+        # scrapinghub 65bf3048b5: a name capitalized inside names the number after it
+        ("There will certainly be some iPhone 11 Pro users who will jump on board", "en", 11),
+    ],
+)
+def test_model_numbers_are_no_counts(
+    text: str, language: str, named: float, english_parser: Any, french_parser: Any
+) -> None:
+    # with the parse, which counts the noun after the name ("777 jets" before)
+    parser = english_parser if language == "en" else french_parser
+    assert named not in [m.value for m in extract_quantities(text, language)]
+    assert named not in [m.value for m in _parsed(parser, text, language)]
+
+
+def test_a_count_reads_past_the_model_number_after_it() -> None:
+    # scrapinghub 374ac9a59a (cnbc): two numbers in a row count nothing together; the second,
+    # with a capitalized word after it, names the model the first counts
+    text = "It comes in addition to five 787 Dreamliner sales earlier this week"
+    mentions = extract_quantities(text, "en")
+    assert 787 not in [m.value for m in mentions]
+    m = by_value(mentions, 5)
+    assert (m.unit, m.subject) == ("sales", "Dreamliner sales")
+    # but a count before a capitalized word is a count ("30 Boeing jets", same page)
+    text = "In addition to its order of 30 Boeing jets Wednesday, it announced an order"
+    assert by_value(extract_quantities(text, "en"), 30).unit == "jets"
+
+
 def test_abbreviated_scales() -> None:
     # fresada_french_satire: "s'élève à 18,5 Mds € contre 17,3 Mds € en 2017", "4,04 Mds€"
     text = "leur montant s'élève à 18,5 Mds € contre 17,3 Mds € en 2017, plus précisément 4,04 Mds€"

@@ -55,9 +55,10 @@ Normalization:
   parse, word patterns.
 
 Not quantities: years, dates (see `dates.find_date_spans`), times ("01h58"), ordinals ("1er",
-"21st"), phone numbers, numbers inside URLs, identifiers and model names ("F-16", "Boeing 737"),
-section numbers ("article 49.3"), and bare numbers that count nothing (a number with no unit,
-noun, scale word or qualifier is left out, unless it is an age: "Reid, 33,").
+"21st"), phone numbers, numbers inside URLs, identifiers and model names ("F-16", "Boeing 737",
+"iPhone 11", "777x", "4K", a number between a count and a capitalized word: "five 787
+Dreamliner sales"), section numbers ("article 49.3"), and bare numbers that count nothing (a
+number with no unit, noun, scale word or qualifier is left out, unless it is an age: "Reid, 33,").
 """
 
 from __future__ import annotations
@@ -3428,7 +3429,10 @@ def _is_name_before(text: str, start: int, lex: _Lex) -> bool:
     """A capitalized word inside a sentence, right before the number, names a thing ("Boeing
     737", "Euro 2024"); at a sentence start it is just capitalized."""
     before = text[max(0, start - 30) : start]
-    name_before = re.search(r"(?P<lead>^|[^\s])?\s*(?<![\w])([A-ZÀ-Ý][\w'’-]*)\s+$", before)
+    # a word capitalized inside ("iPhone 11 Pro users", scrapinghub 65bf3048b5) is a name too
+    name_before = re.search(
+        r"(?P<lead>^|[^\s])?\s*(?<![\w])([A-ZÀ-Ý][\w'’-]*|[a-z]+[A-Z][\w'’-]*)\s+$", before
+    )
     if not name_before:
         return False
     word = name_before.group(2)
@@ -3438,6 +3442,29 @@ def _is_name_before(text: str, start: int, lex: _Lex) -> bool:
     sentence_initial = (lead == "" and len(before) < 30) or lead in '.!?:;«"“(\n'
     return (
         not sentence_initial and word.lower() not in lex.stop and not lex.qualifier_before.search(word + " ")
+    )
+
+
+def _model_number(text: str, atom: _Atom, lex: _Lex) -> bool:
+    """Digits that name a model, read off how they are written: glued to letters that are no unit
+    ("777x jets", "4K TVs", "the 76ers"), or after another number with a capitalized word next
+    ("five 787 Dreamliner sales", scrapinghub 374ac9a59a, cnbc): two numbers in a row count
+    nothing together, the name holds the second. Not "787-9": a record is written so too ("a
+    19-7 run", "a 162-139 mark", both labelled figures)."""
+    if atom.words:
+        return False
+    after = text[atom.end : atom.end + 2]
+    if re.match(r"[^\W\d_]", after) and not re.match(r"s(?![\w])", after):
+        return True  # a plural "s" is a decade or an age ("the 1990s", "in her 20s")
+    if not re.match(rf"{_WS}+[A-Z]", text[atom.end : atom.end + 3]):
+        return False
+    before = text[max(0, atom.start - 40) : atom.start]
+    if re.search(rf"(?<![\w.,])\d[\d.,]*{_WS}+$", before):
+        return True
+    numbers_before = lex.word_numbers
+    return numbers_before is not None and any(
+        m.end() == len(before.rstrip(_SPACE)) and len(before) > len(before.rstrip(_SPACE))
+        for m in numbers_before.finditer(before)
     )
 
 
@@ -3573,6 +3600,8 @@ def _read_expression(
                 unit, unit_end = _u("lb", "mass"), pounds.end()
     if named and unit is None and last.scaled == 1.0:
         return None  # "Boeing 737", "Euro 2024"; but "BNP Paribas 2,55 milliards d'euros" is a sum
+    if unit is None and high_atom is None and last.scaled == 1.0 and _model_number(text, atom, lex):
+        return None  # "777x jets", "five 787 Dreamliner sales"
     if unit is None and not atom.words and re.fullmatch(r"\d{5,}", atom.digits):
         return None  # counts that large are written grouped; "35831647" is an identifier
     # a year stays a year unless a unit or qualifier makes it a quantity
@@ -3596,6 +3625,9 @@ def _read_expression(
         de = re.compile(rf"{_WS}+{lex.of_then}").match(text, end)
         if (last.scaled > 1 or (last.words and last.value >= 1000)) and de:
             after_number = de.end()
+        model = re.compile(rf"{_WS}+\d+(?={_WS}+[A-Z])").match(text, end)
+        if model is not None and high_atom is None:
+            after_number = model.end()  # "five 787 Dreamliner sales": the count reads past the model
         compound = lex.duration_compound.match(text[end : end + 60])
         if (
             compound
