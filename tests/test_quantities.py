@@ -144,6 +144,32 @@ def test_a_count_reads_past_the_model_number_after_it() -> None:
     assert by_value(extract_quantities(text, "en"), 30).unit == "jets"
 
 
+def test_the_age_of_a_possessed_noun_is_that_nouns(english_parser: Any) -> None:
+    # Readability test page seattletimes-1: the schooner is 106, not its skipper
+    text = (
+        "From the deck of his 106-year-old halibut schooner, undergoing a seasonal overhaul at "
+        "Fisherman’s Terminal in Seattle, skipper Wade Bassi has better insight than most."
+    )
+    assert by_value(_parsed(english_parser, text, "en"), 106).subject == "age halibut schooner"
+    # ecbplus 19_4ecbplus: the son is 14, not the mother the text names most
+    text = (
+        "Tishana King is the only civilian eyewitness to come forward .\n"
+        "King , 39 , a medical records clerk at Kings County Hospital , said she gave a tape - recorded "
+        "interview to detectives several hours after the shooting .\n"
+        "The detectives were aware her 14 - year - old son dialed 911 from their apartment after the gunfire ."
+    )
+    assert by_value(_parsed(english_parser, text, "en"), 14).subject == "age son"
+
+
+def test_a_sentence_verb_outside_the_figures_clause_states_no_sentence() -> None:
+    # Readability test page seattletimes-1: "got" is in the clause before the dash
+    text = (
+        "While he doesn’t buy halibut much — he’s got a freezer full of it — Bassi, 43 years a "
+        "fisherman, keeps an eye on how it’s handled and presented in the grocery stores."
+    )
+    assert by_value(extract_quantities(text, "en"), 43).subject != "sentence"
+
+
 def test_abbreviated_scales() -> None:
     # fresada_french_satire: "s'élève à 18,5 Mds € contre 17,3 Mds € en 2017", "4,04 Mds€"
     text = "leur montant s'élève à 18,5 Mds € contre 17,3 Mds € en 2017, plus précisément 4,04 Mds€"

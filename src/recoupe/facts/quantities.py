@@ -25,7 +25,8 @@ Normalization:
   milliards d'euros", "net income of $21.4 billion", "le chômage à 7,4 %", "a 4% rise in
   sales" -> "rise in sales"); a change, what its verb's subject names ("revenue rose 3.5
   percent" -> "revenue"); what a share is a share of ("40 % des PME"); ages ("Lance
-  Armstrong, 37 ans", "the 33-year-old actress", "Nichols, 37," -> "âge Lance Armstrong"),
+  Armstrong, 37 ans", "the 33-year-old actress", "Nichols, 37," -> "âge Lance Armstrong";
+  "his 106-year-old halibut schooner" -> "age halibut schooner", the possessed noun's),
   prison sentences ("cinq ans de prison", "a 20-year sentence"), tolls ("10 people were killed"
   -> "people killed"), what a duration is of ("30 hours of deliberation", "a 30-day program");
   a length reached by something that can reach it is its range ("portée", "range"); a count of
@@ -276,6 +277,7 @@ class _Lex:
     half: re.Pattern[str] = field(default_factory=_never)
     pounds_weight: bool = False
     stop: frozenset[str] = frozenset()
+    person_possessives: frozenset[str] = frozenset()  # "his", "her": whose the noun after is
     determiners: frozenset[str] = frozenset()
     prenominal: frozenset[str] = frozenset()
     adjective_end: re.Pattern[str] = field(default_factory=_never)
@@ -549,6 +551,7 @@ def _lex(code: str) -> _Lex:
 
     words_fn = lang_data.lexicon(code, "function_words")
     lex.stop = frozenset(_strings(words_fn, "stop"))
+    lex.person_possessives = frozenset(fold(w) for w in _strings(words_fn, "person_possessives"))
     lex.determiners = frozenset(_strings(words_fn, "determiners"))
     lex.prenominal = frozenset(_strings(words_fn, "prenominal"))
     if words_fn.get("adjective_endings"):
@@ -2454,11 +2457,33 @@ def _age(
     if end is None:
         return None
     person = celebrated or (_named_after(sdoc, text, end, lex) if year_old or described else None)
+    if person is None and year_old and (owned := _owned_noun(text, start, end, lex)):
+        return end, f"{lex.age_word} {owned}"
     person = person or _person_before(sdoc, text, sent_start, start, lex)
     if person is None and year_old:
         noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
         person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
     return end, f"{lex.age_word} {person}" if person else lex.age_word
+
+
+def _owned_noun(text: str, start: int, end: int, lex: _Lex) -> str | None:
+    """The noun an age is written before when a possessive owns it ("From the deck of his
+    106-year-old halibut schooner", Readability seattletimes-1; "his 8-year-old son"): the age
+    is that noun's, never its owner's nor the person the page names most."""
+    owner = re.search(r"(?:^|\s)([^\W\d_]+)\s+$", text[max(0, start - 20) : start])
+    if owner is None or fold(owner.group(1)) not in lex.person_possessives:
+        return None
+    words: list[str] = []
+    for word in re.findall(r"\S+", text[end : end + 60])[:2]:
+        bare = word.rstrip(",.;:!?)")
+        if not re.fullmatch(r"[a-z][a-z'’-]*", bare) or fold(bare) in lex.stop:
+            break
+        words.append(bare)
+        if bare != word or fold(bare) in lex.person_nouns:
+            break  # punctuation or a person ends the noun phrase: "his 8-year-old son played"
+    if len(words) == 2 and lex.participle_end.search(words[1]):
+        words = words[:1]  # "her 14 - year - old son dialed 911" (ECB+ 19_4ecbplus): a verb
+    return " ".join(words) or None
 
 
 def _named_after(sdoc: Doc | None, text: str, end: int, lex: _Lex) -> str | None:
@@ -2571,7 +2596,10 @@ def _sentence_subject(text: str, sent_start: int, start: int, unit_end: int, lex
         return lex.sentence_word
     if re.match(rf"{_WS}+{lex.of_then}[^\W\d_]", text[unit_end : unit_end + 30]):
         return None  # "ordered her to serve 90 days of treatment": the complement says what
-    if lex.sentence_before.search(text[sent_start:start]):
+    # the verb must be in the figure's clause: "he's got a freezer full of it — Bassi, 43 years a
+    # fisherman" (Readability seattletimes-1) states no sentence
+    clause = re.split(r"[—–;:]", text[sent_start:start])[-1]
+    if lex.sentence_before.search(clause):
         return lex.sentence_word
     return None
 
