@@ -35,3 +35,14 @@ def test_stop_words_are_our_own_else_spacys_else_none() -> None:
     assert {"und", "der", "nicht"} <= stop_words("de")
     assert "los" not in stop_words("fr") and "und" not in stop_words("en")
     assert stop_words("xx") == stop_words("und") == stop_words("../fr") == frozenset()
+
+
+def test_borrowed_stop_words_do_not_import_spacy() -> None:
+    # a run without French or English pages never imports spaCy (0.7 s): the list is read as data
+    import subprocess
+    import sys
+
+    code = "import sys\nfrom recoupe.lang import stop_words\nprint(len(stop_words('de')), 'spacy' in sys.modules)\n"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    count, imported = out.stdout.split()
+    assert int(count) > 300 and imported == "False"

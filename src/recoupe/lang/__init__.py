@@ -10,16 +10,19 @@ Adding a language is adding a folder with `language.toml` (and whichever lexicon
 `languages()` lists it, `spacy_model()` names its model, and a lexicon a language lacks reads as
 empty, so a rule simply finds nothing there rather than reading the page as another language.
 
-Files are read once per process (`functools.cache`); the loader does no other I/O.
+Files are read once per process (`functools.cache`); the loader does no other I/O, but for
+the stop-word lists spaCy ships for languages without a folder (`stop_words`).
 """
 
 from __future__ import annotations
 
-import importlib
+import ast
+import importlib.util
 import tomllib
 from collections.abc import Mapping
 from functools import cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 __all__ = ["languages", "lexicon", "spacy_model", "stop_words", "words"]
@@ -71,17 +74,51 @@ def spacy_model(language: str) -> str | None:
 @cache
 def stop_words(language: str) -> frozenset[str]:
     """Function words of a language, lowercase: `function_words.toml`'s `stop` list where the
-    language has a folder, else the stop-word list spaCy ships for it (`spacy.lang.<code>`,
-    part of the spaCy package, no model needed: German, Spanish, Polish... 70-odd languages),
-    else none. Words that say nothing about what a page is about, whatever its language."""
+    language has a folder, else the stop-word list spaCy ships for it (its file
+    `spacy/lang/<code>/stop_words.py`, read as data: no model, no import of spaCy; German,
+    Spanish, Polish... 70-odd languages), else none. Words that say nothing about what a page is about, whatever its language."""
     own = words(language, "function_words", "stop") if language in languages() else frozenset()
     if own:
         return own
     if not language.isalpha():
         return frozenset()
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except ImportError:
+    # the list's own file, not the module: importing anything under `spacy` imports spaCy (0.7 s),
+    # which a run without French or English pages otherwise never does
+    spec = importlib.util.find_spec("spacy")
+    folder = Path(spec.origin).parent if spec is not None and spec.origin else None
+    path = folder / "lang" / language / "stop_words.py" if folder is not None else None
+    if path is None or not path.is_file():
         return frozenset()
-    found = getattr(module, "STOP_WORDS", None)
-    return frozenset(w.casefold() for w in found) if isinstance(found, (set, frozenset)) else frozenset()
+    found = _assigned_set(path.read_text("utf-8"), "STOP_WORDS")
+    return frozenset(w.casefold() for w in found)
+
+
+def _assigned_set(source: str, name: str) -> set[str]:
+    """The words of `name = set(\"\"\"...\"\"\".split())` in a Python file, read without running it."""
+    for node in ast.parse(source).body:
+        if isinstance(node, ast.Assign) and any(
+            isinstance(t, ast.Name) and t.id == name for t in node.targets
+        ):
+            try:
+                value = ast.literal_eval(node.value)
+            except ValueError:
+                value = _split_call(node.value)
+            return (
+                {w for w in value if isinstance(w, str)} if isinstance(value, (set, list, tuple)) else set()
+            )
+    return set()
+
+
+def _split_call(node: ast.expr) -> list[str]:
+    """`set("a b c".split())` -> ["a", "b", "c"]: the one shape spaCy's stop-word files use."""
+    if (
+        isinstance(node, ast.Call)
+        and node.args
+        and isinstance(call := node.args[0], ast.Call)
+        and isinstance(call.func, ast.Attribute)
+        and call.func.attr == "split"
+        and isinstance(call.func.value, ast.Constant)
+        and isinstance(call.func.value.value, str)
+    ):
+        return call.func.value.value.split()
+    return []
