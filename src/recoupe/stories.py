@@ -655,20 +655,7 @@ def attach_fragments(
     across = a != b
     sums = sparse.coo_matrix((pairs.values[across], (a[across], b[across])), shape=(count, count)).tocsr()
     sums = (sums + sums.T).tocsr()
-    # the strongest link between each fragment and each larger group (ascending, so the last
-    # value a key takes is its maximum)
-    linked = across & (large[a] != large[b])
-    fragment = np.where(large[a[linked]], b[linked], a[linked])
-    story = np.where(large[a[linked]], a[linked], b[linked])
-    order = np.argsort(pairs.values[linked], kind="stable")
-    strongest = dict(
-        zip(
-            zip(fragment[order].tolist(), story[order].tolist(), strict=True),
-            pairs.values[linked][order].tolist(),
-            strict=True,
-        )
-    )
-    result = {g: list(group) for g, group in enumerate(groups)}
+    chosen: dict[int, tuple[int, float]] = {}  # fragment -> the larger group it is closest to, mean
     for g in np.flatnonzero(~large).tolist():
         row = sums.getrow(g)
         targets = [h for h in row.indices.tolist() if large[h]]
@@ -677,7 +664,18 @@ def attach_fragments(
         totals = dict(zip(row.indices.tolist(), row.data.tolist(), strict=True))
         means = {h: totals[h] / (sizes[g] * sizes[h]) for h in targets}
         target = max(sorted(means), key=lambda h: means[h])
-        if means[target] >= fragment_share * threshold and strongest[g, target] >= threshold:
+        chosen[g] = (target, means[target])
+    # the strongest link between each fragment and the group it is closest to
+    target_of = np.full(count, -1, dtype=np.int64)
+    for g, (target, _) in chosen.items():
+        target_of[g] = target
+    strongest = np.zeros(count, dtype=np.float64)
+    for fragment, story in ((a, b), (b, a)):
+        hit = across & (target_of[fragment] == story)
+        np.maximum.at(strongest, fragment[hit], pairs.values[hit])
+    result = {g: list(group) for g, group in enumerate(groups)}
+    for g, (target, mean) in chosen.items():
+        if mean >= fragment_share * threshold and strongest[g] >= threshold:
             result[target].extend(result.pop(g))
     return sorted((sorted(group) for group in result.values()), key=lambda group: group[0])
 
