@@ -3071,3 +3071,25 @@ def test_a_figure_never_reaches_over_a_score_to_a_noun(english_parser: Any) -> N
     # follow their noun ("sa victoire 6-4, 6-3"): no French case
     text = "Australia beat Colombia behind Nick Kyrgios’ 6-4, 6-4 win over Alejandro Gonzalez and Alex de Minaur’s 6-4, 6-3 victory over Daniel Elahi Galan."
     assert all(m.unit == "score" for m in _parsed(english_parser, text, "en"))
+
+
+def test_technology_units_are_units_not_model_letters() -> None:
+    # scrapinghub benchmark bodies (tech reviews, 2019): 287e4d9f (a monitor deal), 65bf3048 (a
+    # MacBook review), e100c961 (Stadia); the model-number rule read "120Hz" as letters glued to
+    # a number and dropped these figures
+    texts = {
+        'Dell Alienware AW3418DW 34" 3440x1440 1900R Curved 4ms 120Hz GSYNC IPS Panel Gaming Monitor': (
+            120.0,
+            "Hz",
+        ),
+        "It is about 350MB per second faster than the 2018 model.": (350.0, "MB"),
+        "Red Dead Redemption 2 only renders at 1440p and 30fps with visual settings at around medium.": (
+            30.0,
+            "fps",
+        ),
+    }
+    for text, (value, unit) in texts.items():
+        m = by_value(extract_quantities(text, "en"), value)
+        assert m.unit == unit, text
+        assert_offsets(text, [m])
+    assert to_base_unit(2.4, "GHz") == (2.4e9, "Hz") and to_base_unit(1.5, "GB")[1] == "B"

@@ -196,6 +196,17 @@ _SYMBOL_UNITS: list[tuple[str, _Unit, bool]] = [
     (r"GW", _u("GW", "power"), False),
     (r"MW", _u("MW", "power"), False),
     (r"kW", _u("kW", "power"), False),
+    # technology pages ('a 120Hz panel', '350MB per second faster', 'a 30fps experience'): units
+    # that a model-number rule would otherwise read as letters glued to a number
+    (r"GHz", _u("GHz", "frequency"), False),
+    (r"MHz", _u("MHz", "frequency"), False),
+    (r"kHz", _u("kHz", "frequency"), False),
+    (r"Hz(?![\w])", _u("Hz", "frequency"), False),
+    (r"TB(?![\w])", _u("TB", "data"), True),
+    (r"GB(?![\w])", _u("GB", "data"), True),
+    (r"MB(?![\w])", _u("MB", "data"), True),
+    (r"[kK]B(?![\w])", _u("kB", "data"), True),
+    (r"fps(?![\w])", _u("fps", "frame rate"), False),
 ]
 
 # currency written before the number (symbols and codes)
@@ -4340,6 +4351,8 @@ _TO_BASE: dict[str, tuple[str, float]] = {
     "km/h": ("km/h", 1.0), "mph": ("km/h", 1.609344), "kn": ("km/h", 1.852),
     "decade": ("d", 3652.5), "yr": ("d", 365.25), "mo": ("d", 30.4375), "wk": ("d", 7.0), "d": ("d", 1.0), "h": ("d", 1 / 24),
     "min": ("d", 1 / 1440), "s": ("d", 1 / 86400),
+    "GHz": ("Hz", 1e9), "MHz": ("Hz", 1e6), "kHz": ("Hz", 1e3), "Hz": ("Hz", 1.0),
+    "TB": ("B", 1e12), "GB": ("B", 1e9), "MB": ("B", 1e6), "kB": ("B", 1e3),
 }  # fmt: skip
 
 
