@@ -2359,3 +2359,27 @@ def test_french_a_description_by_age_is_the_person_of_that_age(models: SpacyMode
     )
     found = quotes(models, text, "fr")
     assert speaker_of(found, "Il disait que") == "Hicham Dendoune"
+
+
+def test_the_agent_of_a_participle_of_questioning_is_no_speaker(models: SpacyModels) -> None:
+    # FreSaDa 000007777 and 000007468 (politics, army): the paper that put the questions was
+    # credited with the answer ('AFP', 'Le HuffPost')
+    bay = (
+        '"On a toujours dit qu\'il était dans le dispositif", a balayé mardi Nicolas Bay, secrétaire '
+        "général du parti, interrogé par l'AFP."
+    )
+    for text, wrong in (
+        (bay, "AFP"),
+        (
+            'Les choses sont un peu plus compliquées. "Honnêtement, c\'est possible", reconnaît un caporal '
+            "chef de l'armée de Terre interrogé par Le HuffPost.",
+            "Le HuffPost",
+        ),
+    ):
+        found = quotes(models, text, "fr")
+        assert found and all(q.speaker != wrong for q in found), found
+    # the one the participle is said of answered
+    assert speaker_of(found_bay := quotes(models, bay, "fr"), "On a toujours dit") == "Nicolas Bay", found_bay
+    # the agent of a speech verb's participle still speaks ('qualifié d'« … » par l'avocat')
+    text = "Le dossier a été qualifié d'« absurde et sans fondement » par l'avocat Michel Pezet."
+    assert speaker_of(quotes(models, text, "fr"), "absurde") == "Michel Pezet"

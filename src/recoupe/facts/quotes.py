@@ -376,6 +376,7 @@ class Vocabulary:
     age_words: frozenset[str] = frozenset()  # 'year-old' after a number: 'the 56-year-old'
     age_units: frozenset[str] = frozenset()  # 'ans' after a stated age: 'Léon Maille, 64 ans,'
     age_nouns: tuple[tuple[str, int], ...] = ()  # ('sexagenaire', 60): a noun naming a decade of age
+    questioning: re.Pattern[str] | None = None  # 'interrogé par l'AFP': the agent asks, not speaks
 
 
 def _prefixes(stems: frozenset[str]) -> re.Pattern[str] | None:
@@ -391,6 +392,7 @@ def vocabulary(language: str) -> Vocabulary:
         forms=get("forms"),
         stems=_prefixes(get("stems")),
         pronominal=_prefixes(get("pronominal")),
+        questioning=_prefixes(get("questioning")),
         according_to=tuple(tuple(p.split()) for p in sorted(get("according_to"))),
         according_to_initial=get("according_to_initial"),
         person_pronouns=get("person_pronouns"),
@@ -1617,6 +1619,20 @@ class _Speakers:
     # -- from a verb to a name ----------------------------------------------------------------
 
     def _speaker_of_verb(self, verb: Token, raw: _Raw) -> str | None:
+        if self._questioned(verb):
+            # '« … », a balayé Nicolas Bay, secrétaire général du parti, interrogé par l'AFP': who
+            # asked is no speaker; the one the participle is said of answered
+            head = verb.head
+            if head.dep_ == "appos" and head.head.pos_ == "PROPN":
+                head = head.head  # 'Nicolas Bay, secrétaire général du parti, interrogé par': Bay
+            word = _fold(head.text)
+            said_of_someone = head.pos_ == "PROPN" or (
+                head.pos_ == "NOUN" and (word in self.vocab.speaker_nouns or _is_agent(word))
+            )
+            # not a thing ('Telle était la réponse de Jean-Marc Ayrault, interrogé par …')
+            if verb.dep_.startswith("acl") and said_of_someone and self._free(head):
+                return self._name_of(head)
+            return None
         # '« … », la loi X, « … », a poursuivi l'archevêque': the verb after another quote of
         # the sentence has its subject after it too
         closing = [r for r in self.raws if 0 <= verb.idx - r.close_end <= 24]
@@ -1841,8 +1857,8 @@ class _Speakers:
         if not re.search(r",\s*$", self.text[sentence.start_char : raw.open_at]):
             return None
         for v in self._speech_verbs(sentence, raw, inside):
-            if v.idx > raw.open_at:
-                continue
+            if v.idx > raw.open_at or self._questioned(v):
+                continue  # 'selon un cadre LR interrogé par Médiapart, « … »': not Médiapart
             between = [t for t in sentence if v.i < t.i and t.idx < raw.open_at]
             if (
                 not between
@@ -1920,6 +1936,17 @@ class _Speakers:
         comma = self.sdoc[first.i - 1]
         end = comma.idx + 1
         return self._inverted_subject(verb, _Raw(end, end, end, end))
+
+    def _questioned(self, verb: Token) -> bool:
+        """A participle of questioning said of someone ('Nicolas Bay, …, interrogé par l'AFP',
+        'a corporal interviewed by Le HuffPost'): its agent put the questions; the words in
+        marks are the answer of the one it is said of."""
+        return (
+            self.vocab.questioning is not None
+            and "Part" in verb.morph.get("VerbForm", [])
+            and bool(self.vocab.questioning.match(_fold(verb.text)))
+            and (verb.dep_.startswith("acl") or _agent(verb) is not None)
+        )
 
     def _agent_after(self, verb: Token, raw: _Raw) -> Token | None:
         after = max(verb.idx, raw.close_end)
