@@ -3093,3 +3093,17 @@ def test_technology_units_are_units_not_model_letters() -> None:
         assert m.unit == unit, text
         assert_offsets(text, [m])
     assert to_base_unit(2.4, "GHz") == (2.4e9, "Hz") and to_base_unit(1.5, "GB")[1] == "B"
+
+
+def test_a_duration_with_an_elided_complement_is_no_age() -> None:
+    # FreSaDa 000010465 (justice/politics): "condamné en janvier à 5 ans d'interdiction de droits
+    # civiques" was read as an age ("âge"); "de prison" was already a sentence
+    text = (
+        "Bien que condamné en janvier à 5 ans d'interdiction de droits civiques pour prise illégale "
+        "d'intérêts, il se présente."
+    )
+    m = by_value(extract_quantities(text, "fr"), 5.0)
+    assert m.unit == "yr" and m.subject is not None and "interdiction" in m.subject
+    # an age after "à" stays one ("à 37 ans, il …")
+    age = by_value(extract_quantities("Il est mort à 37 ans, d'une crise cardiaque.", "fr"), 37.0)
+    assert age.subject is not None and age.subject.startswith("âge")

@@ -2382,6 +2382,13 @@ def _entity_near(sdoc: Doc | None, sent: tuple[int, int], start: int, end: int) 
     return after[0].text if after else None
 
 
+@cache
+def _of_after(of_words: str) -> re.Pattern[str]:
+    """'de'/'of' opening what follows a unit, elided included ("5 ans d'interdiction"): a
+    complement of the duration, so no age."""
+    return re.compile(rf"\s*(?:{of_words})(?:\s|(?<=['’]))")
+
+
 def _age(
     text: str, sdoc: Doc | None, sent_start: int, start: int, number_end: int, value: float, lex: _Lex
 ) -> tuple[int, str] | None:
@@ -2408,7 +2415,7 @@ def _age(
         rest = after[years.end() :]
         if (
             lex.age_at.search(before)
-            and not re.match(rf"\s*(?:{lex.of_words})\s", rest)
+            and not _of_after(lex.of_words).match(rest)
             and not lex.age_at_not_after.search(before)
         ):
             end = number_end + years.end()  # "à 37 ans"
@@ -2416,7 +2423,7 @@ def _age(
             end = number_end + years.end()  # "Lance Armstrong, 37 ans,"
         elif re.search(r"[^\W\d_][\w'’.-]*\s*\(\s*$", before) and re.match(r"\s*\)", rest):
             end = number_end + years.end()  # "Mohammed Jawawdeh (17 ans)", "ma mère (71 ans)"
-        elif _has_years(sdoc, start, lex) and not re.match(rf"\s*(?:{lex.of_words})\s", rest):
+        elif _has_years(sdoc, start, lex) and not _of_after(lex.of_words).match(rest):
             end = number_end + years.end()  # "j'avais un peu plus de 30 ans", "il a 16 ans"
         elif lex.anniversary_before.search(before) and (
             owner := re.match(
