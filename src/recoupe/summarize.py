@@ -9,6 +9,7 @@ repeats. Claims are the cross-check's (`recoupe.crosscheck.claim_facts`).
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
@@ -17,7 +18,7 @@ from itertools import pairwise
 from recoupe import lang as lang_data
 from recoupe.crosscheck import Backed, Independence, SentenceBacking, sentence_backing, shorten
 from recoupe.facts.dates import date_line, extract_dates, resolve_in_year, url_date, weekday_year
-from recoupe.model import Document, Mention, SummarySentence, TimelineEntry
+from recoupe.model import Document, Mention, Sentence, SummarySentence, TimelineEntry
 from recoupe.textutil import content_words, fold, regex_sentences, sentences_of
 
 
@@ -324,17 +325,17 @@ def in_embedded_post(text: str, start: int) -> bool:
     return bool(following) and _EMBEDDED_POST_CREDIT.match(following[0]) is not None
 
 
-def _dated_sentence(doc: Document, m: Mention) -> str:
-    """The sentence a date is stated in; a date alone as a heading ('Le 6 août :', 'Monday:',
-    a chronology's entry) is told by the sentence after it, which the entry shows with it."""
-    sentences = sentences_of(doc)
-    for k, s in enumerate(sentences):
-        if s.start <= m.start < s.end:
-            rest = s.text.replace(m.text, " ", 1)
-            if content_words(rest) or k + 1 >= len(sentences):
-                return s.text
-            return f"{s.text.rstrip()} {sentences[k + 1].text.strip()}"
-    return _sentence_at(doc, m.start)
+def _dated_sentence(doc: Document, m: Mention, sentences: Sequence[Sentence], starts: Sequence[int]) -> str:
+    """The sentence of `sentences` (the document's, in order, starting at `starts`) a date is
+    stated in; a date alone as a heading ('Le 6 août :', 'Monday:', a chronology's entry) is told
+    by the sentence after it, which the entry shows with it."""
+    k = bisect_right(starts, m.start) - 1
+    if k < 0 or not m.start < sentences[k].end:
+        return _sentence_at(doc, m.start)
+    s = sentences[k]
+    if content_words(s.text.replace(m.text, " ", 1)) or k + 1 >= len(sentences):
+        return s.text
+    return f"{s.text.rstrip()} {sentences[k + 1].text.strip()}"
 
 
 def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> list[TimelineEntry]:
@@ -362,6 +363,8 @@ def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> li
     known = _days_with_years(docs)
     by_date: dict[str, TimelineEntry] = {}
     for doc in sorted(readable, key=lambda d: -d.quality):
+        sentences = sentences_of(doc)  # once per document: a page may state dozens of dates
+        starts = [s.start for s in sentences]
         for m in doc.mentions:
             if m.kind != "date":
                 continue
@@ -373,7 +376,7 @@ def build_timeline(docs: Sequence[Document], *, background_years: int = 1) -> li
             if value is None or (value == lines.get(doc.id) and _on_date_line(doc, m.start)):
                 continue
             entry = by_date.get(value)
-            sentence = _dated_sentence(doc, m)
+            sentence = _dated_sentence(doc, m, sentences, starts)
             if _EMBEDDED_POST_CREDIT.match(sentence):
                 continue
             if entry is None:
