@@ -27,6 +27,7 @@ from recoupe.clean.patterns import (
     NO_AUTHOR,
     REPORTING_CREDIT,
     SECTION_NAMES,
+    SITE_ARTICLES,
     UPDATE_MARK,
     month_numbers,
 )
@@ -218,7 +219,7 @@ def _name_key(text: str) -> str:
     without a leading article."""
     folded = unicodedata.normalize("NFKD", text.casefold())
     key = "".join(c for c in folded if c.isalnum())
-    for article in ("the", "le", "la", "les"):
+    for article in SITE_ARTICLES:
         if text.casefold().startswith(article + " ") and key.startswith(article):
             return key[len(article) :]
     return key

@@ -449,6 +449,7 @@ _GLUED_CRUMB = re.compile(r"^(?:[A-ZÀ-Þ][a-zß-ÿ]{2,}){2,5}$")
 _CAPITALISED_WORD = re.compile(r"[A-ZÀ-Þ][a-zß-ÿ]+")
 # the section names news sites file stories under, for trails whose separators were lost
 SECTION_NAMES = vocabulary_words("navigation.section_names")
+SITE_ARTICLES = vocabulary_words("site.leading_articles")
 
 
 def is_breadcrumb(text: str) -> bool:
