@@ -1694,6 +1694,21 @@ def test_justice_a_multiple_of_a_limit_is_not_the_level() -> None:
     assert _alignment_rule(first, second) == (False, "multiple")
 
 
+def test_justice_a_multiple_the_facts_stage_reads_whole_is_a_multiple(extractor: Any) -> None:
+    # the same line through the facts stage: its figure is "more than five times the legal
+    # limit" (unit "times"), whose last word is no multiplier
+    from recoupe.crosscheck import Aligner
+
+    level = (
+        "Bloomington Police say he drank so much his blood-alcohol level was 0.41 , more than five times the "
+        "legal limit ."
+    )
+    (page,) = stated(extractor, ("en", level))
+    times = [m for m in page.mentions if m.unit == "times"]
+    assert times, [(m.text, m.unit) for m in page.mentions]
+    assert Aligner([page]).statement(page.id, times[0]).multiple
+
+
 def test_sports_a_multiple_of_a_count_is_not_the_count() -> None:
     # RPM2 T06_C2_09 (Beijing Olympics, 2008); the second sentence is written for the test
     controls = (
@@ -1848,7 +1863,7 @@ def test_disaster_firefighters_counted_before_two_verbs_are_one_count() -> None:
     )
     aligner = Aligner([first, second])
     a, b = (aligner.statement(d.id, d.mentions[0]) for d in (first, second))
-    assert aligner.doers(a) and aligner.doers(b)
+    assert a.doers and b.doers
     assert aligner.firm_rule(a, b)[1] != "different predicates"
 
 
@@ -1884,7 +1899,7 @@ def test_politics_people_counted_before_two_verbs_are_one_count() -> None:
     )
     aligner = Aligner([first, second])
     a, b = (aligner.statement(d.id, d.mentions[0]) for d in (first, second))
-    assert aligner.doers(a) and aligner.doers(b)
+    assert a.doers and b.doers
     assert aligner.firm_rule(a, b)[1] != "different predicates"
     # a count the verb is written before is what the verb did: "made 86 arrests" (ECB+ 19_11ecb)
     made = _figure_in(
@@ -1897,7 +1912,7 @@ def test_politics_people_counted_before_two_verbs_are_one_count() -> None:
         subject="arrests",
         predicate="made",
     )
-    assert not Aligner([made]).doers(Aligner([made]).statement("d2", made.mentions[0]))
+    assert not Aligner([made]).statement("d2", made.mentions[0]).doers
 
 
 def test_sports_an_average_over_seasons_is_not_one_seasons_figure() -> None:

@@ -495,6 +495,7 @@ class Statement:
     age_to_come: bool = False  # an age to be reached ("will turn 29 in April", "va avoir 32 ans")
     liable: bool = False  # a penalty the law allows ("passible de ... 375.000 euros d'amende")
     multiple: bool = False  # a multiplier, not a quantity ("more than five times the legal limit")
+    doers: bool = False  # a count of who did what its verb, written after it, says (`Aligner.doers`)
     average: bool = False  # an average over several ("has averaged ... 100 RBIs", "5,15 % en moyenne")
     owner: str | None = None  # the name written right before it ("Sylvia Pinel 2%")
 
@@ -734,15 +735,15 @@ class Aligner:
             for shared in (set(a.left) & set(b.left), set(a.right) & set(b.right))
         )
 
-    def doers(self, s: Statement) -> bool:
+    def doers(self, document: str, m: Mention, measure: str) -> bool:
         """A count whose verb is written after it, not before: the figure counts who did what
         the verb says ("More than 50 firefighters tackled the blaze", "Plus de 120.000 personnes
         ont signé à ce jour la pétition"), not what was won or lost ("avait gagné 200 000 euros", "made 86
         arrests")."""
-        verb = fold(s.mention.predicate or "")[:ANCHOR_STEM]
-        if s.measure != "count" or not verb:
+        verb = fold(m.predicate or "")[:ANCHOR_STEM]
+        if measure != "count" or not verb:
             return False
-        before, after = self._window(s.document, s.mention, 60, 60)
+        before, after = self._window(document, m, 60, 60)
         return verb in {w[:ANCHOR_STEM] for w in after.split()} and verb not in {
             w[:ANCHOR_STEM] for w in before.split()
         }
@@ -752,6 +753,8 @@ class Aligner:
         right after it is a multiplier ("more than five times the legal limit", "deux fois
         plus"; `multiple` in `lang/<code>/alignment.toml`)."""
         multiplier = _alignment_words(_known(self._language.get(document, "und")), "multiple")
+        if m.unit and multiplier.fullmatch(fold(m.unit)):
+            return True  # the facts stage read it so: "more than five times the legal limit"
         last = _TOKEN.findall(fold(m.text))[-1:]
         following = self._window(document, m, 0, 1)[1]
         return any(multiplier.fullmatch(word) for word in (*last, following))
@@ -902,6 +905,7 @@ class Aligner:
                 _alignment_words(known, "liable").search(self._window(document, m, LIABLE_WINDOW, 0)[0])
             ),
             multiple=self.multiple(document, m),
+            doers=self.doers(document, m, measure),
             average=bool(
                 _alignment_words(known, "average").search(
                     " ".join((self._window(document, m, AVERAGE_WINDOW, 0)[0], fold(m.text), after))
@@ -1121,7 +1125,7 @@ class Aligner:
         if (
             a.language == b.language
             and _predicates_apart(a, b)
-            and not (self.doers(a) and self.doers(b))
+            and not (a.doers and b.doers)
             and not (self.both_sides(a, b) and self.anchor(a, b) >= CONFLICT_SHARED)
         ):
             # ... unless the same words surround both on each side: one statement written with
