@@ -2478,9 +2478,6 @@ def _age(
     if person is None and year_old and (owned := _owned_noun(text, start, end, lex)):
         return end, f"{lex.age_word} {owned}"
     person = person or _person_before(sdoc, text, sent_start, start, lex)
-    if person is None and year_old:
-        noun = re.match(r"\s*([A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})", text[end : end + 60])
-        person = noun.group(1) if noun else None  # "the 61-year-old Sharron Smith"
     return end, f"{lex.age_word} {person}" if person else lex.age_word
 
 
@@ -3396,7 +3393,7 @@ def _dates_an_event(sdoc: Doc | None, start: int, end: int, lex: _Lex) -> bool:
             if complement.dep_ != "nmod" or complement.i < unit.i:
                 continue
             cases = [c for c in complement.children if c.dep_ == "case"]
-            of = [c for c in cases if re.fullmatch(lex.of_words, c.text.lower())]
+            of = [c for c in cases if _is_of_case(c, lex)]
             if of and (
                 any(fold(c.text) in lex.contracted_articles for c in of)
                 or any(c.dep_ == "det" for c in complement.children)
@@ -3725,7 +3722,7 @@ def _read_expression(
             # "a 90 - day court - mandated stay" (ECB+ 1_10ecbplus), "a 90-day court-mandated
             # rehab": a compound adjective after the unit qualifies the noun after it
             adjective = re.match(r"\s-\s[a-z]+\s+(?P<noun>[a-z][\w'’]*)", text[unit_end : unit_end + 40])
-            if adjective is None and re.search(r"-[a-z]+ed$", noun_text):
+            if adjective is None and "-" in noun_text and lex.participle_end.search(noun_text):
                 adjective = re.match(r"\s+(?P<noun>[a-z][\w'’]*)", text[unit_end : unit_end + 40])
             if adjective is not None and fold(adjective["noun"]) not in lex.stop:
                 noun_text = adjective["noun"]
