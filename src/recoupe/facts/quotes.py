@@ -322,12 +322,18 @@ _AGENT_NOUN = re.compile(r"(?<!m)(?:eur|euse|rice|iste|ien|ienne|aire|ant|ante|e
 _LATTER = frozenset("dernier derniere latter".split())
 _CLITICS = frozenset("il elle ils elles on".split())
 
-# opening mark -> closing mark; straight quotes pair with themselves
-_PAIRS = {"«": "»", "“": "”", "„": "“", "``": "''", '"': '"'}
+# opening mark -> the marks that close it; straight quotes pair with themselves. Web text mixes
+# styles: a straight mark closed by a curly one ('"It should be noted … distributed,” the
+# statement continued'), AP copy's two apostrophes closing a curly one ("“It was an attempt to
+# mislead voters,’’ Will Moy … told the BBC"); two apostrophes never open a quote
+_PAIRS: dict[str, frozenset[str]] = {
+    "«": frozenset({"»"}),
+    "“": frozenset({"”", "’’", "''"}),
+    "„": frozenset({"“"}),
+    "``": frozenset({"''"}),
+    '"': frozenset({'"', "”"}),
+}
 _MARK = re.compile(r"``|''|’’|[«»“”„\"]")
-# a double closing mark typed as two apostrophes: "“It was an attempt to mislead voters,’’ Will
-# Moy … told the BBC" (AP copy); it closes an opening curly mark, never opens a quote
-_APOSTROPHE_CLOSERS = frozenset({"’’", "''"})
 _COMMA_BEFORE = re.compile(r",\s*$")
 # a dateline or section label opening a paragraph: 'POLITIQUE - ', 'PARIS (AFP) - '
 _DATELINE = re.compile(r"^[\sA-ZÀ-ÖØ-Þ'’()-]{2,40}\s[-–—]\s*$")
@@ -490,13 +496,10 @@ def _raw(text: str, open_at: int, opener: str, close_at: int, close_end: int) ->
 def _closing_mark(line: str, opener: str) -> tuple[int, str] | None:
     """Where a line closes a quote opened on an earlier line: its first mark, when that is the
     closing one."""
-    closer = _PAIRS[opener]
-    if closer == '"' and line.count('"') % 2 == 0:
+    if opener == '"' and line.count('"') % 2 == 0:
         return None  # its straight quotes pair among themselves
     first = _MARK.search(line)
-    if first is not None and opener == "“" and first.group() in _APOSTROPHE_CLOSERS:
-        return first.start(), first.group()
-    return (first.start(), closer) if first is not None and first.group() == closer else None
+    return (first.start(), first.group()) if first is not None and first.group() in _PAIRS[opener] else None
 
 
 def _marked_quotes(text: str) -> list[_Raw]:
@@ -542,14 +545,7 @@ def _marked_quotes(text: str) -> list[_Raw]:
             else:
                 mark_closes = ""
             closes = [
-                i
-                for i, (opener, _) in enumerate(stack)
-                if _PAIRS[opener] == mark
-                or opener == mark_closes
-                # web text mixing styles: '"It should be noted … distributed,” the statement
-                # continued' (a straight mark closed by a curly one)
-                or (opener == '"' and mark == "”")
-                or (opener == "“" and mark in _APOSTROPHE_CLOSERS)
+                i for i, (opener, _) in enumerate(stack) if mark in _PAIRS[opener] or opener == mark_closes
             ]
             if closes:
                 i = closes[-1]
@@ -3373,7 +3369,7 @@ def _entity_at(entities: Sequence[Mention], start: int, end: int) -> Mention | N
     return None
 
 
-_CLOSERS = frozenset({"»", "”", '"', "''", "’’", "“"})
+_CLOSERS = frozenset().union(*_PAIRS.values())
 _OPENERS = frozenset({"«", "“", '"', "``", "„"})
 _STOP_RIGHT = frozenset({",", ";", ":", "(", "—", "–", "«", "“", '"'})
 
