@@ -686,6 +686,7 @@ class _Speakers:
         self._full_cache: dict[tuple[str, int], str] = {}
         self._spellings: dict[tuple[str, ...], int] | None = None
         self._full_names_cache: set[str] | None = None
+        self._named_people_cache: set[str] | None = None
         self.person_names = {p.name for p in self.people}
         self.credits: list[_Credit] = []
         self._impersonal_credits: set[str] = set()  # sources named after 'on': 'a-t-on dit dans X'
@@ -1282,7 +1283,7 @@ class _Speakers:
         if self.text[line_start : raw.open_at].strip() or not self.credits or self._heading(raw):
             return None
         last = self.credits[-1]
-        if not last.personal or last.name not in self.person_names | self._full_names():
+        if not last.personal or last.name not in self._named_people():
             return None
         between = self.text[last.at : line_start]
         if between.count("\n") > MAX_CONTINUED_PARAGRAPHS:
@@ -1814,7 +1815,10 @@ class _Speakers:
         """A name NER missed opening the sentence before `comma`, set off by it and by a second
         comma from the verb ('Marine Le Pen, par exemple, en a profité pour déclarer'): two to
         four capitalised proper nouns right after a sentence end or the line's start."""
-        before = [t for t in self.sdoc[: comma.i] if t.idx >= line_start]
+        first = comma.i
+        while first > 0 and self.sdoc[first - 1].idx >= line_start:
+            first -= 1  # back to the line's start only, not a scan from the document's
+        before = list(self.sdoc[first : comma.i])
         opening = [i for i, t in enumerate(before) if t.text in (".", "!", "?")]
         start = opening[-1] + 1 if opening else 0
         # the name ends at the first comma of the sentence, the one before the apposition
@@ -2262,7 +2266,7 @@ class _Speakers:
             subjects = [t for t in rest if t.dep_ in _SUBJECT_DEPS and t.pos_ != "PRON"]
             for named_after in subjects[:1]:
                 name = self._name_of(named_after)
-                if name is not None and name in self.person_names | self._full_names():
+                if name is not None and name in self._named_people():
                     return name
         if span.start > 0:
             last = span.start - 1
@@ -2308,15 +2312,13 @@ class _Speakers:
                         or _entity_at(self.entities, subject.idx, subject.idx + 1)
                     ):
                         name = self._name_of(subject)
-                        if name is not None and (
-                            name in self.person_names | self._full_names() or owned_role
-                        ):
+                        if name is not None and (name in self._named_people() or owned_role):
                             return name
                 # a person named as the source of the sentence before: 'Pour notre éditorialiste,
                 # cette affaire a créé un décalage …' / '« Il y a maintenant un contraste … »'
                 # (a sentence with a speech verb names its speaker otherwise)
                 source = self._according_to(before) if not verbs else None
-                if source is not None and source in self.person_names | self._full_names():
+                if source is not None and source in self._named_people():
                     return source
         # the parser may leave a quote that ends a sentence in one with what follows:
         # '« Franchement, c'est puéril. » Christiane Taubira n'a pas goûté …'
@@ -2629,6 +2631,12 @@ class _Speakers:
             self._full_names_cache = {self._full(p.name, p.start) for p in self.people}
         return self._full_names_cache
 
+    def _named_people(self) -> set[str]:
+        """The document's persons' names as written and in full: built once, read per credit."""
+        if self._named_people_cache is None:
+            self._named_people_cache = self.person_names | self._full_names()
+        return self._named_people_cache
+
     def _person_at(self, token: Token) -> str | None:
         own = _entity_at(self.entities, token.idx, token.idx + len(token.text))
         if own is not None and own.kind == "person":
@@ -2672,7 +2680,7 @@ class _Speakers:
             body  # French 'il'/'elle' may stand for a body; English 'he'/'she' never do
             and last is not None
             and not last.personal
-            and last.name not in self.person_names | self._full_names()
+            and last.name not in self._named_people()
             and all(where < last.at for where, _ in candidates)
             and self.text[last.at : at].count("\n") <= 1
             and not any(last.at < p.start < at for p in self.people)
@@ -2780,7 +2788,7 @@ class _Speakers:
         """The person may be of `gender`: no gender wanted, none known, or the same."""
         if not gender:
             return True
-        if name not in self.person_names | self._full_names():
+        if name not in self._named_people():
             # a description kept as written: its article ('le journaliste' is not 'elle')
             words = name.split()
             own = _gender([_fold(words[0])], self.vocab) if words else ""
@@ -2875,7 +2883,7 @@ class _Speakers:
         ]
         if described:
             last = described[-1]
-            if last.name not in self.person_names | self._full_names():
+            if last.name not in self._named_people():
                 # a description kept as written ('sa ministre de l'Education nationale'): a person
                 # named and credited since, in its paragraph, of the description's gender, is
                 # who the shorter description stands for ('« … », écrit Marisol Touraine … « … »,
@@ -2886,7 +2894,7 @@ class _Speakers:
                     for c in self.credits
                     if last.at < c.at < head.idx
                     and c.personal
-                    and c.name in self.person_names | self._full_names()
+                    and c.name in self._named_people()
                     and "\n" not in self.text[c.at : head.idx]
                     and self._agrees(c.name, gender_wanted)
                 ]
@@ -2927,7 +2935,7 @@ class _Speakers:
             for c in [*self.credits, *self.speech_subjects]
             if c.personal
             and c.at < head.idx
-            and c.name in self.person_names | self._full_names()
+            and c.name in self._named_people()
             and c.name not in other
             and self._agrees(c.name, gender)
         ]
